@@ -31,7 +31,7 @@ public enum InputProblem: Equatable, Sendable {
     case eastingWithoutZonePrefix(easting: Double)
     case malformedWKT(detail: String)
     case malformedWKB(detail: String)
-    case malformedGeoJSON(path: String, problem: String)
+    case malformedGeoJSON(path: String, problem: GeoJSONProblem)
     case invalidDistance(Double)
 
     public func message(_ language: Language) -> String {
@@ -76,8 +76,8 @@ public enum InputProblem: Equatable, Sendable {
         case .malformedWKB(let detail):
             return language.pick("WKB 数据有误：\(detail)", "malformed WKB: \(detail)")
         case .malformedGeoJSON(let path, let problem):
-            return language.pick("GeoJSON 几何有误（位置 \(path)）：\(problem)",
-                                 "malformed GeoJSON geometry at \(path): \(problem)")
+            return language.pick("GeoJSON 几何有误（位置 \(path)）：\(problem.message(language))",
+                                 "malformed GeoJSON geometry at \(path): \(problem.message(language))")
         case .invalidDistance(let distance):
             return language.pick("距离 \(distance) 无效（须为有限的非负数）",
                                  "distance \(distance) is invalid (must be finite and not negative)")

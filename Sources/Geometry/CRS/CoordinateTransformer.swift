@@ -1,0 +1,147 @@
+import CPROJ
+import Foundation
+
+/// Transforms coordinates between two CRSs with PROJ. Owns its `PJ_CONTEXT` and `PJ`; axis order is
+/// normalised at creation to lon/lat and easting/northing.
+///
+/// Not Sendable: a PROJ context belongs to one thread at a time. Create one per worker and reuse it
+/// (creation looks up proj.db and costs milliseconds; a transform costs well under a microsecond).
+public final class CoordinateTransformer {
+    public let source: CRS
+    public let target: CRS
+    /// PROJ's description of the operation it chose, e.g. "Inverse of ... + Gauss-Kruger zone 36".
+    public let operationDescription: String
+    /// True when PROJ found no published datum shift and only changed ellipsoids ("Ballpark").
+    /// Xian 1980 and Beijing 1954 to CGCS2000 are ballpark unless the user supplies parameters.
+    public let isBallpark: Bool
+
+    private let context: OpaquePointer
+    private let operation: OpaquePointer
+    private let log: LogBox
+    private let sourceIsGeographic: Bool
+
+    private final class LogBox {
+        var messages: [String] = []
+    }
+
+    /// - Parameter searchPaths: where to look for proj.db instead of PROJ's defaults (tests use it
+    ///   to show the error when the database is missing).
+    public init(from source: CRS, to target: CRS, searchPaths: [String]? = nil) throws(GeometryError) {
+        self.source = source
+        self.target = target
+        guard let context = proj_context_create() else {
+            throw .libraryFailed(library: "PROJ", operation: "proj_context_create", message: "no context")
+        }
+        let log = LogBox()
+        self.log = log
+        proj_log_func(context, Unmanaged.passUnretained(log).toOpaque()) { userData, _, message in
+            guard let userData, let message else { return }
+            Unmanaged<LogBox>.fromOpaque(userData).takeUnretainedValue().messages.append(String(cString: message))
+        }
+        proj_log_level(context, PJ_LOG_ERROR)
+        if let searchPaths {
+            Self.withCStrings(searchPaths) { proj_context_set_search_paths(context, Int32(searchPaths.count), $0) }
+        }
+        func fail(_ problem: GeometryError) -> GeometryError {
+            proj_context_destroy(context)
+            return problem
+        }
+        for crs in [source, target] where proj_context_get_database_path(context) == nil || !Self.crsExists(crs, context) {
+            let detail = log.messages.last ?? "EPSG:\(crs.epsg)"
+            if proj_context_get_database_path(context) == nil || detail.contains("proj.db") {
+                throw fail(.invalidInput(.projDatabaseMissing(detail: detail)))
+            }
+            throw fail(.invalidInput(.unknownCRS(crs.description, detail: detail)))
+        }
+        guard let raw = proj_create_crs_to_crs(context, source.description, target.description, nil) else {
+            throw fail(.libraryFailed(library: "PROJ", operation: "proj_create_crs_to_crs",
+                                      message: log.messages.last ?? Self.errorText(context)))
+        }
+        let normalised = proj_normalize_for_visualization(context, raw)
+        proj_destroy(raw)
+        guard let normalised else {
+            throw fail(.libraryFailed(library: "PROJ", operation: "proj_normalize_for_visualization",
+                                      message: log.messages.last ?? Self.errorText(context)))
+        }
+        self.context = context
+        self.operation = normalised
+        let info = proj_pj_info(normalised)
+        self.operationDescription = info.description.map { String(cString: $0) } ?? ""
+        self.isBallpark = operationDescription.localizedCaseInsensitiveContains("ballpark")
+        self.sourceIsGeographic = Self.isGeographic(source, context)
+    }
+
+    deinit {
+        proj_destroy(operation)  // the PJ first, then the context it was made in
+        proj_context_destroy(context)
+    }
+
+    /// Transforms the buffer in place, in one PROJ call. Fails naming the first coordinate that is
+    /// out of range or that PROJ could not transform; the buffer is then left unchanged.
+    public func transform(_ coordinates: inout [Coordinate]) throws(GeometryError) {
+        if coordinates.isEmpty { return }
+        for (index, point) in coordinates.enumerated() {
+            guard point.isFinite else { throw .invalidInput(.nonFiniteCoordinate(index: index)) }
+            if sourceIsGeographic {
+                if !(-90...90).contains(point.y) { throw .invalidInput(.latitudeOutOfRange(index: index, latitude: point.y)) }
+                if !(-180...180).contains(point.x) { throw .invalidInput(.longitudeOutOfRange(index: index, longitude: point.x)) }
+            }
+        }
+        var output = coordinates
+        let count = output.count
+        let stride = MemoryLayout<Coordinate>.stride
+        proj_errno_reset(operation)
+        output.withUnsafeMutableBytes { bytes in
+            guard let base = bytes.baseAddress?.assumingMemoryBound(to: Double.self) else { return }
+            // Interleaved x,y pairs: x at offset 0, y at offset 8 of each 16-byte Coordinate.
+            _ = proj_trans_generic(operation, PJ_FWD, base, stride, count, base + 1, stride, count, nil, 0, 0, nil, 0, 0)
+        }
+        if let bad = output.firstIndex(where: { !$0.isFinite }) {
+            let detail = log.messages.last ?? Self.errorText(context, proj_errno(operation))
+            throw .invalidInput(.transformFailed(index: bad, coordinate: coordinates[bad], detail: detail))
+        }
+        coordinates = output
+    }
+
+    public func transform(_ point: Coordinate) throws(GeometryError) -> Coordinate {
+        var buffer = [point]
+        try transform(&buffer)
+        return buffer[0]
+    }
+
+    /// The geometry with every coordinate transformed (one PROJ call for all of them).
+    public func transform(_ geometry: Geometry) throws(GeometryError) -> Geometry {
+        try geometry.checkStructure()
+        var buffer = geometry.coordinates
+        try transform(&buffer)
+        return geometry.replacingCoordinates(with: buffer)
+    }
+
+    private static func crsExists(_ crs: CRS, _ context: OpaquePointer) -> Bool {
+        guard let object = proj_create(context, crs.description) else { return false }
+        proj_destroy(object)
+        return true
+    }
+
+    private static func isGeographic(_ crs: CRS, _ context: OpaquePointer) -> Bool {
+        guard let object = proj_create(context, crs.description) else { return false }
+        defer { proj_destroy(object) }
+        let type = proj_get_type(object)
+        return type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS
+    }
+
+    private static func errorText(_ context: OpaquePointer, _ code: Int32? = nil) -> String {
+        let errno = code ?? proj_context_errno(context)
+        guard errno != 0, let text = proj_context_errno_string(context, errno) else { return "PROJ error \(errno)" }
+        return String(cString: text)
+    }
+
+    private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+        let duplicated = strings.map { UnsafePointer(strdup($0)) }
+        defer { duplicated.forEach { free(UnsafeMutablePointer(mutating: $0)) } }
+        return duplicated.withUnsafeBufferPointer { buffer in
+            // An empty list still needs a valid pointer.
+            buffer.baseAddress.map(body) ?? body(UnsafePointer(bitPattern: 8)!)
+        }
+    }
+}

@@ -1,0 +1,171 @@
+/// A static packed R-tree over envelopes (items sorted along a Hilbert curve, then grouped
+/// `nodeCapacity` at a time, level by level). Built once, never modified, so it is a plain value
+/// that any number of threads may query at once.
+public struct EnvelopeTree: Sendable {
+    public let count: Int
+    public let nodeCapacity: Int
+    /// levels[0] holds item envelopes in Hilbert order; levels[k] the envelopes of level k's nodes,
+    /// node i covering entries i*capacity ..< (i+1)*capacity of level k-1.
+    private let levels: [[Envelope]]
+    /// Item index (into the caller's array) of each entry of levels[0].
+    private let itemOrder: [Int32]
+
+    public init(_ envelopes: [Envelope], nodeCapacity: Int = 16) {
+        precondition(nodeCapacity >= 2, "node capacity must be at least 2")
+        precondition(envelopes.count < Int(Int32.max), "too many items for one index")
+        self.count = envelopes.count
+        self.nodeCapacity = nodeCapacity
+        var bounds = Envelope.empty
+        for envelope in envelopes where !envelope.isEmpty { bounds = bounds.union(envelope) }
+        let keys = envelopes.map { Self.hilbertKey($0, in: bounds) }
+        let order = (0..<envelopes.count).sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
+        self.itemOrder = order.map { Int32($0) }
+        var levels = [order.map { envelopes[$0] }]
+        while let last = levels.last, last.count > 1 {
+            var parents: [Envelope] = []
+            parents.reserveCapacity((last.count + nodeCapacity - 1) / nodeCapacity)
+            var start = 0
+            while start < last.count {
+                let end = Swift.min(start + nodeCapacity, last.count)
+                parents.append(last[start..<end].reduce(Envelope.empty) { $0.union($1) })
+                start = end
+            }
+            levels.append(parents)
+        }
+        self.levels = levels
+    }
+
+    /// Memory held by the tree's arrays, in bytes.
+    public var byteCount: Int {
+        levels.reduce(0) { $0 + $1.count * MemoryLayout<Envelope>.stride } + itemOrder.count * MemoryLayout<Int32>.stride
+    }
+
+    public var height: Int { levels.count }
+
+    /// Calls `visit` with the index of every item whose envelope intersects `query`.
+    public func search(_ query: Envelope, _ visit: (Int) throws -> Void) rethrows {
+        guard count > 0, !query.isEmpty else { return }
+        var stack: [(level: Int, node: Int)] = [(levels.count - 1, 0)]
+        while let (level, node) = stack.popLast() {
+            guard levels[level][node].intersects(query) else { continue }
+            if level == 0 {
+                try visit(Int(itemOrder[node]))
+                continue
+            }
+            let first = node * nodeCapacity
+            let end = Swift.min(first + nodeCapacity, levels[level - 1].count)
+            for child in stride(from: end - 1, through: first, by: -1) { stack.append((level - 1, child)) }
+        }
+    }
+
+    public func search(_ query: Envelope) -> [Int] {
+        var found: [Int] = []
+        search(query) { found.append($0) }
+        return found
+    }
+
+    /// Best-first nearest-neighbour search. `exactDistance(item)` returns the item's true distance to
+    /// the query, or nil to skip the item; envelope distances prune everything that cannot be nearer.
+    /// Ties go to the lower item index.
+    public func nearest(to query: Envelope, maxDistance: Double = .infinity,
+                        exactDistance: (Int) throws -> Double?) rethrows -> (item: Int, distance: Double)? {
+        guard count > 0, !query.isEmpty else { return nil }
+        var queue = MinHeap()
+        queue.push(.init(bound: levels[levels.count - 1][0].distance(to: query), level: levels.count - 1, node: 0, exact: false))
+        var best: (item: Int, distance: Double)?
+        while let entry = queue.pop() {
+            if entry.bound > maxDistance { break }
+            if let found = best, entry.bound > found.distance { break }
+            if entry.exact {
+                let item = Int(itemOrder[entry.node])
+                if let found = best, found.distance == entry.bound, found.item < item { continue }
+                best = (item, entry.bound)
+                continue
+            }
+            if entry.level == 0 {
+                let item = Int(itemOrder[entry.node])
+                if let distance = try exactDistance(item), distance <= maxDistance {
+                    queue.push(.init(bound: distance, level: 0, node: entry.node, exact: true))
+                }
+                continue
+            }
+            let first = entry.node * nodeCapacity
+            let end = Swift.min(first + nodeCapacity, levels[entry.level - 1].count)
+            for child in first..<end {
+                queue.push(.init(bound: levels[entry.level - 1][child].distance(to: query), level: entry.level - 1, node: child, exact: false))
+            }
+        }
+        return best
+    }
+
+    // MARK: Hilbert ordering
+
+    private static func hilbertKey(_ envelope: Envelope, in bounds: Envelope) -> UInt32 {
+        guard !envelope.isEmpty, !bounds.isEmpty else { return UInt32.max }
+        let side = Double(UInt16.max)
+        let center = envelope.center
+        let x = bounds.width > 0 ? UInt32(((center.x - bounds.minX) / bounds.width * side).rounded()) : 0
+        let y = bounds.height > 0 ? UInt32(((center.y - bounds.minY) / bounds.height * side).rounded()) : 0
+        return hilbertIndex(x: x, y: y, order: 16)
+    }
+
+    /// Position of (x, y) along the Hilbert curve filling a 2^order square.
+    static func hilbertIndex(x: UInt32, y: UInt32, order: Int) -> UInt32 {
+        var x = x, y = y, d: UInt32 = 0
+        var s: UInt32 = 1 << (order - 1)
+        while s > 0 {
+            let rx: UInt32 = (x & s) > 0 ? 1 : 0
+            let ry: UInt32 = (y & s) > 0 ? 1 : 0
+            d &+= s &* s &* ((3 &* rx) ^ ry)
+            if ry == 0 {
+                if rx == 1 {
+                    x = s &- 1 &- x
+                    y = s &- 1 &- y
+                }
+                swap(&x, &y)
+            }
+            s >>= 1
+        }
+        return d
+    }
+}
+
+/// Binary min-heap on `bound` for the nearest-neighbour search.
+private struct MinHeap {
+    struct Entry {
+        var bound: Double
+        var level: Int
+        var node: Int
+        var exact: Bool
+    }
+
+    private var storage: [Entry] = []
+
+    mutating func push(_ entry: Entry) {
+        storage.append(entry)
+        var child = storage.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard storage[child].bound < storage[parent].bound else { break }
+            storage.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> Entry? {
+        guard !storage.isEmpty else { return nil }
+        storage.swapAt(0, storage.count - 1)
+        let top = storage.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var smallest = parent
+            if left < storage.count, storage[left].bound < storage[smallest].bound { smallest = left }
+            if right < storage.count, storage[right].bound < storage[smallest].bound { smallest = right }
+            if smallest == parent { break }
+            storage.swapAt(parent, smallest)
+            parent = smallest
+        }
+        return top
+    }
+}

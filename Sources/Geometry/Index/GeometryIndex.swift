@@ -1,0 +1,111 @@
+/// A pair from an index query: `query` indexes the query geometries, `item` the indexed ones.
+public struct IndexPair: Hashable, Sendable {
+    public let query: Int
+    public let item: Int
+
+    public init(query: Int, item: Int) {
+        self.query = query
+        self.item = item
+    }
+}
+
+/// Indexed, prepared geometries for repeated queries: a frozen `EnvelopeTree` for candidates and one
+/// prepared geometry per item for exact predicates and distances.
+///
+/// Not Sendable: it owns prepared GEOS geometries, which are not thread-safe. For several workers,
+/// build the tree once and give each worker its own index over the same values with `init(_:tree:)`.
+public final class GeometryIndex {
+    public let geometries: [Geometry]
+    public let tree: EnvelopeTree
+    private let prepared: [PreparedGeometry]
+    private let context: GEOSContext
+
+    /// Builds the tree and prepares every geometry, eagerly.
+    public convenience init(_ geometries: [Geometry], nodeCapacity: Int = 16) throws(GeometryError) {
+        try self.init(geometries, tree: EnvelopeTree(geometries.map(\.envelope), nodeCapacity: nodeCapacity))
+    }
+
+    /// Shares a tree built elsewhere (it must have been built from these geometries' envelopes).
+    public init(_ geometries: [Geometry], tree: EnvelopeTree) throws(GeometryError) {
+        precondition(tree.count == geometries.count, "the tree was built over a different set of geometries")
+        let context = try GEOSContext()
+        var prepared: [PreparedGeometry] = []
+        prepared.reserveCapacity(geometries.count)
+        for geometry in geometries { prepared.append(try PreparedGeometry(geometry, context: context)) }
+        self.geometries = geometries
+        self.tree = tree
+        self.prepared = prepared
+        self.context = context
+    }
+
+    public var count: Int { geometries.count }
+
+    /// Items for which `predicate(query, item)` holds, in ascending item order (the shapely STRtree
+    /// convention: the query geometry is the first argument).
+    public func query(_ geometry: Geometry, _ predicate: SpatialPredicate) throws(GeometryError) -> [Int] {
+        let made = try geometry.makeGEOS(in: context)
+        return try query(made, envelope: geometry.envelope, predicate)
+    }
+
+    /// Items whose prepared geometry satisfies `predicate(point, item)`; the point-in-polygon path.
+    public func query(point: Coordinate, _ predicate: SpatialPredicate) throws(GeometryError) -> [Int] {
+        guard point.isFinite else { throw .invalidInput(.nonFiniteCoordinate(index: 0)) }
+        return try query(.point(point), predicate)
+    }
+
+    /// All pairs (query i, item j) with `predicate(queries[i], item j)`, ordered by query then item.
+    public func query(_ geometries: [Geometry], _ predicate: SpatialPredicate) throws(GeometryError) -> [IndexPair] {
+        var pairs: [IndexPair] = []
+        for (index, geometry) in geometries.enumerated() {
+            for item in try query(geometry, predicate) { pairs.append(IndexPair(query: index, item: item)) }
+        }
+        return pairs
+    }
+
+    /// The nearest item by planar distance (coordinate units) with that distance; `include` filters
+    /// items (e.g. only main-stream shorelines). Nil when nothing qualifies within `maxDistance`.
+    public func nearest(to geometry: Geometry, maxDistance: Double = .infinity,
+                        where include: (Int) -> Bool = { _ in true }) throws(GeometryError) -> (item: Int, distance: Double)? {
+        let made = try geometry.makeGEOS(in: context)
+        guard !made.isEmpty else { throw .invalidInput(.emptyGeometry(operation: "nearest")) }
+        do {
+            return try tree.nearest(to: geometry.envelope, maxDistance: maxDistance) { item in
+                include(item) ? try prepared[item].distance(to: made) : nil
+            }
+        } catch let error as GeometryError {
+            throw error
+        } catch {
+            throw .libraryFailed(library: "GEOS", operation: "nearest", message: "\(error)")
+        }
+    }
+
+    private func query(_ made: GEOSGeometry, envelope: Envelope, _ predicate: SpatialPredicate) throws(GeometryError) -> [Int] {
+        // Prepared items are the first argument of GEOS's call, so ask the converse relation.
+        let itemPredicate = predicate.converse
+        var candidates: [Int]
+        switch predicate {
+        case .withinDistance(let distance):
+            guard distance.isFinite, distance >= 0 else { throw .invalidInput(.invalidDistance(distance)) }
+            candidates = tree.search(envelope.expanded(by: distance))
+        case .disjoint:
+            candidates = Array(0..<count)
+        default:
+            candidates = tree.search(envelope)
+        }
+        candidates.sort()
+        var result: [Int] = []
+        if case .disjoint = predicate {
+            let touching = Set(tree.search(envelope))
+            for item in candidates {
+                if !touching.contains(item) {
+                    result.append(item)
+                } else if try prepared[item].evaluate(itemPredicate, made) {
+                    result.append(item)
+                }
+            }
+            return result
+        }
+        for item in candidates where try prepared[item].evaluate(itemPredicate, made) { result.append(item) }
+        return result
+    }
+}
