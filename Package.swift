@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // System-library shims: a module map and one header each, nothing else.
@@ -29,10 +30,22 @@ let package = Package(
             name: "Geometry",
             dependencies: ["CGEOS", "CPROJ"]
         ),
+        // Features in and out: GeoJSON (+ Text Sequences), coordinate text, atomic writes.
+        .target(
+            name: "Formats",
+            dependencies: ["Geometry"]
+        ),
+        // The dataset, its rules and lists, the zone index and the screener.
+        .target(
+            name: "Zoning",
+            dependencies: ["Geometry", "Formats", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "zonescreen",
             dependencies: [
                 "Geometry",
+                "Formats",
+                "Zoning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,8 +57,15 @@ let package = Package(
         ),
         .testTarget(
             name: "GeometryTests",
-            dependencies: ["Geometry"],
-            resources: []
+            dependencies: ["Geometry"]
+        ),
+        .testTarget(
+            name: "FormatsTests",
+            dependencies: ["Formats"]
+        ),
+        .testTarget(
+            name: "ZoningTests",
+            dependencies: ["Zoning"]
         ),
     ],
     swiftLanguageModes: [.v6]
