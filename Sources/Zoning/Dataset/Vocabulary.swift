@@ -1,0 +1,172 @@
+import Foundation
+
+import Geometry
+
+/// The effect a rule or clause has on a project it concerns.
+public enum Effect: String, Sendable, Codable, CaseIterable {
+    case prohibited
+    case restricted
+    case needsAssessment
+    /// A requirement to meet; it does not change the verdict.
+    case requirement
+
+    public var chineseName: String {
+        switch self {
+        case .prohibited: "禁止"
+        case .restricted: "限制"
+        case .needsAssessment: "需论证"
+        case .requirement: "要求"
+        }
+    }
+
+    public func name(_ language: Language) -> String {
+        language == .zh ? chineseName : rawValue
+    }
+
+    /// The verdict this effect leads to, if any.
+    public var verdict: Verdict? {
+        switch self {
+        case .prohibited: .prohibited
+        case .restricted: .restricted
+        case .needsAssessment: .needsAssessment
+        case .requirement: nil
+        }
+    }
+}
+
+/// The screening verdict, most severe first: 禁止 > 限制 > 需论证 > 符合.
+public enum Verdict: String, Sendable, Codable, CaseIterable, Comparable {
+    case prohibited
+    case restricted
+    case needsAssessment
+    case compliant
+
+    public var chineseName: String {
+        switch self {
+        case .prohibited: "禁止"
+        case .restricted: "限制"
+        case .needsAssessment: "需论证"
+        case .compliant: "符合"
+        }
+    }
+
+    public func name(_ language: Language) -> String {
+        switch language {
+        case .zh: chineseName
+        case .en: ["prohibited", "restricted", "needs assessment", "compliant"][Self.allCases.firstIndex(of: self) ?? 0]
+        }
+    }
+
+    /// Severity order: `a < b` means a is more severe.
+    public static func < (a: Verdict, b: Verdict) -> Bool {
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
+    }
+}
+
+/// 新建 / 扩建 / 改建.
+public enum ProjectNature: String, Sendable, Codable, CaseIterable {
+    case new
+    case expansion
+    case rebuild
+
+    public var chineseName: String {
+        switch self {
+        case .new: "新建"
+        case .expansion: "扩建"
+        case .rebuild: "改建"
+        }
+    }
+
+    /// Accepts the Chinese names, the codes, and common English words.
+    public init?(parsing text: String) {
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "new", "新建", "build": self = .new
+        case "expansion", "expand", "extension", "扩建": self = .expansion
+        case "rebuild", "reconstruction", "renovation", "改建": self = .rebuild
+        default: return nil
+        }
+    }
+}
+
+/// The levels at which admission lists are published.
+public enum ClauseLevel: String, Sendable, Codable, CaseIterable, Comparable {
+    case province
+    case city
+    case unitClass = "class"
+    case unit
+
+    public var chineseName: String {
+        switch self {
+        case .province: "省级总体准入要求"
+        case .city: "市级总体准入要求"
+        case .unitClass: "分类管控要求"
+        case .unit: "单元准入清单"
+        }
+    }
+
+    public func name(_ language: Language) -> String {
+        switch language {
+        case .zh: chineseName
+        case .en: ["province-wide", "city-wide", "per unit class", "per unit"][Self.allCases.firstIndex(of: self) ?? 0]
+        }
+    }
+
+    public static func < (a: ClauseLevel, b: ClauseLevel) -> Bool {
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
+    }
+}
+
+/// Shoreline classes for distance bands.
+public enum RiverClass: String, Sendable, Codable, CaseIterable {
+    case mainStream
+    case importantTributary
+    case tributary
+
+    public var chineseName: String {
+        switch self {
+        case .mainStream: "干流"
+        case .importantTributary: "重要支流"
+        case .tributary: "支流"
+        }
+    }
+
+    public func name(_ language: Language) -> String {
+        language == .zh ? chineseName : ["main stream", "important tributary", "tributary"][Self.allCases.firstIndex(of: self) ?? 0]
+    }
+}
+
+/// Environmental control unit classes: 1 优先保护, 2 重点管控, 3 一般管控.
+public enum UnitClass: Int, Sendable, Codable, CaseIterable {
+    case priorityProtection = 1
+    case keyControl = 2
+    case generalControl = 3
+
+    public var chineseName: String {
+        switch self {
+        case .priorityProtection: "优先保护单元"
+        case .keyControl: "重点管控单元"
+        case .generalControl: "一般管控单元"
+        }
+    }
+
+    public func name(_ language: Language) -> String {
+        language == .zh ? chineseName : ["priority protection unit", "key control unit", "general control unit"][rawValue - 1]
+    }
+}
+
+/// Where shoreline distances are measured from; part of the dataset, stated in every report.
+public enum ShorelineBaseline: String, Sendable, Codable, CaseIterable {
+    case waterline
+    case outerBoundary
+    case managementBoundary
+    case centreline
+
+    public var chineseName: String {
+        switch self {
+        case .waterline: "临水线"
+        case .outerBoundary: "外缘边界线"
+        case .managementBoundary: "河道管理范围线"
+        case .centreline: "河道中心线"
+        }
+    }
+}
