@@ -11,8 +11,9 @@ public final class CoordinateTransformer {
     public let target: CRS
     /// PROJ's description of the operation it chose, e.g. "Inverse of ... + Gauss-Kruger zone 36".
     public let operationDescription: String
-    /// True when PROJ found no published datum shift and only changed ellipsoids ("Ballpark").
-    /// Xian 1980 and Beijing 1954 to CGCS2000 are ballpark unless the user supplies parameters.
+    /// True when PROJ found no published datum shift and uses its "ballpark" operation: for Xian 1980
+    /// and Beijing 1954 to CGCS2000 only the ellipsoid changes (errors of tens of metres); CGCS2000 to
+    /// WGS 84 is ballpark too (an identity, correct to well under a metre).
     public let isBallpark: Bool
 
     private let context: OpaquePointer
@@ -115,6 +116,19 @@ public final class CoordinateTransformer {
         var buffer = geometry.coordinates
         try transform(&buffer)
         return geometry.replacingCoordinates(with: buffer)
+    }
+
+    /// A transformer kept for reuse by the calling thread: the per-call measures (area, distance,
+    /// buffer of a single geometry) would otherwise pay about a millisecond to create one each time.
+    /// Thread-local because a PROJ context must not be used by two threads at once; these functions
+    /// are synchronous, so a call never moves to another thread midway.
+    static func cached(from source: CRS, to target: CRS) throws(GeometryError) -> CoordinateTransformer {
+        let key = "zonescreen.transformer.\(source.epsg).\(target.epsg)"
+        let dictionary = Thread.current.threadDictionary
+        if let cached = dictionary[key] as? CoordinateTransformer { return cached }
+        let made = try CoordinateTransformer(from: source, to: target)
+        dictionary[key] = made
+        return made
     }
 
     private static func crsExists(_ crs: CRS, _ context: OpaquePointer) -> Bool {

@@ -17,7 +17,7 @@ public struct OffsetResult: Hashable, Sendable {
 /// The GCJ-02 and BD-09 offsets, forward and inverse. The forward formulas are the widely published
 /// ones (Krasovsky ellipsoid a = 6378245, e² = 0.00669342162296594323; BD-09 from GCJ-02 by a
 /// rotation and a shift). The inverses are iterated until the forward image of the answer lies within
-/// 1 mm of the input. Offsets apply only inside the box the reference implementations use for China
+/// 0.1 mm of the input. Offsets apply only inside the box the reference implementations use for China
 /// (72.004..137.8347 E, 0.8293..55.8271 N); outside it coordinates pass unchanged with `applied` false.
 public enum WebMapOffset {
     public static func isInsideChina(_ point: Coordinate) -> Bool {

@@ -53,7 +53,7 @@ public enum InputProblem: Equatable, Sendable {
             return language.pick("第 \(index + 1) 个坐标的经度 \(longitude) 超出 -180～180 度",
                                  "coordinate \(index + 1) has longitude \(longitude), outside -180..180 degrees")
         case .emptyGeometry(let operation):
-            return language.pick("几何为空，无法\(operation)", "the geometry is empty; cannot \(operation)")
+            return language.pick("几何为空，无法\(operationZh(operation))", "the geometry is empty; cannot compute \(operation)")
         case .unknownCRS(let name, let detail):
             return language.pick("未知的坐标系 \(name)（\(detail)）", "unknown coordinate reference system \(name) (\(detail))")
         case .unsupportedCRS(let name, let reason):
@@ -81,6 +81,17 @@ public enum InputProblem: Equatable, Sendable {
         case .invalidDistance(let distance):
             return language.pick("距离 \(distance) 无效（须为有限的非负数）",
                                  "distance \(distance) is invalid (must be finite and not negative)")
+        }
+    }
+
+    private func operationZh(_ operation: String) -> String {
+        switch operation {
+        case "nearest points": "求最近点"
+        case "nearest": "查找最近要素"
+        case "centroid": "求质心"
+        case "distance": "计算距离"
+        case "buffer": "做缓冲区"
+        default: operation
         }
     }
 

@@ -45,16 +45,22 @@ public struct EnvelopeTree: Sendable {
     /// Calls `visit` with the index of every item whose envelope intersects `query`.
     public func search(_ query: Envelope, _ visit: (Int) throws -> Void) rethrows {
         guard count > 0, !query.isEmpty else { return }
-        var stack: [(level: Int, node: Int)] = [(levels.count - 1, 0)]
+        let top = levels.count - 1
+        guard levels[top][0].intersects(query) else { return }
+        var stack: [(level: Int, node: Int)] = [(top, 0)]
+        stack.reserveCapacity(levels.count * nodeCapacity)
+        // Children are tested before they are pushed, so the stack only holds nodes that meet the query.
         while let (level, node) = stack.popLast() {
-            guard levels[level][node].intersects(query) else { continue }
             if level == 0 {
                 try visit(Int(itemOrder[node]))
                 continue
             }
+            let below = levels[level - 1]
             let first = node * nodeCapacity
-            let end = Swift.min(first + nodeCapacity, levels[level - 1].count)
-            for child in stride(from: end - 1, through: first, by: -1) { stack.append((level - 1, child)) }
+            let end = Swift.min(first + nodeCapacity, below.count)
+            for child in stride(from: end - 1, through: first, by: -1) where below[child].intersects(query) {
+                stack.append((level - 1, child))
+            }
         }
     }
 
@@ -102,10 +108,20 @@ public struct EnvelopeTree: Sendable {
 
     private static func hilbertKey(_ envelope: Envelope, in bounds: Envelope) -> UInt32 {
         guard !envelope.isEmpty, !bounds.isEmpty else { return UInt32.max }
-        let side = Double(UInt16.max)
-        let center = envelope.center
-        let x = bounds.width > 0 ? UInt32(((center.x - bounds.minX) / bounds.width * side).rounded()) : 0
-        let y = bounds.height > 0 ? UInt32(((center.y - bounds.minY) / bounds.height * side).rounded()) : 0
+        // Halving before subtracting keeps the arithmetic finite for any finite input (even ±1e308);
+        // non-finite envelopes sort last instead of trapping.
+        func cell(_ value: Double, _ low: Double, _ high: Double) -> UInt32? {
+            let span = high / 2 - low / 2
+            guard span.isFinite else { return nil }
+            guard span > 0 else { return 0 }
+            let fraction = (value / 2 - low / 2) / span
+            guard fraction.isFinite else { return nil }
+            return UInt32((min(1, max(0, fraction)) * Double(UInt16.max)).rounded())
+        }
+        let center = Coordinate(x: envelope.minX / 2 + envelope.maxX / 2, y: envelope.minY / 2 + envelope.maxY / 2)
+        guard let x = cell(center.x, bounds.minX, bounds.maxX), let y = cell(center.y, bounds.minY, bounds.maxY) else {
+            return UInt32.max
+        }
         return hilbertIndex(x: x, y: y, order: 16)
     }
 

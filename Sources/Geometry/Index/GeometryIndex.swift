@@ -20,8 +20,10 @@ public final class GeometryIndex {
     private let prepared: [PreparedGeometry]
     private let context: GEOSContext
 
-    /// Builds the tree and prepares every geometry, eagerly.
+    /// Builds the tree and a prepared geometry per item. GEOS builds each prepared geometry's own
+    /// edge index on its first test, so the first query touching an item pays for that item once.
     public convenience init(_ geometries: [Geometry], nodeCapacity: Int = 16) throws(GeometryError) {
+        for geometry in geometries { try geometry.checkStructure() }
         try self.init(geometries, tree: EnvelopeTree(geometries.map(\.envelope), nodeCapacity: nodeCapacity))
     }
 
