@@ -1,0 +1,59 @@
+import Foundation
+import Formats
+import Geometry
+
+/// Who made the dataset, when, and how its figures are meant to be read.
+public struct DatasetMetadata: Sendable, Hashable {
+    public var name: String
+    public var region: String
+    public var regionCode: String?
+    public var fictional: Bool
+    public var version: String
+    public var date: String
+    public var sources: [SourceDocument]
+    public var shorelineBaseline: ShorelineBaseline
+    /// CRS of the layer files.
+    public var crs: CRS
+
+    public func source(_ id: String) -> SourceDocument? { sources.first { $0.id == id } }
+}
+
+/// A sensitive-area layer as the manifest declares it.
+public struct SensitiveLayer: Sendable, Hashable {
+    public var id: String
+    public var kind: String
+}
+
+/// A loaded zoning dataset: immutable, Sendable, shared by every worker. Geometries are in
+/// `workingCRS` (the manifest's measurement CRS), so areas and distances need no further projection.
+public struct Dataset: Sendable {
+    public let directory: URL
+    public let metadata: DatasetMetadata
+    public let workingCRS: CRS
+    public let measurement: MeasureMethod
+    public let redLines: [RedLine]
+    public let units: [ControlUnit]
+    public let shorelines: [Shoreline]
+    public let sensitiveLayers: [SensitiveLayer]
+    public let sensitiveAreas: [SensitiveArea]
+    public let clauses: [Clause]
+    public let rules: RuleSet
+    public let catalogue: IndustryCatalogue
+    /// Demo sites shipped with the dataset (layer CRS), if any.
+    public let sites: [Feature]
+    /// SHA-256 over the manifest and every file it names, so a result can say exactly what it used.
+    public let contentHash: String
+    /// Problems that do not stop screening (e.g. a clause naming an unknown industry code).
+    public let warnings: [DatasetProblem]
+    public let trees: ZoneTrees
+
+    /// Frozen envelope trees over each layer, built once at load and shared by all workers.
+    public struct ZoneTrees: Sendable {
+        public let units: EnvelopeTree
+        public let redLines: EnvelopeTree
+        public let shorelines: EnvelopeTree
+        public let sensitiveAreas: EnvelopeTree
+    }
+
+    public func unit(code: String) -> ControlUnit? { units.first { $0.code == code } }
+}

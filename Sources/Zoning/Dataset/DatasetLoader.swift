@@ -1,0 +1,195 @@
+import Foundation
+import Formats
+import Geometry
+import Yams
+
+/// Reads a dataset folder (docs/dataset-format.md), collecting every problem before giving up.
+public enum DatasetLoader {
+    /// The demo dataset shipped in the repository, found relative to the executable or the sources.
+    public static func defaultDirectory() -> URL? {
+        var candidates: [URL] = []
+        if let environment = ProcessInfo.processInfo.environment["ZONESCREEN_DATASET"] {
+            candidates.append(URL(fileURLWithPath: environment))
+        }
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
+        var folder = executable.deletingLastPathComponent()
+        for _ in 0..<6 {
+            candidates.append(folder.appendingPathComponent("Fixtures/demo"))
+            folder.deleteLastPathComponent()
+        }
+        let source = URL(fileURLWithPath: #filePath)
+        candidates.append(source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures/demo"))
+        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Fixtures/demo"))
+        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("dataset.yaml").path) }
+    }
+
+    public static func load(from directory: URL) throws(DatasetError) -> Dataset {
+        var problems = ProblemLog()
+        let manifestURL = directory.appendingPathComponent("dataset.yaml")
+        guard let manifest: ManifestFile = problems.decodeYAML(manifestURL, role: "数据集清单 / manifest") else {
+            throw DatasetError(path: directory.path, problems: problems.fatal)
+        }
+        if manifest.formatVersion != 1 { problems.fail(.unsupportedFormatVersion(manifest.formatVersion)) }
+
+        let layerCRS: CRS
+        do { layerCRS = try CRS(parsing: manifest.crs) } catch {
+            problems.fail(.invalidSetting(name: "crs", detail: error.message(.zh)))
+            throw DatasetError(path: directory.path, problems: problems.fatal)
+        }
+        let (workingCRS, measurement) = resolveMeasurement(manifest.measurement, &problems)
+        guard let workingCRS, let measurement else { throw DatasetError(path: directory.path, problems: problems.fatal) }
+
+        var reader: LayerReader
+        do {
+            reader = try LayerReader(directory: directory, from: layerCRS, to: workingCRS)
+        } catch {
+            problems.fail(.invalidSetting(name: "measurement.crs", detail: error.message(.zh)))
+            throw DatasetError(path: directory.path, problems: problems.fatal)
+        }
+        let units = reader.units(manifest.layers.controlUnits, &problems)
+        let redLines = reader.redLines(manifest.layers.redLines, &problems)
+        let shorelines = reader.shorelines(manifest.layers.shorelines, &problems)
+        var sensitiveLayers: [SensitiveLayer] = []
+        var sensitiveAreas: [SensitiveArea] = []
+        for spec in manifest.layers.sensitiveAreas ?? [] {
+            let id = spec.id ?? spec.file
+            sensitiveLayers.append(SensitiveLayer(id: id, kind: spec.kind ?? id))
+            sensitiveAreas += reader.sensitiveAreas(spec, layer: id, &problems)
+        }
+
+        let catalogueURL = directory.appendingPathComponent(manifest.industryCatalogue)
+        var catalogue: IndustryCatalogue?
+        if !FileManager.default.fileExists(atPath: catalogueURL.path) {
+            problems.fail(.fileMissing(path: manifest.industryCatalogue, role: "行业分类 / industry catalogue"))
+        } else {
+            do { catalogue = try IndustryCatalogue(contentsOf: catalogueURL) } catch {
+                problems.fail(.fileInvalid(path: manifest.industryCatalogue, detail: "\(error)"))
+            }
+        }
+
+        var clauses = ClauseReader(directory: directory, log: problems)
+        for file in manifest.clauseFiles ?? [] { clauses.readClauseFile(file) }
+        clauses.addUnitTextClauses(units: units, listFields: manifest.layers.controlUnits.listFields)
+        if let annotations = manifest.unitClauseAnnotations { clauses.applyAnnotations(annotations) }
+        let rules = clauses.readRules(manifest.rules)
+        problems = clauses.log
+
+        var sites: [Feature] = []
+        if let sitesFile = manifest.sites {
+            let url = directory.appendingPathComponent(sitesFile)
+            do { sites = try GeoJSONFile(url: url).features() } catch {
+                problems.fail(.fileInvalid(path: sitesFile, detail: (error as? UserFacingError)?.message(.zh) ?? "\(error)"))
+            }
+        }
+
+        guard problems.fatal.isEmpty, let catalogue, let rules else {
+            throw DatasetError(path: directory.path, problems: problems.fatal + problems.warnings)
+        }
+        let metadata = DatasetMetadata(
+            name: manifest.name, region: manifest.region, regionCode: manifest.regionCode,
+            fictional: manifest.fictional ?? false, version: manifest.version, date: manifest.date,
+            sources: manifest.sources, shorelineBaseline: manifest.shorelineBaseline, crs: layerCRS)
+        var warnings = problems.warnings
+        warnings += ReferenceCheck.problems(clauses: clauses.clauses, rules: rules, units: units, metadata: metadata,
+                                            catalogue: catalogue, sensitiveLayers: sensitiveLayers)
+        let trees = Dataset.ZoneTrees(
+            units: EnvelopeTree(units.map(\.geometry.envelope)),
+            redLines: EnvelopeTree(redLines.map(\.geometry.envelope)),
+            shorelines: EnvelopeTree(shorelines.map(\.geometry.envelope)),
+            sensitiveAreas: EnvelopeTree(sensitiveAreas.map(\.geometry.envelope)))
+        return Dataset(
+            directory: directory, metadata: metadata, workingCRS: workingCRS, measurement: measurement,
+            redLines: redLines, units: units, shorelines: shorelines, sensitiveLayers: sensitiveLayers,
+            sensitiveAreas: sensitiveAreas, clauses: clauses.clauses, rules: rules, catalogue: catalogue,
+            sites: sites, contentHash: contentHash(directory: directory, manifest: manifest), warnings: warnings, trees: trees)
+    }
+
+    private static func resolveMeasurement(_ spec: ManifestFile.MeasurementSpec, _ problems: inout ProblemLog) -> (CRS?, MeasureMethod?) {
+        let crs: CRS?
+        if let text = spec.crs {
+            do { crs = try CRS(parsing: text) } catch {
+                problems.fail(.invalidSetting(name: "measurement.crs", detail: error.message(.zh)))
+                return (nil, nil)
+            }
+        } else {
+            crs = nil
+        }
+        switch spec.method {
+        case "projected":
+            guard let crs else {
+                problems.fail(.invalidSetting(name: "measurement.crs", detail: "projected 量算需指定投影坐标系 / projected measurement needs a CRS"))
+                return (nil, nil)
+            }
+            return (crs, .projected(crs))
+        case "ellipsoidal":
+            guard let crs else {
+                problems.fail(.invalidSetting(name: "measurement.crs", detail: "需指定用于空间索引的投影坐标系 / a projected CRS is needed for indexing"))
+                return (nil, nil)
+            }
+            return (crs, .ellipsoidal)
+        default:
+            problems.fail(.invalidSetting(name: "measurement.method", detail: "应为 projected 或 ellipsoidal / expected projected or ellipsoidal: \(spec.method)"))
+            return (nil, nil)
+        }
+    }
+
+    /// Hash of the manifest and every file in the dataset folder it names, in a fixed order.
+    private static func contentHash(directory: URL, manifest: ManifestFile) -> String {
+        var files = ["dataset.yaml", manifest.layers.redLines.file, manifest.layers.controlUnits.file,
+                     manifest.layers.shorelines.file, manifest.rules, manifest.industryCatalogue]
+        files += (manifest.layers.sensitiveAreas ?? []).map(\.file)
+        files += manifest.clauseFiles ?? []
+        if let annotations = manifest.unitClauseAnnotations { files.append(annotations) }
+        var hash = SHA256()
+        for file in files {
+            hash.update(Array(file.utf8) + [0])
+            if let data = FileManager.default.contents(atPath: directory.appendingPathComponent(file).path) {
+                hash.update(data)
+            }
+        }
+        return hash.finalize()
+    }
+}
+
+/// Problems found while loading: fatal ones stop the load, warnings travel with the dataset.
+struct ProblemLog {
+    var fatal: [DatasetProblem] = []
+    var warnings: [DatasetProblem] = []
+
+    mutating func fail(_ problem: DatasetProblem) { fatal.append(problem) }
+    mutating func warn(_ problem: DatasetProblem) { warnings.append(problem) }
+
+    /// Decodes a YAML file, recording a missing or invalid file as fatal.
+    mutating func decodeYAML<T: Decodable>(_ url: URL, role: String, relativeTo directory: URL? = nil) -> T? {
+        let name = directory.map { url.path.replacingOccurrences(of: $0.path + "/", with: "") } ?? url.lastPathComponent
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            fail(.fileMissing(path: name, role: role))
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            fail(.fileInvalid(path: name, detail: "不是 UTF-8 文本 / not UTF-8 text"))
+            return nil
+        }
+        do {
+            return try YAMLDecoder().decode(T.self, from: text)
+        } catch let error as DecodingError {
+            fail(.fileInvalid(path: name, detail: Self.describe(error)))
+        } catch {
+            fail(.fileInvalid(path: name, detail: "\(error)"))
+        }
+        return nil
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "\(path(context)) 缺少 \(key.stringValue) / missing \(key.stringValue)"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return "\(path(context)): \(context.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Geometry
+
+/// One thing wrong with a dataset. The loader and `dataset check` collect every problem rather than
+/// stopping at the first.
+public enum DatasetProblem: Sendable, Hashable {
+    case fileMissing(path: String, role: String)
+    case fileInvalid(path: String, detail: String)
+    case unsupportedFormatVersion(Int)
+    case invalidSetting(name: String, detail: String)
+    case fieldMissing(file: String, feature: Int, id: String?, field: String, mappedFrom: String)
+    case featureUnreadable(file: String, detail: String)
+    case wrongGeometryType(file: String, feature: Int, id: String?, found: String, expected: String)
+    case invalidGeometry(file: String, feature: Int, id: String?, reason: String, location: Coordinate?)
+    case unknownClassValue(file: String, feature: Int, id: String?, value: String)
+    case malformedUnitCode(code: String, detail: String)
+    case duplicateCode(layer: String, code: String)
+    case duplicateClauseID(String)
+    case clauseUnknownUnit(clause: String, unit: String)
+    case unknownIndustry(owner: String, code: String)
+    case unknownSource(owner: String, document: String)
+    case annotationUnknownClause(String)
+    case ruleUnknownLayer(rule: String, layer: String)
+    case tilingGap(location: Coordinate, squareMetres: Double)
+    case tilingOverlap(first: String, second: String, location: Coordinate, squareMetres: Double)
+
+    public func message(_ l: Language) -> String {
+        func feature(_ file: String, _ index: Int, _ id: String?) -> String {
+            let name = id.map { l.pick("（\($0)）", " (\($0))") } ?? ""
+            return l.pick("\(file) 第 \(index + 1) 个要素\(name)", "\(file) feature \(index + 1)\(name)")
+        }
+        func place(_ c: Coordinate) -> String { String(format: "%.6f,%.6f", c.x, c.y) }
+        switch self {
+        case .fileMissing(let path, let role):
+            return l.pick("缺少文件 \(path)（\(role)）", "missing file \(path) (\(role))")
+        case .fileInvalid(let path, let detail):
+            return l.pick("文件 \(path) 有误：\(detail)", "file \(path) is invalid: \(detail)")
+        case .unsupportedFormatVersion(let version):
+            return l.pick("不支持的数据集格式版本 \(version)（支持 1）", "unsupported dataset format version \(version) (1 is supported)")
+        case .invalidSetting(let name, let detail):
+            return l.pick("清单设置 \(name) 有误：\(detail)", "manifest setting \(name) is invalid: \(detail)")
+        case .fieldMissing(let file, let index, let id, let field, let mappedFrom):
+            return l.pick("\(feature(file, index, id))缺少映射字段 \(mappedFrom)（\(field)）",
+                          "\(feature(file, index, id)) lacks mapped field \(mappedFrom) (\(field))")
+        case .featureUnreadable(let file, let detail):
+            return l.pick("\(file)：\(detail)", "\(file): \(detail)")
+        case .wrongGeometryType(let file, let index, let id, let found, let expected):
+            return l.pick("\(feature(file, index, id))的几何类型为 \(found)，应为 \(expected)",
+                          "\(feature(file, index, id)) has geometry \(found); expected \(expected)")
+        case .invalidGeometry(let file, let index, let id, let reason, let location):
+            let at = location.map { l.pick("，位置 \(place($0))", " at \(place($0))") } ?? ""
+            return l.pick("\(feature(file, index, id))几何无效：\(reason)\(at)", "\(feature(file, index, id)) has an invalid geometry: \(reason)\(at)")
+        case .unknownClassValue(let file, let index, let id, let value):
+            return l.pick("\(feature(file, index, id))的类别值“\(value)”无法识别", "\(feature(file, index, id)) has an unknown class value \"\(value)\"")
+        case .malformedUnitCode(let code, let detail):
+            return l.pick("单元编码 \(code) 格式有误：\(detail)", "unit code \(code) is malformed: \(detail)")
+        case .duplicateCode(let layer, let code):
+            return l.pick("图层 \(layer) 中编码 \(code) 重复", "code \(code) appears more than once in layer \(layer)")
+        case .duplicateClauseID(let id):
+            return l.pick("条款编号 \(id) 重复", "clause id \(id) appears more than once")
+        case .clauseUnknownUnit(let clause, let unit):
+            return l.pick("条款 \(clause) 引用了不存在的单元 \(unit)", "clause \(clause) names unknown unit \(unit)")
+        case .unknownIndustry(let owner, let code):
+            return l.pick("\(owner) 引用了行业分类中不存在的代码 \(code)", "\(owner) names industry code \(code), which is not in the catalogue")
+        case .unknownSource(let owner, let document):
+            return l.pick("\(owner) 引用了未登记的出处文件 \(document)", "\(owner) cites document \(document), which the manifest does not list")
+        case .annotationUnknownClause(let id):
+            return l.pick("注释表引用了不存在的单元条款 \(id)", "the annotation table names unknown unit clause \(id)")
+        case .ruleUnknownLayer(let rule, let layer):
+            return l.pick("规则 \(rule) 引用了不存在的敏感区图层 \(layer)", "rule \(rule) names unknown sensitive-area layer \(layer)")
+        case .tilingGap(let location, let area):
+            let size = String(format: "%.1f", area)
+            return l.pick("管控单元之间有缝隙：约 \(size) 平方米，位于 \(place(location))",
+                          "gap between control units: about \(size) m² at \(place(location))")
+        case .tilingOverlap(let first, let second, let location, let area):
+            let size = String(format: "%.1f", area)
+            return l.pick("管控单元 \(first) 与 \(second) 重叠：约 \(size) 平方米，位于 \(place(location))",
+                          "control units \(first) and \(second) overlap: about \(size) m² at \(place(location))")
+        }
+    }
+}
+
+/// A dataset that could not be loaded, with every problem found.
+public struct DatasetError: UserFacingError, Sendable {
+    public let path: String
+    public let problems: [DatasetProblem]
+
+    public func message(_ l: Language) -> String {
+        let header = l.pick("数据集 \(path) 有 \(problems.count) 个问题：", "dataset \(path) has \(problems.count) problems:")
+        return ([header] + problems.map { "  - " + $0.message(l) }).joined(separator: "\n")
+    }
+}

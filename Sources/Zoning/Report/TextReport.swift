@@ -1,0 +1,139 @@
+import Foundation
+import Geometry
+
+/// The readable report of one screening, in Chinese or English: verdict and reasons first, then the
+/// facts, then the applicable clauses by dimension and level, then what data it used.
+public struct TextReport {
+    public let language: Language
+
+    public init(language: Language) {
+        self.language = language
+    }
+
+    public func render(_ result: ScreeningResult) -> String {
+        let l = language
+        var lines: [String] = []
+        let title = [result.site.id, result.site.name].compactMap { $0 }.joined(separator: " ")
+        lines.append("══ " + l.pick("站点 ", "Site ") + (title.isEmpty ? l.pick("（未命名）", "(unnamed)") : title) + " ══")
+        if let profile = result.profile { lines.append(l.pick("项目：", "Project: ") + describe(profile)) }
+        lines.append(l.pick("结论：", "Verdict: ") + result.verdictName)
+        if result.reasons.isEmpty {
+            lines.append(l.pick("  未发现禁止、限制或需论证的规定。", "  No prohibiting, restricting or assessment-requiring rule applies."))
+        }
+        for (number, reason) in result.reasons.enumerated() {
+            lines.append(contentsOf: describe(reason, number: number + 1))
+        }
+        if !result.possibleReasons.isEmpty {
+            lines.append(l.pick("视项目情况可能适用（项目信息不足以判定）：", "May apply depending on the project (the profile does not say enough):"))
+            for (number, reason) in result.possibleReasons.enumerated() { lines.append(contentsOf: describe(reason, number: number + 1)) }
+        }
+        lines.append("")
+        lines.append(contentsOf: siteLines(result))
+        lines.append(contentsOf: zoneLines(result))
+        lines.append(contentsOf: shorelineLines(result.shorelines))
+        lines.append(contentsOf: clauseLines(result.clauses))
+        let d = result.dataset
+        lines.append(l.pick("数据集：", "Dataset: ") + "\(d.name) \(d.version)（\(d.date)）" + (d.fictional ? l.pick("【虚构示例数据】", " [fictional demo data]") : ""))
+        lines.append(l.pick("内容哈希：", "Content hash: ") + String(d.contentHash.prefix(16)) + "…  "
+                     + l.pick("量算方法：", "measured: ") + d.measurement + "  "
+                     + l.pick("岸线基线：", "shoreline baseline: ") + (l == .zh ? d.shorelineBaseline.chineseName : d.shorelineBaseline.rawValue))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func describe(_ profile: ProfileSummary) -> String {
+        var parts: [String] = []
+        if let code = profile.industry { parts.append(code + (profile.industryName.map { " \($0)" } ?? "")) }
+        if let nature = profile.nature { parts.append(language == .zh ? nature.chineseName : nature.rawValue) }
+        if let chemical = profile.chemical { parts.append(chemical ? language.pick("化工项目", "chemical") : language.pick("非化工项目", "not chemical")) }
+        if !profile.flags.isEmpty { parts.append(profile.flags.joined(separator: ",")) }
+        return parts.isEmpty ? language.pick("（未提供）", "(none given)") : parts.joined(separator: "，")
+    }
+
+    private func cite(_ source: CitedSource) -> String {
+        [source.title ?? source.document, source.article].compactMap { $0 }.joined(separator: " ")
+    }
+
+    private func describe(_ reason: Reason, number: Int) -> [String] {
+        let l = language
+        return ["  \(number). [\(reason.effect.name(l))] \(reason.ruleId) \(reason.text)",
+                "     " + l.pick("依据：", "source: ") + cite(reason.source) + l.pick("；", "; ") + reason.detail]
+    }
+
+    private func area(_ figure: AreaFigure) -> String {
+        String(format: "%.1f m² / %.4f ", figure.squareMetres, figure.hectares) + language.pick("公顷", "ha")
+            + String(format: " / %.2f ", figure.mu) + language.pick("亩", "mu")
+    }
+
+    private func overlap(_ overlap: Overlap) -> String {
+        let share = String(format: "%.1f%%", overlap.share * 100)
+        if let area = overlap.area { return self.area(area) + language.pick("，占站点 ", ", ") + share }
+        if let length = overlap.length { return String(format: "%.1f m", length.metres) + language.pick("，占线长 ", ", ") + share }
+        return ""
+    }
+
+    private func siteLines(_ result: ScreeningResult) -> [String] {
+        let l = language, s = result.site
+        var line = l.pick("站点：", "Site: ") + "\(s.geometryType)，\(s.inputCRS)"
+        if s.webMapDatum != .wgs84 { line += l.pick("（\(s.webMapDatum.rawValue.uppercased()) 坐标已纠偏）", " (\(s.webMapDatum.rawValue.uppercased()) offset removed)") }
+        if let a = s.area { line += l.pick("；面积 ", "; area ") + area(a) + "（\(a.method)\(a.crs.map { " \($0)" } ?? "")）" }
+        if let length = s.length { line += l.pick("；长度 ", "; length ") + String(format: "%.1f m", length.metres) }
+        return [line] + s.notes.map { "  " + $0 }
+    }
+
+    private func zoneLines(_ result: ScreeningResult) -> [String] {
+        let l = language
+        var lines = [l.pick("生态保护红线：", "Ecological red lines: ") + (result.redLines.isEmpty ? l.pick("未涉及", "none") : "")]
+        for hit in result.redLines {
+            lines.append("  \(hit.code) \(hit.name)" + (hit.type.map { "（\($0)）" } ?? "") + " " + overlap(hit.overlap))
+        }
+        lines.append(l.pick("环境管控单元：", "Environmental control units:"))
+        for hit in result.controlUnits {
+            lines.append("  \(hit.code) \(hit.name) \(hit.className)" + (hit.subclass.map { "·\($0)" } ?? "") + " " + overlap(hit.overlap)
+                         + (hit.onBoundary ? l.pick("（位于单元边界上）", " (on the unit boundary)") : ""))
+        }
+        if !result.sensitiveAreas.isEmpty {
+            lines.append(l.pick("敏感区：", "Sensitive areas:"))
+            for hit in result.sensitiveAreas {
+                lines.append("  \(hit.kind) " + [hit.name, hit.level].compactMap { $0 }.joined(separator: " ") + " " + overlap(hit.overlap))
+            }
+        }
+        return lines
+    }
+
+    private func shorelineLines(_ facts: ShorelineFacts) -> [String] {
+        let l = language
+        func distance(_ river: RiverDistance?) -> String {
+            guard let river else { return l.pick("无", "none") }
+            return "\(river.river)（\(river.riverClass.name(l))）" + String(format: " %.1f m", river.distance.metres)
+        }
+        var lines = [l.pick("岸线距离：最近干流 ", "Shorelines: nearest main stream ") + distance(facts.nearestMainStream)
+                     + l.pick("；最近支流 ", "; nearest tributary ") + distance(facts.nearestTributary)]
+        for band in facts.bands {
+            let rivers = band.rivers.map { $0.name(l) }.joined(separator: "、")
+            lines.append("  " + String(format: "%.0f m", band.distanceMetres) + "（\(rivers)，\(band.ruleId)）："
+                         + (band.inside ? l.pick("在带内", "inside") : l.pick("在带外", "outside")))
+        }
+        return lines
+    }
+
+    private func clauseLines(_ clauses: [ApplicableClause]) -> [String] {
+        let l = language
+        var lines = [l.pick("适用的准入清单条款（\(clauses.count) 条；★ 涉及本项目，？ 视项目情况）：", "Applicable admission-list clauses (\(clauses.count); ★ concerns this project, ? depends on the project):")]
+        for dimension in Dimension.allCases {
+            let inDimension = clauses.filter { $0.dimension == dimension }
+            guard !inDimension.isEmpty else { continue }
+            lines.append("【" + (l == .zh ? dimension.chineseName : dimension.englishName) + "】")
+            for level in ClauseLevel.allCases {
+                let atLevel = inDimension.filter { $0.level == level }
+                guard !atLevel.isEmpty else { continue }
+                lines.append("  " + level.name(l) + "：")
+                for clause in atLevel {
+                    let mark = clause.conditional && clause.concernsProject == .concerns ? "★" : (clause.concernsProject == .unknown ? "？" : " ")
+                    let effect = clause.effect == .requirement ? "" : "[\(clause.effect.name(l))]"
+                    lines.append("   \(mark) \(clause.id) \(effect)\(clause.text)（\(cite(clause.source))）")
+                }
+            }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,57 @@
+import Geometry
+
+/// Screens sites against one dataset. Holds prepared geometries, so it belongs to one worker: build
+/// one engine per thread or task from the same shared `Dataset` (its trees are reused, not rebuilt).
+public final class ScreeningEngine {
+    public let dataset: Dataset
+    let unitIndex: GeometryIndex
+    let redLineIndex: GeometryIndex
+    let shorelineIndex: GeometryIndex
+    let sensitiveIndex: GeometryIndex
+    let measurer: ZoneMeasurer
+    private var transformers: [CRS: CoordinateTransformer] = [:]
+
+    public init(dataset: Dataset) throws(GeometryError) {
+        self.dataset = dataset
+        unitIndex = try GeometryIndex(dataset.units.map(\.geometry), tree: dataset.trees.units)
+        redLineIndex = try GeometryIndex(dataset.redLines.map(\.geometry), tree: dataset.trees.redLines)
+        shorelineIndex = try GeometryIndex(dataset.shorelines.map(\.geometry), tree: dataset.trees.shorelines)
+        sensitiveIndex = try GeometryIndex(dataset.sensitiveAreas.map(\.geometry), tree: dataset.trees.sensitiveAreas)
+        measurer = try ZoneMeasurer(dataset: dataset)
+    }
+
+    /// The site's geometry in the working CRS, after removing web-map offsets and checking validity.
+    func prepare(_ site: Site, label: String) throws(ScreeningError) -> (geometry: Geometry, notes: [String]) {
+        func fail(_ problem: ScreeningError.Problem) -> ScreeningError { ScreeningError(site: label, problem: problem) }
+        var geometry = site.geometry
+        var notes: [String] = []
+        if geometry.isEmpty { throw fail(.emptyGeometry) }
+        do {
+            try geometry.checkStructure()
+            if site.webMapDatum != .wgs84 {
+                guard site.crs.isKnownGeographic else { throw fail(.offsetNeedsGeographic(crs: site.crs)) }
+                let (converted, allApplied) = geometry.converted(from: site.webMapDatum, to: .wgs84)
+                geometry = converted
+                if !allApplied { notes.append("outsideChinaNoOffset") }
+            }
+            if geometry.dimension == 2 {
+                let report = try geometry.validity()
+                if !report.isValid { throw fail(.invalidGeometry(report)) }
+            }
+            return (try transformer(from: site.crs).transform(geometry), notes)
+        } catch let error as ScreeningError {
+            throw error
+        } catch let error as GeometryError {
+            throw fail(.geometry(error))
+        } catch {
+            throw fail(.geometry(.libraryFailed(library: "ZoneScreen", operation: "prepare", message: "\(error)")))
+        }
+    }
+
+    private func transformer(from crs: CRS) throws(GeometryError) -> CoordinateTransformer {
+        if let cached = transformers[crs] { return cached }
+        let made = try CoordinateTransformer(from: crs, to: dataset.workingCRS)
+        transformers[crs] = made
+        return made
+    }
+}

@@ -1,0 +1,51 @@
+import Geometry
+
+/// A place to screen: a point, line or polygon as the user gave it, and what they said about the project.
+public struct Site: Sendable, Hashable {
+    public var id: String?
+    public var name: String?
+    public var geometry: Geometry
+    /// The CRS of `geometry` (after removing any web-map offset).
+    public var crs: CRS
+    /// The web map the coordinates were copied from; GCJ-02 and BD-09 offsets are removed first.
+    public var webMapDatum: WebMapDatum
+    public var profile: ProjectProfile?
+
+    public init(id: String? = nil, name: String? = nil, geometry: Geometry, crs: CRS = .cgcs2000,
+                webMapDatum: WebMapDatum = .wgs84, profile: ProjectProfile? = nil) {
+        self.id = id
+        self.name = name
+        self.geometry = geometry
+        self.crs = crs
+        self.webMapDatum = webMapDatum
+        self.profile = profile
+    }
+}
+
+/// Why a site could not be screened. Names the site so a batch can say which one failed.
+public struct ScreeningError: UserFacingError, Sendable {
+    public enum Problem: Sendable {
+        case geometry(GeometryError)
+        case invalidGeometry(ValidityReport)
+        case emptyGeometry
+        case offsetNeedsGeographic(crs: CRS)
+        case outsideDataset(region: String)
+    }
+
+    public let site: String
+    public let problem: Problem
+
+    public func message(_ l: Language) -> String {
+        let what: String
+        switch problem {
+        case .geometry(let error): what = error.message(l)
+        case .invalidGeometry(let report): what = report.message(l)
+        case .emptyGeometry: what = l.pick("几何为空", "the geometry is empty")
+        case .offsetNeedsGeographic(let crs):
+            what = l.pick("网络地图坐标纠偏只适用于经纬度坐标，而输入坐标系为 \(crs)", "web-map offsets apply to longitude/latitude only; the input CRS is \(crs)")
+        case .outsideDataset(let region):
+            what = l.pick("站点完全在数据集范围（\(region)）之外，无法判定", "the site lies wholly outside the dataset's region (\(region))")
+        }
+        return l.pick("站点 \(site)：\(what)", "site \(site): \(what)")
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import Geometry
+import Zoning
+
+/// `zonescreen dataset check|info`.
+struct DatasetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dataset",
+        abstract: "检查或查看数据集 / check or describe a dataset",
+        subcommands: [Check.self, Info.self]
+    )
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "校验数据集，一次列出全部问题 / validate a dataset and list every problem at once")
+
+        @Argument(help: ArgumentHelp("数据集目录（默认示例数据集）/ dataset folder (default: the demo dataset)", valueName: "DIR"))
+        var directory: String?
+
+        @OptionGroup var common: CommonOptions
+
+        func run() throws {
+            let l = common.lang
+            let dataset: Dataset
+            do { dataset = try DatasetChoice.load(directory, language: l) } catch {
+                FileHandle.standardError.write(Data((error.message + "\n").utf8))
+                throw ExitCode(1)
+            }
+            let problems = DatasetCheck.problems(dataset)
+            print(l.pick("数据集：", "Dataset: ") + "\(dataset.metadata.name) \(dataset.metadata.version)")
+            print(l.pick("单元 \(dataset.units.count) 个，红线 \(dataset.redLines.count) 个，岸线 \(dataset.shorelines.count) 条，敏感区 \(dataset.sensitiveAreas.count) 个，条款 \(dataset.clauses.count) 条",
+                         "\(dataset.units.count) units, \(dataset.redLines.count) red lines, \(dataset.shorelines.count) shorelines, \(dataset.sensitiveAreas.count) sensitive areas, \(dataset.clauses.count) clauses"))
+            if problems.isEmpty {
+                print(l.pick("未发现问题", "no problems found"))
+                return
+            }
+            print(l.pick("发现 \(problems.count) 个问题：", "\(problems.count) problems:"))
+            for problem in problems { print("  - " + problem.message(l)) }
+            throw ExitCode(1)
+        }
+    }
+
+    struct Info: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "数据集概况 / describe a dataset")
+
+        @Argument(help: ArgumentHelp("数据集目录 / dataset folder", valueName: "DIR"))
+        var directory: String?
+
+        @OptionGroup var common: CommonOptions
+
+        func run() throws {
+            let l = common.lang
+            let dataset: Dataset
+            do { dataset = try DatasetChoice.load(directory, language: l) } catch {
+                FileHandle.standardError.write(Data((error.message + "\n").utf8))
+                throw ExitCode(2)
+            }
+            let m = dataset.metadata
+            print("\(m.name)" + (m.fictional ? l.pick("【虚构】", " [fictional]") : ""))
+            print(l.pick("地区：", "Region: ") + m.region + (m.regionCode.map { " (\($0))" } ?? ""))
+            print(l.pick("版本：", "Version: ") + "\(m.version)（\(m.date)）")
+            print(l.pick("内容哈希：", "Content hash: ") + dataset.contentHash)
+            print(l.pick("图层坐标系：", "Layer CRS: ") + m.crs.description + l.pick("；量算：", "; measured: ") + dataset.measurement.description)
+            print(l.pick("岸线基线：", "Shoreline baseline: ") + m.shorelineBaseline.chineseName)
+            for unitClass in UnitClass.allCases {
+                print("  \(unitClass.name(l)): \(dataset.units.filter { $0.unitClass == unitClass }.count)")
+            }
+            for level in ClauseLevel.allCases {
+                print("  \(level.name(l)): \(dataset.clauses.filter { $0.level == level }.count)")
+            }
+            print(l.pick("出处文件：", "Sources:"))
+            for source in m.sources { print("  \(source.id): \(source.title)" + (source.date.map { "（\($0)）" } ?? "")) }
+        }
+    }
+}
