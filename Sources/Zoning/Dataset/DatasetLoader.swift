@@ -26,7 +26,7 @@ public enum DatasetLoader {
 
     public static func load(from directory: URL) throws(DatasetError) -> Dataset {
         var problems = ProblemLog()
-        let manifestURL = directory.appendingPathComponent("dataset.yaml")
+        let manifestURL = directory.datasetFile("dataset.yaml")
         guard let manifest: ManifestFile = problems.decodeYAML(manifestURL, role: "数据集清单 / manifest") else {
             throw DatasetError(path: directory.path, problems: problems.fatal)
         }
@@ -58,7 +58,7 @@ public enum DatasetLoader {
             sensitiveAreas += reader.sensitiveAreas(spec, layer: id, &problems)
         }
 
-        let catalogueURL = directory.appendingPathComponent(manifest.industryCatalogue)
+        let catalogueURL = directory.datasetFile(manifest.industryCatalogue)
         var catalogue: IndustryCatalogue?
         if !FileManager.default.fileExists(atPath: catalogueURL.path) {
             problems.fail(.fileMissing(path: manifest.industryCatalogue, role: "行业分类 / industry catalogue"))
@@ -77,7 +77,7 @@ public enum DatasetLoader {
 
         var sites: [Feature] = []
         if let sitesFile = manifest.sites {
-            let url = directory.appendingPathComponent(sitesFile)
+            let url = directory.datasetFile(sitesFile)
             do { sites = try GeoJSONFile(url: url).features() } catch {
                 problems.fail(.fileInvalid(path: sitesFile, detail: (error as? UserFacingError)?.message(.zh) ?? "\(error)"))
             }
@@ -144,7 +144,7 @@ public enum DatasetLoader {
         var hash = SHA256()
         for file in files {
             hash.update(Array(file.utf8) + [0])
-            if let data = FileManager.default.contents(atPath: directory.appendingPathComponent(file).path) {
+            if let data = FileManager.default.contents(atPath: directory.datasetFile(file).path) {
                 hash.update(data)
             }
         }
@@ -191,5 +191,12 @@ struct ProblemLog {
             return "\(path(context)): \(context.debugDescription)"
         @unknown default: return "\(error)"
         }
+    }
+}
+
+extension URL {
+    /// A path from the manifest: relative to the dataset folder, or absolute.
+    func datasetFile(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : appendingPathComponent(path)
     }
 }

@@ -22,7 +22,7 @@ struct LayerReader {
 
     private func rows(_ spec: ManifestFile.LayerSpec, role: String, required: [String], optional: [String] = [],
                       polygonal: Bool, _ problems: inout ProblemLog) -> [Row] {
-        let url = directory.appendingPathComponent(spec.file)
+        let url = directory.datasetFile(spec.file)
         guard FileManager.default.fileExists(atPath: url.path) else {
             problems.fail(.fileMissing(path: spec.file, role: role))
             return []

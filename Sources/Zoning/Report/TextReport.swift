@@ -17,6 +17,7 @@ public struct TextReport {
         lines.append("══ " + l.pick("站点 ", "Site ") + (title.isEmpty ? l.pick("（未命名）", "(unnamed)") : title) + " ══")
         if let profile = result.profile { lines.append(l.pick("项目：", "Project: ") + describe(profile)) }
         lines.append(l.pick("结论：", "Verdict: ") + result.verdictName)
+        if !result.reasons.isEmpty { lines.append(l.pick("理由：", "Reasons:")) }
         if result.reasons.isEmpty {
             lines.append(l.pick("  未发现禁止、限制或需论证的规定。", "  No prohibiting, restricting or assessment-requiring rule applies."))
         }
