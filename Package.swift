@@ -67,6 +67,11 @@ let package = Package(
             name: "ZoningTests",
             dependencies: ["Zoning"]
         ),
+        // Runs the built zonescreen binary and checks what a user sees.
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["zonescreen"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

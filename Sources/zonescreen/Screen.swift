@@ -65,7 +65,7 @@ struct Screen: ParsableCommand {
             let inputCRS: CRS
             do { inputCRS = try CRS(parsing: crs) } catch { throw CLIError(error.message(l)) }
             let loaded = try DatasetChoice.load(dataset, language: l)
-            let (inputs, inputFailures, notes) = gatherSites(loaded, language: l)
+            let (inputs, inputFailures, notes) = gatherSites(loaded, geographic: inputCRS.isKnownGeographic, language: l)
             let engine: ScreeningEngine
             do { engine = try ScreeningEngine(dataset: loaded) } catch { throw CLIError(error.message(l)) }
 
@@ -103,13 +103,13 @@ struct Screen: ParsableCommand {
         }
     }
 
-    private func gatherSites(_ dataset: Dataset, language l: Language) -> ([SiteInput], [SiteInputFailure], [String]) {
+    private func gatherSites(_ dataset: Dataset, geographic: Bool, language l: Language) -> ([SiteInput], [SiteInputFailure], [String]) {
         var inputs: [SiteInput] = [], failures: [SiteInputFailure] = [], notes: [String] = []
         let (pointSites, pointFailures) = SiteInputs.fromPoints(points, language: l)
         inputs += pointSites
         failures += pointFailures
         for (index, text) in coordinateTexts.enumerated() {
-            switch SiteInputs.fromCoordinateText(text, index: index, language: l) {
+            switch SiteInputs.fromCoordinateText(text, index: index, geographic: geographic, language: l) {
             case .success(let (site, siteNotes)):
                 inputs.append(site)
                 notes += siteNotes

@@ -42,10 +42,10 @@ enum SiteInputs {
         return (sites, failures)
     }
 
-    static func fromCoordinateText(_ text: String, index: Int, language l: Language) -> Result<(SiteInput, [String]), SiteInputFailure> {
+    static func fromCoordinateText(_ text: String, index: Int, geographic: Bool, language l: Language) -> Result<(SiteInput, [String]), SiteInputFailure> {
         let label = "--coords"
         do {
-            let parsed = try CoordinateText.parse(text)
+            let parsed = try CoordinateText.parse(text, geographic: geographic)
             var notes = parsed.notes.map { $0.message(l) }
             if parsed.swappedAxes { notes.append(l.pick("坐标按 纬度,经度 书写，已调换为 经度,纬度", "coordinates were written latitude first and have been swapped")) }
             return .success((SiteInput(label: label, feature: Feature(id: "coords-\(index + 1)", geometry: parsed.geometry, index: index)), notes))

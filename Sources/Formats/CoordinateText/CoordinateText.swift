@@ -21,16 +21,19 @@ public struct ParsedCoordinates: Hashable, Sendable {
 /// decimal degrees or 度分秒, with optional hemisphere letters or words. WKT and GeoJSON geometry text
 /// are accepted too.
 public enum CoordinateText {
-    public static func parse(_ text: String) throws(CoordinateTextError) -> ParsedCoordinates {
+    /// - Parameter geographic: the text holds longitude/latitude degrees (the default): ranges are
+    ///   checked and latitude-first pairs turned round. False for projected coordinates (metres),
+    ///   which are taken as written, easting first.
+    public static func parse(_ text: String, geographic: Bool = true) throws(CoordinateTextError) -> ParsedCoordinates {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .empty }
         if trimmed.hasPrefix("{") {
-            return try structured(format: "GeoJSON") { () throws(GeometryError) in try geoJSONGeometry(trimmed) }
+            return try structured(format: "GeoJSON", geographic: geographic) { () throws(GeometryError) in try geoJSONGeometry(trimmed) }
         }
         if let wkt = wktBody(trimmed) {
-            return try structured(format: "WKT") { () throws(GeometryError) in try Geometry(wkt: wkt) }
+            return try structured(format: "WKT", geographic: geographic) { () throws(GeometryError) in try Geometry(wkt: wkt) }
         }
-        return try pairs(trimmed)
+        return try pairs(trimmed, geographic: geographic)
     }
 
     // MARK: Pairs
@@ -41,7 +44,7 @@ public enum CoordinateText {
         var values: [CoordinateValue]
     }
 
-    private static func pairs(_ text: String) throws(CoordinateTextError) -> ParsedCoordinates {
+    private static func pairs(_ text: String, geographic: Bool) throws(CoordinateTextError) -> ParsedCoordinates {
         let lines = text.split(omittingEmptySubsequences: false) { $0 == ";" || $0 == "；" || $0.isNewline }
         var pairs: [Pair] = []
         for (lineIndex, line) in lines.enumerated() {
@@ -75,9 +78,13 @@ public enum CoordinateText {
             if axes.0 == .latitude || axes.1 == .longitude {
                 swap(&first, &second)
                 labelled.append(pair.number)
-            } else if axes.0 == nil, axes.1 == nil, looksLatitudeFirst(first, second) {
+            } else if geographic, axes.0 == nil, axes.1 == nil, looksLatitudeFirst(first, second) {
                 swap(&first, &second)
                 swapped.append(pair.number)
+            }
+            if !geographic {
+                coordinates.append(Coordinate(x: first, y: second))
+                continue
             }
             guard (-90...90).contains(second) else {
                 throw .latitudeOutOfRange(pair: pair.number, text: pair.text, latitude: second)
@@ -189,7 +196,7 @@ public enum CoordinateText {
 
     /// Structured text keeps its own structure; only the degree ranges and axis order are checked,
     /// and every position is swapped when all of them look latitude first.
-    private static func structured(format: String, _ read: () throws(GeometryError) -> Geometry)
+    private static func structured(format: String, geographic: Bool, _ read: () throws(GeometryError) -> Geometry)
         throws(CoordinateTextError) -> ParsedCoordinates
     {
         var geometry: Geometry
@@ -199,6 +206,7 @@ public enum CoordinateText {
             throw .malformedGeometry(format: format, problem: error)
         }
         var notes: [CoordinateTextNote] = [.readAs(format: format)]
+        if !geographic { return ParsedCoordinates(geometry: geometry, swappedAxes: false, notes: notes) }
         let points = geometry.coordinates
         let swapped = !points.isEmpty && points.allSatisfy { looksLatitudeFirst($0.x, $0.y) }
         if swapped {

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+/// What a user sees from `zonescreen`, on the hand-drawn dataset (Fixtures/zoning/tiny, EPSG:4546).
+@Suite("zonescreen command line", .serialized)
+struct ScreenCommandTests {
+    static let tiny = ["--dataset", "Fixtures/zoning/tiny", "--crs", "EPSG:4546"]
+
+    @Test("a chemical plant 999.5 m from the main stream: 禁止, citing the law, exit 0")
+    func prohibited() throws {
+        let output = try CLI.run(["screen", "--point", "503800,3300499.5", "--industry", "C2614", "--nature", "新建"] + Self.tiny)
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("结论：禁止"))
+        #expect(output.stdout.contains("[禁止] T-AX-1KM 禁止在长江干支流岸线一公里范围内新建、扩建化工项目。"))
+        #expect(output.stdout.contains("依据：中华人民共和国长江保护法 第二十六条；距长江（干流）岸线 999.5 米，在 1000 米范围内"))
+    }
+
+    @Test("the industry can be given by its Chinese name")
+    func industryByName() throws {
+        let output = try CLI.run(["screen", "--point", "503800,3300499.5", "--industry", "有机化学原料制造", "--nature", "new"] + Self.tiny)
+        #expect(output.stdout.contains("项目：C2614 有机化学原料制造，新建，化工项目"))
+    }
+
+    @Test("an unknown industry code: Chinese error with near matches, exit 2")
+    func unknownIndustry() throws {
+        let output = try CLI.run(["screen", "--point", "503800,3300499.5", "--industry", "C2699"] + Self.tiny)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("行业“C2699”不在 GB/T 4754-2017 中；您是否要找：C2619"))
+    }
+
+    @Test("malformed --point: error naming it, exit 2")
+    func badPoint() throws {
+        let output = try CLI.run(["screen", "--point", "503800;3300499"] + Self.tiny)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("第 1 个 --point“503800;3300499”格式有误，应为 经度,纬度"))
+    }
+
+    @Test("one bad site among good ones: the good ones are reported, exit 1")
+    func partialFailure() throws {
+        let output = try CLI.run(["screen", "--point", "503800,3300499.5", "--point", "600000,3300000", "--format", "json"] + Self.tiny)
+        #expect(output.status == 1)
+        let json = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+        #expect((json?["results"] as? [Any])?.count == 1)
+        #expect((json?["failures"] as? [[String: Any]])?.first?["message"] as? String == "站点 point-2：站点完全在数据集范围（测试区（虚构））之外，无法判定")
+    }
+
+    @Test("a self-intersecting polygon pasted with --coords: GEOS's reason and location in Chinese")
+    func selfIntersecting() throws {
+        let output = try CLI.run(["screen", "--coords", "501000 3303000; 502000 3304000; 502000 3303000; 501000 3304000"] + Self.tiny)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("几何无效：自相交（Self-intersection），位置 (501500.0, 3303500.0)"))
+    }
+
+    @Test("JSON keys are camelCase and areas say how they were measured")
+    func json() throws {
+        let output = try CLI.run(["screen", "--coords", "POLYGON ((501400 3300050, 502400 3300050, 502400 3300150, 501400 3300150, 501400 3300050))", "--format", "json"] + Self.tiny)
+        let json = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+        let result = (json?["results"] as? [[String: Any]])?.first
+        let area = (result?["site"] as? [String: Any])?["area"] as? [String: Any]
+        #expect(area?["squareMetres"] as? Double == 100_000)
+        #expect(area?["hectares"] as? Double == 10)
+        #expect(area?["method"] as? String == "projected")
+        #expect(area?["crs"] as? String == "EPSG:4546")
+        #expect(result?["verdict"] as? String == "compliant")
+    }
+
+    @Test("--output writes the file atomically and prints nothing")
+    func outputFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-cli-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let output = try CLI.run(["screen", "--point", "503800,3300499.5", "--format", "json", "--output", path] + Self.tiny)
+        #expect(output.status == 0 && output.stdout.isEmpty)
+        #expect(FileManager.default.contents(atPath: path).map { !$0.isEmpty } == true)
+    }
+
+    @Test("GeoJSON on stdin comes back with the result under one property")
+    func geojsonStdin() throws {
+        let feature = #"{"type":"Feature","id":"f1","properties":{"name":"仓库","industry":"G5951","nature":"new"},"geometry":{"type":"Point","coordinates":[503000,3303000]}}"#
+        let output = try CLI.run(["screen", "-", "--format", "geojson"] + Self.tiny, stdin: feature)
+        #expect(output.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+        let properties = ((json?["features"] as? [[String: Any]])?.first?["properties"]) as? [String: Any]
+        #expect(properties?["name"] as? String == "仓库")
+        #expect((properties?["zonescreen"] as? [String: Any])?["verdict"] as? String == "compliant")
+    }
+
+    @Test("English on request")
+    func english() throws {
+        let output = try CLI.run(["screen", "--point", "503800,3300499.5", "--industry", "C2614", "--nature", "new", "--lang", "en"] + Self.tiny)
+        #expect(output.stdout.contains("Verdict: prohibited"))
+    }
+
+    @Test("no site at all is a usage error in Chinese")
+    func noSites() throws {
+        let output = try CLI.run(["screen"] + Self.tiny)
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("没有要筛查的站点"))
+    }
+
+    @Test("dataset check of a broken dataset lists the problem and exits 1")
+    func datasetCheckMissing() throws {
+        let output = try CLI.run(["dataset", "check", "Fixtures/no-such-dataset"])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("缺少文件 dataset.yaml"))
+    }
+
+    @Test("industries finds codes by name")
+    func industries() throws {
+        let output = try CLI.run(["industries", "有机化学原料", "--dataset", "Fixtures/zoning/tiny"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("C2614\t有机化学原料制造\t小类\tC > C26 > C261"))
+    }
+}
