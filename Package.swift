@@ -55,6 +55,11 @@ let package = Package(
             dependencies: ["Geometry"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
+        // Load, index, cold and warm screening figures for a dataset (default: the demo).
+        .executableTarget(
+            name: "ScreeningBenchmark",
+            dependencies: ["Zoning"]
+        ),
         .testTarget(
             name: "GeometryTests",
             dependencies: ["Geometry"]
