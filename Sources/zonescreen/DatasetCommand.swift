@@ -22,11 +22,7 @@ struct DatasetCommand: ParsableCommand {
 
         func run() throws {
             let l = common.lang
-            let dataset: Dataset
-            do { dataset = try DatasetChoice.load(directory, language: l) } catch {
-                FileHandle.standardError.write(Data((error.message + "\n").utf8))
-                throw ExitCode(1)
-            }
+            let dataset = try DatasetChoice.loadOrExit(directory, language: l, status: 1)
             let problems = DatasetCheck.problems(dataset)
             print(l.pick("数据集：", "Dataset: ") + "\(dataset.metadata.name) \(dataset.metadata.version)")
             print(l.pick("单元 \(dataset.units.count) 个，红线 \(dataset.redLines.count) 个，岸线 \(dataset.shorelines.count) 条，敏感区 \(dataset.sensitiveAreas.count) 个，条款 \(dataset.clauses.count) 条",
@@ -51,11 +47,7 @@ struct DatasetCommand: ParsableCommand {
 
         func run() throws {
             let l = common.lang
-            let dataset: Dataset
-            do { dataset = try DatasetChoice.load(directory, language: l) } catch {
-                FileHandle.standardError.write(Data((error.message + "\n").utf8))
-                throw ExitCode(2)
-            }
+            let dataset = try DatasetChoice.loadOrExit(directory, language: l, status: 2)
             let m = dataset.metadata
             print("\(m.name)" + (m.fictional ? l.pick("【虚构】", " [fictional]") : ""))
             print(l.pick("地区：", "Region: ") + m.region + (m.regionCode.map { " (\($0))" } ?? ""))

@@ -21,11 +21,7 @@ struct Industries: ParsableCommand {
 
     func run() throws {
         let l = common.lang
-        let loaded: Dataset
-        do { loaded = try DatasetChoice.load(dataset, language: l) } catch {
-            FileHandle.standardError.write(Data((error.message + "\n").utf8))
-            throw ExitCode(2)
-        }
+        let loaded = try DatasetChoice.loadOrExit(dataset, language: l, status: 2)
         let hits = loaded.catalogue.search(query, limit: limit)
         if hits.isEmpty {
             let near = loaded.catalogue.suggestions(for: query, limit: 5).map { "\($0.code) \($0.name)" }

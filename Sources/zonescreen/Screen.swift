@@ -150,4 +150,12 @@ enum DatasetChoice {
         }
         do { return try DatasetLoader.load(from: directory) } catch { throw CLIError(error.message(l)) }
     }
+
+    /// Loads the dataset, or prints why not to stderr and exits with `status`.
+    static func loadOrExit(_ path: String?, language l: Language, status: Int32) throws -> Dataset {
+        do { return try load(path, language: l) } catch {
+            FileHandle.standardError.write(Data((error.message + "\n").utf8))
+            throw ExitCode(status)
+        }
+    }
 }
