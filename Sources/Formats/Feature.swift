@@ -9,12 +9,16 @@ public struct Feature: Hashable, Sendable {
     public var properties: [String: JSONValue]
     /// Position in its source, counting from 0, so messages can point back at the input.
     public var index: Int
+    /// The CRS of `geometry` when the source says (a .prj, a survey file's header); nil when the
+    /// caller must decide (GeoJSON is CGCS2000/WGS 84 longitude/latitude unless told otherwise).
+    public var crs: CRS?
 
-    public init(id: String? = nil, geometry: Geometry?, properties: [String: JSONValue] = [:], index: Int = 0) {
+    public init(id: String? = nil, geometry: Geometry?, properties: [String: JSONValue] = [:], index: Int = 0, crs: CRS? = nil) {
         self.id = id
         self.geometry = geometry
         self.properties = properties
         self.index = index
+        self.crs = crs
     }
 }
 
