@@ -24,7 +24,11 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev", "proj-data"])]
         ),
-        // CGDAL joins here with the formats issue.
+        .systemLibrary(
+            name: "CGDAL",
+            pkgConfig: "gdal",
+            providers: [.apt(["libgdal-dev"])]
+        ),
 
         .target(
             name: "Geometry",
@@ -33,7 +37,7 @@ let package = Package(
         // Features in and out: GeoJSON (+ Text Sequences), coordinate text, atomic writes.
         .target(
             name: "Formats",
-            dependencies: ["Geometry"]
+            dependencies: ["Geometry", "CGDAL"]
         ),
         // The dataset, its rules and lists, the zone index and the screener.
         .target(
