@@ -1,0 +1,134 @@
+import Foundation
+import Formats
+import Geometry
+import Zoning
+
+/// Turns everything the user named (points, pasted coordinates, files, stdin, demo sites) into
+/// batch jobs, in order. A site that cannot be read becomes a failed job; the others go on.
+struct SiteReader {
+    let dataset: Dataset
+    let inputCRS: CRS
+    let offset: WebMapDatum
+    let profile: ProfileOptions
+    let language: Language
+
+    /// - Parameters:
+    ///   - expect: told the number of sites when it is known before screening starts (not for stdin).
+    ///   - submit: receives each job as soon as it is read.
+    func read(points: [String], coordinateTexts: [String], files: [String], demoSites: Bool,
+              expect: (Int) -> Void, submit: (BatchJob) throws -> Void) throws {
+        let l = language
+        var ready: [BatchJob] = []
+        for (index, text) in points.enumerated() {
+            let label = "--point \(text)"
+            let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            if parts.count == 2, let x = parts[0], let y = parts[1], x.isFinite, y.isFinite {
+                ready.append(job(Feature(id: "point-\(index + 1)", geometry: .point(Coordinate(x: x, y: y)), index: index), label: label))
+            } else {
+                ready.append(failed(label, l.pick("第 \(index + 1) 个 --point“\(text)”格式有误，应为 经度,纬度（如 111.5,30.5）",
+                                                  "--point \(index + 1) \"\(text)\" is malformed; expected LON,LAT (e.g. 111.5,30.5)")))
+            }
+        }
+        for (index, text) in coordinateTexts.enumerated() {
+            do {
+                let parsed = try CoordinateText.parse(text, geographic: inputCRS.isKnownGeographic)
+                var feature = Feature(id: "coords-\(index + 1)", geometry: parsed.geometry, index: index)
+                let notes = parsed.notes.map { $0.message(l) }
+                if !notes.isEmpty { feature.properties["inputNotes"] = .array(notes.map(JSONValue.string)) }
+                ready.append(job(feature, label: "--coords \(index + 1)"))
+            } catch {
+                ready.append(failed("--coords \(index + 1)", error.message(l)))
+            }
+        }
+        let stdinRequested = files.contains("-")
+        var fileJobs: [BatchJob] = []
+        for file in files where file != "-" {
+            collect(FeatureSources.open(file), into: &fileJobs)
+        }
+        if demoSites {
+            for feature in dataset.sites {
+                // Demo sites are in the dataset's layer CRS.
+                var located = feature
+                located.crs = located.crs ?? dataset.metadata.crs
+                ready.append(job(located, label: feature.id ?? feature.properties["id"]?.text ?? "#\(feature.index + 1)"))
+            }
+        }
+        ready += fileJobs
+        if !stdinRequested { expect(ready.count) }
+        for item in ready { try submit(item) }
+        if stdinRequested {
+            var streamed: [BatchJob] = []
+            try StandardInput.source().forEachFeatureResult { result in
+                streamed.removeAll(keepingCapacity: true)
+                append(result, source: "stdin", into: &streamed)
+                for item in streamed { try submit(item) }
+            }
+        }
+    }
+
+    private func collect(_ source: Result<FeatureSource, CLIError>, into jobs: inout [BatchJob]) {
+        switch source {
+        case .failure(let error):
+            jobs.append(failed("?", error.message))
+        case .success(let source):
+            do {
+                try source.forEachFeature { append($0, source: source.name, into: &jobs) }
+            } catch {
+                jobs.append(failed(source.name, (error as? UserFacingError)?.message(language) ?? "\(error)"))
+            }
+        }
+    }
+
+    private func append(_ result: Result<Feature, FeatureError>, source: String, into jobs: inout [BatchJob]) {
+        switch result {
+        case .success(let feature):
+            jobs.append(job(feature, label: "\(source)#\(feature.index + 1)" + (feature.id.map { "（\($0)）" } ?? "")))
+        case .failure(let error):
+            let label = "\(source)#\((error.featureIndex ?? 0) + 1)" + (error.featureID.map { "（\($0)）" } ?? "")
+            jobs.append(BatchJob(label: label, feature: nil, site: .failure(BatchInputError(message: error.message(language)))))
+        }
+    }
+
+    private func failed(_ label: String, _ message: String) -> BatchJob {
+        BatchJob(label: label, feature: nil, site: .failure(BatchInputError(message: message)))
+    }
+
+    /// A job for one feature: its own CRS if its source stated one, its own profile merged with the options.
+    private func job(_ feature: Feature, label: String) -> BatchJob {
+        guard let geometry = feature.geometry else {
+            return BatchJob(label: label, feature: feature, site: .failure(BatchInputError(message: language.pick("站点 \(label) 没有几何", "site \(label) has no geometry"))))
+        }
+        do {
+            let siteProfile = try profile.profile(over: Self.profile(from: feature.properties), catalogue: dataset.catalogue, language: language)
+            let site = Site(id: feature.id ?? feature.properties["id"]?.text, name: feature.properties["name"]?.text, geometry: geometry,
+                            crs: feature.crs ?? inputCRS, webMapDatum: offset, profile: siteProfile)
+            return BatchJob(label: label, feature: feature, site: .success(site))
+        } catch {
+            return BatchJob(label: label, feature: feature, site: .failure(BatchInputError(message: language.pick("站点 \(label)：", "site \(label): ") + error.message)))
+        }
+    }
+
+    /// A project profile from a feature's own properties (industry, nature, chemical, flags).
+    static func profile(from properties: [String: JSONValue]) -> ProjectProfile? {
+        let industry = properties["industry"]?.text
+        let nature = properties["nature"]?.text.flatMap(ProjectNature.init(parsing:))
+        let chemical = properties["chemical"]?.bool
+        let flags = Set((properties["flags"]?.array ?? []).compactMap(\.text))
+        if industry == nil && nature == nil && chemical == nil && flags.isEmpty { return nil }
+        return ProjectProfile(industry: industry, nature: nature, chemical: chemical, flags: flags)
+    }
+}
+
+/// Picks a reader by the file's form.
+enum FeatureSources {
+    static func open(_ path: String) -> Result<FeatureSource, CLIError> {
+        .success(GeoJSONFile(path: path))
+    }
+}
+
+extension FeatureSource {
+    /// `forEachFeature`, with a whole-source failure delivered as one failed result instead of thrown.
+    func forEachFeatureResult(_ body: (Result<Feature, FeatureError>) throws -> Void) throws {
+        do { try forEachFeature(body) } catch let error as FeatureError { try body(.failure(error)) }
+    }
+}

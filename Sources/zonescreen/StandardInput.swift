@@ -1,0 +1,61 @@
+import Foundation
+import Formats
+
+/// Standard input as a feature source, streamed when it is a sequence (GeoJSON Text Sequences or
+/// one feature per line) so answers flow before the input ends, read whole when it is one document.
+enum StandardInput {
+    static func source() -> FeatureSource {
+        var prefix = [UInt8](repeating: 0, count: 65_536)
+        let count = max(0, Glibc.read(STDIN_FILENO, &prefix, prefix.count))
+        prefix.removeSubrange(count...)
+        if isSequence(prefix) {
+            let pipe = Pipe()
+            let writer = pipe.fileHandleForWriting
+            let head = Data(prefix)
+            // Re-joins the bytes already read with the rest of stdin, as it arrives.
+            let copier = Thread {
+                writer.write(head)
+                var buffer = [UInt8](repeating: 0, count: 65_536)
+                while true {
+                    let read = Glibc.read(STDIN_FILENO, &buffer, buffer.count)
+                    if read <= 0 { break }
+                    writer.write(Data(buffer[0..<read]))
+                }
+                try? writer.close()
+            }
+            copier.start()
+            return GeoJSONSequenceReader(handle: pipe.fileHandleForReading, name: "stdin")
+        }
+        var data = Data(prefix)
+        data.append(FileHandle.standardInput.readDataToEndOfFile())
+        return InMemoryGeoJSON(data: data, name: "stdin")
+    }
+
+    /// RS first means RFC 8142; a first line that is a whole JSON object of a Feature means one per line.
+    static func isSequence(_ bytes: [UInt8]) -> Bool {
+        guard let first = bytes.firstIndex(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else { return false }
+        if bytes[first] == 0x1E { return true }
+        guard bytes[first] == UInt8(ascii: "{"), let end = bytes[first...].firstIndex(of: 0x0A) else { return false }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes[first..<end])) as? [String: Any] else { return false }
+        return object["type"] as? String != "FeatureCollection"
+    }
+}
+
+/// A GeoJSON document already in memory, read through a temporary file so it shares `GeoJSONFile`'s
+/// handling and messages, under its own name.
+struct InMemoryGeoJSON: FeatureSource {
+    let data: Data
+    let name: String
+
+    func forEachFeature(_ body: (Result<Feature, FeatureError>) throws -> Void) throws {
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).json")
+        do { try data.write(to: temporary) } catch { throw FeatureError.unreadable(source: name, detail: error.localizedDescription) }
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        try GeoJSONFile(url: temporary).forEachFeature { result in
+            switch result {
+            case .success: try body(result)
+            case .failure(let error): try body(.failure(error.renamingSource(to: name)))
+            }
+        }
+    }
+}
