@@ -32,6 +32,12 @@ public struct GeoJSONSequenceReader: FeatureSource, Sendable {
     }
 
     public func forEachFeature(_ body: (Result<Feature, FeatureError>) throws -> Void) throws {
+        try forEachFeature(body, whenWaiting: {})
+    }
+
+    /// As `forEachFeature`, calling `idle` whenever every record read so far has been handed over and
+    /// the next read may wait for the writer: the moment for a consumer to flush a partial batch.
+    public func forEachFeature(_ body: (Result<Feature, FeatureError>) throws -> Void, whenWaiting idle: () throws -> Void) throws {
         var splitter = RecordSplitter()
         var recordIndex = 0
         func deliver(_ record: [UInt8]) throws {
@@ -39,7 +45,10 @@ public struct GeoJSONSequenceReader: FeatureSource, Sendable {
             try body(decode(record, index: recordIndex))
         }
         var buffer = [UInt8](repeating: 0, count: chunkSize)
+        var first = true
         while true {
+            if !first { try idle() }
+            first = false
             let count = try readChunk(into: &buffer)
             if count == 0 { break }
             for byte in buffer[0..<count] {

@@ -16,22 +16,17 @@ struct ProfileOptions: ParsableArguments {
     @Option(name: .customLong("flag"), help: ArgumentHelp("规则使用的项目标记，可重复，如 tailingsPond、industrialPark、linearInfrastructure / project flag (repeatable)", valueName: "FLAG"))
     var flags: [String] = []
 
-    var isEmpty: Bool { industry == nil && nature == nil && chemical == nil && flags.isEmpty }
-
-    /// Merges these options over a profile read from a site's own properties.
-    func profile(over base: ProjectProfile?, catalogue: IndustryCatalogue, language l: Language) throws(CLIError) -> ProjectProfile? {
-        if isEmpty { return base }
-        var profile = base ?? ProjectProfile()
-        if let industry { profile.industry = try Self.resolveIndustry(industry, catalogue: catalogue, language: l) }
+    /// The options checked once, before any site is read: a bad code stops the run at the start.
+    func resolved(catalogue: IndustryCatalogue, language l: Language) throws(CLIError) -> ProfileOverrides {
+        var overrides = ProfileOverrides(chemical: chemical, flags: Set(flags))
+        if let industry { overrides.industry = try Self.resolveIndustry(industry, catalogue: catalogue, language: l) }
         if let nature {
             guard let parsed = ProjectNature(parsing: nature) else {
                 throw CLIError(l.pick("项目性质“\(nature)”无法识别，应为 新建、扩建 或 改建", "project nature \"\(nature)\" is unknown; expected new, expansion or rebuild"))
             }
-            profile.nature = parsed
+            overrides.nature = parsed
         }
-        if let chemical { profile.chemical = chemical }
-        profile.flags.formUnion(flags)
-        return profile
+        return overrides
     }
 
     /// A code (`C2614`, `2614`) or a name searched in the catalogue; unknown input suggests near matches.
@@ -43,8 +38,33 @@ struct ProfileOptions: ParsableArguments {
     }
 }
 
+/// The profile options after checking, applied over what each site's own properties say.
+struct ProfileOverrides: Sendable {
+    var industry: String?
+    var nature: ProjectNature?
+    var chemical: Bool?
+    var flags: Set<String> = []
+
+    var isEmpty: Bool { industry == nil && nature == nil && chemical == nil && flags.isEmpty }
+
+    /// The site's own profile with these overrides; a site's own industry code is checked here.
+    func profile(over base: ProjectProfile?, catalogue: IndustryCatalogue, language l: Language) throws(CLIError) -> ProjectProfile? {
+        var profile = base
+        if let code = profile?.industry, industry == nil {
+            profile?.industry = try ProfileOptions.resolveIndustry(code, catalogue: catalogue, language: l)
+        }
+        if isEmpty { return profile }
+        var merged = profile ?? ProjectProfile()
+        if let industry { merged.industry = industry }
+        if let nature { merged.nature = nature }
+        if let chemical { merged.chemical = chemical }
+        merged.flags.formUnion(flags)
+        return merged
+    }
+}
+
 /// An error the CLI reports as it is, with exit code 2.
-struct CLIError: Error {
+struct CLIError: Error, Sendable {
     let message: String
     init(_ message: String) { self.message = message }
 }

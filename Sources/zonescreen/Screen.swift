@@ -73,19 +73,35 @@ struct Screen: ParsableCommand {
             let inputCRS: CRS
             do { inputCRS = try CRS(parsing: crs) } catch { throw CLIError(error.message(l)) }
             let loaded = try DatasetChoice.load(dataset, language: l)
+            let overrides = try profile.resolved(catalogue: loaded.catalogue, language: l)
             let sink = try ResultSinks.make(format, output: output, language: l)
             let progress = Progress(language: l, enabled: !quiet && isatty(STDERR_FILENO) == 1)
-            var failures: [String] = []
-            let screener = BatchScreener(dataset: loaded, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, language: l) { item in
-                if case .failure(let error) = item.outcome { failures.append(error.message) }
-                try sink.add(item)
-                progress.advance()
+            let screener = BatchScreener(dataset: loaded, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, language: l)
+            let reader = SiteReader(dataset: loaded, inputCRS: inputCRS, offset: offset ?? .wgs84, overrides: overrides, language: l)
+            let expected = SharedCount()
+            let (points, coordinateTexts, files, demoSites) = (self.points, self.coordinateTexts, self.files, self.demoSites)
+            // Input is read on its own thread so that answers leave on this one while it waits for more.
+            let readerThread = Thread {
+                var submitter = screener.submitter()
+                reader.read(points: points, coordinateTexts: coordinateTexts, files: files, demoSites: demoSites,
+                            expect: { expected.set($0) }, submit: { submitter.submit($0) }, idle: { submitter.flush() })
+                submitter.finish()
             }
-            let reader = SiteReader(dataset: loaded, inputCRS: inputCRS, offset: offset ?? .wgs84, profile: profile, language: l)
-            try reader.read(points: points, coordinateTexts: coordinateTexts, files: files, demoSites: demoSites,
-                            expect: { progress.total = $0 }, submit: screener.submit)
-            let summary = try screener.finish()
-            try sink.finish()
+            readerThread.start()
+            var failures: [String] = []
+            let summary: BatchSummary
+            do {
+                summary = try screener.results { item in
+                    if case .failure(let error) = item.outcome { failures.append(error.message) }
+                    try sink.add(item)
+                    progress.total = expected.value
+                    progress.advance()
+                }
+                try sink.finish()
+            } catch {
+                screener.cancel()
+                throw error
+            }
             progress.end()
             for message in failures { FileHandle.standardError.write(Data((l.pick("错误：", "error: ") + message + "\n").utf8)) }
             if !quiet && summary.total > 1 { FileHandle.standardError.write(Data((summary.message(l) + "\n").utf8)) }
@@ -102,6 +118,16 @@ struct Screen: ParsableCommand {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+
+/// A number one thread sets and another reads. `@unchecked Sendable` is safe: the only stored value
+/// is accessed under `lock`.
+final class SharedCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Int?
+
+    func set(_ value: Int) { lock.withLock { stored = value } }
+    var value: Int? { lock.withLock { stored } }
+}
 
 /// Loads the dataset named on the command line, or the demo dataset.
 enum DatasetChoice {

@@ -5,18 +5,19 @@ import Zoning
 
 /// Turns everything the user named (points, pasted coordinates, files, stdin, demo sites) into
 /// batch jobs, in order. A site that cannot be read becomes a failed job; the others go on.
-struct SiteReader {
+struct SiteReader: Sendable {
     let dataset: Dataset
     let inputCRS: CRS
     let offset: WebMapDatum
-    let profile: ProfileOptions
+    let overrides: ProfileOverrides
     let language: Language
 
     /// - Parameters:
     ///   - expect: told the number of sites when it is known before screening starts (not for stdin).
     ///   - submit: receives each job as soon as it is read.
+    ///   - idle: called when a stream may pause, so a partial batch can go to the workers.
     func read(points: [String], coordinateTexts: [String], files: [String], demoSites: Bool,
-              expect: (Int) -> Void, submit: (BatchJob) throws -> Void) throws {
+              expect: (Int) -> Void, submit: (BatchJob) -> Void, idle: () -> Void) {
         let l = language
         var ready: [BatchJob] = []
         for (index, text) in points.enumerated() {
@@ -55,13 +56,21 @@ struct SiteReader {
         }
         ready += fileJobs
         if !stdinRequested { expect(ready.count) }
-        for item in ready { try submit(item) }
+        for item in ready { submit(item) }
         if stdinRequested {
             var streamed: [BatchJob] = []
-            try StandardInput.source().forEachFeatureResult { result in
+            let deliver: (Result<Feature, FeatureError>) -> Void = { result in
                 streamed.removeAll(keepingCapacity: true)
                 append(result, source: "stdin", into: &streamed)
-                for item in streamed { try submit(item) }
+                for item in streamed { submit(item) }
+            }
+            do {
+                switch StandardInput.source() {
+                case .stream(let reader): try reader.forEachFeature(deliver, whenWaiting: idle)
+                case .document(let source): try source.forEachFeature(deliver)
+                }
+            } catch {
+                submit(failed("stdin", (error as? UserFacingError)?.message(language) ?? "\(error)"))
             }
         }
     }
@@ -99,7 +108,7 @@ struct SiteReader {
             return BatchJob(label: label, feature: feature, site: .failure(BatchInputError(message: language.pick("站点 \(label) 没有几何", "site \(label) has no geometry"))))
         }
         do {
-            let siteProfile = try profile.profile(over: Self.profile(from: feature.properties), catalogue: dataset.catalogue, language: language)
+            let siteProfile = try overrides.profile(over: Self.profile(from: feature.properties), catalogue: dataset.catalogue, language: language)
             let site = Site(id: feature.id ?? feature.properties["id"]?.text, name: feature.properties["name"]?.text, geometry: geometry,
                             crs: feature.crs ?? inputCRS, webMapDatum: offset, profile: siteProfile)
             return BatchJob(label: label, feature: feature, site: .success(site))
@@ -123,12 +132,5 @@ struct SiteReader {
 enum FeatureSources {
     static func open(_ path: String) -> Result<FeatureSource, CLIError> {
         .success(GeoJSONFile(path: path))
-    }
-}
-
-extension FeatureSource {
-    /// `forEachFeature`, with a whole-source failure delivered as one failed result instead of thrown.
-    func forEachFeatureResult(_ body: (Result<Feature, FeatureError>) throws -> Void) throws {
-        do { try forEachFeature(body) } catch let error as FeatureError { try body(.failure(error)) }
     }
 }

@@ -4,7 +4,12 @@ import Formats
 /// Standard input as a feature source, streamed when it is a sequence (GeoJSON Text Sequences or
 /// one feature per line) so answers flow before the input ends, read whole when it is one document.
 enum StandardInput {
-    static func source() -> FeatureSource {
+    enum Source {
+        case stream(GeoJSONSequenceReader)
+        case document(FeatureSource)
+    }
+
+    static func source() -> Source {
         var prefix = [UInt8](repeating: 0, count: 65_536)
         let count = max(0, Glibc.read(STDIN_FILENO, &prefix, prefix.count))
         prefix.removeSubrange(count...)
@@ -24,11 +29,11 @@ enum StandardInput {
                 try? writer.close()
             }
             copier.start()
-            return GeoJSONSequenceReader(handle: pipe.fileHandleForReading, name: "stdin")
+            return .stream(GeoJSONSequenceReader(handle: pipe.fileHandleForReading, name: "stdin"))
         }
         var data = Data(prefix)
         data.append(FileHandle.standardInput.readDataToEndOfFile())
-        return InMemoryGeoJSON(data: data, name: "stdin")
+        return .document(InMemoryGeoJSON(data: data, name: "stdin"))
     }
 
     /// RS first means RFC 8142; a first line that is a whole JSON object of a Feature means one per line.

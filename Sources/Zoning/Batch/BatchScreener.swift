@@ -33,30 +33,22 @@ public struct BatchItem: Sendable {
 }
 
 /// Screens a stream of sites on several workers, each with its own engine (prepared geometries are
-/// never shared between threads), and hands results back in input order on the caller's thread.
+/// never shared between threads).
 ///
-/// Sites are handed over in batches so that a worker's per-batch cost (a lock, a wake-up) is spread
-/// over many screenings; at most `2 x workers` batches are in flight, so memory stays bounded however
-/// long the input is, and answers flow out while the input is still being read.
-public final class BatchScreener {
+/// Three parties: one thread submits jobs (`BatchSubmitter`), the workers screen whole batches, and
+/// the thread that calls `results(_:)` receives every site's outcome in input order. At most
+/// `2 x workers` batches are in flight, so memory stays bounded however long the input is, and
+/// answers flow out while the input is still being read.
+public final class BatchScreener: Sendable {
     public let workers: Int
     public let batchSize: Int
-    private let queue = WorkQueue<[BatchJob], [BatchItem]>()
-    private let emit: (BatchItem) throws -> Void
-    private var pending: [BatchJob] = []
-    private var submittedBatches = 0
-    private var emittedBatches = 0
-    private var submittedSites = 0
-    private var threads: [Thread] = []
-    public private(set) var summary = BatchSummary()
+    private let queue: WorkQueue<[BatchJob], [BatchItem]>
 
-    /// - Parameter emit: called on the caller's thread, once per site, in input order.
-    public init(dataset: Dataset, workers: Int, batchSize: Int = 32, language: Language,
-                emit: @escaping (BatchItem) throws -> Void) {
+    public init(dataset: Dataset, workers: Int, batchSize: Int = 32, language: Language) {
         self.workers = max(1, workers)
         self.batchSize = max(1, batchSize)
-        self.emit = emit
-        let queue = self.queue
+        let queue = WorkQueue<[BatchJob], [BatchItem]>(maximumInFlight: 2 * self.workers)
+        self.queue = queue
         for _ in 0..<self.workers {
             let thread = Thread {
                 // The engine lives and dies on this thread.
@@ -69,9 +61,32 @@ public final class BatchScreener {
             }
             thread.stackSize = 8 << 20
             thread.start()
-            threads.append(thread)
         }
     }
+
+    deinit {
+        // Lets idle workers end even if a run stopped early.
+        queue.close()
+    }
+
+    /// A submitter for the one thread that reads the input.
+    public func submitter() -> BatchSubmitter { BatchSubmitter(queue: queue, batchSize: batchSize) }
+
+    /// Calls `emit` for every site in input order until the submitter finishes; returns the counts.
+    public func results(_ emit: (BatchItem) throws -> Void) throws -> BatchSummary {
+        var summary = BatchSummary()
+        while let items = queue.next() {
+            for item in items {
+                let numbered = BatchItem(index: summary.total, label: item.label, feature: item.feature, outcome: item.outcome)
+                summary.record(numbered)
+                try emit(numbered)
+            }
+        }
+        return summary
+    }
+
+    /// Stops the run early (e.g. the output failed): the submitter's next hand-off returns at once.
+    public func cancel() { queue.close() }
 
     private static func screen(_ job: BatchJob, index: Int, engine: Result<ScreeningEngine, GeometryError>,
                                language: Language) -> BatchItem {
@@ -90,49 +105,36 @@ public final class BatchScreener {
         }
         return BatchItem(index: index, label: job.label, feature: job.feature, outcome: outcome)
     }
+}
 
-    deinit {
-        // Lets idle workers end if the run stopped early (an output error); a finished run closed it already.
-        queue.close()
+/// Collects jobs into batches for the workers. Belongs to the one thread that reads the input.
+public struct BatchSubmitter: Sendable {
+    fileprivate let queue: WorkQueue<[BatchJob], [BatchItem]>
+    let batchSize: Int
+    private var pending: [BatchJob] = []
+
+    fileprivate init(queue: WorkQueue<[BatchJob], [BatchItem]>, batchSize: Int) {
+        self.queue = queue
+        self.batchSize = batchSize
     }
 
-    /// Adds a site. May emit earlier sites' results, and waits when enough work is in flight.
-    public func submit(_ job: BatchJob) throws {
+    /// Adds a site; a full batch goes to the workers (waiting if enough work is in flight).
+    public mutating func submit(_ job: BatchJob) {
         pending.append(job)
-        if pending.count >= batchSize { try dispatch() }
+        if pending.count >= batchSize { flush() }
     }
 
-    /// Screens what is left, emits every remaining result, stops the workers, and returns the counts.
-    public func finish() throws -> BatchSummary {
-        if !pending.isEmpty { try dispatch() }
-        queue.close()
-        while emittedBatches < submittedBatches { try emitBatch(wait: true) }
-        return summary
-    }
-
-    private func dispatch() throws {
-        queue.put(pending, number: submittedBatches)
-        submittedSites += pending.count
-        submittedBatches += 1
+    /// Hands over a partial batch: call when the input may pause, so no answer waits for more input.
+    public mutating func flush() {
+        guard !pending.isEmpty else { return }
+        queue.put(pending)
         pending.removeAll(keepingCapacity: true)
-        // Emit whatever is ready in order; block only when too much is in flight.
-        while emittedBatches < submittedBatches {
-            let mustWait = submittedBatches - emittedBatches >= 2 * workers
-            guard try emitBatch(wait: mustWait) else { break }
-        }
     }
 
-    @discardableResult
-    private func emitBatch(wait: Bool) throws -> Bool {
-        guard let items = queue.result(emittedBatches, wait: wait) else { return false }
-        let firstIndex = summary.total
-        emittedBatches += 1
-        for (offset, item) in items.enumerated() {
-            let numbered = BatchItem(index: firstIndex + offset, label: item.label, feature: item.feature, outcome: item.outcome)
-            summary.record(numbered)
-            try emit(numbered)
-        }
-        return true
+    /// The input has ended.
+    public mutating func finish() {
+        flush()
+        queue.close()
     }
 }
 

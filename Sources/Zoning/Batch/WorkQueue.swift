@@ -1,25 +1,34 @@
 import Foundation
 
-/// A bounded hand-off between the reading thread and the screening workers, and back.
+/// The hand-off between the reading thread, the screening workers and the writing thread.
 ///
 /// `@unchecked Sendable` is safe here: every stored property is read and written only while
 /// `condition` is locked (each method takes the lock for its whole body), and the values passed in
 /// and out are themselves Sendable.
 final class WorkQueue<Job: Sendable, Done: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
+    private let maximumInFlight: Int
     private var jobs: [(number: Int, job: Job)] = []
     private var done: [Int: Done] = [:]
+    private var submitted = 0
+    private var delivered = 0
     private var closed = false
 
-    /// Hands a job to the workers.
-    func put(_ job: Job, number: Int) {
+    init(maximumInFlight: Int) {
+        self.maximumInFlight = max(1, maximumInFlight)
+    }
+
+    /// Hands a job to the workers, waiting while `maximumInFlight` jobs are not yet delivered.
+    func put(_ job: Job) {
         condition.lock()
         defer { condition.unlock() }
-        jobs.append((number, job))
+        while submitted - delivered >= maximumInFlight && !closed { condition.wait() }
+        jobs.append((submitted, job))
+        submitted += 1
         condition.broadcast()
     }
 
-    /// No more jobs will come; idle workers stop.
+    /// No more jobs will come.
     func close() {
         condition.lock()
         defer { condition.unlock() }
@@ -42,11 +51,15 @@ final class WorkQueue<Job: Sendable, Done: Sendable>: @unchecked Sendable {
         condition.broadcast()
     }
 
-    /// The result of job `number`, waiting for it if `wait`; nil if not ready and not waiting.
-    func result(_ number: Int, wait: Bool) -> Done? {
+    /// The next result in submission order, waiting for it; nil when the queue is closed and every
+    /// result has been delivered.
+    func next() -> Done? {
         condition.lock()
         defer { condition.unlock() }
-        while wait && done[number] == nil { condition.wait() }
-        return done.removeValue(forKey: number)
+        while done[delivered] == nil && !(closed && delivered == submitted) { condition.wait() }
+        guard let result = done.removeValue(forKey: delivered) else { return nil }
+        delivered += 1
+        condition.broadcast()
+        return result
     }
 }
