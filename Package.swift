@@ -64,9 +64,14 @@ let package = Package(
             name: "ScreeningBenchmark",
             dependencies: ["Zoning"]
         ),
+        // Case tables from Fixtures/, shared by the test targets.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "GeometryTests",
-            dependencies: ["Geometry"]
+            dependencies: ["Geometry", "TestSupport"]
         ),
         .testTarget(
             name: "FormatsTests",
@@ -74,7 +79,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ZoningTests",
-            dependencies: ["Zoning"]
+            dependencies: ["Zoning", "TestSupport"]
         ),
         // Runs the built zonescreen binary and checks what a user sees.
         .testTarget(

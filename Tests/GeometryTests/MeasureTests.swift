@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import Testing
+import TestSupport
 
 /// Areas, lengths and distances in metres, on the CGCS2000 ellipsoid (Fixtures/geometry/geodesic.csv,
 /// pyproj.Geod with a = 6378137, f = 1/298.257222101) and planar in a Gauss-Krüger zone

@@ -1,5 +1,6 @@
 import Geometry
 import Testing
+import TestSupport
 
 /// Cases from Fixtures/geometry/predicates.csv: each situation in both argument orders, expected
 /// values from the DE-9IM definitions (checked with shapely once; see the file's header).

@@ -1,5 +1,6 @@
 import Geometry
 import Testing
+import TestSupport
 
 /// Coordinate transformations through PROJ, checked against Fixtures/geometry/transforms.csv
 /// (pyproj `Transformer.from_crs(source, target, always_xy=True)`, cross-checked with Debian cs2cs;

@@ -1,5 +1,6 @@
 import Geometry
 import Testing
+import TestSupport
 
 /// GCJ-02 (高德, 腾讯) and BD-09 (百度) offsets, checked against Fixtures/geometry/webmap_offsets.csv
 /// (prcoords 1.0.2 wgs_gcj / gcj_bd, cross-checked with coord-convert and eviltransform's gcj2bd; see

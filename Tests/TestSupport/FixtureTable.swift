@@ -3,39 +3,39 @@ import Testing
 
 /// A CSV case table from `Fixtures/`: `#` comment lines (how the values were obtained), a header,
 /// then rows. Fields may be double-quoted ("" inside quotes is a quote).
-struct FixtureTable: Sendable {
-    struct Row: Sendable, CustomTestStringConvertible {
-        let fields: [String: String]
-        let line: Int
+public struct FixtureTable: Sendable {
+    public struct Row: Sendable, CustomTestStringConvertible {
+        public let fields: [String: String]
+        public let line: Int
 
-        subscript(_ column: String) -> String {
+        public subscript(_ column: String) -> String {
             guard let value = fields[column] else { fatalError("fixture has no column \(column)") }
             return value
         }
 
-        func double(_ column: String) -> Double {
+        public func double(_ column: String) -> Double {
             guard let value = Double(self[column]) else { fatalError("line \(line): \(column) is not a number: \(self[column])") }
             return value
         }
 
-        func bool(_ column: String) -> Bool { self[column] == "true" }
+        public func bool(_ column: String) -> Bool { self[column] == "true" }
 
-        var testDescription: String { "line \(line): " + (fields["case"] ?? fields["name"] ?? fields["family"] ?? "") }
+        public var testDescription: String { "line \(line): " + (fields["case"] ?? fields["name"] ?? fields["family"] ?? "") }
     }
 
-    let rows: [Row]
+    public let rows: [Row]
 
-    static func root() -> URL {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static func root() -> URL {
+        // Tests/TestSupport/FixtureTable.swift -> the repository root.
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    static func url(_ relativePath: String) -> URL {
+    public static func url(_ relativePath: String) -> URL {
         root().appendingPathComponent("Fixtures").appendingPathComponent(relativePath)
     }
 
     /// Loads `Fixtures/<relativePath>`; a missing or malformed file stops the test run loudly.
-    static func load(_ relativePath: String) -> FixtureTable {
+    public static func load(_ relativePath: String) -> FixtureTable {
         guard let text = try? String(contentsOf: url(relativePath), encoding: .utf8) else {
             fatalError("cannot read fixture \(relativePath)")
         }
