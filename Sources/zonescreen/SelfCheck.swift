@@ -1,4 +1,5 @@
 import ArgumentParser
+import Formats
 import Foundation
 import Geometry
 
@@ -12,6 +13,8 @@ struct SelfCheck: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @Flag(help: "只在失败时输出 / print only on failure") var quiet = false
+
     struct Check {
         let name: String
         let expected: String
@@ -20,24 +23,25 @@ struct SelfCheck: ParsableCommand {
 
     func run() throws {
         let l = common.lang
-        print(l.pick("ZoneScreen 几何层自检", "ZoneScreen geometry self-check"))
-        print("GEOS \(LibraryVersions.geos), PROJ \(LibraryVersions.proj)")
+        var lines = [l.pick("ZoneScreen 几何层自检", "ZoneScreen geometry self-check"),
+                     "GEOS \(LibraryVersions.geos), PROJ \(LibraryVersions.proj), GDAL \(GDALVersion.release)"]
         var failures = 0
         for check in checks(l) {
             do {
                 let (passed, found) = try check.run()
                 failures += passed ? 0 : 1
-                print("\(passed ? "✓" : "✗") \(check.name): \(found)\(passed ? "" : l.pick("（应为 \(check.expected)）", " (expected \(check.expected))"))")
+                lines.append("\(passed ? "✓" : "✗") \(check.name): \(found)\(passed ? "" : l.pick("（应为 \(check.expected)）", " (expected \(check.expected))"))")
             } catch let error as UserFacingError {
                 failures += 1
-                print("✗ \(check.name): \(error.message(l))")
+                lines.append("✗ \(check.name): \(error.message(l))")
             }
         }
         if failures > 0 {
-            print(l.pick("自检未通过：\(failures) 项失败", "self-check failed: \(failures) checks"))
+            lines.append(l.pick("自检未通过：\(failures) 项失败", "self-check failed: \(failures) checks"))
+            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
             throw ExitCode(1)
         }
-        print(l.pick("自检通过", "self-check passed"))
+        if !quiet { print((lines + [l.pick("自检通过", "self-check passed")]).joined(separator: "\n")) }
     }
 
     /// Expected figures were computed independently with pyproj and prcoords (Fixtures/geometry).
