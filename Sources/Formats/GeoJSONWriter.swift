@@ -40,12 +40,25 @@ public enum GeoJSONWriter {
     }
 
     public static func featureText(_ feature: Feature) -> String {
+        featureText(feature, rawProperty: nil)
+    }
+
+    /// The feature with one more property whose value is JSON text already encoded elsewhere (a
+    /// screening result), so large values are not decoded and re-encoded just to be embedded.
+    public static func featureText(_ feature: Feature, rawProperty: (key: String, json: String)?) -> String {
         var text = #"{"type":"Feature""#
         if let id = feature.id {
             text += #","id":"# + JSONValue.string(id).jsonText
         }
         text += #","geometry":"# + (feature.geometry.map(geometryText) ?? "null")
-        text += #","properties":"# + JSONValue.object(feature.properties).jsonText
+        var properties = feature.properties
+        if let rawProperty { properties.removeValue(forKey: rawProperty.key) }
+        var propertiesText = JSONValue.object(properties).jsonText
+        if let rawProperty {
+            propertiesText.removeLast()  // the closing brace
+            propertiesText += (properties.isEmpty ? "" : ",") + JSONValue.string(rawProperty.key).jsonText + ":" + rawProperty.json + "}"
+        }
+        text += #","properties":"# + propertiesText
         text += "}"
         return text
     }

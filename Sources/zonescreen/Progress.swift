@@ -21,6 +21,11 @@ final class Progress {
         draw()
     }
 
+    /// Clears the progress line so that a message printed now stands on its own line.
+    func clearLine() {
+        if enabled && done > 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+
     func end() {
         guard enabled, done > 0 else { return }
         draw()

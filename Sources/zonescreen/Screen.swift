@@ -74,9 +74,11 @@ struct Screen: ParsableCommand {
             do { inputCRS = try CRS(parsing: crs) } catch { throw CLIError(error.message(l)) }
             let loaded = try DatasetChoice.load(dataset, language: l)
             let overrides = try profile.resolved(catalogue: loaded.catalogue, language: l)
-            let sink = try ResultSinks.make(format, output: output, language: l)
+            let writer = try OutputWriter(format: format, output: output, language: l)
             let progress = Progress(language: l, enabled: !quiet && isatty(STDERR_FILENO) == 1)
-            let screener = BatchScreener(dataset: loaded, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, language: l)
+            let renderer = OutputRenderer(format: format, language: l)
+            let screener = BatchScreener(dataset: loaded, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                         language: l, render: renderer.render)
             let reader = SiteReader(dataset: loaded, inputCRS: inputCRS, offset: offset ?? .wgs84, overrides: overrides, language: l)
             let expected = SharedCount()
             let (points, coordinateTexts, files, demoSites) = (self.points, self.coordinateTexts, self.files, self.demoSites)
@@ -88,22 +90,23 @@ struct Screen: ParsableCommand {
                 submitter.finish()
             }
             readerThread.start()
-            var failures: [String] = []
             let summary: BatchSummary
             do {
-                summary = try screener.results { item in
-                    if case .failure(let error) = item.outcome { failures.append(error.message) }
-                    try sink.add(item)
+                summary = try screener.results { item, rendered in
+                    if let failure = rendered.failure {
+                        progress.clearLine()
+                        FileHandle.standardError.write(Data((l.pick("错误：", "error: ") + failure + "\n").utf8))
+                    }
+                    try writer.add(item, rendered)
                     progress.total = expected.value
                     progress.advance()
                 }
-                try sink.finish()
+                try writer.finish()
             } catch {
                 screener.cancel()
                 throw error
             }
             progress.end()
-            for message in failures { FileHandle.standardError.write(Data((l.pick("错误：", "error: ") + message + "\n").utf8)) }
             if !quiet && summary.total > 1 { FileHandle.standardError.write(Data((summary.message(l) + "\n").utf8)) }
             if summary.total == 0 || summary.failed == summary.total { throw ExitCode(2) }
             if summary.failed > 0 { throw ExitCode(1) }

@@ -19,7 +19,7 @@ struct DemoCommandTests {
     func webMapOffset(datum: String, point: String) throws {
         let output = try CLI.run(["screen", "--point", point, "--offset", datum, "--industry", "C2614", "--nature", "新建", "--format", "json"])
         #expect(output.status == 0)
-        #expect(output.stdout.contains("\"verdict\" : \"prohibited\""))
+        #expect(output.stdout.contains("\"verdict\":\"prohibited\""))
         #expect(abs((try Self.distance(output) ?? 0) - 800.0) < 0.06)
     }
 

@@ -39,15 +39,19 @@ public struct BatchItem: Sendable {
 /// the thread that calls `results(_:)` receives every site's outcome in input order. At most
 /// `2 x workers` batches are in flight, so memory stays bounded however long the input is, and
 /// answers flow out while the input is still being read.
-public final class BatchScreener: Sendable {
+///
+/// `render` turns each outcome into its output form (report text, JSON, table rows) on the worker,
+/// so that the thread writing the output only copies bytes and never becomes the bottleneck.
+public final class BatchScreener<Rendered: Sendable>: Sendable {
     public let workers: Int
     public let batchSize: Int
-    private let queue: WorkQueue<[BatchJob], [BatchItem]>
+    private let queue: WorkQueue<[BatchJob], [(BatchItem, Rendered)]>
 
-    public init(dataset: Dataset, workers: Int, batchSize: Int = 32, language: Language) {
+    public init(dataset: Dataset, workers: Int, batchSize: Int = 32, language: Language,
+                render: @escaping @Sendable (BatchItem) -> Rendered) {
         self.workers = max(1, workers)
         self.batchSize = max(1, batchSize)
-        let queue = WorkQueue<[BatchJob], [BatchItem]>(maximumInFlight: 2 * self.workers)
+        let queue = WorkQueue<[BatchJob], [(BatchItem, Rendered)]>(maximumInFlight: 2 * self.workers)
         self.queue = queue
         for _ in 0..<self.workers {
             let thread = Thread {
@@ -55,7 +59,8 @@ public final class BatchScreener: Sendable {
                 let engine = Result { () throws(GeometryError) in try ScreeningEngine(dataset: dataset) }
                 while let (number, jobs) = queue.take() {
                     queue.complete(number, jobs.enumerated().map { offset, job in
-                        Self.screen(job, index: offset, engine: engine, language: language)
+                        let item = screen(job, index: offset, engine: engine, language: language)
+                        return (item, render(item))
                     })
                 }
             }
@@ -70,16 +75,17 @@ public final class BatchScreener: Sendable {
     }
 
     /// A submitter for the one thread that reads the input.
-    public func submitter() -> BatchSubmitter { BatchSubmitter(queue: queue, batchSize: batchSize) }
+    public func submitter() -> BatchSubmitter<Rendered> { BatchSubmitter(queue: queue, batchSize: batchSize) }
 
     /// Calls `emit` for every site in input order until the submitter finishes; returns the counts.
-    public func results(_ emit: (BatchItem) throws -> Void) throws -> BatchSummary {
+    /// `BatchItem.index` counts sites in input order from 0.
+    public func results(_ emit: (BatchItem, Rendered) throws -> Void) throws -> BatchSummary {
         var summary = BatchSummary()
         while let items = queue.next() {
-            for item in items {
+            for (item, rendered) in items {
                 let numbered = BatchItem(index: summary.total, label: item.label, feature: item.feature, outcome: item.outcome)
                 summary.record(numbered)
-                try emit(numbered)
+                try emit(numbered, rendered)
             }
         }
         return summary
@@ -87,9 +93,11 @@ public final class BatchScreener: Sendable {
 
     /// Stops the run early (e.g. the output failed): the submitter's next hand-off returns at once.
     public func cancel() { queue.close() }
+}
 
-    private static func screen(_ job: BatchJob, index: Int, engine: Result<ScreeningEngine, GeometryError>,
-                               language: Language) -> BatchItem {
+/// One site on a worker's own engine.
+private func screen(_ job: BatchJob, index: Int, engine: Result<ScreeningEngine, GeometryError>,
+                    language: Language) -> BatchItem {
         let outcome: Result<ScreeningResult, BatchInputError>
         switch (job.site, engine) {
         case (.failure(let error), _):
@@ -104,16 +112,15 @@ public final class BatchScreener: Sendable {
             }
         }
         return BatchItem(index: index, label: job.label, feature: job.feature, outcome: outcome)
-    }
 }
 
 /// Collects jobs into batches for the workers. Belongs to the one thread that reads the input.
-public struct BatchSubmitter: Sendable {
-    fileprivate let queue: WorkQueue<[BatchJob], [BatchItem]>
+public struct BatchSubmitter<Rendered: Sendable>: Sendable {
+    fileprivate let queue: WorkQueue<[BatchJob], [(BatchItem, Rendered)]>
     let batchSize: Int
     private var pending: [BatchJob] = []
 
-    fileprivate init(queue: WorkQueue<[BatchJob], [BatchItem]>, batchSize: Int) {
+    fileprivate init(queue: WorkQueue<[BatchJob], [(BatchItem, Rendered)]>, batchSize: Int) {
         self.queue = queue
         self.batchSize = batchSize
     }

@@ -52,36 +52,3 @@ enum TableRows {
             + r.sensitiveAreas.map { row($0.kind, $0.code, $0.name, $0.level, $0.overlap) }
     }
 }
-
-/// CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads Chinese as mojibake).
-final class CSVSink: ResultSink {
-    let sites: AtomicOutput
-    let zones: AtomicOutput?
-    let language: Language
-
-    init(sites: AtomicOutput, zones: AtomicOutput?, language: Language) throws {
-        self.sites = sites
-        self.zones = zones
-        self.language = language
-        try sites.write(Data([0xEF, 0xBB, 0xBF]) + Data(Self.line(TableRows.siteColumns(language).map(JSONValue.string)).utf8))
-        try zones?.write(Data([0xEF, 0xBB, 0xBF]) + Data(Self.line(TableRows.zoneColumns(language).map(JSONValue.string)).utf8))
-    }
-
-    func add(_ item: BatchItem) throws {
-        try sites.write(Self.line(TableRows.siteRow(item, language)))
-        for row in TableRows.zoneRows(item, language) { try zones?.write(Self.line(row)) }
-    }
-
-    func finish() throws {
-        try sites.commit()
-        try zones?.commit()
-    }
-
-    static func line(_ fields: [JSONValue]) -> String {
-        fields.map { field in
-            let text = field == .null ? "" : (field.text ?? "")
-            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: ",") + "\r\n"
-    }
-}
