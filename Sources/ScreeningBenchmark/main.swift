@@ -101,6 +101,40 @@ throughput("warm point screening (full result)", points, rounds: 3)
 throughput("warm parcel screening (full result)", parcels, rounds: 3)
 print(String(format: "memory    : RSS after screening %.1f MB", residentMegabytes()))
 
+// Batch: 10,000 parcels through BatchScreener (one engine per worker, results in order), with and
+// without turning each result into JSON on the worker.
+var batchParcels: [Site] = []
+for _ in 0..<10_000 {
+    let centre = try samplePoint()
+    let half = 0.002 + random.next() * 0.004
+    batchParcels.append(Site(geometry: .polygon(Polygon(exterior: [
+        Coordinate(x: centre.x - half, y: centre.y - half), Coordinate(x: centre.x + half, y: centre.y - half),
+        Coordinate(x: centre.x + half, y: centre.y + half), Coordinate(x: centre.x - half, y: centre.y + half),
+        Coordinate(x: centre.x - half, y: centre.y - half)])), crs: dataset.metadata.crs, profile: profile))
+}
+print("")
+for json in [false, true] {
+    for workers in [1, 2] {
+        let screener = BatchScreener(dataset: dataset, workers: workers, language: .zh) { item -> Int in
+            guard json, case .success(let result) = item.outcome else { return 0 }
+            return ((try? JSONEncoder().encode(result)) ?? Data()).count
+        }
+        let (summary, elapsed) = try time { () throws -> BatchSummary in
+            let sites = batchParcels
+            let feeder = Thread {
+                var submitter = screener.submitter()
+                for site in sites { submitter.submit(BatchJob(label: "", feature: nil, site: .success(site))) }
+                submitter.finish()
+            }
+            feeder.start()
+            return try screener.results { _, _ in }
+        }
+        print(String(format: "batch     : %d parcels, %d worker%@%@: %.2f s, %.0f parcels/s (%d outside the county)",
+                     summary.total, workers, (workers == 1 ? "" : "s") as NSString, (json ? ", JSON per result" : "") as NSString,
+                     elapsed, Double(summary.total) / elapsed, summary.failed))
+    }
+}
+
 if let binary {
     let centre = try back.transform(extent.center)
     var times: [Double] = []
