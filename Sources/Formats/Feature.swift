@@ -80,6 +80,8 @@ public enum FeatureError: UserFacingError, Equatable, Sendable {
     case malformedFeature(source: String, index: Int, id: String?, problem: FeatureProblem)
     /// One record of a text sequence is longer than the reader is willing to hold in memory.
     case recordTooLarge(source: String, index: Int, limit: Int)
+    /// One parcel of a 勘测定界 coordinate file is malformed (its line, parcel number and problem).
+    case surveyParcel(SurveyTextError)
 
     public func message(_ language: Language) -> String {
         switch self {
@@ -99,6 +101,8 @@ public enum FeatureError: UserFacingError, Equatable, Sendable {
         case .recordTooLarge(let source, let index, let limit):
             return language.pick("\(source) 第 \(index + 1) 条记录超过 \(limit) 字节，已停止读取",
                                  "\(source), record \(index + 1) is longer than \(limit) bytes; reading stopped")
+        case .surveyParcel(let problem):
+            return problem.message(language)
         }
     }
 
@@ -107,6 +111,8 @@ public enum FeatureError: UserFacingError, Equatable, Sendable {
         switch self {
         case .invalidGeometry(_, let index, _, _), .malformedFeature(_, let index, _, _), .recordTooLarge(_, let index, _):
             index
+        case .surveyParcel(let problem):
+            problem.parcelIndex
         case .unreadable, .notJSON, .notGeoJSON:
             nil
         }
@@ -115,6 +121,7 @@ public enum FeatureError: UserFacingError, Equatable, Sendable {
     public var featureID: String? {
         switch self {
         case .invalidGeometry(_, _, let id, _), .malformedFeature(_, _, let id, _): id
+        case .surveyParcel(let problem): problem.parcelNumber
         default: nil
         }
     }
@@ -131,6 +138,7 @@ public enum FeatureError: UserFacingError, Equatable, Sendable {
         case .malformedFeature(_, let index, let id, let problem):
             .malformedFeature(source: name, index: index, id: id, problem: problem)
         case .recordTooLarge(_, let index, let limit): .recordTooLarge(source: name, index: index, limit: limit)
+        case .surveyParcel: self
         }
     }
 

@@ -44,7 +44,7 @@ struct SiteReader: Sendable {
         let stdinRequested = files.contains("-")
         var fileJobs: [BatchJob] = []
         for file in files where file != "-" {
-            collect(FeatureSources.open(file), into: &fileJobs)
+            collect(FeatureSources.open(file, language: language), into: &fileJobs)
         }
         if demoSites {
             for feature in dataset.sites {
@@ -109,12 +109,25 @@ struct SiteReader: Sendable {
         }
         do {
             let siteProfile = try overrides.profile(over: Self.profile(from: feature.properties), catalogue: dataset.catalogue, language: language)
-            let site = Site(id: feature.id ?? feature.properties["id"]?.text, name: feature.properties["name"]?.text, geometry: geometry,
-                            crs: feature.crs ?? inputCRS, webMapDatum: offset, profile: siteProfile)
+            let properties = feature.properties
+            let name = ["name", "parcelName", "NAME", "名称", "地块名称"].lazy.compactMap { properties[$0]?.text }.first
+            let site = Site(id: feature.id ?? properties["id"]?.text, name: name, geometry: geometry,
+                            crs: feature.crs ?? inputCRS, webMapDatum: offset, profile: siteProfile, notes: notes(of: feature))
             return BatchJob(label: label, feature: feature, site: .success(site))
         } catch {
             return BatchJob(label: label, feature: feature, site: .failure(BatchInputError(message: language.pick("站点 \(label)：", "site \(label): ") + error.message)))
         }
+    }
+
+    /// What the reader noticed about a feature, worth a line in the report.
+    private func notes(of feature: Feature) -> [String] {
+        var notes = (feature.properties["inputNotes"]?.array ?? []).compactMap(\.text)
+        if feature.properties["areaMismatch"]?.bool == true,
+           let declared = feature.properties["declaredAreaHectares"]?.number, let computed = feature.properties["computedAreaHectares"]?.number {
+            let (d, c) = (String(format: "%.4f", declared), String(format: "%.4f", computed))
+            notes.append(language.pick("申报面积 \(d) 公顷与按界址点计算的 \(c) 公顷不符", "declared area \(d) ha disagrees with the \(c) ha computed from the boundary points"))
+        }
+        return notes
     }
 
     /// A project profile from a feature's own properties (industry, nature, chemical, flags).
@@ -128,9 +141,13 @@ struct SiteReader: Sendable {
     }
 }
 
-/// Picks a reader by the file's form.
+/// Picks a reader by the file's form: 勘测定界 coordinate files by their `.txt` ending, GeoJSON by
+/// `.geojson`/`.json`, everything else through GDAL.
 enum FeatureSources {
-    static func open(_ path: String) -> Result<FeatureSource, CLIError> {
-        .success(GeoJSONFile(path: path))
+    static func open(_ path: String, language: Language) -> Result<FeatureSource, CLIError> {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "txt": .success(SurveyTextFile(path: path, language: language))
+        default: .success(GeoJSONFile(path: path))
+        }
     }
 }

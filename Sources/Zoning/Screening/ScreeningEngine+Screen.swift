@@ -64,7 +64,7 @@ extension ScreeningEngine {
 
         let shorelines = try shorelineFacts(geometry, language: l)
         let coveredShare = geometry.dimension == 0 ? 1 : min(1, units.reduce(0) { $0 + $1.overlap.share })
-        var siteNotes = notes.map { note in
+        var siteNotes = site.notes + notes.map { note in
             note == "outsideChinaNoOffset" ? l.pick("部分坐标在中国境外，未做网络地图纠偏", "some coordinates lie outside China; no web-map offset was removed") : note
         }
         if units.count > 1 && geometry.dimension == 0 {

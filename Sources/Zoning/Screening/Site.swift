@@ -10,15 +10,18 @@ public struct Site: Sendable, Hashable {
     /// The web map the coordinates were copied from; GCJ-02 and BD-09 offsets are removed first.
     public var webMapDatum: WebMapDatum
     public var profile: ProjectProfile?
+    /// What reading the input noticed (axes swapped, a declared area that disagrees), for the report.
+    public var notes: [String]
 
     public init(id: String? = nil, name: String? = nil, geometry: Geometry, crs: CRS = .cgcs2000,
-                webMapDatum: WebMapDatum = .wgs84, profile: ProjectProfile? = nil) {
+                webMapDatum: WebMapDatum = .wgs84, profile: ProjectProfile? = nil, notes: [String] = []) {
         self.id = id
         self.name = name
         self.geometry = geometry
         self.crs = crs
         self.webMapDatum = webMapDatum
         self.profile = profile
+        self.notes = notes
     }
 }
 
