@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // System-library shims: a module map and one header each, nothing else.
@@ -44,12 +45,19 @@ let package = Package(
             name: "Zoning",
             dependencies: ["Geometry", "Formats", .product(name: "Yams", package: "Yams")]
         ),
+        // The HTTP service and its web page.
+        .target(
+            name: "Server",
+            dependencies: ["Zoning", "Formats", .product(name: "Hummingbird", package: "hummingbird")],
+            resources: [.copy("Web")]
+        ),
         .executableTarget(
             name: "zonescreen",
             dependencies: [
                 "Geometry",
                 "Formats",
                 "Zoning",
+                "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,6 +88,10 @@ let package = Package(
         .testTarget(
             name: "ZoningTests",
             dependencies: ["Zoning", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: ["Server", "TestSupport"]
         ),
         // Runs the built zonescreen binary and checks what a user sees.
         .testTarget(

@@ -33,7 +33,7 @@ enum StandardInput {
         }
         var data = Data(prefix)
         data.append(FileHandle.standardInput.readDataToEndOfFile())
-        return .document(InMemoryGeoJSON(data: data, name: "stdin"))
+        return .document(GeoJSONData(data: data, name: "stdin"))
     }
 
     /// RS first means RFC 8142; a first line that is a whole JSON object of a Feature means one per line.
@@ -43,24 +43,5 @@ enum StandardInput {
         guard bytes[first] == UInt8(ascii: "{"), let end = bytes[first...].firstIndex(of: 0x0A) else { return false }
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes[first..<end])) as? [String: Any] else { return false }
         return object["type"] as? String != "FeatureCollection"
-    }
-}
-
-/// A GeoJSON document already in memory, read through a temporary file so it shares `GeoJSONFile`'s
-/// handling and messages, under its own name.
-struct InMemoryGeoJSON: FeatureSource {
-    let data: Data
-    let name: String
-
-    func forEachFeature(_ body: (Result<Feature, FeatureError>) throws -> Void) throws {
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).json")
-        do { try data.write(to: temporary) } catch { throw FeatureError.unreadable(source: name, detail: error.localizedDescription) }
-        defer { try? FileManager.default.removeItem(at: temporary) }
-        try GeoJSONFile(url: temporary).forEachFeature { result in
-            switch result {
-            case .success: try body(result)
-            case .failure(let error): try body(.failure(error.renamingSource(to: name)))
-            }
-        }
     }
 }

@@ -1,0 +1,197 @@
+import Foundation
+import Formats
+import Geometry
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import Zoning
+
+/// The JSON API's handlers. Every failure is turned into the one error shape here.
+struct APIHandlers<Service: ScreeningRepository>: Sendable {
+    let service: Service
+    let configuration: ServiceConfiguration
+
+    /// Chinese unless the request asks for English with `?lang=en` or `Accept-Language: en...`.
+    static func language(of request: Request) -> Language {
+        if let lang = request.uri.queryParameters["lang"] { return lang.lowercased().hasPrefix("en") ? .en : .zh }
+        if let accepted = request.headers[.acceptLanguage]?.lowercased(), accepted.hasPrefix("en") { return .en }
+        return .zh
+    }
+
+    /// Runs a handler under the request timeout and maps whatever it throws to a status and message.
+    func handle(_ request: Request, _ body: @escaping @Sendable (Language) async throws -> JSONReply) async -> Response {
+        let language = Self.language(of: request)
+        do {
+            let timeout = configuration.requestTimeout
+            let reply = try await withThrowingTaskGroup(of: JSONReply.self) { group in
+                group.addTask { try await body(language) }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    throw APIError(kind: .timeout, message: language.pick("处理超时（超过 \(timeout)）", "the request took longer than \(timeout)"))
+                }
+                guard let first = try await group.next() else { throw CancellationError() }
+                group.cancelAll()
+                return first
+            }
+            return reply.response
+        } catch let error as APIError {
+            return errorResponse(error)
+        } catch is NIOTooManyBytesError {
+            return errorResponse(APIError(kind: .bodyTooLarge, message: language.pick(
+                "请求内容超过上限 \(configuration.maxBodyBytes) 字节", "the request body exceeds the limit of \(configuration.maxBodyBytes) bytes")))
+        } catch let error as ScreeningError {
+            return errorResponse(Self.apiError(error, language))
+        } catch let error as UserFacingError {
+            return errorResponse(APIError(kind: .malformedRequest, message: error.message(language)))
+        } catch {
+            return errorResponse(APIError(kind: .internalError, message: language.pick("服务内部错误：\(error)", "internal error: \(error)")))
+        }
+    }
+
+    func handle(_ request: Request, _ body: @escaping @Sendable () throws -> JSONReply) async -> Response {
+        await handle(request) { (_: Language) in try body() }
+    }
+
+    static func apiError(_ error: ScreeningError, _ language: Language) -> APIError {
+        switch error.problem {
+        case .invalidGeometry, .emptyGeometry: APIError(kind: .invalidGeometry, message: error.message(language))
+        case .outsideDataset: APIError(kind: .outsideDataset, message: error.message(language))
+        case .geometry, .offsetNeedsGeographic: APIError(kind: .malformedRequest, message: error.message(language))
+        }
+    }
+
+    static func json(_ value: some Encodable) throws -> JSONReply {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return JSONReply(data: try encoder.encode(value))
+    }
+
+    // MARK: handlers
+
+    struct Health: Encodable {
+        let status: String
+        let dataset: String
+        let version: String
+        let contentHash: String
+    }
+
+    func health() throws -> JSONReply {
+        let metadata = service.dataset.metadata
+        return try Self.json(Health(status: "ok", dataset: metadata.name, version: metadata.version, contentHash: service.dataset.contentHash))
+    }
+
+    struct DatasetInfo: Encodable {
+        struct Counts: Encodable {
+            let units: Int, redLines: Int, shorelines: Int, sensitiveAreas: Int, clauses: Int
+        }
+        let name: String, region: String, regionCode: String?, fictional: Bool, version: String, date: String
+        let contentHash: String, layerCRS: String, workingCRS: String, measurement: String, shorelineBaseline: String
+        let sources: [SourceDocument]
+        let counts: Counts
+    }
+
+    func datasetInfo() throws -> JSONReply {
+        let d = service.dataset, m = d.metadata
+        return try Self.json(DatasetInfo(
+            name: m.name, region: m.region, regionCode: m.regionCode, fictional: m.fictional, version: m.version, date: m.date,
+            contentHash: d.contentHash, layerCRS: m.crs.description, workingCRS: d.workingCRS.description,
+            measurement: d.measurement.description, shorelineBaseline: m.shorelineBaseline.rawValue, sources: m.sources,
+            counts: .init(units: d.units.count, redLines: d.redLines.count, shorelines: d.shorelines.count,
+                          sensitiveAreas: d.sensitiveAreas.count, clauses: d.clauses.count)))
+    }
+
+    struct IndustryList: Encodable {
+        struct Entry: Encodable {
+            let code: String, name: String, level: String, path: [String]
+        }
+        let industries: [Entry]
+    }
+
+    func industries(_ request: Request, _ l: Language) throws -> JSONReply {
+        guard let query = request.uri.queryParameters["q"].map(String.init), !query.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw APIError.malformed(l, "缺少查询参数 q", "missing query parameter q")
+        }
+        let limitText = request.uri.queryParameters["limit"].map(String.init)
+        let limit = limitText.flatMap(Int.init) ?? 20
+        guard (1...100).contains(limit) else { throw APIError.malformed(l, "limit 应在 1～100 之间", "limit must be between 1 and 100") }
+        let catalogue = service.dataset.catalogue
+        let entries = catalogue.search(query, limit: limit).map { hit in
+            IndustryList.Entry(code: hit.industry.code, name: hit.industry.name, level: hit.industry.level.rawValue,
+                               path: catalogue.ancestors(of: hit.industry.code).reversed().map(\.code))
+        }
+        return try Self.json(IndustryList(industries: entries))
+    }
+
+    private func body(_ request: Request) async throws -> Data {
+        var request = request
+        let buffer = try await request.collectBody(upTo: configuration.maxBodyBytes)
+        return Data(buffer: buffer)
+    }
+
+    func screen(_ request: Request, _ l: Language) async throws -> JSONReply {
+        let data = try await body(request)
+        let screenRequest: ScreenRequest
+        do { screenRequest = try JSONDecoder().decode(ScreenRequest.self, from: data) } catch {
+            throw APIError.malformed(l, "请求不是合法的 JSON 对象：\(error.localizedDescription)", "the request is not a valid JSON object: \(error.localizedDescription)")
+        }
+        let site = try SiteBuilder(dataset: service.dataset, language: l).site(screenRequest)
+        return try Self.json(try await service.screen(site, language: l))
+    }
+
+    /// A FeatureCollection in; the same features out with results, per-feature errors kept per feature.
+    func batch(_ request: Request, _ l: Language) async throws -> JSONReply {
+        let data = try await body(request)
+        let builder = SiteBuilder(dataset: service.dataset, language: l)
+        let crs = try builder.crs(request.uri.queryParameters["crs"].map(String.init))
+        let datum = try builder.datum(request.uri.queryParameters["offset"].map(String.init))
+        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any], root["type"] as? String == "FeatureCollection" else {
+            throw APIError.malformed(l, "请求应为 GeoJSON FeatureCollection", "the request must be a GeoJSON FeatureCollection")
+        }
+        let batch = try GeoJSONData(data: data, name: "request").readAll()
+        guard batch.features.count + batch.problems.count <= configuration.maxBatchFeatures else {
+            throw APIError(kind: .bodyTooLarge, message: l.pick("一次最多 \(configuration.maxBatchFeatures) 个要素", "at most \(configuration.maxBatchFeatures) features per request"))
+        }
+        var texts: [(Int, String)] = []
+        var failed = batch.problems.count
+        for problem in batch.problems {
+            var feature = Feature(geometry: nil, index: problem.featureIndex ?? 0)
+            feature.id = problem.featureID
+            feature.properties["zonescreenError"] = .string(problem.message(l))
+            texts.append((feature.index, GeoJSONWriter.featureText(feature)))
+        }
+        for feature in batch.features {
+            var failure: String?
+            var resultJSON: String?
+            do {
+                guard let geometry = feature.geometry else { throw APIError.malformed(l, "要素没有几何", "the feature has no geometry") }
+                let properties = feature.properties
+                let profile = try builder.profile(industry: properties["industry"]?.text, nature: properties["nature"]?.text,
+                                                  chemical: properties["chemical"]?.bool, flags: properties["flags"]?.array?.compactMap(\.text))
+                let site = Site(id: feature.id ?? properties["id"]?.text, name: properties["name"]?.text, geometry: geometry,
+                                crs: feature.crs ?? crs, webMapDatum: datum, profile: profile)
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                resultJSON = String(decoding: try encoder.encode(try await service.screen(site, language: l)), as: UTF8.self)
+            } catch let error as APIError {
+                failure = error.message
+            } catch let error as UserFacingError {
+                failure = error.message(l)
+            }
+            if let resultJSON {
+                texts.append((feature.index, GeoJSONWriter.featureText(feature, rawProperty: ("zonescreen", resultJSON))))
+            } else {
+                failed += 1
+                var annotated = feature
+                annotated.properties["zonescreenError"] = .string(failure ?? "")
+                texts.append((feature.index, GeoJSONWriter.featureText(annotated)))
+            }
+        }
+        let body = #"{"type":"FeatureCollection","features":["# + texts.sorted { $0.0 < $1.0 }.map(\.1).joined(separator: ",") + "]}"
+        return JSONReply(data: Data(body.utf8), contentType: "application/geo+json; charset=utf-8",
+                         extraHeaders: [(HTTPField.Name("X-ZoneScreen-Failed")!, String(failed))])
+    }
+}
+
+func errorResponse(_ error: APIError) -> Response {
+    JSONReply(data: error.body, status: error.status).response
+}

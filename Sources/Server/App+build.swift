@@ -1,0 +1,82 @@
+import Foundation
+import Formats
+import Geometry
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import Zoning
+
+/// Builds the service: `buildRouter` for tests (any port, any backend), `buildApplication` to run.
+public enum ZoneScreenService {
+    public typealias Context = BasicRequestContext
+
+    public static func buildApplication(dataset: Dataset, configuration: ServiceConfiguration,
+                                        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+        let service = try LocalScreeningService(dataset: dataset, engines: configuration.maxConcurrentScreenings)
+        var logger = Logger(label: "zonescreen")
+        logger.logLevel = .warning
+        return Application(
+            router: buildRouter(service: service, configuration: configuration),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "ZoneScreen"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+            logger: logger)
+    }
+
+    static func buildRouter(service: some ScreeningRepository, configuration: ServiceConfiguration) -> Router<Context> {
+        let router = Router(context: Context.self)
+        let assets = WebAssets.load()
+        let api = APIHandlers(service: service, configuration: configuration)
+
+        router.get("/") { _, _ in assets.response("index.html") }
+        router.get("/web/:file") { _, context in assets.response(context.parameters.get("file") ?? "") }
+        router.get("/vendor/leaflet/**") { request, _ in WebAssets.leaflet(path: request.uri.path) }
+        router.get("/api/openapi.json") { _, _ in assets.response("openapi.json") }
+        router.get("/api/health") { request, _ in await api.handle(request) { try api.health() } }
+        router.get("/api/dataset") { request, _ in await api.handle(request) { try api.datasetInfo() } }
+        router.get("/api/industries") { request, _ in await api.handle(request) { language in try api.industries(request, language) } }
+        router.get("/api/map-layers") { request, _ in await api.handle(request) { _ in JSONReply(data: service.mapLayers()) } }
+        router.post("/api/screen") { request, _ in await api.handle(request) { language in try await api.screen(request, language) } }
+        router.post("/api/screen/batch") { request, _ in await api.handle(request) { language in try await api.batch(request, language) } }
+        return router
+    }
+}
+
+/// A JSON body with its status and extra headers.
+struct JSONReply: Sendable {
+    var data: Data
+    var status: HTTPResponse.Status = .ok
+    var contentType = "application/json; charset=utf-8"
+    var extraHeaders: [(HTTPField.Name, String)] = []
+
+    var response: Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        for (name, value) in extraHeaders { headers[name] = value }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+extension WebAssets {
+    func response(_ name: String) -> Response {
+        guard let asset = files[name] else { return Self.notFound() }
+        var headers = HTTPFields()
+        headers[.contentType] = asset.contentType
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: asset.data)))
+    }
+
+    /// A file of Debian's Leaflet; only plain names below the Leaflet folder are served.
+    static func leaflet(path: String) -> Response {
+        let relative = String(path.dropFirst("/vendor/leaflet/".count))
+        guard !relative.isEmpty, !relative.split(separator: "/").contains(where: { $0 == ".." || $0.hasPrefix(".") }),
+              let data = FileManager.default.contents(atPath: leafletFolder + "/" + relative) else { return notFound() }
+        var headers = HTTPFields()
+        headers[.contentType] = contentType(forFileNamed: relative)
+        headers[.cacheControl] = "max-age=86400"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func notFound() -> Response {
+        errorResponse(APIError(kind: .notFound, message: "未找到 / not found"))
+    }
+}

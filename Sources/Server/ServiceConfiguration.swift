@@ -1,0 +1,26 @@
+import Foundation
+
+/// Everything the service can be told; `zonescreen serve` fills it from its options.
+public struct ServiceConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// Largest request body accepted (413 beyond).
+    public var maxBodyBytes: Int
+    /// Longest a request may take, waiting for an engine included (504 beyond).
+    public var requestTimeout: Duration
+    /// Screenings running at once: one engine (prepared geometries) each.
+    public var maxConcurrentScreenings: Int
+    /// Most features accepted by one batch request.
+    public var maxBatchFeatures: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 8 << 20,
+                requestTimeout: Duration = .seconds(30), maxConcurrentScreenings: Int = ProcessInfo.processInfo.activeProcessorCount,
+                maxBatchFeatures: Int = 10_000) {
+        self.host = host
+        self.port = port
+        self.maxBodyBytes = maxBodyBytes
+        self.requestTimeout = requestTimeout
+        self.maxConcurrentScreenings = max(1, maxConcurrentScreenings)
+        self.maxBatchFeatures = max(1, maxBatchFeatures)
+    }
+}

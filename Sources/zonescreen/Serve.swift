@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Geometry
+import Hummingbird
+import Server
+import Zoning
+
+/// `zonescreen serve`: the HTTP service and the web page for 招商 staff.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "启动 HTTP 服务和网页 / run the HTTP service and its web page",
+        discussion: "启动后在浏览器打开 http://HOST:PORT/ 。接口说明见 /api/openapi.json 。/ Open http://HOST:PORT/ in a browser; the API is described at /api/openapi.json.")
+
+    @Option(help: "监听地址 / address to listen on") var host = "127.0.0.1"
+    @Option(help: "端口，0 为任选空闲端口 / port (0 picks a free one)") var port = 8080
+    @Option(help: ArgumentHelp("数据集目录（默认示例数据集）/ dataset folder", valueName: "DIR")) var dataset: String?
+    @Option(name: .customLong("max-body"), help: "请求体上限（字节）/ largest request body in bytes") var maxBody = 8 << 20
+    @Option(help: "单个请求超时（秒）/ per-request timeout in seconds") var timeout = 30.0
+    @Option(help: "同时进行的筛查数，默认 CPU 核数 / screenings at once (default: cores)") var concurrency = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("max-batch"), help: "批量接口每次最多要素数 / most features per batch request") var maxBatch = 10_000
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        let l = common.lang
+        guard (0...65535).contains(port) else { throw ValidationError(l.pick("端口应在 0～65535 之间", "port must be 0...65535")) }
+        guard maxBody > 0, timeout > 0, concurrency > 0, maxBatch > 0 else {
+            throw ValidationError(l.pick("--max-body、--timeout、--concurrency、--max-batch 须为正数", "--max-body, --timeout, --concurrency and --max-batch must be positive"))
+        }
+    }
+
+    func run() async throws {
+        let l = common.lang
+        let loaded = try DatasetChoice.loadOrExit(dataset, language: l, status: 2)
+        let configuration = ServiceConfiguration(host: host, port: port, maxBodyBytes: maxBody, requestTimeout: .milliseconds(Int64(timeout * 1000)),
+                                                 maxConcurrentScreenings: concurrency, maxBatchFeatures: maxBatch)
+        let host = self.host
+        let app = try ZoneScreenService.buildApplication(dataset: loaded, configuration: configuration) { port in
+            // Written unbuffered so that scripts waiting for this line see it at once.
+            FileHandle.standardOutput.write(Data((l.pick("ZoneScreen 服务已启动：http://\(host):\(port)/ （数据集：\(loaded.metadata.name)）",
+                                                        "ZoneScreen is serving http://\(host):\(port)/ (dataset: \(loaded.metadata.name))") + "\n").utf8))
+        }
+        try await app.runService()
+    }
+}

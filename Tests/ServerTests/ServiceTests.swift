@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+/// Every endpoint and every error status of the service, on the demo dataset. Expected answers come
+/// from Fixtures/demo/expected.csv (worked out independently) and prcoords (web-map offsets).
+@Suite("HTTP service", .serialized)
+struct ServiceTests {
+    // Demo site S01 (expected.csv): a C2614 plant 800.0 m from the main-stream shoreline, prohibited by
+    // R-AX-01. Its 高德 coordinates by prcoords 1.0.2: (111.73706420651364, 30.526596965203083).
+    static let s01GCJ = "111.73706420651364,30.526596965203083"
+
+    @Test("health names the dataset")
+    func health() async throws {
+        let reply = try await HTTP.request("GET", "/api/health")
+        #expect(reply.status == 200)
+        #expect(reply.json?["status"] as? String == "ok")
+        #expect((reply.json?["contentHash"] as? String)?.count == 64)
+    }
+
+    @Test("dataset info: counts and measurement")
+    func dataset() async throws {
+        let reply = try await HTTP.request("GET", "/api/dataset")
+        let counts = reply.json?["counts"] as? [String: Any]
+        #expect(counts?["units"] as? Int == 59)
+        #expect(reply.json?["measurement"] as? String == "projected (EPSG:4546)")
+        #expect(reply.json?["fictional"] as? Bool == true)
+    }
+
+    @Test("industry search by name, and a missing query is a 400 in Chinese")
+    func industries() async throws {
+        let found = try await HTTP.request("GET", "/api/industries?q=%E6%9C%89%E6%9C%BA%E5%8C%96%E5%AD%A6")  // 有机化学
+        let first = (found.json?["industries"] as? [[String: Any]])?.first
+        #expect(first?["code"] as? String == "C2614")
+        #expect(first?["path"] as? [String] == ["C", "C26", "C261"])
+        let missing = try await HTTP.request("GET", "/api/industries")
+        #expect(missing.status == 400 && missing.errorMessage == "缺少查询参数 q")
+    }
+
+    @Test("screening 高德 coordinates: 禁止, citing the law, 800 m from the main stream")
+    func screen() async throws {
+        let reply = try await HTTP.post("/api/screen", json: ["coordinates": Self.s01GCJ, "offset": "gcj02", "industry": "有机化学原料制造", "nature": "新建"])
+        #expect(reply.status == 200)
+        #expect(reply.json?["verdict"] as? String == "prohibited")
+        let reasons = reply.json?["reasons"] as? [[String: Any]] ?? []
+        let law = reasons.first { $0["ruleId"] as? String == "R-AX-01" }
+        #expect((law?["source"] as? [String: Any])?["title"] as? String == "中华人民共和国长江保护法")
+        let main = ((reply.json?["shorelines"] as? [String: Any])?["nearestMainStream"] as? [String: Any])?["distance"] as? [String: Any]
+        #expect(abs((main?["metres"] as? Double ?? 0) - 800.0) < 0.06)
+    }
+
+    @Test("a GeoJSON geometry and English on request")
+    func geometryInEnglish() async throws {
+        let body: [String: Any] = ["geometry": ["type": "Point", "coordinates": [111.7312807, 30.5291253]], "industry": "C2614", "nature": "new"]
+        let reply = try await HTTP.post("/api/screen?lang=en", json: body)
+        #expect(reply.json?["verdictName"] as? String == "prohibited")
+        let accept = try await HTTP.post("/api/screen", json: body, headers: ["Accept-Language": "en-GB,en;q=0.9"])
+        #expect(accept.json?["verdictName"] as? String == "prohibited")
+    }
+
+    @Test("an uploaded 勘测定界 file is screened as one site")
+    func uploadedSurveyFile() async throws {
+        let text = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures/survey/survey_cgcs2000_zone37.txt"), encoding: .utf8)
+        let reply = try await HTTP.post("/api/screen", json: ["file": ["fileName": "地块.txt", "content": text]])
+        #expect(reply.status == 200)
+        // Two parcels by hand (Fixtures/survey/expected_parcels.csv): 29,000 + 40,000 m².
+        let area = ((reply.json?["site"] as? [String: Any])?["area"] as? [String: Any])?["squareMetres"] as? Double
+        #expect(abs((area ?? 0) - 69_000) < 0.01)
+    }
+
+    @Test("errors: 400 malformed JSON and coordinates, 422 bad geometry, outside, unknown industry, 413 too large", arguments: [
+        ("{not json", 400, "malformedRequest", "请求不是合法的 JSON 对象"),
+        (#"{"coordinates":"abc"}"#, 400, "malformedRequest", "不是坐标数值"),
+        (#"{"coordinates":"1,2","geometry":{"type":"Point","coordinates":[1,2]}}"#, 400, "malformedRequest", "请给出 geometry、coordinates、file 三者之一"),
+        (#"{"coordinates":"111.70,30.50; 111.72,30.52; 111.72,30.50; 111.70,30.52"}"#, 422, "invalidGeometry", "自相交"),
+        (#"{"coordinates":"100.0,30.0"}"#, 422, "outsideDataset", "完全在数据集范围"),
+        (#"{"coordinates":"111.73,30.52","industry":"C2699"}"#, 422, "unknownIndustry", "您是否要找：C2619"),
+        (#"{"coordinates":"111.73,30.52","offset":"gps"}"#, 400, "malformedRequest", "offset 应为 wgs84、gcj02 或 bd09"),
+    ])
+    func errors(body: String, status: Int, code: String, message: String) async throws {
+        let reply = try await HTTP.request("POST", "/api/screen", body: Data(body.utf8))
+        #expect(reply.status == status)
+        #expect(reply.errorCode == code)
+        #expect(reply.errorMessage?.contains(message) == true, "\(reply.errorMessage ?? reply.text)")
+    }
+
+    @Test("a body over the limit is 413 with the limit in the message")
+    func tooLarge() async throws {
+        let reply = try await HTTP.request("POST", "/api/screen", body: Data(repeating: 0x20, count: 100 * 1024))
+        #expect(reply.status == 413)
+        #expect(reply.errorMessage == "请求内容超过上限 65536 字节")
+    }
+
+    @Test("batch: results per feature, a bad feature reported in place, order kept")
+    func batch() async throws {
+        let collection: [String: Any] = ["type": "FeatureCollection", "features": [
+            ["type": "Feature", "id": "a", "properties": ["industry": "C2614", "nature": "new"], "geometry": ["type": "Point", "coordinates": [111.7312807, 30.5291253]]],
+            ["type": "Feature", "id": "b", "properties": [:], "geometry": ["type": "Point", "coordinates": [100.0, 30.0]]],
+            ["type": "Feature", "id": "c", "properties": ["industry": "C9999"], "geometry": ["type": "Point", "coordinates": [111.7312807, 30.5291253]]],
+        ]]
+        let reply = try await HTTP.post("/api/screen/batch", json: collection)
+        #expect(reply.status == 200)
+        #expect(reply.headers["x-zonescreen-failed"] == "2")
+        let features = reply.json?["features"] as? [[String: Any]] ?? []
+        #expect(features.map { $0["id"] as? String } == ["a", "b", "c"])
+        let first = (features.first?["properties"] as? [String: Any])?["zonescreen"] as? [String: Any]
+        #expect(first?["verdict"] as? String == "prohibited")
+        let third = (features.last?["properties"] as? [String: Any])?["zonescreenError"] as? String
+        #expect(third?.contains("C9999") == true)
+        let notCollection = try await HTTP.post("/api/screen/batch", json: ["type": "Feature"])
+        #expect(notCollection.status == 400)
+    }
+
+    @Test("map layers hold every unit, red line and shoreline, and the rules' bands")
+    func mapLayers() async throws {
+        let reply = try await HTTP.request("GET", "/api/map-layers")
+        func count(_ key: String) -> Int { ((reply.json?[key] as? [String: Any])?["features"] as? [Any])?.count ?? -1 }
+        #expect(count("units") == 59 && count("redLines") == 5 && count("shorelines") == 10)
+        #expect(count("bands") >= 3)  // 1 km, 3 km and 5 km at least (rules.yaml)
+    }
+
+    @Test("the page, its files and Leaflet are served by the service itself")
+    func page() async throws {
+        let index = try await HTTP.request("GET", "/")
+        #expect(index.status == 200 && index.headers["content-type"]?.hasPrefix("text/html") == true)
+        let leaflet = try await HTTP.request("GET", "/vendor/leaflet/leaflet.js")
+        #expect(leaflet.status == 200 && leaflet.body.count > 10_000)
+        let escape = try await HTTP.request("GET", "/vendor/leaflet/..%2F..%2F..%2Fetc%2Fpasswd")
+        #expect(escape.status == 404)
+        let unknown = try await HTTP.request("GET", "/api/nothing-here")
+        #expect(unknown.status == 404)
+    }
+
+    @Test("the OpenAPI document lists every route, and every listed route answers as it says")
+    func openAPI() async throws {
+        let reply = try await HTTP.request("GET", "/api/openapi.json")
+        let paths = reply.json?["paths"] as? [String: [String: Any]] ?? [:]
+        #expect(Set(paths.keys) == ["/api/health", "/api/dataset", "/api/industries", "/api/screen", "/api/screen/batch", "/api/map-layers", "/api/openapi.json"])
+        let samples: [String: (String, String, Data?)] = [
+            "/api/health": ("GET", "/api/health", nil), "/api/dataset": ("GET", "/api/dataset", nil),
+            "/api/industries": ("GET", "/api/industries?q=C26", nil), "/api/map-layers": ("GET", "/api/map-layers", nil),
+            "/api/openapi.json": ("GET", "/api/openapi.json", nil),
+            "/api/screen": ("POST", "/api/screen", Data(#"{"coordinates":"111.7312807,30.5291253"}"#.utf8)),
+            "/api/screen/batch": ("POST", "/api/screen/batch", Data(#"{"type":"FeatureCollection","features":[]}"#.utf8)),
+        ]
+        for (path, operations) in paths {
+            let method = operations.keys.first?.uppercased() ?? ""
+            let sample = try #require(samples[path])
+            #expect(sample.0 == method, "\(path)")
+            let answer = try await HTTP.request(sample.0, sample.1, body: sample.2)
+            let documented = (operations.values.first as? [String: Any])?["responses"] as? [String: Any] ?? [:]
+            #expect(documented.keys.contains(String(answer.status)), "\(path) answered \(answer.status)")
+        }
+    }
+}
