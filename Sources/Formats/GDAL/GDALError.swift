@@ -1,0 +1,60 @@
+import Geometry
+
+/// Why a file read or written through GDAL could not be used as a whole. Problems with one feature
+/// arrive as `FeatureError` values and the rest of the file is still read.
+public enum GDALError: UserFacingError, Equatable, Sendable {
+    /// There is no file (or folder) at the path.
+    case fileNotFound(file: String)
+    /// GDAL has no vector driver that recognises the file; `detail` is GDAL's own message.
+    case notRecognised(file: String, detail: String)
+    /// The file was recognised but has no vector layer (a raster image, an empty workbook).
+    case noLayers(file: String, driver: String)
+    /// `--layer` named a layer the file does not have.
+    case layerNotFound(file: String, layer: String, available: [String])
+    /// A coordinate table (CSV, XLSX) in which no sheet has longitude/latitude, x/y or WKT columns.
+    case noCoordinateColumns(file: String, columns: [String])
+    /// `--encoding` named a text encoding GDAL cannot convert from.
+    case unknownEncoding(file: String, encoding: String)
+    /// A sheet name Excel would refuse (empty, over 31 characters, or holding []:*?/\).
+    case invalidSheetName(String)
+    /// A row of a sheet to write has a different number of cells than the sheet has columns.
+    case rowLengthMismatch(sheet: String, row: Int, cells: Int, columns: Int)
+    /// GDAL failed while reading or writing; `message` is GDAL's own (CPLGetLastErrorMsg).
+    case libraryFailed(file: String, operation: String, message: String)
+    /// Writing the output (temporary file or the final rename) failed.
+    case cannotWrite(file: String, detail: String)
+
+    public func message(_ language: Language) -> String {
+        switch self {
+        case .fileNotFound(let file):
+            return language.pick("找不到文件 \(file)", "file not found: \(file)")
+        case .notRecognised(let file, let detail):
+            return language.pick(
+                "无法识别 \(file) 的格式（支持 Shapefile、KML/KMZ、GeoPackage、GeoJSON、DXF、CSV、XLSX 等 GDAL 可读的矢量格式）：\(detail)",
+                "\(file) is not in a vector format GDAL reads (Shapefile, KML/KMZ, GeoPackage, GeoJSON, DXF, CSV, XLSX...): \(detail)")
+        case .noLayers(let file, let driver):
+            return language.pick("\(file)（\(driver)）中没有矢量图层", "\(file) (\(driver)) holds no vector layer")
+        case .layerNotFound(let file, let layer, let available):
+            return language.pick("\(file) 中没有名为“\(layer)”的图层；现有图层：\(available.joined(separator: "、"))",
+                                 "\(file) has no layer named \"\(layer)\"; its layers are: \(available.joined(separator: ", "))")
+        case .noCoordinateColumns(let file, let columns):
+            let list = columns.isEmpty ? language.pick("（无）", "(none)") : columns.joined(separator: language.pick("、", ", "))
+            return language.pick(
+                "\(file) 中找不到坐标列：需要“经度/纬度”（或 lon/lat、x/y、横坐标/纵坐标）两列，或一列 WKT 几何；现有列：\(list)",
+                "\(file) has no coordinate columns: expected longitude/latitude columns (经度/纬度, lon/lat, x/y, 横坐标/纵坐标) or a WKT column; its columns are: \(list)")
+        case .unknownEncoding(let file, let encoding):
+            return language.pick("无法按编码“\(encoding)”读取 \(file)", "cannot read \(file) as encoding \"\(encoding)\"")
+        case .invalidSheetName(let name):
+            return language.pick("工作表名“\(name)”无效：不能为空、不超过 31 个字符、不能含 []:*?/\\",
+                                 "sheet name \"\(name)\" is invalid: it must be 1 to 31 characters without []:*?/\\")
+        case .rowLengthMismatch(let sheet, let row, let cells, let columns):
+            return language.pick("工作表“\(sheet)”第 \(row + 1) 行有 \(cells) 个单元格，而表头有 \(columns) 列",
+                                 "sheet \"\(sheet)\", row \(row + 1) has \(cells) cells but the sheet has \(columns) columns")
+        case .libraryFailed(let file, let operation, let message):
+            return language.pick("GDAL 处理 \(file) 时出错（\(operation)）：\(message)",
+                                 "GDAL failed on \(file) (\(operation)): \(message)")
+        case .cannotWrite(let file, let detail):
+            return language.pick("无法写入 \(file)：\(detail)", "cannot write \(file): \(detail)")
+        }
+    }
+}

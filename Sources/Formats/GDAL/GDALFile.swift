@@ -1,0 +1,368 @@
+import CGDAL
+import Foundation
+import Geometry
+
+/// A file in any vector format GDAL reads: Shapefile, KML/KMZ, GeoPackage, GeoJSON, DXF, and CSV /
+/// XLSX coordinate tables. One instance owns one open GDAL dataset (closed when the instance goes);
+/// like the dataset it is not thread-safe, so read it on one thread and hand the features on.
+///
+/// Text: Shapefiles follow their `.cpg` (GDAL converts); without one, the DBF strings are read raw and
+/// if any is not valid UTF-8 the file is reopened with `ENCODING=GB18030` so GDAL converts every name
+/// and value the same way (one decision per file, never per string). CSV tables get the same test and
+/// are converted here with CPLRecode. `--encoding` (`GDALReadOptions.encoding`) overrides both.
+///
+/// CRS: from the layer (`.prj`, the format's own), as an EPSG code found by the authority, by
+/// `OSRAutoIdentifyEPSG`, or by `OSRFindMatches` (confidence 90 or more). Otherwise `Feature.crs` is nil
+/// and `notes` says why; `GDALReadOptions.crs` overrides the file.
+///
+/// Problems with one feature (no geometry, geometry GEOS rejects, a table row without usable
+/// coordinates) arrive as `FeatureError` and the rest are read; problems with the file throw `GDALError`.
+public final class GDALFile: FeatureSource {
+    public let url: URL
+    public let options: GDALReadOptions
+    /// GDAL's short driver name ("ESRI Shapefile", "LIBKML", "GPKG", "DXF", "CSV", "XLSX"...).
+    public let driver: String
+    /// The layers (sheets) that are read, in order.
+    public let layerNames: [String]
+    /// How text was decoded.
+    public let textEncoding: GDALTextEncoding
+    /// What was decided at open (encoding, CRS per layer) and, after `forEachFeature`, while reading
+    /// (DXF points skipped, degrees/minutes/seconds converted...).
+    public private(set) var notes: [GDALNote]
+
+    public var name: String { url.path }
+
+    /// The CRS each layer's features carry, by layer name (nil: the file says none).
+    public let layerCRS: [String: CRS?]
+
+    /// Whether rows are read through coordinate columns (CSV, XLSX, ODS) rather than GDAL geometries.
+    public var isCoordinateTable: Bool { Self.tableDrivers.contains(driver) }
+
+    private let dataset: GDALDataset
+    private let decoding: Decoding
+    private let layers: [OGRLayerH]
+    private let openNotes: [GDALNote]
+
+    static let tableDrivers: Set<String> = ["CSV", "XLSX", "ODS", "XLS"]
+
+    enum Decoding {
+        case utf8
+        case recode(String)
+
+        func decode(_ pointer: UnsafePointer<CChar>) -> String {
+            switch self {
+            case .utf8:
+                GDALLibrary.utf8(pointer) ?? String(decoding: UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)), as: UTF8.self)
+            case .recode(let encoding):
+                GDALLibrary.recode(pointer, from: encoding)
+            }
+        }
+    }
+
+    public convenience init(path: String, options: GDALReadOptions = GDALReadOptions()) throws(GDALError) {
+        try self.init(url: URL(fileURLWithPath: path), options: options)
+    }
+
+    public init(url: URL, options: GDALReadOptions = GDALReadOptions()) throws(GDALError) {
+        self.url = url
+        self.options = options
+        let path = url.path
+        let name = url.path
+
+        if let encoding = options.encoding, !GDALLibrary.isKnownEncoding(encoding) {
+            throw .unknownEncoding(file: name, encoding: encoding)
+        }
+        var dataset = try GDALDataset.openVector(path: path, name: name)
+        let driver = dataset.driverName
+        var encoding = GDALTextEncoding.asGDALGives
+        var decoding = Decoding.utf8
+
+        switch driver {
+        case "ESRI Shapefile":
+            if let forced = options.encoding {
+                dataset = try GDALDataset.openVector(path: path, name: name, options: ["ENCODING=\(forced)"])
+                encoding = .forced(forced)
+            } else if dataset.layers.allSatisfy({ OGR_L_TestCapability($0, OLCStringsAsUTF8) != 0 }) {
+                // GDAL converts: the .cpg (or the DBF language byte) named the encoding.
+                let declared = dataset.layers.first.flatMap {
+                    GDALGetMetadataItem($0, "SOURCE_ENCODING", "SHAPEFILE").map { String(cString: $0) }
+                }
+                encoding = .declared(declared ?? "UTF-8")
+            } else if Self.rawTextIsUTF8(dataset.layers) {
+                encoding = .detectedUTF8
+            } else {
+                dataset = try GDALDataset.openVector(path: path, name: name, options: ["ENCODING=GB18030"])
+                encoding = .detectedGB18030
+            }
+        case "CSV":
+            if let forced = options.encoding {
+                encoding = .forced(forced)
+                if !Self.isUTF8Name(forced) { decoding = .recode(forced) }
+            } else if Self.rawTextIsUTF8(dataset.layers) {
+                encoding = .detectedUTF8
+            } else {
+                encoding = .detectedGB18030
+                decoding = .recode("GB18030")
+            }
+        case "XLSX", "ODS":
+            // Unless told, the driver guesses whether row 1 is a header, and a sheet whose cells are
+            // all text (names, coordinates typed as 度分秒) gets columns Field1, Field2... with the
+            // header as its first row. GDAL 3.6 has no HEADERS open option for XLSX/ODS: the
+            // configuration options OGR_XLSX_HEADERS / OGR_ODS_HEADERS say it.
+            dataset = try GDALDataset.openVector(path: path, name: name,
+                                                 configuration: [("OGR_XLSX_HEADERS", "FORCE"), ("OGR_ODS_HEADERS", "FORCE")])
+        case "DXF":
+            if let forced = options.encoding {
+                // The DXF driver takes the encoding from $DWGCODEPAGE when opening; DXF_ENCODING
+                // (a configuration option, not an open option) overrides it.
+                dataset = try GDALDataset.openVector(path: path, name: name, configuration: [("DXF_ENCODING", forced)])
+                encoding = .forced(forced)
+            }
+        default:
+            break
+        }
+
+        let allLayers = dataset.layers
+        guard !allLayers.isEmpty else { throw .noLayers(file: name, driver: driver) }
+        let allNames = allLayers.map { GDALDataset.layerName($0) }
+        var chosen = allLayers
+        if let wanted = options.layer {
+            guard let position = allNames.firstIndex(of: wanted) else {
+                throw .layerNotFound(file: name, layer: wanted, available: allNames)
+            }
+            chosen = [allLayers[position]]
+        }
+
+        var notes: [GDALNote] = []
+        if encoding != .asGDALGives { notes.append(.textEncoding(encoding)) }
+        var layerCRS: [String: CRS?] = [:]
+        for layer in chosen {
+            let layerName = GDALDataset.layerName(layer)
+            let identified = GDALCRS.identify(OGR_L_GetSpatialRef(layer))
+            var fileCRS: CRS? = nil
+            switch identified {
+            case .authority(let code):
+                fileCRS = CRS(epsg: code)
+            case .matched(let code, let confidence):
+                fileCRS = CRS(epsg: code)
+                if options.crs == nil { notes.append(.matchedCRS(layer: layerName, epsg: code, confidence: confidence)) }
+            case .unidentified(let crsName):
+                if options.crs == nil { notes.append(.unidentifiedCRS(layer: layerName, name: crsName)) }
+            case .none:
+                if options.crs == nil { notes.append(.noCRS(layer: layerName)) }
+            }
+            if let forced = options.crs {
+                if fileCRS != forced { notes.append(.crsOverridden(layer: layerName, fileCRS: fileCRS, used: forced)) }
+                layerCRS[layerName] = .some(forced)
+            } else {
+                layerCRS[layerName] = .some(fileCRS)
+            }
+        }
+
+        self.dataset = dataset
+        self.driver = driver
+        self.layers = chosen
+        self.layerNames = chosen.map { GDALDataset.layerName($0) }
+        self.textEncoding = encoding
+        self.decoding = decoding
+        self.layerCRS = layerCRS
+        self.openNotes = notes
+        self.notes = notes
+    }
+
+    public func forEachFeature(_ body: (Result<Feature, FeatureError>) throws -> Void) throws {
+        var readNotes: [GDALNote] = []
+        defer { notes = openNotes + readNotes }
+        var index = 0
+        if isCoordinateTable {
+            let tables = layers.map { layer in
+                (layer, GDALDataset.layerName(layer), GDALField.fields(of: layer, decode: decoding.decode))
+            }
+            let found = tables.map { CoordinateColumns.find(in: $0.2) }
+            guard found.contains(where: { $0 != nil }) else {
+                throw GDALError.noCoordinateColumns(file: name, columns: tables.flatMap { $0.2.map(\.name) })
+            }
+            for ((layer, layerName, fields), columns) in zip(tables, found) {
+                guard let columns else {
+                    readNotes.append(.skippedSheet(layer: layerName, columns: fields.map(\.name)))
+                    continue
+                }
+                readNotes.append(.coordinateColumns(layer: layerName, columns: columns.names))
+                try readTable(layer, name: layerName, fields: fields, columns: columns, index: &index, notes: &readNotes, body)
+            }
+        } else {
+            for layer in layers {
+                try readLayer(layer, index: &index, notes: &readNotes, body)
+            }
+        }
+    }
+
+    // MARK: Layers with geometries
+
+    private func readLayer(_ layer: OGRLayerH, index: inout Int, notes: inout [GDALNote],
+                           _ body: (Result<Feature, FeatureError>) throws -> Void) throws {
+        let layerName = GDALDataset.layerName(layer)
+        let fields = GDALField.fields(of: layer, decode: decoding.decode)
+        let idField = fields.first { $0.name.lowercased() == "id" }
+        let crs = layerCRS[layerName] ?? nil
+        let isDXF = driver == "DXF"
+        var closedPolylines = 0
+        var skipped = 0
+        defer {
+            if closedPolylines > 0 { notes.append(.closedPolylinesAsPolygons(layer: layerName, count: closedPolylines)) }
+            if skipped > 0 { notes.append(.skippedPoints(layer: layerName, count: skipped)) }
+        }
+
+        try GDALLibrary.quietly { () throws in
+            OGR_L_ResetReading(layer)
+            while true {
+                CPLErrorReset()
+                guard let feature = OGR_L_GetNextFeature(layer) else {
+                    if CPLGetLastErrorType().rawValue >= CE_Failure.rawValue {
+                        throw GDALError.libraryFailed(file: name, operation: "OGR_L_GetNextFeature",
+                                                      message: GDALLibrary.lastErrorMessage("read error"))
+                    }
+                    break
+                }
+                defer { OGR_F_Destroy(feature) }
+                let featureIndex = index
+                index += 1
+
+                var properties: [String: JSONValue] = [:]
+                for field in fields {
+                    if let value = field.value(in: feature, decode: decoding.decode) { properties[field.name] = value }
+                }
+                let id = idField.flatMap { properties[$0.name]?.text } ?? Self.fid(feature)
+
+                guard let geometryHandle = OGR_F_GetGeometryRef(feature) else {
+                    try body(.failure(.malformedFeature(source: name, index: featureIndex, id: id, problem: .missingMember("geometry"))))
+                    continue
+                }
+                if isDXF {
+                    let flat = GDALGeometry.flatType(geometryHandle)
+                    if flat == wkbPoint || flat == wkbMultiPoint {
+                        skipped += 1
+                        continue
+                    }
+                }
+                var geometry: Geometry
+                do throws(GeometryError) {
+                    geometry = try GDALGeometry.convert(geometryHandle)
+                } catch {
+                    try body(.failure(.invalidGeometry(source: name, index: featureIndex, id: id, problem: error)))
+                    continue
+                }
+                if isDXF, let polygon = Self.closedPolyline(geometry) {
+                    geometry = polygon
+                    closedPolylines += 1
+                }
+                try body(.success(Feature(id: id, geometry: geometry, properties: properties, index: featureIndex, crs: crs)))
+            }
+        }
+    }
+
+    /// A DXF polyline whose last point repeats its first (GDAL appends it for the closed flag) as a
+    /// polygon: CAD users draw parcels this way. Open lines stay lines.
+    static func closedPolyline(_ geometry: Geometry) -> Geometry? {
+        guard case .lineString(let points) = geometry, points.count >= 4, points.first == points.last else { return nil }
+        return .polygon(Polygon(exterior: points))
+    }
+
+    static func fid(_ feature: OGRFeatureH) -> String? {
+        let fid = OGR_F_GetFID(feature)
+        return fid == Int64(OGRNullFID) ? nil : String(fid)
+    }
+
+    // MARK: Coordinate tables
+
+    private func readTable(_ layer: OGRLayerH, name layerName: String, fields: [GDALField], columns: CoordinateColumns,
+                           index: inout Int, notes: inout [GDALNote],
+                           _ body: (Result<Feature, FeatureError>) throws -> Void) throws {
+        let crs = layerCRS[layerName] ?? nil
+        let geographic = crs.map(GDALCRS.isGeographic) ?? true
+        let coordinateIndices = Set(columns.fieldIndices)
+        let idField = fields.first { $0.name.trimmingCharacters(in: .whitespaces).lowercased() == "id" }
+
+        try GDALLibrary.quietly { () throws in
+            OGR_L_ResetReading(layer)
+            while true {
+                CPLErrorReset()
+                guard let feature = OGR_L_GetNextFeature(layer) else {
+                    if CPLGetLastErrorType().rawValue >= CE_Failure.rawValue {
+                        throw GDALError.libraryFailed(file: name, operation: "OGR_L_GetNextFeature",
+                                                      message: GDALLibrary.lastErrorMessage("read error"))
+                    }
+                    break
+                }
+                defer { OGR_F_Destroy(feature) }
+                var properties: [String: JSONValue] = [:]
+                var anyValue = false
+                for field in fields {
+                    guard let value = field.value(in: feature, decode: decoding.decode) else { continue }
+                    if value != .null, value != .string("") { anyValue = true }
+                    if !coordinateIndices.contains(field.index) { properties[field.name] = value }
+                }
+                // Spreadsheets often end in formatted but empty rows: not features.
+                guard anyValue else { continue }
+                let rowIndex = index
+                index += 1
+                let id = idField.flatMap { properties[$0.name]?.text } ?? Self.fid(feature)
+
+                switch columns.geometry(of: feature, geographic: geographic, decode: decoding.decode) {
+                case .success(let parsed):
+                    // "read as WKT" on every row says no more than the .coordinateColumns note.
+                    for note in parsed.notes where !Self.isReadAs(note) { notes.append(.coordinateText(row: rowIndex, note: note)) }
+                    try body(.success(Feature(id: id, geometry: parsed.geometry, properties: properties, index: rowIndex, crs: crs)))
+                case .failure(let problem):
+                    try body(.failure(problem.featureError(source: name, index: rowIndex, id: id)))
+                }
+            }
+        }
+    }
+
+    // MARK: Encoding detection
+
+    /// Whether every field name and string value GDAL hands back unconverted is valid UTF-8. Reads
+    /// attributes only (geometry ignored), then rewinds.
+    static func rawTextIsUTF8(_ layers: [OGRLayerH]) -> Bool {
+        GDALLibrary.quietly { () -> Bool in
+            for layer in layers {
+                if OGR_L_GetName(layer).map({ GDALLibrary.utf8($0) == nil }) == true { return false }
+                let fields = GDALField.fields(of: layer) { String(cString: $0) }
+                if let definition = OGR_L_GetLayerDefn(layer) {
+                    for index in 0..<OGR_FD_GetFieldCount(definition) {
+                        if let field = OGR_FD_GetFieldDefn(definition, index), GDALLibrary.utf8(OGR_Fld_GetNameRef(field)) == nil {
+                            return false
+                        }
+                    }
+                }
+                let strings = fields.filter { $0.type == OFTString }
+                guard !strings.isEmpty else { continue }
+                GDALLibrary.withStringList(["OGR_GEOMETRY"]) { list in
+                    _ = OGR_L_SetIgnoredFields(layer, GDALLibrary.constList(list))
+                }
+                defer {
+                    _ = OGR_L_SetIgnoredFields(layer, nil)
+                    OGR_L_ResetReading(layer)
+                }
+                OGR_L_ResetReading(layer)
+                while let feature = OGR_L_GetNextFeature(layer) {
+                    defer { OGR_F_Destroy(feature) }
+                    for field in strings {
+                        if let raw = field.rawText(in: feature), GDALLibrary.utf8(raw) == nil { return false }
+                    }
+                }
+            }
+            return true
+        }
+    }
+
+    static func isReadAs(_ note: CoordinateTextNote) -> Bool {
+        if case .readAs = note { return true }
+        return false
+    }
+
+    static func isUTF8Name(_ encoding: String) -> Bool {
+        ["UTF-8", "UTF8"].contains(encoding.uppercased())
+    }
+}
