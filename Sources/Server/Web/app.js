@@ -197,23 +197,48 @@
     if (geometry.type === 'GeometryCollection') return { type: geometry.type, geometries: geometry.geometries.map((g) => mapCoordinates(g, fn)) };
     return { type: geometry.type, coordinates: walk(geometry.coordinates) };
   }
-  function looksGeographic(geometry) {
-    let ok = true;
-    mapCoordinates(geometry, (p) => { if (Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90) ok = false; return p; });
-    return ok;
+  function mapGeoJSON(g, fn) {
+    if (!g || typeof g !== 'object') return null;
+    if (g.type === 'FeatureCollection') return Object.assign({}, g, { features: (g.features || []).map((f) => mapGeoJSON(f, fn)) });
+    if (g.type === 'Feature') return Object.assign({}, g, { geometry: mapGeoJSON(g.geometry, fn) });
+    if (g.type === 'GeometryCollection') return Object.assign({}, g, { geometries: (g.geometries || []).map((x) => mapGeoJSON(x, fn)) });
+    return Array.isArray(g.coordinates) ? mapCoordinates(g, fn) : null;
+  }
+  function looksGeographic(g) {
+    let ok = true, any = false;
+    mapGeoJSON(g, (p) => { any = true; if (!(Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90)) ok = false; return p; });
+    return ok && any;
+  }
+  // KML (always WGS84 lon,lat) → a GeoJSON FeatureCollection: placemarks' points, lines and polygons with holes.
+  function kmlToGeoJSON(text) {
+    const doc = new DOMParser().parseFromString(text, 'application/xml');
+    if (doc.getElementsByTagName('parsererror').length) return null;
+    const byTag = (node, tag) => [...node.getElementsByTagNameNS('*', tag)];
+    const coords = (node) => {
+      const c = byTag(node, 'coordinates')[0];
+      if (!c) return [];
+      return c.textContent.trim().split(/\s+/).map((t) => t.split(',').slice(0, 2).map(Number)).filter((p) => p.length === 2 && p.every(isFinite));
+    };
+    const close = (ring) => { const a = ring[0], b = ring[ring.length - 1]; return a && (a[0] !== b[0] || a[1] !== b[1]) ? ring.concat([a]) : ring; };
+    const features = [];
+    for (const pm of byTag(doc, 'Placemark')) {
+      const name = (byTag(pm, 'name')[0] || {}).textContent;
+      const geoms = [];
+      for (const poly of byTag(pm, 'Polygon')) {
+        const outer = byTag(poly, 'outerBoundaryIs')[0];
+        if (!outer) continue;
+        const rings = [close(coords(outer))].concat(byTag(poly, 'innerBoundaryIs').map((i) => close(coords(i))));
+        geoms.push({ type: 'Polygon', coordinates: rings });
+      }
+      for (const line of byTag(pm, 'LineString')) geoms.push({ type: 'LineString', coordinates: coords(line) });
+      for (const pt of byTag(pm, 'Point')) { const c = coords(pt); if (c.length) geoms.push({ type: 'Point', coordinates: c[0] }); }
+      for (const g of geoms) features.push({ type: 'Feature', properties: name ? { name } : {}, geometry: g });
+    }
+    return features.length ? { type: 'FeatureCollection', features } : null;
   }
   function geometryFromFile(name, text) {
     try {
-      if (/\.kml$/i.test(name)) {
-        const doc = new DOMParser().parseFromString(text, 'application/xml');
-        const features = [];
-        for (const c of doc.getElementsByTagName('coordinates')) {
-          const pairs = c.textContent.trim().split(/\s+/).map((t) => t.split(',').slice(0, 2).map(Number)).filter((p) => p.length === 2 && p.every(isFinite));
-          const g = geometryFromPairs(pairs);
-          if (g) features.push({ type: 'Feature', properties: {}, geometry: g });
-        }
-        return features.length ? { type: 'FeatureCollection', features } : null;
-      }
+      if (/\.kml$/i.test(name)) return kmlToGeoJSON(text);
       if (/\.(geo)?json$/i.test(name) || /^\s*\{/.test(text)) return JSON.parse(text);
     } catch (e) { /* the service reports what is wrong with the file */ }
     return null;
@@ -225,7 +250,7 @@
   function unitStyle(f) {
     const code = f.properties.code;
     const on = highlighted.has(code);
-    return { color: on ? '#1d4ed8' : '#ffffff', weight: on ? 3 : 1, fillColor: UNIT_COLOUR[f.properties.unitClass] || '#dddddd', fillOpacity: 0.6 };
+    return { color: on ? '#111827' : '#ffffff', weight: on ? 2.5 : 1, dashArray: on ? '6 4' : null, fillColor: UNIT_COLOUR[f.properties.unitClass] || '#dddddd', fillOpacity: 0.6 };
   }
   function initMap() {
     if (!window.L) {
@@ -314,6 +339,12 @@
     $('offset').value = 'wgs84';
     showSite({ type: 'Point', coordinates: [latlng.lng, latlng.lat] }, false);
     $('status').textContent = `已在地图上选点：${text}（天地图/GPS 坐标），按“开始预判”筛查。`;
+  }
+  function zoomToUnits() {
+    if (!map || !unitsLayer) return;
+    const b = L.latLngBounds([]);
+    unitsLayer.eachLayer((l) => { if (highlighted.has(l.feature.properties.code)) b.extend(l.getBounds()); });
+    if (b.isValid()) map.fitBounds(b, { padding: [20, 20], animate: false });
   }
   function highlightUnits(codes) {
     highlighted.clear();
@@ -447,17 +478,16 @@
       if (!file) throw new Error('请选择边界文件（GeoJSON、KML 或勘测定界 .txt）。');
       const read = await readFile(file);
       body.file = read.upload;
+      if (/\.kml$/i.test(file.name)) {
+        const converted = read.text ? kmlToGeoJSON(read.text) : null;
+        if (!converted) throw new Error(`无法读取 KML 文件 ${file.name}：没有找到点、线或面。`);
+        body.file = { fileName: file.name.replace(/\.kml$/i, '.geojson'), content: JSON.stringify(converted), contentEncoding: 'text' };
+      }
       body.offset = $('file-offset').value;
       if ($('crs').value.trim()) body.crs = $('crs').value.trim();
       if (read.text) {
         const g = geometryFromFile(file.name, read.text);
-        if (g && looksGeographic(g)) drawn = g.type === 'FeatureCollection' || g.type === 'Feature' ? g : mapCoordinates(g, (p) => p);
-        if (drawn && body.offset !== 'wgs84') {
-          const fn = toCgcs(body.offset);
-          drawn = drawn.type === 'FeatureCollection'
-            ? { type: 'FeatureCollection', features: drawn.features.map((f) => Object.assign({}, f, { geometry: mapCoordinates(f.geometry, fn) })) }
-            : drawn.type === 'Feature' ? Object.assign({}, drawn, { geometry: mapCoordinates(drawn.geometry, fn) }) : mapCoordinates(drawn, fn);
-        }
+        if (g && looksGeographic(g)) drawn = body.offset === 'wgs84' ? g : mapGeoJSON(g, toCgcs(body.offset));
       }
     }
     const ind = industryValue();
@@ -487,6 +517,7 @@
       const geometry = (result.site && result.site.geometry) || result.geometry || request.drawn;
       showSite(geometry, true);
       highlightUnits((result.controlUnits || []).map((u) => u.code));
+      if (!geometry) zoomToUnits();
       status.textContent = `筛查完成：${result.verdictName || (VERDICT[result.verdict] || {}).name || result.verdict}。`;
       $('result').focus({ preventScroll: true });
       $('result').scrollIntoView({ block: 'start', behavior: 'smooth' });

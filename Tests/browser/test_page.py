@@ -1,0 +1,261 @@
+#!/usr/bin/env python3
+"""Real-browser test of the ZoneScreen web page (headless Chromium through Selenium).
+
+Usage: test_page.py BASE_URL OUT_DIR
+
+Pastes demo site S01 as 高德 (GCJ-02) coordinates, picks industry C2614 from the type-ahead list with the
+keyboard, submits and checks the verdict (禁止) and its citation (R-AX-01, 长江保护法 第二十六条); then checks
+the error alert, the phone layout and the print layout, and saves screenshots. Prints "N passed, N failed"
+last and exits non-zero when anything failed.
+"""
+import base64
+import json
+import math
+import os
+import sys
+import time
+import traceback
+
+from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+BASE = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8080"
+OUT = sys.argv[2] if len(sys.argv) > 2 else "out"
+
+# Demo site S01: a new C2614 chemical plant 800 m from the Yangtze main-stream shoreline.
+S01_GCJ02 = "111.73706420651364,30.526596965203083"
+S01_CGCS2000 = (111.7312807, 30.5291253)
+
+passed = 0
+failed = 0
+
+
+def check(name, condition, detail=""):
+    global passed, failed
+    if condition:
+        passed += 1
+        print(f"  ok    {name}")
+    else:
+        failed += 1
+        print(f"  FAIL  {name}" + (f": {detail}" if detail else ""))
+    return condition
+
+
+def make_driver():
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1280,1600", "--lang=zh-CN", "--hide-scrollbars", "--force-device-scale-factor=1"):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    return webdriver.Chrome(service=service, options=options)
+
+
+def full_page_screenshot(driver, path):
+    """The whole page, not only the viewport."""
+    size = driver.execute_script(
+        "return [document.documentElement.scrollWidth, Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)]")
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True,
+        "clip": {"x": 0, "y": 0, "width": size[0], "height": size[1], "scale": 1}})
+    with open(path, "wb") as f:
+        f.write(base64.b64decode(shot["data"]))
+    print(f"  saved {path} ({size[0]}×{size[1]})")
+
+
+def severe_console_errors(driver):
+    try:
+        logs = driver.get_log("browser")
+    except Exception:
+        return []
+    # Failed requests (the deliberate 400 of the error check, a missing favicon) are not script errors.
+    return [l["message"] for l in logs if l.get("level") == "SEVERE"
+            and "favicon" not in l.get("message", "") and "Failed to load resource" not in l.get("message", "")]
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    driver = make_driver()
+    wait = WebDriverWait(driver, 20)
+    try:
+        print(f"browser test against {BASE}")
+        driver.get(BASE + "/")
+        html = driver.find_element(By.TAG_NAME, "html")
+        check("page language is zh-CN", html.get_attribute("lang") == "zh-CN", html.get_attribute("lang"))
+        check("Leaflet loaded from /vendor/leaflet", driver.execute_script("return !!window.L && L.version"),
+              "window.L missing")
+        try:
+            WebDriverWait(driver, 20).until(
+                lambda d: len(d.find_elements(By.CSS_SELECTOR, "#map .leaflet-overlay-pane path")) > 20)
+            paths = len(driver.find_elements(By.CSS_SELECTOR, "#map .leaflet-overlay-pane path"))
+            check("map draws the zoning layers from /api/map-layers", True)
+            print(f"        ({paths} map shapes)")
+        except TimeoutException:
+            check("map draws the zoning layers from /api/map-layers", False, "no shapes on the map after 20 s")
+        check("no tile layer (the zones are the map)", not driver.find_elements(By.CSS_SELECTOR, "#map .leaflet-tile"))
+        dataset = driver.execute_script(
+            "return fetch('/api/dataset').then(r => r.json())")
+        if dataset.get("fictional"):
+            try:
+                wait.until(EC.visibility_of_element_located((By.ID, "fictional-banner")))
+                check("虚构示例数据 banner shown for a fictional dataset",
+                      "虚构示例数据" in driver.find_element(By.ID, "fictional-banner").text)
+            except TimeoutException:
+                check("虚构示例数据 banner shown for a fictional dataset", False, "banner not visible")
+
+        # The page's own GCJ-02 inversion (used to draw the site) lands on S01.
+        lon, lat = driver.execute_script(
+            "const p = ZoneScreen.parseCoordinates(arguments[0])[0]; return ZoneScreen.gcjToWgs(p[0], p[1]);", S01_GCJ02)
+        err_m = math.hypot((lon - S01_CGCS2000[0]) * 111320 * math.cos(math.radians(lat)), (lat - S01_CGCS2000[1]) * 110574)
+        check("GCJ-02 → CGCS2000 on the page within 0.5 m of S01", err_m < 0.5, f"{lon},{lat} is {err_m:.2f} m off")
+        dms = driver.execute_script("return ZoneScreen.parseCoordinates(arguments[0])", "30°31'44.9\"N 111°43'52.6\"E")
+        check("度分秒, latitude first, is read", dms and abs(dms[0][0] - 111.73128) < 1e-4 and abs(dms[0][1] - 30.52914) < 1e-4, str(dms))
+
+        # --- the main flow, keyboard first
+        check("source map defaults to 高德 (GCJ-02)",
+              driver.find_element(By.ID, "offset").get_attribute("value") == "gcj02")
+        coords = driver.find_element(By.ID, "coords")
+        coords.click()
+        coords.send_keys(S01_GCJ02)
+        industry = driver.find_element(By.ID, "industry")
+        industry.click()
+        industry.send_keys("有机化学原料")
+        try:
+            wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, '#industry-list li[data-code="C2614"]')))
+            check("type-ahead lists C2614 for 有机化学原料", True)
+        except TimeoutException:
+            check("type-ahead lists C2614 for 有机化学原料", False,
+                  driver.find_element(By.ID, "industry-list").get_attribute("outerHTML")[:300])
+        chosen = False
+        for _ in range(25):
+            industry.send_keys(Keys.ARROW_DOWN)
+            active = driver.find_elements(By.CSS_SELECTOR, '#industry-list li[aria-selected="true"]')
+            if active and active[0].get_attribute("data-code") == "C2614":
+                industry.send_keys(Keys.ENTER)
+                chosen = True
+                break
+        check("C2614 chosen from the list with the keyboard (↓ and Enter)",
+              chosen and industry.get_attribute("value").startswith("C2614"), industry.get_attribute("value"))
+        check("Enter in the open list chooses, it does not submit",
+              not driver.find_element(By.ID, "result").is_displayed())
+        driver.find_element(By.CSS_SELECTOR, 'input[name="nature"][value="new"]').click()
+        driver.find_element(By.ID, "submit").click()
+        try:
+            wait.until(EC.visibility_of_element_located((By.ID, "verdict-word")))
+        except TimeoutException:
+            check("a verdict appears after submitting", False, driver.find_element(By.ID, "error").text)
+            raise
+        verdict = driver.find_element(By.ID, "verdict-word").text.strip()
+        check("verdict is 禁止", verdict == "禁止", verdict)
+        card = driver.find_element(By.ID, "verdict")
+        colour = card.value_of_css_property("background-color")
+        check("禁止 is shown in red", "185, 28, 28" in colour, colour)
+        reasons = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#reasons > li")]
+        cite = [t for t in reasons if "R-AX-01" in t]
+        check("a reason cites R-AX-01", bool(cite), " | ".join(reasons)[:400])
+        check("that reason cites 长江保护法 第二十六条", bool(cite) and "长江保护法" in cite[0] and "第二十六条" in cite[0],
+              cite[0] if cite else "")
+        body = driver.find_element(By.ID, "result-body").text
+        check("result names the control unit ZH42909930014", "ZH42909930014" in body)
+        check("result gives the main-stream shoreline distance (800.0 米)", "800.0 米" in body)
+        check("clauses are grouped by dimension", all(d in body for d in ("空间布局约束", "污染物排放管控", "环境风险防控", "资源开发效率要求")))
+        check("dataset hash and measurement are reported", "内容哈希" in body and "投影平面量算" in body)
+        site_marks = driver.execute_script(
+            "return [...document.querySelectorAll('#map .leaflet-overlay-pane path')].filter(p => ['#facc15', '#fde047'].includes(p.getAttribute('fill'))).length")
+        check("the site is highlighted on the map", site_marks >= 1, str(site_marks))
+        errors = severe_console_errors(driver)
+        check("no errors in the browser console", not errors, "; ".join(errors)[:400])
+        full_page_screenshot(driver, os.path.join(OUT, "browser-test.png"))
+
+        # --- print layout: form hidden, verdict and map kept
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        form_hidden = not driver.find_element(By.CSS_SELECTOR, ".form-panel").is_displayed()
+        check("print hides the form and keeps verdict, reasons and map",
+              form_hidden and driver.find_element(By.ID, "verdict").is_displayed()
+              and driver.find_element(By.ID, "map").is_displayed() and driver.find_element(By.ID, "reasons").is_displayed())
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+        # --- phone width: one column, nothing wider than the screen
+        driver.set_window_size(390, 1600)
+        time.sleep(0.5)
+        inner = driver.execute_script("return window.innerWidth")
+        scroll_w = driver.execute_script("return document.documentElement.scrollWidth")
+        form_x = driver.find_element(By.CSS_SELECTOR, ".form-panel").rect
+        map_x = driver.find_element(By.CSS_SELECTOR, ".map-panel").rect
+        check("phone width: one column", abs(form_x["x"] - map_x["x"]) < 2 and map_x["y"] > form_x["y"],
+              f"form {form_x}, map {map_x}")
+        check("phone width: no sideways scrolling", scroll_w <= inner + 1, f"scrollWidth {scroll_w} > {inner}")
+        full_page_screenshot(driver, os.path.join(OUT, "browser-test-phone.png"))
+        driver.set_window_size(1280, 1600)
+
+        # --- an API error is shown in Chinese in the alert region; Enter in the coordinates box submits
+        coords = driver.find_element(By.ID, "coords")
+        coords.clear()
+        coords.send_keys("这不是坐标")
+        coords.send_keys(Keys.ENTER)
+        try:
+            WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "error").text.strip() != "")
+            alert = driver.find_element(By.ID, "error")
+            text = alert.text
+            check("bad coordinates: Chinese message in the role=alert region",
+                  alert.get_attribute("role") == "alert" and any("\u4e00" <= ch <= "\u9fff" for ch in text.replace("无法筛查", "")),
+                  text)
+            print(f"        ({text})")
+        except TimeoutException:
+            check("bad coordinates: Chinese message in the role=alert region", False, "no error shown")
+
+        # --- uploads: a KML boundary (converted to GeoJSON on the page) and a GBK 勘测定界 file (sent as base64)
+        here = os.path.dirname(os.path.abspath(__file__))
+        driver.find_element(By.CSS_SELECTOR, 'input[name="source"][value="file"]').click()
+        upload = driver.find_element(By.ID, "file")
+        upload.send_keys(os.path.join(here, "s20.kml"))
+        industry = driver.find_element(By.ID, "industry")
+        industry.clear()
+        industry.send_keys("H6110")
+        driver.find_element(By.ID, "submit").click()
+        try:
+            WebDriverWait(driver, 15).until(lambda d: "HX429099002" in d.find_element(By.ID, "result-body").text
+                                            or d.find_element(By.ID, "error").text.strip())
+            body = driver.find_element(By.ID, "result-body").text
+            check("KML upload: S20 is 禁止 and inside red line HX429099002",
+                  driver.find_element(By.ID, "verdict-word").text.strip() == "禁止" and "HX429099002" in body,
+                  driver.find_element(By.ID, "error").text)
+            check("KML upload: area in 平方米, 公顷 and 亩", "公顷" in body and "亩" in body and "平方米" in body)
+        except TimeoutException:
+            check("KML upload: S20 is 禁止 and inside red line HX429099002", False, "no result")
+        survey = os.path.join(here, "..", "..", "Fixtures", "survey", "survey_gbk_open_rings.txt")
+        if os.path.exists(survey):
+            upload.send_keys(os.path.abspath(survey))
+            driver.find_element(By.ID, "submit").click()
+            try:
+                WebDriverWait(driver, 15).until(lambda d: "survey" not in d.find_element(By.ID, "status").text
+                                                and ("EPSG:4525" in d.find_element(By.ID, "result-body").text
+                                                     or d.find_element(By.ID, "error").text.strip()))
+                body = driver.find_element(By.ID, "result-body").text
+                check("GBK 勘测定界 .txt upload is screened (sent as base64)", "EPSG:4525" in body,
+                      driver.find_element(By.ID, "error").text)
+            except TimeoutException:
+                check("GBK 勘测定界 .txt upload is screened (sent as base64)", False, "no result")
+        errors = severe_console_errors(driver)
+        check("still no errors in the browser console", not errors, "; ".join(errors)[:400])
+    except Exception:
+        traceback.print_exc()
+        check("test ran to the end", False)
+        try:
+            full_page_screenshot(driver, os.path.join(OUT, "browser-test-failure.png"))
+        except Exception:
+            pass
+    finally:
+        driver.quit()
+    print(f"{passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
