@@ -96,6 +96,14 @@ print(String(format: "first     : %.2f ms (first screening; GEOS builds prepared
     print(String(format: "%-34@ %10.0f sites/s %10.1f µs/site  (best of %d rounds of %d; %d outside)",
                  name as NSString, 1 / perSite, perSite * 1e6, rounds, sites.count, failures / rounds))
 }
+if let sample = try? engine.screen(Site(geometry: .point(try back.transform(extent.center)), crs: dataset.metadata.crs, profile: profile)) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    var bytes = 0
+    let (_, encodeTime) = time { for _ in 0..<500 { bytes = (try? encoder.encode(sample))?.count ?? 0 } }
+    print(String(format: "json      : %.0f µs to encode one full result (%d bytes, %d clauses) with JSONEncoder",
+                 encodeTime / 500 * 1e6, bytes, sample.clauses.count))
+}
 print("")
 throughput("warm point screening (full result)", points, rounds: 3)
 throughput("warm parcel screening (full result)", parcels, rounds: 3)
