@@ -17,7 +17,8 @@ struct Screen: ParsableCommand {
           zonescreen screen --coords "111.52,30.51" --offset gcj02 --industry 有机化学原料制造
           zonescreen screen parks.geojson --format csv --output parks.csv
           cat sites.geojsonl | zonescreen screen - --format geojsonseq
-        输出格式 / formats: text（中文报告）json geojson geojsonseq（RFC 8142）ndjson csv（另写 *.zones.csv）
+        输出格式 / formats: text（中文报告）json geojson geojsonseq（RFC 8142）ndjson csv（另写 *.zones.csv）xlsx（两张工作表）
+        站点文件 / site files: GeoJSON，Shapefile，KML/KMZ，GeoPackage，DXF，CSV/XLSX 坐标表，勘测定界 .txt
         退出码 / exit codes: 0 全部成功 all screened; 1 部分站点失败 some sites failed; 2 全部失败或参数、数据集有误 nothing screened.
         """
     )
@@ -37,15 +38,21 @@ struct Screen: ParsableCommand {
     @Option(help: ArgumentHelp("网络地图坐标纠偏 gcj02（高德、腾讯）|bd09（百度）/ web-map offset to remove", valueName: "gcj02|bd09"))
     var offset: WebMapDatum?
 
-    @Option(help: ArgumentHelp("输入坐标系（文件自带坐标系时以文件为准），默认 EPSG:4490 / input CRS when the input does not state one", valueName: "EPSG:CODE"))
-    var crs: String = "EPSG:4490"
+    @Option(help: ArgumentHelp("输入坐标系；不指定时按文件自带的坐标系，否则为 EPSG:4490 / input CRS (default: the file's own, else EPSG:4490)", valueName: "EPSG:CODE"))
+    var crs: String?
+
+    @Option(help: ArgumentHelp("强制文件文字编码，如 GBK、UTF-8（Shapefile、CSV、DXF）/ force the text encoding", valueName: "ENCODING"))
+    var encoding: String?
+
+    @Option(help: ArgumentHelp("只读取文件中的这一图层或工作表 / read only this layer or sheet", valueName: "NAME"))
+    var layer: String?
 
     @OptionGroup var profile: ProfileOptions
 
     @Option(help: ArgumentHelp("数据集目录，默认为示例数据集 / dataset folder (default: the demo dataset)", valueName: "DIR"))
     var dataset: String?
 
-    @Option(help: ArgumentHelp("输出格式 / output format: text|json|geojson|geojsonseq|ndjson|csv", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("输出格式 / output format: text|json|geojson|geojsonseq|ndjson|csv|xlsx", valueName: "FORMAT"))
     var format: OutputFormat = .text
 
     @Option(help: ArgumentHelp("写入文件（先写临时文件再改名）/ write to this file (atomically)", valueName: "FILE"))
@@ -70,8 +77,10 @@ struct Screen: ParsableCommand {
     func run() throws {
         let l = common.lang
         do {
-            let inputCRS: CRS
-            do { inputCRS = try CRS(parsing: crs) } catch { throw CLIError(error.message(l)) }
+            var declaredCRS: CRS?
+            if let crs {
+                do { declaredCRS = try CRS(parsing: crs) } catch { throw CLIError(error.message(l)) }
+            }
             let loaded = try DatasetChoice.load(dataset, language: l)
             let overrides = try profile.resolved(catalogue: loaded.catalogue, language: l)
             let writer = try OutputWriter(format: format, output: output, language: l)
@@ -79,7 +88,8 @@ struct Screen: ParsableCommand {
             let renderer = OutputRenderer(format: format, language: l)
             let screener = BatchScreener(dataset: loaded, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                          language: l, render: renderer.render)
-            let reader = SiteReader(dataset: loaded, inputCRS: inputCRS, offset: offset ?? .wgs84, overrides: overrides, language: l)
+            let reader = SiteReader(dataset: loaded, declaredCRS: declaredCRS, offset: offset ?? .wgs84, encoding: encoding, layer: layer,
+                                    overrides: overrides, language: l)
             let expected = SharedCount()
             let (points, coordinateTexts, files, demoSites) = (self.points, self.coordinateTexts, self.files, self.demoSites)
             // Input is read on its own thread so that answers leave on this one while it waits for more.

@@ -7,10 +7,16 @@ import Zoning
 /// batch jobs, in order. A site that cannot be read becomes a failed job; the others go on.
 struct SiteReader: Sendable {
     let dataset: Dataset
-    let inputCRS: CRS
+    /// The CRS the user named; nil means "as the file says, else CGCS2000 longitude/latitude".
+    let declaredCRS: CRS?
     let offset: WebMapDatum
+    /// For files read through GDAL: forced text encoding and layer.
+    let encoding: String?
+    let layer: String?
     let overrides: ProfileOverrides
     let language: Language
+
+    var inputCRS: CRS { declaredCRS ?? .cgcs2000 }
 
     /// - Parameters:
     ///   - expect: told the number of sites when it is known before screening starts (not for stdin).
@@ -44,7 +50,8 @@ struct SiteReader: Sendable {
         let stdinRequested = files.contains("-")
         var fileJobs: [BatchJob] = []
         for file in files where file != "-" {
-            collect(FeatureSources.open(file, language: language), into: &fileJobs)
+            let options = GDALReadOptions(encoding: encoding, crs: declaredCRS, layer: layer, language: language)
+            collect(FeatureSources.open(file, options: options), into: &fileJobs)
         }
         if demoSites {
             for feature in dataset.sites {
@@ -78,10 +85,15 @@ struct SiteReader: Sendable {
     private func collect(_ source: Result<FeatureSource, CLIError>, into jobs: inout [BatchJob]) {
         switch source {
         case .failure(let error):
-            jobs.append(failed("?", error.message))
+            jobs.append(failed(language.pick("文件", "file"), error.message))
         case .success(let source):
             do {
                 try source.forEachFeature { append($0, source: source.name, into: &jobs) }
+                if let gdal = source as? GDALFile {
+                    for note in gdal.notes {
+                        FileHandle.standardError.write(Data((language.pick("注意：", "note: ") + "\(source.name)：" + note.message(language) + "\n").utf8))
+                    }
+                }
             } catch {
                 jobs.append(failed(source.name, (error as? UserFacingError)?.message(language) ?? "\(error)"))
             }
@@ -142,12 +154,16 @@ struct SiteReader: Sendable {
 }
 
 /// Picks a reader by the file's form: 勘测定界 coordinate files by their `.txt` ending, GeoJSON by
-/// `.geojson`/`.json`, everything else through GDAL.
+/// `.geojson`/`.json`, everything else (Shapefile, KML/KMZ, GeoPackage, DXF, CSV, XLSX) through GDAL.
 enum FeatureSources {
-    static func open(_ path: String, language: Language) -> Result<FeatureSource, CLIError> {
+    static func open(_ path: String, options: GDALReadOptions) -> Result<FeatureSource, CLIError> {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
-        case "txt": .success(SurveyTextFile(path: path, language: language))
-        default: .success(GeoJSONFile(path: path))
+        case "txt": return .success(SurveyTextFile(path: path, language: options.language))
+        case "geojson", "json": return .success(GeoJSONFile(path: path))
+        default:
+            do { return .success(try GDALFile(path: path, options: options)) } catch {
+                return .failure(CLIError(error.message(options.language)))
+            }
         }
     }
 }

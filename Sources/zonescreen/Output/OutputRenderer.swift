@@ -4,7 +4,7 @@ import Geometry
 import Zoning
 
 enum OutputFormat: String, CaseIterable {
-    case text, json, geojson, geojsonseq, ndjson, csv
+    case text, json, geojson, geojsonseq, ndjson, csv, xlsx
 }
 
 /// One site's output, prepared on a worker thread.
@@ -15,6 +15,9 @@ struct RenderedOutput: Sendable {
     var secondary = Data()
     /// The message when the site could not be screened.
     var failure: String?
+    /// XLSX: the site's row and its zone rows, written as sheets at the end.
+    var siteRow: [JSONValue] = []
+    var zoneRows: [[JSONValue]] = []
 }
 
 /// Turns outcomes into output bytes. Runs on the workers, so it holds only Sendable values.
@@ -44,6 +47,9 @@ struct OutputRenderer: Sendable {
         case .csv:
             rendered.primary = Data(CSVText.line(TableRows.siteRow(item, language)).utf8)
             rendered.secondary = Data(TableRows.zoneRows(item, language).map(CSVText.line).joined().utf8)
+        case .xlsx:
+            rendered.siteRow = TableRows.siteRow(item, language)
+            rendered.zoneRows = TableRows.zoneRows(item, language)
         }
         return rendered
     }

@@ -13,12 +13,21 @@ final class OutputWriter {
     private let secondary: AtomicOutput?
     private var count = 0
     private var failures: [(index: Int, label: String, message: String)] = []
+    /// XLSX is written in one go by GDAL at the end, so its rows are held until then.
+    private var siteRows: [[JSONValue]] = []
+    private var zoneRows: [[JSONValue]] = []
+    private let destination: URL?
 
     init(format: OutputFormat, output: String?, language: Language) throws {
         self.format = format
         self.language = language
         let url = output.map { URL(fileURLWithPath: $0) }
-        primary = try AtomicOutput(destination: url)
+        destination = url
+        if format == .xlsx && url == nil {
+            throw CLIError(language.pick("xlsx 格式需要用 --output 指定文件", "xlsx output needs --output FILE"))
+        }
+        // XLSX goes through GDAL's own writer; the primary output is then unused.
+        primary = try AtomicOutput(destination: format == .xlsx ? nil : url)
         // CSV's second table goes beside the first: results.csv -> results.zones.csv.
         secondary = format == .csv ? try url.map { try AtomicOutput(destination: $0.deletingPathExtension().appendingPathExtension("zones.csv")) } : nil
         let bom = Data([0xEF, 0xBB, 0xBF])  // without it Excel reads UTF-8 Chinese as mojibake
@@ -45,6 +54,9 @@ final class OutputWriter {
         case .text:
             if count > 0 { try primary.write("\n") }
             try primary.write(rendered.primary)
+        case .xlsx:
+            siteRows.append(rendered.siteRow)
+            zoneRows += rendered.zoneRows
         default:
             try primary.write(rendered.primary)
             if !rendered.secondary.isEmpty { try secondary?.write(rendered.secondary) }
@@ -61,6 +73,11 @@ final class OutputWriter {
             try primary.write("\n],\"failures\":[" + list.joined(separator: ",") + "]}\n")
         case .geojson:
             try primary.write("\n]}\n")
+        case .xlsx:
+            guard let destination else { return }
+            try XLSXWriter.write(sheets: [(language.pick("站点", "sites"), TableRows.siteColumns(language), siteRows),
+                                          (language.pick("单元与红线", "zones"), TableRows.zoneColumns(language), zoneRows)], to: destination)
+            return
         default: break
         }
         try primary.commit()
