@@ -112,6 +112,32 @@ struct UploadedBoundary {
     let file: ScreenRequest.UploadedFile
     let language: Language
 
+    /// Reads by the file's ending: 勘测定界 .txt ourselves, GeoJSON directly, KML/KMZ/GPKG/DXF/CSV/XLSX
+    /// through GDAL (from a private temporary copy, since GDAL reads files).
+    static func features(data: Data, fileName: String, language: Language) throws -> [Feature] {
+        let ending = URL(fileURLWithPath: fileName).pathExtension.lowercased()
+        switch ending {
+        case "txt": return try SurveyTextFile(data: data, name: fileName, language: language).features()
+        case "geojson", "json": return try GeoJSONData(data: data, name: fileName).features()
+        case "kml", "kmz", "gpkg", "dxf", "csv", "xlsx":
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-upload-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let copy = folder.appendingPathComponent("upload." + ending)
+            try data.write(to: copy)
+            // The GDAL dataset is closed when `file` goes out of scope, before the folder is removed.
+            let file = try GDALFile(url: copy, options: GDALReadOptions(language: language))
+            return try file.features().map { feature in
+                var renamed = feature
+                renamed.properties["sourceFile"] = .string(fileName)
+                return renamed
+            }
+        default:
+            throw APIError.malformed(language, "不支持的文件类型：\(fileName)（支持 GeoJSON、KML/KMZ、GeoPackage、DXF、CSV、XLSX、勘测定界 .txt）",
+                                     "unsupported file type: \(fileName) (GeoJSON, KML/KMZ, GeoPackage, DXF, CSV, XLSX and 勘测定界 .txt are supported)")
+        }
+    }
+
     func read(defaultCRS: CRS) throws(APIError) -> (Geometry, CRS, [String]) {
         let l = language
         let data: Data
@@ -123,16 +149,10 @@ struct UploadedBoundary {
         } else {
             data = Data(file.content.utf8)
         }
-        let source: FeatureSource
-        switch URL(fileURLWithPath: file.fileName).pathExtension.lowercased() {
-        case "txt": source = SurveyTextFile(data: data, name: file.fileName, language: l)
-        case "geojson", "json": source = GeoJSONData(data: data, name: file.fileName)
-        default:
-            throw APIError.malformed(l, "不支持的文件类型：\(file.fileName)（支持 GeoJSON、勘测定界 .txt）",
-                                     "unsupported file type: \(file.fileName) (GeoJSON and 勘测定界 .txt are supported)")
-        }
         let features: [Feature]
-        do { features = try source.features() } catch {
+        do { features = try Self.features(data: data, fileName: file.fileName, language: l) } catch let error as APIError {
+            throw error
+        } catch {
             throw APIError(kind: .malformedRequest, message: (error as? UserFacingError)?.message(l) ?? "\(error)")
         }
         let geometries = features.compactMap(\.geometry)

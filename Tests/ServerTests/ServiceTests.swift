@@ -68,6 +68,19 @@ struct ServiceTests {
         #expect(abs((area ?? 0) - 69_000) < 0.01)
     }
 
+    @Test("an uploaded KML boundary (demo site S20) is read through GDAL: 禁止, in red line HX429099002")
+    func uploadedKML() async throws {
+        let kml = try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("browser/s20.kml"))
+        let reply = try await HTTP.post("/api/screen", json: ["file": ["fileName": "s20.kml", "content": kml.base64EncodedString(), "contentEncoding": "base64"]])
+        #expect(reply.status == 200)
+        // Fixtures/demo/expected.csv: S20 is prohibited and touches red line HX429099002.
+        #expect(reply.json?["verdict"] as? String == "prohibited")
+        #expect((reply.json?["redLines"] as? [[String: Any]])?.first?["code"] as? String == "HX429099002")
+        // The site comes back in longitude/latitude for the map.
+        #expect(((reply.json?["site"] as? [String: Any])?["geometry"] as? [String: Any])?["type"] as? String == "Polygon")
+    }
+
     @Test("errors: 400 malformed JSON and coordinates, 422 bad geometry, outside, unknown industry, 413 too large", arguments: [
         ("{not json", 400, "malformedRequest", "请求不是合法的 JSON 对象"),
         (#"{"coordinates":"abc"}"#, 400, "malformedRequest", "不是坐标数值"),

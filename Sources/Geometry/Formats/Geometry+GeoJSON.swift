@@ -152,3 +152,23 @@ extension Geometry {
         return "\(value)"
     }
 }
+
+/// A geometry encodes as its GeoJSON geometry object (positions as [x, y]).
+extension Geometry: Encodable {
+    private enum Keys: String, CodingKey { case type, coordinates, geometries }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(typeName, forKey: .type)
+        func positions(_ list: [Coordinate]) -> [[Double]] { list.map { [$0.x, $0.y] } }
+        func rings(_ polygon: Polygon) -> [[[Double]]] { polygon.exterior.isEmpty ? [] : polygon.rings.map(positions) }
+        switch self {
+        case .point(let c): try container.encode([c.x, c.y], forKey: .coordinates)
+        case .lineString(let l), .multiPoint(let l): try container.encode(positions(l), forKey: .coordinates)
+        case .polygon(let p): try container.encode(rings(p), forKey: .coordinates)
+        case .multiLineString(let ls): try container.encode(ls.map(positions), forKey: .coordinates)
+        case .multiPolygon(let ps): try container.encode(ps.map(rings), forKey: .coordinates)
+        case .geometryCollection(let members): try container.encode(members, forKey: .geometries)
+        }
+    }
+}

@@ -84,7 +84,7 @@ extension ScreeningEngine {
         return ScreeningResult(
             site: SiteSummary(id: site.id, name: site.name, geometryType: site.geometry.typeName, inputCRS: site.crs.description,
                               webMapDatum: site.webMapDatum, area: siteArea.map(AreaFigure.init), length: siteLength.map(LengthFigure.init),
-                              coveredShare: coveredShare, notes: siteNotes),
+                              coveredShare: coveredShare, notes: siteNotes, geometry: try toGeographic.transform(geometry)),
             profile: site.profile.map { profile in
                 ProfileSummary(industry: profile.industry, industryName: profile.industry.flatMap { dataset.catalogue.name(of: $0) },
                                nature: profile.nature, chemical: profile.isChemical(chemicalIndustries: dataset.rules.chemicalIndustries),

@@ -10,6 +10,8 @@ public final class ScreeningEngine {
     let sensitiveIndex: GeometryIndex
     let measurer: ZoneMeasurer
     private var transformers: [CRS: CoordinateTransformer] = [:]
+    /// Working CRS → CGCS2000 longitude/latitude, for the site geometry in results.
+    let toGeographic: CoordinateTransformer
 
     public init(dataset: Dataset) throws(GeometryError) {
         self.dataset = dataset
@@ -18,6 +20,7 @@ public final class ScreeningEngine {
         shorelineIndex = try GeometryIndex(dataset.shorelines.map(\.geometry), tree: dataset.trees.shorelines)
         sensitiveIndex = try GeometryIndex(dataset.sensitiveAreas.map(\.geometry), tree: dataset.trees.sensitiveAreas)
         measurer = try ZoneMeasurer(dataset: dataset)
+        toGeographic = try CoordinateTransformer(from: dataset.workingCRS, to: .cgcs2000)
     }
 
     /// The site's geometry in the working CRS, after removing web-map offsets and checking validity.

@@ -128,7 +128,7 @@ public struct ApplicableClause: Codable, Sendable, Hashable {
     public var concernsProject: Concern
 }
 
-public struct SiteSummary: Codable, Sendable, Hashable {
+public struct SiteSummary: Encodable, Sendable, Hashable {
     public var id: String?
     public var name: String?
     public var geometryType: String
@@ -139,6 +139,8 @@ public struct SiteSummary: Codable, Sendable, Hashable {
     /// Share of the site inside the dataset's units (1 when wholly inside).
     public var coveredShare: Double
     public var notes: [String]
+    /// The site as screened, in CGCS2000 longitude/latitude (web-map offsets removed), for maps.
+    public var geometry: Geometry
 }
 
 public struct ProfileSummary: Codable, Sendable, Hashable {
@@ -162,7 +164,7 @@ public struct DatasetSummary: Codable, Sendable, Hashable {
 }
 
 /// Everything a screening found. JSON keys are camelCase; areas say how they were measured.
-public struct ScreeningResult: Codable, Sendable, Hashable {
+public struct ScreeningResult: Encodable, Sendable, Hashable {
     public var site: SiteSummary
     public var profile: ProfileSummary?
     public var verdict: Verdict
