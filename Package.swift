@@ -70,7 +70,7 @@ let package = Package(
         // Load, index, cold and warm screening figures for a dataset (default: the demo).
         .executableTarget(
             name: "ScreeningBenchmark",
-            dependencies: ["Zoning"]
+            dependencies: ["Zoning", "Formats"]
         ),
         // Case tables from Fixtures/, shared by the test targets.
         .target(

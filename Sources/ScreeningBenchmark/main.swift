@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import Geometry
 import Zoning
@@ -101,8 +102,11 @@ if let sample = try? engine.screen(Site(geometry: .point(try back.transform(exte
     encoder.outputFormatting = [.sortedKeys]
     var bytes = 0
     let (_, encodeTime) = time { for _ in 0..<500 { bytes = (try? encoder.encode(sample))?.count ?? 0 } }
-    print(String(format: "json      : %.0f µs to encode one full result (%d bytes, %d clauses) with JSONEncoder",
+    print(String(format: "json      : %.0f µs to encode one full result (%d bytes, %d clauses) with Foundation's JSONEncoder",
                  encodeTime / 500 * 1e6, bytes, sample.clauses.count))
+    let compact = CompactJSONEncoder()
+    let (_, compactTime) = time { for _ in 0..<500 { bytes = (try? compact.encode(sample))?.count ?? 0 } }
+    print(String(format: "json      : %.0f µs with CompactJSONEncoder (%d bytes)", compactTime / 500 * 1e6, bytes))
 }
 print("")
 throughput("warm point screening (full result)", points, rounds: 3)
@@ -125,7 +129,7 @@ for json in [false, true] {
     for workers in [1, 2] {
         let screener = BatchScreener(dataset: dataset, workers: workers, language: .zh) { item -> Int in
             guard json, case .success(let result) = item.outcome else { return 0 }
-            return ((try? JSONEncoder().encode(result)) ?? Data()).count
+            return ((try? CompactJSONEncoder().encode(result)) ?? Data()).count
         }
         let (summary, elapsed) = try time { () throws -> BatchSummary in
             let sites = batchParcels

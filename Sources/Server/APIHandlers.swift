@@ -61,9 +61,7 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
     }
 
     static func json(_ value: some Encodable) throws -> JSONReply {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return JSONReply(data: try encoder.encode(value))
+        JSONReply(data: try CompactJSONEncoder().encode(value))
     }
 
     // MARK: handlers
@@ -169,9 +167,7 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
                                                   chemical: properties["chemical"]?.bool, flags: properties["flags"]?.array?.compactMap(\.text))
                 let site = Site(id: feature.id ?? properties["id"]?.text, name: properties["name"]?.text, geometry: geometry,
                                 crs: feature.crs ?? crs, webMapDatum: datum, profile: profile)
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                resultJSON = String(decoding: try encoder.encode(try await service.screen(site, language: l)), as: UTF8.self)
+                resultJSON = String(decoding: try CompactJSONEncoder().encode(try await service.screen(site, language: l)), as: UTF8.self)
             } catch let error as APIError {
                 failure = error.message
             } catch let error as UserFacingError {

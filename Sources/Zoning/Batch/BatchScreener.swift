@@ -63,6 +63,7 @@ public final class BatchScreener<Rendered: Sendable>: Sendable {
                         return (item, render(item))
                     })
                 }
+                queue.workerFinished()
             }
             thread.stackSize = 8 << 20
             thread.start()
@@ -88,11 +89,15 @@ public final class BatchScreener<Rendered: Sendable>: Sendable {
                 try emit(numbered, rendered)
             }
         }
+        queue.waitForWorkers(workers)
         return summary
     }
 
-    /// Stops the run early (e.g. the output failed): the submitter's next hand-off returns at once.
-    public func cancel() { queue.close() }
+    /// Stops the run early (e.g. the output failed) and waits for the workers to leave.
+    public func cancel() {
+        queue.close()
+        queue.waitForWorkers(workers)
+    }
 }
 
 /// One site on a worker's own engine.

@@ -13,6 +13,7 @@ final class WorkQueue<Job: Sendable, Done: Sendable>: @unchecked Sendable {
     private var submitted = 0
     private var delivered = 0
     private var closed = false
+    private var finishedWorkers = 0
 
     init(maximumInFlight: Int) {
         self.maximumInFlight = max(1, maximumInFlight)
@@ -49,6 +50,22 @@ final class WorkQueue<Job: Sendable, Done: Sendable>: @unchecked Sendable {
         defer { condition.unlock() }
         done[number] = result
         condition.broadcast()
+    }
+
+    /// A worker thread has left its loop.
+    func workerFinished() {
+        condition.lock()
+        defer { condition.unlock() }
+        finishedWorkers += 1
+        condition.broadcast()
+    }
+
+    /// Waits until `count` workers have finished: a process must not exit while a worker is still in
+    /// GEOS or PROJ, whose global state C++ tears down at exit.
+    func waitForWorkers(_ count: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        while finishedWorkers < count { condition.wait() }
     }
 
     /// The next result in submission order, waiting for it; nil when the queue is closed and every

@@ -55,9 +55,7 @@ struct OutputRenderer: Sendable {
     }
 
     static func json(_ result: ScreeningResult) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(result)) ?? Data("null".utf8)
+        (try? CompactJSONEncoder().encode(result)) ?? Data("null".utf8)
     }
 
     /// The input feature with the result (or the error) under one property, `zonescreen` or `zonescreenError`.
