@@ -10,6 +10,7 @@ import Zoning
 struct APIHandlers<Service: ScreeningRepository>: Sendable {
     let service: Service
     let configuration: ServiceConfiguration
+    let watchdog = RequestWatchdog()
 
     /// Chinese unless the request asks for English with `?lang=en` or `Accept-Language: en...`.
     static func language(of request: Request) -> Language {
@@ -23,17 +24,11 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
         let language = Self.language(of: request)
         do {
             let timeout = configuration.requestTimeout
-            let reply = try await withThrowingTaskGroup(of: JSONReply.self) { group in
-                group.addTask { try await body(language) }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    throw APIError(kind: .timeout, message: language.pick("处理超时（超过 \(timeout)）", "the request took longer than \(timeout)"))
-                }
-                guard let first = try await group.next() else { throw CancellationError() }
-                group.cancelAll()
-                return first
+            do {
+                return try await watchdog.run(timeout: timeout) { try await body(language) }.response
+            } catch is CancellationError {
+                throw APIError(kind: .timeout, message: language.pick("处理超时（超过 \(timeout)）", "the request took longer than \(timeout)"))
             }
-            return reply.response
         } catch let error as APIError {
             return errorResponse(error)
         } catch is NIOTooManyBytesError {
