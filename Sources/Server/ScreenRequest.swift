@@ -119,7 +119,7 @@ struct UploadedBoundary {
         switch ending {
         case "txt": return try SurveyTextFile(data: data, name: fileName, language: language).features()
         case "geojson", "json": return try GeoJSONData(data: data, name: fileName).features()
-        case "kml", "kmz", "gpkg", "dxf", "csv", "xlsx":
+        case "kml", "kmz", "gpkg", "dxf", "csv", "xlsx", "zip":
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-upload-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
@@ -133,8 +133,8 @@ struct UploadedBoundary {
                 return renamed
             }
         default:
-            throw APIError.malformed(language, "不支持的文件类型：\(fileName)（支持 GeoJSON、KML/KMZ、GeoPackage、DXF、CSV、XLSX、勘测定界 .txt）",
-                                     "unsupported file type: \(fileName) (GeoJSON, KML/KMZ, GeoPackage, DXF, CSV, XLSX and 勘测定界 .txt are supported)")
+            throw APIError.malformed(language, "不支持的文件类型：\(fileName)（支持 GeoJSON、KML/KMZ、GeoPackage、DXF、CSV、XLSX、Shapefile 的 .zip 压缩包、勘测定界 .txt）",
+                                     "unsupported file type: \(fileName) (GeoJSON, KML/KMZ, GeoPackage, DXF, CSV, XLSX, a zipped Shapefile and 勘测定界 .txt are supported)")
         }
     }
 

@@ -24,7 +24,7 @@ struct FormatCommandTests {
     }
 
     @Test("each file's sites get the expected verdict and units", arguments: [
-        ("parcels_gbk.shp", ["S04", "S20"]), ("sites.kml", ["S01", "S04", "S20"]), ("sites.gpkg", ["S01", "S04", "S20"]),
+        ("parcels_gbk.shp", ["S04", "S20"]), ("parcels_gbk_shapefile.zip", ["S04", "S20"]), ("sites.kml", ["S01", "S04", "S20"]), ("sites.gpkg", ["S01", "S04", "S20"]),
         ("parcels_wkt.csv", ["S04", "S20"]), ("parcels.xlsx", ["S04", "S20"]),
     ])
     func verdicts(file: String, sites: [String]) throws {

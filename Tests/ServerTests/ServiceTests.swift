@@ -81,6 +81,18 @@ struct ServiceTests {
         #expect(((reply.json?["site"] as? [String: Any])?["geometry"] as? [String: Any])?["type"] as? String == "Polygon")
     }
 
+    @Test("an uploaded zipped Shapefile (GBK, demo sites S04 and S20) is screened as one site across their units")
+    func uploadedShapefile() async throws {
+        let zip = try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures/gdal/demo/parcels_gbk_shapefile.zip"))
+        let reply = try await HTTP.post("/api/screen", json: ["file": ["fileName": "园区.zip", "content": zip.base64EncodedString(), "contentEncoding": "base64"]])
+        #expect(reply.status == 200)
+        // expected.csv: S04 lies in ZH42909920004 and ZH42909930011, S20 in ZH42909910015 and red line HX429099002.
+        let units = Set((reply.json?["controlUnits"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String })
+        #expect(units == ["ZH42909920004", "ZH42909930011", "ZH42909910015"])
+        #expect(reply.json?["verdict"] as? String == "prohibited")
+    }
+
     @Test("errors: 400 malformed JSON and coordinates, 422 bad geometry, outside, unknown industry, 413 too large", arguments: [
         ("{not json", 400, "malformedRequest", "请求不是合法的 JSON 对象"),
         (#"{"coordinates":"abc"}"#, 400, "malformedRequest", "不是坐标数值"),

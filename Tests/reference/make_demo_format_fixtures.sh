@@ -19,6 +19,8 @@ json.dump({"type": "FeatureCollection", "features": keep}, open(sys.argv[1], "w"
 PY
 # Shapefiles hold one geometry type each: the parcels as polygons, in GBK as Chinese GIS software writes them.
 ogr2ogr -f "ESRI Shapefile" -lco ENCODING=GBK -where "id <> 'S01'" "$out/parcels_gbk.shp" "$src"
+# The same Shapefile zipped with its companion files, as it is mailed or uploaded.
+(cd "$out" && python3 -c "import zipfile, glob; z = zipfile.ZipFile('parcels_gbk_shapefile.zip', 'w'); [z.write(f) for f in sorted(glob.glob('parcels_gbk.*'))]; z.close()")
 ogr2ogr -f KML "$out/sites.kml" "$src"
 ogr2ogr -f GPKG "$out/sites.gpkg" "$src"
 ogr2ogr -f CSV "$out/parcels_wkt.csv" -where "id <> 'S01'" -lco GEOMETRY=AS_WKT "$src"

@@ -26,6 +26,8 @@ final class GDALDataset {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .fileNotFound(file: name)
         }
+        // A Shapefile travels as a .zip of its .shp, .dbf, .shx, .prj and .cpg: read it inside the archive.
+        let gdalPath = !isDirectory.boolValue && path.lowercased().hasSuffix(".zip") ? "/vsizip/" + path : path
         let handle: GDALDatasetH? = GDALLibrary.quietly {
             for (key, value) in configuration { CPLSetThreadLocalConfigOption(key, value) }
             defer { for (key, _) in configuration { CPLSetThreadLocalConfigOption(key, nil) } }
@@ -34,7 +36,7 @@ final class GDALDataset {
             // GDAL_OF_VERBOSE_ERROR a failed open leaves no message ("not recognized as a supported...").
             let flags = UInt32(GDAL_OF_VECTOR) | UInt32(GDAL_OF_READONLY) | UInt32(GDAL_OF_VERBOSE_ERROR)
             let handle = GDALLibrary.withStringList(options) { list in
-                GDALOpenEx(path, flags, nil, GDALLibrary.constList(list), nil)
+                GDALOpenEx(gdalPath, flags, nil, GDALLibrary.constList(list), nil)
             }
             // Some drivers read their configuration only when a layer is first described (the XLSX
             // driver looks at OGR_XLSX_HEADERS in its lazy layer set-up): describe every layer now,

@@ -453,6 +453,10 @@
   }
   async function readFile(file) {
     const buffer = await file.arrayBuffer();
+    // Binary formats (a zipped Shapefile, KMZ, GeoPackage, Excel) always travel as base64.
+    if (/\.(zip|kmz|gpkg|xlsx)$/i.test(file.name)) {
+      return { upload: { fileName: file.name, content: toBase64(buffer), contentEncoding: 'base64' }, text: null };
+    }
     try {
       const text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
       return { upload: { fileName: file.name, content: text, contentEncoding: 'text' }, text };
