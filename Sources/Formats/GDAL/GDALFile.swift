@@ -213,6 +213,45 @@ public final class GDALFile: FeatureSource {
             if skipped > 0 { notes.append(.skippedPoints(layer: layerName, count: skipped)) }
         }
 
+        try eachFeature(of: layer) { feature in
+            let featureIndex = index
+            index += 1
+
+            var properties: [String: JSONValue] = [:]
+            for field in fields {
+                if let value = field.value(in: feature, decode: decoding.decode) { properties[field.name] = value }
+            }
+            let id = idField.flatMap { properties[$0.name]?.text } ?? Self.fid(feature)
+
+            guard let geometryHandle = OGR_F_GetGeometryRef(feature) else {
+                try body(.failure(.malformedFeature(source: name, index: featureIndex, id: id, problem: .missingMember("geometry"))))
+                return
+            }
+            if isDXF {
+                let flat = GDALGeometry.flatType(geometryHandle)
+                if flat == wkbPoint || flat == wkbMultiPoint {
+                    skipped += 1
+                    return
+                }
+            }
+            var geometry: Geometry
+            do throws(GeometryError) {
+                geometry = try GDALGeometry.convert(geometryHandle)
+            } catch {
+                try body(.failure(.invalidGeometry(source: name, index: featureIndex, id: id, problem: error)))
+                return
+            }
+            if isDXF, let polygon = Self.closedPolyline(geometry) {
+                geometry = polygon
+                closedPolylines += 1
+            }
+            try body(.success(Feature(id: id, geometry: geometry, properties: properties, index: featureIndex, crs: crs)))
+        }
+    }
+
+    /// Calls `body` with each feature of `layer`, destroying it afterwards; a read error stops the
+    /// layer with GDAL's own message.
+    private func eachFeature(of layer: OGRLayerH, _ body: (OGRFeatureH) throws -> Void) throws {
         try GDALLibrary.quietly { () throws in
             OGR_L_ResetReading(layer)
             while true {
@@ -225,38 +264,7 @@ public final class GDALFile: FeatureSource {
                     break
                 }
                 defer { OGR_F_Destroy(feature) }
-                let featureIndex = index
-                index += 1
-
-                var properties: [String: JSONValue] = [:]
-                for field in fields {
-                    if let value = field.value(in: feature, decode: decoding.decode) { properties[field.name] = value }
-                }
-                let id = idField.flatMap { properties[$0.name]?.text } ?? Self.fid(feature)
-
-                guard let geometryHandle = OGR_F_GetGeometryRef(feature) else {
-                    try body(.failure(.malformedFeature(source: name, index: featureIndex, id: id, problem: .missingMember("geometry"))))
-                    continue
-                }
-                if isDXF {
-                    let flat = GDALGeometry.flatType(geometryHandle)
-                    if flat == wkbPoint || flat == wkbMultiPoint {
-                        skipped += 1
-                        continue
-                    }
-                }
-                var geometry: Geometry
-                do throws(GeometryError) {
-                    geometry = try GDALGeometry.convert(geometryHandle)
-                } catch {
-                    try body(.failure(.invalidGeometry(source: name, index: featureIndex, id: id, problem: error)))
-                    continue
-                }
-                if isDXF, let polygon = Self.closedPolyline(geometry) {
-                    geometry = polygon
-                    closedPolylines += 1
-                }
-                try body(.success(Feature(id: id, geometry: geometry, properties: properties, index: featureIndex, crs: crs)))
+                try body(feature)
             }
         }
     }
@@ -283,39 +291,27 @@ public final class GDALFile: FeatureSource {
         let coordinateIndices = Set(columns.fieldIndices)
         let idField = fields.first { $0.name.trimmingCharacters(in: .whitespaces).lowercased() == "id" }
 
-        try GDALLibrary.quietly { () throws in
-            OGR_L_ResetReading(layer)
-            while true {
-                CPLErrorReset()
-                guard let feature = OGR_L_GetNextFeature(layer) else {
-                    if CPLGetLastErrorType().rawValue >= CE_Failure.rawValue {
-                        throw GDALError.libraryFailed(file: name, operation: "OGR_L_GetNextFeature",
-                                                      message: GDALLibrary.lastErrorMessage("read error"))
-                    }
-                    break
-                }
-                defer { OGR_F_Destroy(feature) }
-                var properties: [String: JSONValue] = [:]
-                var anyValue = false
-                for field in fields {
-                    guard let value = field.value(in: feature, decode: decoding.decode) else { continue }
-                    if value != .null, value != .string("") { anyValue = true }
-                    if !coordinateIndices.contains(field.index) { properties[field.name] = value }
-                }
-                // Spreadsheets often end in formatted but empty rows: not features.
-                guard anyValue else { continue }
-                let rowIndex = index
-                index += 1
-                let id = idField.flatMap { properties[$0.name]?.text } ?? Self.fid(feature)
+        try eachFeature(of: layer) { feature in
+            var properties: [String: JSONValue] = [:]
+            var anyValue = false
+            for field in fields {
+                guard let value = field.value(in: feature, decode: decoding.decode) else { continue }
+                if value != .null, value != .string("") { anyValue = true }
+                if !coordinateIndices.contains(field.index) { properties[field.name] = value }
+            }
+            // Spreadsheets often end in formatted but empty rows: not features.
+            guard anyValue else { return }
+            let rowIndex = index
+            index += 1
+            let id = idField.flatMap { properties[$0.name]?.text } ?? Self.fid(feature)
 
-                switch columns.geometry(of: feature, geographic: geographic, decode: decoding.decode) {
-                case .success(let parsed):
-                    // "read as WKT" on every row says no more than the .coordinateColumns note.
-                    for note in parsed.notes where !Self.isReadAs(note) { notes.append(.coordinateText(row: rowIndex, note: note)) }
-                    try body(.success(Feature(id: id, geometry: parsed.geometry, properties: properties, index: rowIndex, crs: crs)))
-                case .failure(let problem):
-                    try body(.failure(problem.featureError(source: name, index: rowIndex, id: id)))
-                }
+            switch columns.geometry(of: feature, geographic: geographic, decode: decoding.decode) {
+            case .success(let parsed):
+                // "read as WKT" on every row says no more than the .coordinateColumns note.
+                for note in parsed.notes where !Self.isReadAs(note) { notes.append(.coordinateText(row: rowIndex, note: note)) }
+                try body(.success(Feature(id: id, geometry: parsed.geometry, properties: properties, index: rowIndex, crs: crs)))
+            case .failure(let problem):
+                try body(.failure(problem.featureError(source: name, index: rowIndex, id: id)))
             }
         }
     }
