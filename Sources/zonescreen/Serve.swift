@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Geometry
 import Hummingbird
+import NIOCore
 import Server
 import Zoning
 
@@ -39,6 +40,15 @@ struct Serve: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data((l.pick("ZoneScreen 服务已启动：http://\(host):\(port)/ （数据集：\(loaded.metadata.name)）",
                                                         "ZoneScreen is serving http://\(host):\(port)/ (dataset: \(loaded.metadata.name))") + "\n").utf8))
         }
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            FileHandle.standardError.write(Data((l.pick("错误：无法在 \(host):\(port) 上监听，端口已被占用；请用 --port 换一个端口",
+                                                        "error: cannot listen on \(host):\(port): the port is in use; choose another with --port") + "\n").utf8))
+            throw ExitCode(2)
+        } catch {
+            FileHandle.standardError.write(Data((l.pick("错误：服务无法启动：\(error)", "error: the service could not start: \(error)") + "\n").utf8))
+            throw ExitCode(2)
+        }
     }
 }
