@@ -26,7 +26,10 @@ public struct SensitiveLayer: Sendable, Hashable {
 
 /// A loaded zoning dataset: immutable, Sendable, shared by every worker. Geometries are in
 /// `workingCRS` (the manifest's measurement CRS), so areas and distances need no further projection.
-public struct Dataset: Sendable {
+///
+/// A class, not a struct: it is large and passed everywhere, and copying it by value onto the small
+/// stacks of concurrency threads (debug builds especially) overflowed them.
+public final class Dataset: Sendable {
     public let directory: URL
     public let metadata: DatasetMetadata
     public let workingCRS: CRS
@@ -34,6 +37,8 @@ public struct Dataset: Sendable {
     public let redLines: [RedLine]
     public let units: [ControlUnit]
     public let shorelines: [Shoreline]
+    /// The shorelines cut into short pieces for nearest-distance search (`trees.shorelines` is over these).
+    public let shorelinePieces: ShorelinePieces
     public let sensitiveLayers: [SensitiveLayer]
     public let sensitiveAreas: [SensitiveArea]
     public let clauses: [Clause]
@@ -51,8 +56,32 @@ public struct Dataset: Sendable {
     public struct ZoneTrees: Sendable {
         public let units: EnvelopeTree
         public let redLines: EnvelopeTree
+        /// Over `shorelinePieces`, not whole shorelines.
         public let shorelines: EnvelopeTree
         public let sensitiveAreas: EnvelopeTree
+    }
+
+    init(directory: URL, metadata: DatasetMetadata, workingCRS: CRS, measurement: MeasureMethod, redLines: [RedLine],
+         units: [ControlUnit], shorelines: [Shoreline], shorelinePieces: ShorelinePieces, sensitiveLayers: [SensitiveLayer],
+         sensitiveAreas: [SensitiveArea], clauses: [Clause], rules: RuleSet, catalogue: IndustryCatalogue, sites: [Feature],
+         contentHash: String, warnings: [DatasetProblem], trees: ZoneTrees) {
+        self.directory = directory
+        self.metadata = metadata
+        self.workingCRS = workingCRS
+        self.measurement = measurement
+        self.redLines = redLines
+        self.units = units
+        self.shorelines = shorelines
+        self.shorelinePieces = shorelinePieces
+        self.sensitiveLayers = sensitiveLayers
+        self.sensitiveAreas = sensitiveAreas
+        self.clauses = clauses
+        self.rules = rules
+        self.catalogue = catalogue
+        self.sites = sites
+        self.contentHash = contentHash
+        self.warnings = warnings
+        self.trees = trees
     }
 
     public func unit(code: String) -> ControlUnit? { units.first { $0.code == code } }

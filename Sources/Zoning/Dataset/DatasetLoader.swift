@@ -93,14 +93,15 @@ public enum DatasetLoader {
         var warnings = problems.warnings
         warnings += ReferenceCheck.problems(clauses: clauses.clauses, rules: rules, units: units, metadata: metadata,
                                             catalogue: catalogue, sensitiveLayers: sensitiveLayers)
+        let pieces = ShorelinePieces(shorelines)
         let trees = Dataset.ZoneTrees(
             units: EnvelopeTree(units.map(\.geometry.envelope)),
             redLines: EnvelopeTree(redLines.map(\.geometry.envelope)),
-            shorelines: EnvelopeTree(shorelines.map(\.geometry.envelope)),
+            shorelines: EnvelopeTree(pieces.geometries.map(\.envelope)),
             sensitiveAreas: EnvelopeTree(sensitiveAreas.map(\.geometry.envelope)))
         return Dataset(
             directory: directory, metadata: metadata, workingCRS: workingCRS, measurement: measurement,
-            redLines: redLines, units: units, shorelines: shorelines, sensitiveLayers: sensitiveLayers,
+            redLines: redLines, units: units, shorelines: shorelines, shorelinePieces: pieces, sensitiveLayers: sensitiveLayers,
             sensitiveAreas: sensitiveAreas, clauses: clauses.clauses, rules: rules, catalogue: catalogue,
             sites: sites, contentHash: contentHash(directory: directory, manifest: manifest), warnings: warnings, trees: trees)
     }

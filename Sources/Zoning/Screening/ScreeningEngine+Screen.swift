@@ -103,10 +103,11 @@ extension ScreeningEngine {
     private func shorelineFacts(_ geometry: Geometry, language l: Language) throws -> ShorelineFacts {
         var nearestByClass: [RiverClass: RiverDistance] = [:]
         for riverClass in RiverClass.allCases {
-            let found = try shorelineIndex.nearest(to: geometry) { self.dataset.shorelines[$0].riverClass == riverClass }
+            let owners = dataset.shorelinePieces.owners
+            let found = try shorelineIndex.nearest(to: geometry) { self.dataset.shorelines[owners[$0]].riverClass == riverClass }
             guard let found else { continue }
-            let shoreline = dataset.shorelines[found.item]
-            let distance = try measurer.distance(planar: found.distance, between: geometry, and: shoreline.geometry)
+            let shoreline = dataset.shorelines[owners[found.item]]
+            let distance = try measurer.distance(planar: found.distance, between: geometry, and: dataset.shorelinePieces.geometries[found.item])
             nearestByClass[riverClass] = RiverDistance(river: shoreline.riverName, riverClass: riverClass, distance: LengthFigure(distance))
         }
         func nearest(among classes: [RiverClass]) -> RiverDistance? {

@@ -17,7 +17,7 @@ public final class ScreeningEngine {
         self.dataset = dataset
         unitIndex = try GeometryIndex(dataset.units.map(\.geometry), tree: dataset.trees.units)
         redLineIndex = try GeometryIndex(dataset.redLines.map(\.geometry), tree: dataset.trees.redLines)
-        shorelineIndex = try GeometryIndex(dataset.shorelines.map(\.geometry), tree: dataset.trees.shorelines)
+        shorelineIndex = try GeometryIndex(dataset.shorelinePieces.geometries, tree: dataset.trees.shorelines)
         sensitiveIndex = try GeometryIndex(dataset.sensitiveAreas.map(\.geometry), tree: dataset.trees.sensitiveAreas)
         measurer = try ZoneMeasurer(dataset: dataset)
         toGeographic = try CoordinateTransformer(from: dataset.workingCRS, to: .cgcs2000)
