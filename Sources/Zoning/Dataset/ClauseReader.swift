@@ -101,7 +101,7 @@ struct ClauseReader {
         for record in [parsed.redLine].compactMap({ $0 }) + (parsed.unitClassRules ?? []) + (parsed.shorelineBands ?? []) + (parsed.sensitiveAreaRules ?? []) {
             if !ids.insert(record.id).inserted { log.fail(.duplicateClauseID(record.id)) }
         }
-        return RuleSet(chemicalIndustries: parsed.chemicalIndustries ?? ["C25", "C26", "C27", "C28", "C29"],
+        return RuleSet(chemicalIndustries: (parsed.chemicalIndustries ?? ["C25", "C26", "C27", "C28", "C29"]).map(IndustryCode.normalise),
                        redLine: parsed.redLine.map { rule($0, .redLine) }, redLineAllowed: parsed.redLine?.allowed ?? [],
                        unitClassRules: unitClassRules, shorelineBands: bands, sensitiveAreaRules: sensitive)
     }

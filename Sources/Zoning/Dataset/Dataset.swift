@@ -42,6 +42,7 @@ public final class Dataset: Sendable {
     public let sensitiveLayers: [SensitiveLayer]
     public let sensitiveAreas: [SensitiveArea]
     public let clauses: [Clause]
+    public let clauseIndex: ClauseIndex
     public let rules: RuleSet
     public let catalogue: IndustryCatalogue
     /// Demo sites shipped with the dataset (layer CRS), if any.
@@ -76,6 +77,7 @@ public final class Dataset: Sendable {
         self.sensitiveLayers = sensitiveLayers
         self.sensitiveAreas = sensitiveAreas
         self.clauses = clauses
+        self.clauseIndex = ClauseIndex(clauses)
         self.rules = rules
         self.catalogue = catalogue
         self.sites = sites

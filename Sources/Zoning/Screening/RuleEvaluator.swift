@@ -9,25 +9,31 @@ struct RuleEvaluator {
 
     private var chemicalIndustries: [String] { dataset.rules.chemicalIndustries }
 
-    /// Every clause whose scope covers one of the touched units: the union of every level.
+    /// Every clause whose scope covers one of the touched units: the union of every level, in report
+    /// order (dimension, then level).
     func applicableClauses(touchedUnits: [ControlUnit]) -> [ApplicableClause] {
+        let codes = touchedUnits.map(\.code)
+        let classes = touchedUnits.map(\.unitClass)
+        let subclasses = touchedUnits.map(\.subclass)
+        let unitListTitle = language.pick("\(dataset.metadata.name)·单元准入清单", "\(dataset.metadata.name), unit lists")
         var result: [ApplicableClause] = []
-        for clause in dataset.clauses {
-            let covered: [ControlUnit]
+        for index in dataset.clauseIndex.candidates(touching: codes) {
+            let clause = dataset.clauses[index]
+            let covered: [String]
             switch clause.scope {
-            case .all: covered = touchedUnits
-            case .classes(let classes): covered = touchedUnits.filter { classes.contains($0.unitClass) }
-            case .subclasses(let names): covered = touchedUnits.filter { $0.subclass.map(names.contains) ?? false }
-            case .units(let codes): covered = touchedUnits.filter { codes.contains($0.code) }
+            case .all: covered = []
+            case .classes(let wanted): covered = codes.indices.filter { wanted.contains(classes[$0]) }.map { codes[$0] }
+            case .subclasses(let names): covered = codes.indices.filter { subclasses[$0].map(names.contains) ?? false }.map { codes[$0] }
+            case .units(let wanted): covered = codes.filter(wanted.contains)
             }
-            guard !covered.isEmpty else { continue }
-            let units: [String]
-            if case .all = clause.scope { units = [] } else { units = covered.map(\.code) }
+            if case .all = clause.scope {} else if covered.isEmpty { continue }
+            let source = clause.source.document == "unitLists"
+                ? CitedSource(document: "unitLists", title: unitListTitle, article: clause.source.article) : cite(clause.source)
             result.append(ApplicableClause(id: clause.id, level: clause.level, dimension: clause.dimension, effect: clause.effect,
-                                           text: clause.text, source: cite(clause.source), units: units, conditional: !clause.conditions.isEmpty,
+                                           text: clause.text, source: source, units: covered, conditional: !clause.conditions.isEmpty,
                                            concernsProject: clause.conditions.evaluate(profile, chemicalIndustries: chemicalIndustries)))
         }
-        return result.sorted { ($0.dimension, $0.level) < ($1.dimension, $1.level) }
+        return result
     }
 
     /// Reasons that decide the verdict, and those that would if the profile said more.
