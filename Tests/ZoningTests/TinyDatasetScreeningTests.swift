@@ -146,6 +146,12 @@ struct TinyDatasetScreeningTests {
         #expect(result.possibleReasons.contains { $0.ruleId == "T-AX-1KM" })
     }
 
+    @Test("a line of zero length lies where its point does (unit C), not outside the dataset")
+    func zeroLengthLine() throws {
+        let line = Geometry.lineString([Coordinate(x: 501000, y: 3303000), Coordinate(x: 501000, y: 3303000)])
+        #expect(try screen(line).controlUnits.map(\.code) == ["ZH42909930001"])
+    }
+
     @Test("a site wholly outside the dataset is an error naming the site")
     func outside() {
         #expect {

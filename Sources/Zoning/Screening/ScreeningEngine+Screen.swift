@@ -27,8 +27,10 @@ extension ScreeningEngine {
                 guard area.squareMetres > 0, let total = siteArea?.squareMetres, total > 0 else { return nil }
                 return Overlap(area: AreaFigure(area), length: nil, share: min(1, area.squareMetres / total))
             case 1:
+                // A line of zero length is a point that was drawn twice: it lies where the point does.
+                guard let total = siteLength?.metres, total > 0 else { return Overlap(area: nil, length: nil, share: 1) }
                 let length = try measurer.length(geometry.intersection(zone))
-                guard length.metres > 0, let total = siteLength?.metres, total > 0 else { return nil }
+                guard length.metres > 0 else { return nil }
                 return Overlap(area: nil, length: LengthFigure(length), share: min(1, length.metres / total))
             default:
                 return Overlap(area: nil, length: nil, share: 1)
