@@ -45,19 +45,12 @@ struct SiteBuilder: Sendable {
     func profile(industry: String?, nature: String?, chemical: Bool?, flags: [String]?) throws(APIError) -> ProjectProfile? {
         let l = language
         var profile = ProjectProfile(chemical: chemical, flags: Set(flags ?? []))
-        if let industry, !industry.trimmingCharacters(in: .whitespaces).isEmpty {
-            guard let code = dataset.catalogue.resolve(industry) else {
-                let near = dataset.catalogue.suggestions(for: industry, limit: 5).map { "\($0.code) \($0.name)" }
-                let hint = near.isEmpty ? "" : l.pick("；您是否要找：", "; did you mean: ") + near.joined(separator: l.pick("、", ", "))
-                throw APIError(kind: .unknownIndustry, message: l.pick("行业“\(industry)”不在 GB/T 4754-2017 中\(hint)", "industry \"\(industry)\" is not in GB/T 4754-2017\(hint)"))
-            }
-            profile.industry = code
-        }
-        if let nature, !nature.isEmpty {
-            guard let parsed = ProjectNature(parsing: nature) else {
-                throw APIError(kind: .malformedRequest, message: l.pick("项目性质“\(nature)”无法识别，应为 新建、扩建 或 改建", "project nature \"\(nature)\" is unknown; expected new, expansion or rebuild"))
-            }
-            profile.nature = parsed
+        do {
+            if let industry, !industry.trimmingCharacters(in: .whitespaces).isEmpty { profile.industry = try dataset.catalogue.code(for: industry) }
+            if let nature, !nature.isEmpty { profile.nature = try ProjectNature.parse(nature) }
+        } catch {
+            if case .unknownIndustry = error { throw APIError(kind: .unknownIndustry, message: error.message(l)) }
+            throw APIError(kind: .malformedRequest, message: error.message(l))
         }
         return profile.industry == nil && profile.nature == nil && chemical == nil && profile.flags.isEmpty ? nil : profile
     }

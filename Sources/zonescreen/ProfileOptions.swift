@@ -19,22 +19,13 @@ struct ProfileOptions: ParsableArguments {
     /// The options checked once, before any site is read: a bad code stops the run at the start.
     func resolved(catalogue: IndustryCatalogue, language l: Language) throws(CLIError) -> ProfileOverrides {
         var overrides = ProfileOverrides(chemical: chemical, flags: Set(flags))
-        if let industry { overrides.industry = try Self.resolveIndustry(industry, catalogue: catalogue, language: l) }
-        if let nature {
-            guard let parsed = ProjectNature(parsing: nature) else {
-                throw CLIError(l.pick("项目性质“\(nature)”无法识别，应为 新建、扩建 或 改建", "project nature \"\(nature)\" is unknown; expected new, expansion or rebuild"))
-            }
-            overrides.nature = parsed
+        do {
+            if let industry { overrides.industry = try catalogue.code(for: industry) }
+            if let nature { overrides.nature = try ProjectNature.parse(nature) }
+        } catch {
+            throw CLIError(error.message(l))
         }
         return overrides
-    }
-
-    /// A code (`C2614`, `2614`) or a name searched in the catalogue; unknown input suggests near matches.
-    static func resolveIndustry(_ text: String, catalogue: IndustryCatalogue, language l: Language) throws(CLIError) -> String {
-        if let code = catalogue.resolve(text) { return code }
-        let suggestions = catalogue.suggestions(for: text, limit: 5).map { "\($0.code) \($0.name)" }
-        let hint = suggestions.isEmpty ? "" : l.pick("；您是否要找：", "; did you mean: ") + suggestions.joined(separator: l.pick("、", ", "))
-        throw CLIError(l.pick("行业“\(text)”不在 GB/T 4754-2017 中\(hint)", "industry \"\(text)\" is not in GB/T 4754-2017\(hint)"))
     }
 }
 
@@ -51,7 +42,7 @@ struct ProfileOverrides: Sendable {
     func profile(over base: ProjectProfile?, catalogue: IndustryCatalogue, language l: Language) throws(CLIError) -> ProjectProfile? {
         var profile = base
         if let code = profile?.industry, industry == nil {
-            profile?.industry = try ProfileOptions.resolveIndustry(code, catalogue: catalogue, language: l)
+            do { profile?.industry = try catalogue.code(for: code) } catch { throw CLIError(error.message(l)) }
         }
         if isEmpty { return profile }
         var merged = profile ?? ProjectProfile()

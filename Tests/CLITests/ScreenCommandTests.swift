@@ -28,6 +28,13 @@ struct ScreenCommandTests {
         #expect(output.stderr.contains("行业“C2699”不在 GB/T 4754-2017 中；您是否要找：C2619"))
     }
 
+    @Test("an unknown project nature: Chinese error naming it, exit 2")
+    func unknownNature() throws {
+        let output = try CLI.run(["screen", "--point", "503800,3300499.5", "--nature", "重建"] + Self.tiny)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("项目性质“重建”无法识别，应为 新建、扩建 或 改建"))
+    }
+
     @Test("malformed --point: error naming it, exit 2")
     func badPoint() throws {
         let output = try CLI.run(["screen", "--point", "503800;3300499"] + Self.tiny)

@@ -101,6 +101,7 @@ struct ServiceTests {
         (#"{"coordinates":"100.0,30.0"}"#, 422, "outsideDataset", "完全在数据集范围"),
         (#"{"coordinates":"111.73,30.52","industry":"C2699"}"#, 422, "unknownIndustry", "您是否要找：C2619"),
         (#"{"coordinates":"111.73,30.52","offset":"gps"}"#, 400, "malformedRequest", "offset 应为 wgs84、gcj02 或 bd09"),
+        (#"{"coordinates":"111.73,30.52","nature":"重建"}"#, 400, "malformedRequest", "项目性质“重建”无法识别，应为 新建、扩建 或 改建"),
     ])
     func errors(body: String, status: Int, code: String, message: String) async throws {
         let reply = try await HTTP.request("POST", "/api/screen", body: Data(body.utf8))
