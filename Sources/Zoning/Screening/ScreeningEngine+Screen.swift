@@ -39,10 +39,12 @@ extension ScreeningEngine {
 
         // Points use covers semantics: a point on a shared boundary lies in every unit it touches.
         var units: [UnitHit] = []
+        var touchedIndices: [Int] = []
         for item in try unitIndex.query(geometry, .intersects) {
             let unit = dataset.units[item]
             guard let found = try overlap(with: unit.geometry) else { continue }
             let onBoundary = geometry.dimension == 0 ? try geometry.relates(unit.geometry, .touches) : false
+            touchedIndices.append(item)
             units.append(UnitHit(code: unit.code, name: unit.name, unitClass: unit.unitClass.rawValue,
                                  className: unit.unitClass.name(l), subclass: unit.subclass, overlap: found, onBoundary: onBoundary))
         }
@@ -76,7 +78,8 @@ extension ScreeningEngine {
             siteNotes.append(l.pick(String(format: "站点只有 %.1f%% 在数据集范围内", coveredShare * 100), String(format: "only %.1f%% of the site lies inside the dataset", coveredShare * 100)))
         }
 
-        let touched = dataset.units.filter { unit in units.contains { $0.code == unit.code } }
+        // In dataset order, as the clause lists expect; found from the query's own indices, not by search.
+        let touched = touchedIndices.sorted().map { dataset.units[$0] }
         let evaluation = RuleEvaluator(dataset: dataset, profile: site.profile, language: l)
         let clauses = evaluation.applicableClauses(touchedUnits: touched)
         let (reasons, possible) = evaluation.reasons(redLines: redLines, units: touched, shorelines: shorelines,
