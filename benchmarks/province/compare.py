@@ -16,7 +16,10 @@ Agreement, per site, for each pair of tools:
   * distances within 0.1 m (an empty distance must be empty in both);
   * the same shorelineBands rule ids.
 Prints one line per pair and kind, then the first 10 disagreeing sites. Then a markdown table of the
-figures, also written to <out>/summary.md. Exit status 1 when any pair disagrees.
+figures, also written to <out>/summary.md: points, parcels (single-threaded first, then any
+multi-threaded figure or variant such as GeoPandas with cut bank lines), load and index build, with
+how many times faster ZoneScreen is (below 1: slower). Figures under other names (ZoneScreen's
+extra measurements) follow, without ratios. Exit status 1 when any pair disagrees.
 """
 import argparse
 import csv

@@ -549,8 +549,13 @@ class PostGISPeer:
             rows = run(sessions[0], ranges[0])
         else:
             # psycopg releases the GIL while it waits for the server: the threads overlap.
-            with ThreadPoolExecutor(len(sessions)) as pool:
+            pool = ThreadPoolExecutor(len(sessions))
+            try:
                 rows = [row for part in pool.map(run, sessions, ranges) for row in part]
+            finally:
+                # When interrupted, do not wait for the running statements: stopping the cluster
+                # ends them.
+                pool.shutdown(wait=False, cancel_futures=True)
         return self._answers(rows)
 
 
