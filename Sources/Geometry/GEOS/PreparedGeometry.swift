@@ -55,6 +55,18 @@ public final class PreparedGeometry {
         return value
     }
 
+    /// Interior-only containment (the other geometry touches no boundary): for a point that `covers`
+    /// holds, this tells interior from boundary.
+    func containsProperly(_ other: GEOSGeometry) throws(GeometryError) -> Bool {
+        try base.context.predicate(GEOSPreparedContainsProperly_r(base.context.handle, prepared, other.pointer), "GEOSPreparedContainsProperly")
+    }
+
+    /// The overlay of the unprepared form with `other` (GEOS has no prepared overlay; the base is
+    /// already in GEOS, so nothing is converted).
+    func intersection(with other: GEOSGeometry) throws(GeometryError) -> GEOSGeometry {
+        try GEOSGeometry.take(GEOSIntersection_r(base.context.handle, base.pointer, other.pointer), in: base.context, "GEOSIntersection")
+    }
+
     func evaluate(_ predicate: SpatialPredicate, _ other: GEOSGeometry) throws(GeometryError) -> Bool {
         let context = base.context, h = context.handle, p = prepared, g = other.pointer
         switch predicate {

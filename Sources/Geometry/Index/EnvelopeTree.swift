@@ -75,30 +75,57 @@ public struct EnvelopeTree: Sendable {
     /// Ties go to the lower item index.
     public func nearest(to query: Envelope, maxDistance: Double = .infinity,
                         exactDistance: (Int) throws -> Double?) rethrows -> (item: Int, distance: Double)? {
+        var scratch = NearestSearchScratch()
+        return try nearest(to: query, maxDistance: maxDistance, scratch: &scratch, exactDistance: exactDistance)
+    }
+
+    /// As above, reusing `scratch`'s queue across calls (one scratch per thread) instead of allocating
+    /// one per search: for point queries the allocation cost as much as the search.
+    public func nearest(to query: Envelope, maxDistance: Double = .infinity, scratch: inout NearestSearchScratch,
+                        exactDistance: (Int) throws -> Double?) rethrows -> (item: Int, distance: Double)? {
+        try nearest(to: query, maxDistance: maxDistance, scratch: &scratch) { item, _ in try exactDistance(item) }
+    }
+
+    /// As above; `exactDistance(item, bound)` also gets the smallest exact distance found so far, and
+    /// may return nil without measuring when it can show the item is farther (a cheap lower bound).
+    public func nearest(to query: Envelope, maxDistance: Double = .infinity, scratch: inout NearestSearchScratch,
+                        exactDistance: (Int, Double) throws -> Double?) rethrows -> (item: Int, distance: Double)? {
         guard count > 0, !query.isEmpty else { return nil }
-        var queue = MinHeap()
-        queue.push(.init(bound: levels[levels.count - 1][0].distance(to: query), level: levels.count - 1, node: 0, exact: false))
+        scratch.queue.removeAll()
+        defer { scratch.queue.removeAll() }
+        var queue = scratch.queue
+        defer { scratch.queue = queue }
+        scratch.queue = MinHeap()  // so `queue` is uniquely referenced and grows in place
         var best: (item: Int, distance: Double)?
+        // Items are measured as soon as their node is taken from the queue, never queued themselves:
+        // most entries of a search are items, and queueing them cost more than measuring them.
+        func measure(_ entry: Int) throws {
+            let item = Int(itemOrder[entry])
+            let bound = levels[0][entry].distance(to: query)
+            guard bound <= (best?.distance ?? maxDistance) else { return }
+            guard let distance = try exactDistance(item, best?.distance ?? maxDistance), distance <= maxDistance else { return }
+            if let found = best, distance > found.distance || (distance == found.distance && found.item < item) { return }
+            best = (item, distance)
+        }
+        let top = levels.count - 1
+        if top == 0 {
+            try measure(0)
+            return best
+        }
+        queue.push(.init(bound: levels[top][0].distance(to: query), level: top, node: 0, exact: false))
         while let entry = queue.pop() {
-            if entry.bound > maxDistance { break }
-            if let found = best, entry.bound > found.distance { break }
-            if entry.exact {
-                let item = Int(itemOrder[entry.node])
-                if let found = best, found.distance == entry.bound, found.item < item { continue }
-                best = (item, entry.bound)
-                continue
-            }
-            if entry.level == 0 {
-                let item = Int(itemOrder[entry.node])
-                if let distance = try exactDistance(item), distance <= maxDistance {
-                    queue.push(.init(bound: distance, level: 0, node: entry.node, exact: true))
-                }
-                continue
-            }
+            if entry.bound > (best?.distance ?? maxDistance) { break }
             let first = entry.node * nodeCapacity
             let end = Swift.min(first + nodeCapacity, levels[entry.level - 1].count)
+            if entry.level == 1 {
+                for child in first..<end { try measure(child) }
+                continue
+            }
+            let below = levels[entry.level - 1]
             for child in first..<end {
-                queue.push(.init(bound: levels[entry.level - 1][child].distance(to: query), level: entry.level - 1, node: child, exact: false))
+                // Children farther than something already measured can never win: not queued at all.
+                let bound = below[child].distance(to: query)
+                if bound <= (best?.distance ?? maxDistance) { queue.push(.init(bound: bound, level: entry.level - 1, node: child, exact: false)) }
             }
         }
         return best
@@ -147,7 +174,13 @@ public struct EnvelopeTree: Sendable {
 }
 
 /// Binary min-heap on `bound` for the nearest-neighbour search.
-private struct MinHeap {
+/// The reusable queue of `EnvelopeTree.nearest`.
+public struct NearestSearchScratch {
+    var queue = MinHeap()
+    public init() {}
+}
+
+struct MinHeap {
     struct Entry {
         var bound: Double
         var level: Int
@@ -156,6 +189,8 @@ private struct MinHeap {
     }
 
     private var storage: [Entry] = []
+
+    mutating func removeAll() { storage.removeAll(keepingCapacity: true) }
 
     mutating func push(_ entry: Entry) {
         storage.append(entry)

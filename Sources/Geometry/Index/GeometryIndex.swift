@@ -17,8 +17,15 @@ public struct IndexPair: Hashable, Sendable {
 public final class GeometryIndex {
     public let geometries: [Geometry]
     public let tree: EnvelopeTree
+    /// Optional coarse rasters of the items (same order), which settle most point and small-polygon
+    /// tests without GEOS; see `CoverageGrid`.
+    public let grids: [CoverageGrid]?
     private let prepared: [PreparedGeometry]
-    private let context: GEOSContext
+    let context: GEOSContext
+    /// The nearest search's queue, kept between calls (an index belongs to one thread).
+    var nearestScratch = NearestSearchScratch()
+    /// Per item, a chord bound for line strings (nil for anything else), for point nearest searches.
+    let chordBounds: [ChordBound?]
 
     /// Builds the tree and a prepared geometry per item. GEOS builds each prepared geometry's own
     /// edge index on its first test, so the first query touching an item pays for that item once.
@@ -28,19 +35,28 @@ public final class GeometryIndex {
     }
 
     /// Shares a tree built elsewhere (it must have been built from these geometries' envelopes).
-    public init(_ geometries: [Geometry], tree: EnvelopeTree) throws(GeometryError) {
+    public init(_ geometries: [Geometry], tree: EnvelopeTree, grids: [CoverageGrid]? = nil) throws(GeometryError) {
         precondition(tree.count == geometries.count, "the tree was built over a different set of geometries")
+        precondition(grids.map { $0.count == geometries.count } ?? true, "the grids were built over a different set of geometries")
         let context = try GEOSContext()
         var prepared: [PreparedGeometry] = []
         prepared.reserveCapacity(geometries.count)
         for geometry in geometries { prepared.append(try PreparedGeometry(geometry, context: context)) }
         self.geometries = geometries
         self.tree = tree
+        self.grids = grids
+        self.chordBounds = geometries.map { geometry in
+            if case .lineString(let line) = geometry { return ChordBound(line) }
+            return nil
+        }
         self.prepared = prepared
         self.context = context
     }
 
     public var count: Int { geometries.count }
+
+    /// The prepared form of one item, for the bare cost in benchmarks and for single-item tests.
+    public func preparedItem(_ item: Int) -> PreparedGeometry { prepared[item] }
 
     /// Items for which `predicate(query, item)` holds, in ascending item order (the shapely STRtree
     /// convention: the query geometry is the first argument).
@@ -66,13 +82,23 @@ public final class GeometryIndex {
 
     /// The nearest item by planar distance (coordinate units) with that distance; `include` filters
     /// items (e.g. only main-stream shorelines). Nil when nothing qualifies within `maxDistance`.
+    /// Line items are first ruled out where their chord bound allows (the geometry lies within
+    /// `reach` of its envelope's centre), before GEOS measures them.
     public func nearest(to geometry: Geometry, maxDistance: Double = .infinity,
                         where include: (Int) -> Bool = { _ in true }) throws(GeometryError) -> (item: Int, distance: Double)? {
         let made = try geometry.makeGEOS(in: context)
         guard !made.isEmpty else { throw .invalidInput(.emptyGeometry(operation: "nearest")) }
+        let centre = geometry.envelope.center
+        var reach = 0.0
+        geometry.forEachCoordinateList { list in
+            for point in list { reach = Swift.max(reach, ((point.x - centre.x) * (point.x - centre.x) + (point.y - centre.y) * (point.y - centre.y)).squareRoot()) }
+        }
+        let chords = chordBounds
         do {
-            return try tree.nearest(to: geometry.envelope, maxDistance: maxDistance) { item in
-                include(item) ? try prepared[item].distance(to: made) : nil
+            return try tree.nearest(to: geometry.envelope, maxDistance: maxDistance, scratch: &nearestScratch) { item, nearestSoFar in
+                guard include(item) else { return nil }
+                if let chord = chords[item], chord.lowerBound(from: centre) - reach > nearestSoFar { return nil }
+                return try prepared[item].distance(to: made)
             }
         } catch let error as GeometryError {
             throw error

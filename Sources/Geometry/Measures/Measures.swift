@@ -7,6 +7,12 @@ public enum MeasureMethod: Hashable, Sendable, CustomStringConvertible {
     /// Planar, after projecting the geometry to this CRS (a Gauss-Krüger zone).
     case projected(CRS)
 
+    /// Measured in the plane of the working CRS (so a planar figure from GEOS is already the answer).
+    public var isPlanar: Bool {
+        if case .projected = self { return true }
+        return false
+    }
+
     public var description: String {
         switch self {
         case .ellipsoidal: "ellipsoidal (CGCS2000)"
