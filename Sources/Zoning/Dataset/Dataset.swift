@@ -37,7 +37,7 @@ public final class Dataset: Sendable {
     public let redLines: [RedLine]
     public let units: [ControlUnit]
     public let shorelines: [Shoreline]
-    /// The shorelines cut into short pieces for nearest-distance search (`trees.shorelines` is over these).
+    /// The shorelines cut into short pieces for nearest-distance search, with a tree per river class.
     public let shorelinePieces: ShorelinePieces
     public let sensitiveLayers: [SensitiveLayer]
     public let sensitiveAreas: [SensitiveArea]
@@ -57,9 +57,17 @@ public final class Dataset: Sendable {
     public struct ZoneTrees: Sendable {
         public let units: EnvelopeTree
         public let redLines: EnvelopeTree
-        /// Over `shorelinePieces`, not whole shorelines.
-        public let shorelines: EnvelopeTree
         public let sensitiveAreas: EnvelopeTree
+        /// Coarse rasters of each zone (same order as the layer), shared by all workers.
+        public let unitGrids: [CoverageGrid]?
+        public let redLineGrids: [CoverageGrid]?
+        public let sensitiveGrids: [CoverageGrid]?
+
+        /// Memory held by the trees and grids (shoreline trees are in `ShorelinePieces`), in bytes.
+        public var byteCount: Int {
+            let grids = [unitGrids, redLineGrids, sensitiveGrids].reduce(0) { $0 + ($1?.reduce(0) { $0 + $1.byteCount } ?? 0) }
+            return units.byteCount + redLines.byteCount + sensitiveAreas.byteCount + grids
+        }
     }
 
     init(directory: URL, metadata: DatasetMetadata, workingCRS: CRS, measurement: MeasureMethod, redLines: [RedLine],

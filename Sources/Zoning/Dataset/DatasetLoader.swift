@@ -97,13 +97,19 @@ public enum DatasetLoader {
         let trees = Dataset.ZoneTrees(
             units: EnvelopeTree(units.map(\.geometry.envelope)),
             redLines: EnvelopeTree(redLines.map(\.geometry.envelope)),
-            shorelines: EnvelopeTree(pieces.geometries.map(\.envelope)),
-            sensitiveAreas: EnvelopeTree(sensitiveAreas.map(\.geometry.envelope)))
-        return Dataset(
+            sensitiveAreas: EnvelopeTree(sensitiveAreas.map(\.geometry.envelope)),
+            // A GEOS failure here (it would need an invalid zone, which the check reports) only
+            // costs speed: without grids every test goes to GEOS.
+            unitGrids: try? CoverageGrid.grids(for: units.map(\.geometry)),
+            redLineGrids: try? CoverageGrid.grids(for: redLines.map(\.geometry)),
+            sensitiveGrids: try? CoverageGrid.grids(for: sensitiveAreas.map(\.geometry)))
+        let dataset = Dataset(
             directory: directory, metadata: metadata, workingCRS: workingCRS, measurement: measurement,
             redLines: redLines, units: units, shorelines: shorelines, shorelinePieces: pieces, sensitiveLayers: sensitiveLayers,
             sensitiveAreas: sensitiveAreas, clauses: clauses.clauses, rules: rules, catalogue: catalogue,
             sites: sites, contentHash: contentHash(directory: directory, manifest: manifest), warnings: warnings, trees: trees)
+        FreedMemory.release()
+        return dataset
     }
 
     private static func resolveMeasurement(_ spec: ManifestFile.MeasurementSpec, _ problems: inout ProblemLog) -> (CRS?, MeasureMethod?) {

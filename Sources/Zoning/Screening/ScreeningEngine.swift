@@ -6,7 +6,8 @@ public final class ScreeningEngine {
     public let dataset: Dataset
     let unitIndex: GeometryIndex
     let redLineIndex: GeometryIndex
-    let shorelineIndex: GeometryIndex
+    /// One index per river class over its shoreline pieces.
+    let shorelineIndexes: [RiverClass: GeometryIndex]
     let sensitiveIndex: GeometryIndex
     let measurer: ZoneMeasurer
     private var transformers: [CRS: CoordinateTransformer] = [:]
@@ -15,12 +16,22 @@ public final class ScreeningEngine {
 
     public init(dataset: Dataset) throws(GeometryError) {
         self.dataset = dataset
-        unitIndex = try GeometryIndex(dataset.units.map(\.geometry), tree: dataset.trees.units)
-        redLineIndex = try GeometryIndex(dataset.redLines.map(\.geometry), tree: dataset.trees.redLines)
-        shorelineIndex = try GeometryIndex(dataset.shorelinePieces.geometries, tree: dataset.trees.shorelines)
-        sensitiveIndex = try GeometryIndex(dataset.sensitiveAreas.map(\.geometry), tree: dataset.trees.sensitiveAreas)
+        unitIndex = try GeometryIndex(dataset.units.map(\.geometry), tree: dataset.trees.units, grids: dataset.trees.unitGrids)
+        redLineIndex = try GeometryIndex(dataset.redLines.map(\.geometry), tree: dataset.trees.redLines, grids: dataset.trees.redLineGrids)
+        var shorelineIndexes: [RiverClass: GeometryIndex] = [:]
+        for (riverClass, group) in dataset.shorelinePieces.groups {
+            shorelineIndexes[riverClass] = try GeometryIndex(group.geometries, tree: group.tree)
+        }
+        self.shorelineIndexes = shorelineIndexes
+        sensitiveIndex = try GeometryIndex(dataset.sensitiveAreas.map(\.geometry), tree: dataset.trees.sensitiveAreas,
+                                           grids: dataset.trees.sensitiveGrids)
         measurer = try ZoneMeasurer(dataset: dataset)
         toGeographic = try CoordinateTransformer(from: dataset.workingCRS, to: .cgcs2000)
+    }
+
+    /// Builds GEOS's lazy per-zone indexes now, so the first sites pay nothing extra.
+    public func warmUp() throws(GeometryError) {
+        for index in [unitIndex, redLineIndex, sensitiveIndex] { try index.warmUp() }
     }
 
     /// The site's geometry in the working CRS, after removing web-map offsets and checking validity.

@@ -8,11 +8,11 @@ public struct AreaFigure: Codable, Sendable, Hashable {
     public var method: String
     public var crs: String?
 
-    init(_ area: Area) {
+    init(_ area: Area, label: (method: String, crs: String?)? = nil) {
         squareMetres = area.squareMetres
         hectares = area.hectares
         mu = area.mu
-        (method, crs) = MeasureLabel.of(area.method)
+        (method, crs) = label ?? MeasureLabel.of(area.method)
     }
 }
 
@@ -21,14 +21,15 @@ public struct LengthFigure: Codable, Sendable, Hashable {
     public var method: String
     public var crs: String?
 
-    init(_ length: Length) {
+    /// `label`: the method's label made once by the caller (making it per figure showed in profiles).
+    init(_ length: Length, label: (method: String, crs: String?)? = nil) {
         metres = length.metres
-        (method, crs) = MeasureLabel.of(length.method)
+        (method, crs) = label ?? MeasureLabel.of(length.method)
     }
 }
 
 enum MeasureLabel {
-    static func of(_ method: MeasureMethod) -> (String, String?) {
+    static func of(_ method: MeasureMethod) -> (method: String, crs: String?) {
         switch method {
         case .ellipsoidal: ("ellipsoidal", nil)
         case .projected(let crs): ("projected", crs.description)

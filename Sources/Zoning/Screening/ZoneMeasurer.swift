@@ -4,11 +4,14 @@ import Geometry
 /// ellipsoid after bringing them back to longitude/latitude.
 struct ZoneMeasurer {
     let method: MeasureMethod
+    /// `method` as results label it.
+    let label: (method: String, crs: String?)
     /// Working CRS → CGCS2000 geographic, for ellipsoidal measures.
     private let toGeographic: CoordinateTransformer?
 
     init(dataset: Dataset) throws(GeometryError) {
         method = dataset.measurement
+        label = MeasureLabel.of(dataset.measurement)
         if case .ellipsoidal = dataset.measurement {
             toGeographic = try CoordinateTransformer(from: dataset.workingCRS, to: .cgcs2000)
         } else {
