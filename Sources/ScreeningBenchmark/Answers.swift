@@ -19,7 +19,7 @@ enum Answers {
             }.joined(separator: ";")
         }
         func distance(_ riverClass: RiverClass) -> String {
-            location.nearestByClass[riverClass].map { String(format: "%.3f", $0.distance.metres) } ?? ""
+            location.nearest(riverClass).map { String(format: "%.3f", $0.distance.metres) } ?? ""
         }
         let units = list(location.units.map { ($0.code, $0.overlap) })
         let redLines = list(location.redLines.map { ($0.code, $0.overlap) })

@@ -138,6 +138,9 @@ for workload in workloads where only == nil || only == workload.figure {
 }
 print("\n" + table.render())
 print("(best of \(rounds) rounds; unanswered = outside every unit)")
+if only == nil || only == "batch" {
+    print("\n" + (try BatchRun.measure(sites.parcels, dataset: dataset, workerCounts: threadCounts)).render())
+}
 print(String(format: "memory  : RSS %.0f MB now, peak %.0f MB", Memory.megabytes(), Memory.megabytes("VmHWM")))
 
 if let outDirectory {

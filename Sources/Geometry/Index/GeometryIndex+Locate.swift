@@ -3,6 +3,11 @@ public struct PointHit: Hashable, Sendable {
     public let item: Int
     /// The point lies on the item's boundary (covered but not in its interior).
     public let onBoundary: Bool
+
+    public init(item: Int, onBoundary: Bool) {
+        self.item = item
+        self.onBoundary = onBoundary
+    }
 }
 
 /// How much of a query polygon an indexed polygon takes.

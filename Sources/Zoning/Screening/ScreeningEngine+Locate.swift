@@ -14,8 +14,11 @@ public struct SiteLocation {
     public let redLines: [RedLineHit]
     public let sensitiveAreas: [SensitiveAreaHit]
     public let shorelines: ShorelineFacts
-    /// The nearest shoreline of each river class in the dataset (`shorelines` merges the tributaries).
-    public let nearestByClass: [RiverClass: RiverDistance]
+    /// The nearest shoreline of each river class the dataset has, in `RiverClass.allCases` order
+    /// (`shorelines` merges the tributaries).
+    public let nearestByClass: [RiverDistance]
+
+    public func nearest(_ riverClass: RiverClass) -> RiverDistance? { nearestByClass.first { $0.riverClass == riverClass } }
     /// Notes from preparing the site (e.g. no web-map offset outside China).
     public let notes: [String]
 }
@@ -70,10 +73,10 @@ extension ScreeningEngine {
     }
 
     /// Nearest main stream, nearest tributary, and every band of the rules with the site's distance.
-    private func shorelineFacts(_ geometry: Geometry) throws -> (ShorelineFacts, [RiverClass: RiverDistance]) {
-        var nearestByClass: [RiverClass: RiverDistance] = [:]
-        for (riverClass, index) in shorelineIndexes {
-            guard let group = dataset.shorelinePieces.groups[riverClass] else { continue }
+    private func shorelineFacts(_ geometry: Geometry) throws -> (ShorelineFacts, [RiverDistance]) {
+        var nearestByClass: [RiverDistance] = []
+        nearestByClass.reserveCapacity(shorelineIndexes.count)
+        for (riverClass, index, group) in shorelineIndexes {
             let found: (item: Int, distance: Double)?
             if case .point(let point) = geometry {
                 found = try index.nearest(toPoint: point)
@@ -81,12 +84,11 @@ extension ScreeningEngine {
                 found = try index.nearest(to: geometry)
             }
             guard let found else { continue }
-            let shoreline = dataset.shorelines[group.owners[found.item]]
             let distance = try measurer.distance(planar: found.distance, between: geometry, and: group.geometries[found.item])
-            nearestByClass[riverClass] = RiverDistance(river: shoreline.riverName, riverClass: riverClass, distance: LengthFigure(distance, label: measurer.label))
+            nearestByClass.append(RiverDistance(river: dataset.shorelines[group.owners[found.item]].riverName, riverClass: riverClass, distance: LengthFigure(distance, label: measurer.label)))
         }
         func nearest(among classes: [RiverClass]) -> RiverDistance? {
-            classes.compactMap { nearestByClass[$0] }.min { $0.distance.metres < $1.distance.metres }
+            nearestByClass.filter { classes.contains($0.riverClass) }.min { $0.distance.metres < $1.distance.metres }
         }
         let bands = dataset.rules.shorelineBands.compactMap { rule -> BandFact? in
             guard case .shorelineBand(let distance, let rivers) = rule.kind else { return nil }
@@ -95,7 +97,7 @@ extension ScreeningEngine {
             return BandFact(ruleId: rule.id, distanceMetres: distance, rivers: rivers, nearest: closest,
                             inside: (closest?.distance.metres ?? .infinity) <= distance)
         }
-        let facts = ShorelineFacts(baseline: dataset.metadata.shorelineBaseline, nearestMainStream: nearestByClass[.mainStream],
+        let facts = ShorelineFacts(baseline: dataset.metadata.shorelineBaseline, nearestMainStream: nearest(among: [.mainStream]),
                                    nearestTributary: nearest(among: [.importantTributary, .tributary]), bands: bands)
         return (facts, nearestByClass)
     }

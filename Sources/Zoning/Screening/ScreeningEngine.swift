@@ -6,8 +6,9 @@ public final class ScreeningEngine {
     public let dataset: Dataset
     let unitIndex: GeometryIndex
     let redLineIndex: GeometryIndex
-    /// One index per river class over its shoreline pieces.
-    let shorelineIndexes: [RiverClass: GeometryIndex]
+    /// One index per river class over its shoreline pieces, in `RiverClass.allCases` order (an array:
+    /// looking classes up by hash showed in point-screening profiles).
+    let shorelineIndexes: [(riverClass: RiverClass, index: GeometryIndex, pieces: ShorelinePieces.Group)]
     let sensitiveIndex: GeometryIndex
     let measurer: ZoneMeasurer
     private var transformers: [CRS: CoordinateTransformer] = [:]
@@ -18,9 +19,10 @@ public final class ScreeningEngine {
         self.dataset = dataset
         unitIndex = try GeometryIndex(dataset.units.map(\.geometry), tree: dataset.trees.units, grids: dataset.trees.unitGrids)
         redLineIndex = try GeometryIndex(dataset.redLines.map(\.geometry), tree: dataset.trees.redLines, grids: dataset.trees.redLineGrids)
-        var shorelineIndexes: [RiverClass: GeometryIndex] = [:]
-        for (riverClass, group) in dataset.shorelinePieces.groups {
-            shorelineIndexes[riverClass] = try GeometryIndex(group.geometries, tree: group.tree)
+        var shorelineIndexes: [(riverClass: RiverClass, index: GeometryIndex, pieces: ShorelinePieces.Group)] = []
+        for riverClass in RiverClass.allCases {
+            guard let group = dataset.shorelinePieces.groups[riverClass] else { continue }
+            shorelineIndexes.append((riverClass, try GeometryIndex(group.geometries, tree: group.tree), group))
         }
         self.shorelineIndexes = shorelineIndexes
         sensitiveIndex = try GeometryIndex(dataset.sensitiveAreas.map(\.geometry), tree: dataset.trees.sensitiveAreas,
