@@ -23,8 +23,16 @@ enum Answers {
         }
         let units = list(location.units.map { ($0.code, $0.overlap) })
         let redLines = list(location.redLines.map { ($0.code, $0.overlap) })
-        let bands = location.shorelines.bands.filter(\.inside).map(\.ruleId).sorted().joined(separator: ";")
+        let bands = location.bandsInside.sorted().joined(separator: ";")
         return [id, units, redLines, distance(.mainStream), distance(.importantTributary), distance(.tributary), bands].joined(separator: ",")
+    }
+
+    /// What the peers hand back per site, taken from a location inside the timed section: unit and
+    /// red-line codes, the distance per river class and the bands (codes as strings, as PostGIS
+    /// returns them to its client). Returns a count so the work cannot be optimised away.
+    static func extract(_ location: SiteLocation) -> Int {
+        location.unitCodes.count + location.redLineCodes.count + location.bandsInside.count
+            + location.nearestByClass.count
     }
 
     /// Screens every site once more (untimed) and writes the answers.

@@ -115,8 +115,14 @@ figures.add("pointLookup", threads: 1, sites: pairs.count, seconds: lookupSecond
 // The workloads, single thread and all cores.
 let threadCounts = cores > 1 ? [1, cores] : [1]
 let workloads: [(name: String, figure: String, sites: [Site], work: @Sendable (ScreeningEngine, Site) -> Bool)] = [
-    ("points: units, red lines, shorelines, bands", "points", sites.points, { (try? $0.locate($1)) != nil }),
-    ("parcels: overlap areas, distances, bands", "parcels", sites.parcels, { (try? $0.locate($1)) != nil }),
+    ("points: units, red lines, shorelines, bands", "points", sites.points, { engine, site in
+        guard let location = try? engine.locate(site) else { return false }
+        return Answers.extract(location) >= 0
+    }),
+    ("parcels: overlap areas, distances, bands", "parcels", sites.parcels, { engine, site in
+        guard let location = try? engine.locate(site) else { return false }
+        return Answers.extract(location) >= 0
+    }),
     ("points: full result (lists, rules, verdict)", "pointsFullResult", sites.points, { (try? $0.screen($1)) != nil }),
     ("parcels: full result", "parcelsFullResult", sites.parcels, { (try? $0.screen($1)) != nil }),
     ("points: full result as JSON", "pointsJSON", sites.points, { engine, site in

@@ -63,8 +63,13 @@ public final class PreparedGeometry {
 
     /// The overlay of the unprepared form with `other` (GEOS has no prepared overlay; the base is
     /// already in GEOS, so nothing is converted).
-    func intersection(with other: GEOSGeometry) throws(GeometryError) -> GEOSGeometry {
-        try GEOSGeometry.take(GEOSIntersection_r(base.context.handle, base.pointer, other.pointer), in: base.context, "GEOSIntersection")
+    func intersection(with other: GEOSGeometry, within envelope: Envelope) throws(GeometryError) -> GEOSGeometry {
+        let h = base.context.handle
+        // Cut the (large) zone down to the query's envelope first: a linear pass, after which the
+        // overlay nodes a few dozen edges instead of the zone's thousand.
+        let clipped = try GEOSGeometry.take(GEOSClipByRect_r(h, base.pointer, envelope.minX, envelope.minY, envelope.maxX, envelope.maxY),
+                                            in: base.context, "GEOSClipByRect")
+        return try GEOSGeometry.take(GEOSIntersection_r(h, clipped.pointer, other.pointer), in: base.context, "GEOSIntersection")
     }
 
     func evaluate(_ predicate: SpatialPredicate, _ other: GEOSGeometry) throws(GeometryError) -> Bool {

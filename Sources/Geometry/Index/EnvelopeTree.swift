@@ -90,6 +90,21 @@ public struct EnvelopeTree: Sendable {
     /// may return nil without measuring when it can show the item is farther (a cheap lower bound).
     public func nearest(to query: Envelope, maxDistance: Double = .infinity, scratch: inout NearestSearchScratch,
                         exactDistance: (Int, Double) throws -> Double?) rethrows -> (item: Int, distance: Double)? {
+        try search(query, maxDistance, &scratch, queueItems: false, bounds: { _ in (0, .infinity) }, exactDistance)
+    }
+
+    /// As above, with `bounds(item)`: cheap bounds below and above the item's true distance, tighter
+    /// than its envelope's. Items then wait in the queue under their lower bound and are measured in
+    /// its order, and nothing farther than the smallest upper bound seen is queued at all, so few
+    /// items are measured beyond the nearest.
+    public func nearest(to query: Envelope, maxDistance: Double = .infinity, scratch: inout NearestSearchScratch,
+                        bounds: (Int) -> (lower: Double, upper: Double),
+                        exactDistance: (Int, Double) throws -> Double?) rethrows -> (item: Int, distance: Double)? {
+        try search(query, maxDistance, &scratch, queueItems: true, bounds: bounds, exactDistance)
+    }
+
+    private func search(_ query: Envelope, _ maxDistance: Double, _ scratch: inout NearestSearchScratch, queueItems: Bool, bounds: (Int) -> (lower: Double, upper: Double),
+                        _ exactDistance: (Int, Double) throws -> Double?) rethrows -> (item: Int, distance: Double)? {
         guard count > 0, !query.isEmpty else { return nil }
         scratch.queue.removeAll()
         defer { scratch.queue.removeAll() }
@@ -97,35 +112,51 @@ public struct EnvelopeTree: Sendable {
         defer { scratch.queue = queue }
         scratch.queue = MinHeap()  // so `queue` is uniquely referenced and grows in place
         var best: (item: Int, distance: Double)?
-        // Items are measured as soon as their node is taken from the queue, never queued themselves:
-        // most entries of a search are items, and queueing them cost more than measuring them.
+        // The smallest upper bound offered so far: the nearest item is no farther than this.
+        var upper = Double.infinity
+        var limit: Double { Swift.min(best?.distance ?? maxDistance, upper) }
         func measure(_ entry: Int) throws {
             let item = Int(itemOrder[entry])
-            let bound = levels[0][entry].distance(to: query)
-            guard bound <= (best?.distance ?? maxDistance) else { return }
-            guard let distance = try exactDistance(item, best?.distance ?? maxDistance), distance <= maxDistance else { return }
+            guard let distance = try exactDistance(item, limit), distance <= maxDistance else { return }
             if let found = best, distance > found.distance || (distance == found.distance && found.item < item) { return }
             best = (item, distance)
         }
+        // Without a lower bound, items are measured as soon as their node is taken from the queue,
+        // never queued themselves: queueing them cost more than measuring them.
+        func offer(_ entry: Int) throws {
+            let envelopeBound = levels[0][entry].distance(to: query)
+            guard envelopeBound <= limit else { return }
+            guard queueItems else { return try measure(entry) }
+            let (lower, upperBound) = bounds(Int(itemOrder[entry]))
+            let bound = Swift.max(envelopeBound, lower)
+            guard bound <= limit else { return }
+            queue.push(.init(bound: bound, level: 0, node: entry, exact: false))
+            // After the push: the item holding the smallest upper bound must itself stay in the queue.
+            upper = Swift.min(upper, upperBound)
+        }
         let top = levels.count - 1
         if top == 0 {
-            try measure(0)
-            return best
+            try offer(0)
+        } else {
+            queue.push(.init(bound: levels[top][0].distance(to: query), level: top, node: 0, exact: false))
         }
-        queue.push(.init(bound: levels[top][0].distance(to: query), level: top, node: 0, exact: false))
         while let entry = queue.pop() {
-            if entry.bound > (best?.distance ?? maxDistance) { break }
+            if entry.bound > limit { break }
+            if entry.level == 0 {
+                try measure(entry.node)
+                continue
+            }
             let first = entry.node * nodeCapacity
             let end = Swift.min(first + nodeCapacity, levels[entry.level - 1].count)
             if entry.level == 1 {
-                for child in first..<end { try measure(child) }
+                for child in first..<end { try offer(child) }
                 continue
             }
             let below = levels[entry.level - 1]
             for child in first..<end {
                 // Children farther than something already measured can never win: not queued at all.
                 let bound = below[child].distance(to: query)
-                if bound <= (best?.distance ?? maxDistance) { queue.push(.init(bound: bound, level: entry.level - 1, node: child, exact: false)) }
+                if bound <= limit { queue.push(.init(bound: bound, level: entry.level - 1, node: child, exact: false)) }
             }
         }
         return best

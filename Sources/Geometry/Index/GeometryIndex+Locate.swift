@@ -91,7 +91,7 @@ extension GeometryIndex {
                     try wholeQuery(item, made)
                     continue
                 }
-                let intersection = try prepared.intersection(with: made)
+                let intersection = try prepared.intersection(with: made, within: envelope)
                 let area = try intersection.area()
                 guard area > 0 else { continue }
                 overlaps.append(AreaOverlap(item: item, coversQuery: false, planarArea: area,
@@ -109,11 +109,9 @@ extension GeometryIndex {
         var made: GEOSGeometry?
         let chords = chordBounds
         do {
-            return try tree.nearest(to: Envelope(point), maxDistance: maxDistance, scratch: &nearestScratch) { item, nearestSoFar in
-                if let chord = chords[item] {
-                    if chord.lowerBound(from: point) > nearestSoFar { return nil }
-                    if case .lineString(let line) = geometries[item] { return PointToLineDistance.distance(from: point, to: line) }
-                }
+            return try tree.nearest(to: Envelope(point), maxDistance: maxDistance, scratch: &nearestScratch,
+                                    bounds: { item in chords[item]?.bounds(from: point) ?? (0, .infinity) }) { item, _ in
+                if case .lineString(let line) = geometries[item] { return PointToLineDistance.distance(from: point, to: line) }
                 if let distance = PointToLineDistance.distance(from: point, to: geometries[item]) { return distance }
                 if made == nil { made = try Geometry.point(point).makeGEOS(in: context) }
                 guard let made else { return nil }

@@ -88,16 +88,22 @@ public final class GeometryIndex {
                         where include: (Int) -> Bool = { _ in true }) throws(GeometryError) -> (item: Int, distance: Double)? {
         let made = try geometry.makeGEOS(in: context)
         guard !made.isEmpty else { throw .invalidInput(.emptyGeometry(operation: "nearest")) }
-        let centre = geometry.envelope.center
-        var reach = 0.0
-        geometry.forEachCoordinateList { list in
-            for point in list { reach = Swift.max(reach, ((point.x - centre.x) * (point.x - centre.x) + (point.y - centre.y) * (point.y - centre.y)).squareRoot()) }
+        let site = LineSetDistance(geometry)
+        let measuredInSwift: Bool
+        switch geometry {
+        case .polygon, .multiPolygon, .lineString, .multiLineString: measuredInSwift = true
+        default: measuredInSwift = false
         }
         let chords = chordBounds
         do {
-            return try tree.nearest(to: geometry.envelope, maxDistance: maxDistance, scratch: &nearestScratch) { item, nearestSoFar in
+            return try tree.nearest(to: geometry.envelope, maxDistance: maxDistance, scratch: &nearestScratch,
+                                    bounds: { item in
+                                        guard let (lower, upper) = chords[item]?.bounds(from: site.centre) else { return (0, .infinity) }
+                                        // Every point of the geometry is within `reach` of the centre.
+                                        return (lower - site.reach, upper + site.reach)
+                                    }) { item, limit in
                 guard include(item) else { return nil }
-                if let chord = chords[item], chord.lowerBound(from: centre) - reach > nearestSoFar { return nil }
+                if measuredInSwift, case .lineString(let line) = geometries[item] { return site.distance(to: line, limit: limit) }
                 return try prepared[item].distance(to: made)
             }
         } catch let error as GeometryError {

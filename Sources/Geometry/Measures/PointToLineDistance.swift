@@ -59,4 +59,11 @@ public struct ChordBound: Sendable {
     public func lowerBound(from point: Coordinate) -> Double {
         PointToLineDistance.segmentDistance(point, start, end) - departure
     }
+
+    /// The lower bound, and an upper one: the polyline runs from the chord's start to its end, so
+    /// every point of the chord has a point of the polyline within `departure` of it.
+    public func bounds(from point: Coordinate) -> (lower: Double, upper: Double) {
+        let distance = PointToLineDistance.segmentDistance(point, start, end)
+        return (distance - departure, distance + departure)
+    }
 }
