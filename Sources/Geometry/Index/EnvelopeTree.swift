@@ -130,7 +130,7 @@ public struct EnvelopeTree: Sendable {
             let (lower, upperBound) = bounds(Int(itemOrder[entry]))
             let bound = Swift.max(envelopeBound, lower)
             guard bound <= limit else { return }
-            queue.push(.init(bound: bound, level: 0, node: entry, exact: false))
+            queue.push(.init(bound: bound, level: 0, node: entry))
             // After the push: the item holding the smallest upper bound must itself stay in the queue.
             upper = Swift.min(upper, upperBound)
         }
@@ -138,7 +138,7 @@ public struct EnvelopeTree: Sendable {
         if top == 0 {
             try offer(0)
         } else {
-            queue.push(.init(bound: levels[top][0].distance(to: query), level: top, node: 0, exact: false))
+            queue.push(.init(bound: levels[top][0].distance(to: query), level: top, node: 0))
         }
         while let entry = queue.pop() {
             if entry.bound > limit { break }
@@ -156,7 +156,7 @@ public struct EnvelopeTree: Sendable {
             for child in first..<end {
                 // Children farther than something already measured can never win: not queued at all.
                 let bound = below[child].distance(to: query)
-                if bound <= limit { queue.push(.init(bound: bound, level: entry.level - 1, node: child, exact: false)) }
+                if bound <= limit { queue.push(.init(bound: bound, level: entry.level - 1, node: child)) }
             }
         }
         return best
@@ -216,7 +216,6 @@ struct MinHeap {
         var bound: Double
         var level: Int
         var node: Int
-        var exact: Bool
     }
 
     private var storage: [Entry] = []

@@ -1,0 +1,88 @@
+import Geometry
+
+/// What a site touches, measured: the spatial half of a screening, before lists, rules and the report.
+/// It is what GIS tools compute with spatial joins, so the benchmark compares it with them.
+///
+/// It keeps zone indices and figures; the records with codes and names (`units`, `redLines` ...) are
+/// made when asked for. Making them for every site showed as a third of point screening's time.
+public struct SiteLocation {
+    /// The site in the dataset's working CRS.
+    public let geometry: Geometry
+    public let area: Area?
+    public let length: Length?
+    /// Notes from preparing the site (e.g. no web-map offset outside China).
+    public let notes: [String]
+    let dataset: Dataset
+    let language: Language
+    /// Units in dataset order, with their overlap and whether a point site is on their boundary.
+    let unitFacts: [(item: Int, overlap: Overlap, onBoundary: Bool)]
+    let redLineFacts: [(item: Int, overlap: Overlap)]
+    let sensitiveFacts: [(item: Int, overlap: Overlap)]
+    /// The nearest piece of each river class the dataset has, in `RiverClass.allCases` order.
+    let shorelineFacts: [(riverClass: RiverClass, shoreline: Int, distance: Length)]
+    let distanceLabel: (method: String, crs: String?)
+
+    /// Indices into `Dataset.units` of the units the site touches, in dataset order.
+    public var unitIndices: [Int] { unitFacts.map(\.item) }
+    public var unitCodes: [String] { unitFacts.map { dataset.units[$0.item].code } }
+    public var redLineCodes: [String] { redLineFacts.map { dataset.redLines[$0.item].code } }
+
+    /// Sorted by share of the site, largest first.
+    public var units: [UnitHit] {
+        unitFacts.map { fact in
+            let unit = dataset.units[fact.item]
+            return UnitHit(code: unit.code, name: unit.name, unitClass: unit.unitClass.rawValue, className: unit.unitClass.name(language),
+                           subclass: unit.subclass, overlap: fact.overlap, onBoundary: fact.onBoundary)
+        }.sorted { ($0.overlap.share, $1.code) > ($1.overlap.share, $0.code) }
+    }
+
+    public var redLines: [RedLineHit] {
+        redLineFacts.map { fact in
+            let redLine = dataset.redLines[fact.item]
+            return RedLineHit(code: redLine.code, name: redLine.name, type: redLine.type, overlap: fact.overlap)
+        }.sorted { $0.overlap.share > $1.overlap.share }
+    }
+
+    public var sensitiveAreas: [SensitiveAreaHit] {
+        sensitiveFacts.map { fact in
+            let zone = dataset.sensitiveAreas[fact.item]
+            return SensitiveAreaHit(layer: zone.layer, kind: zone.kind, code: zone.code, name: zone.name, level: zone.level, overlap: fact.overlap)
+        }
+    }
+
+    /// The nearest shoreline of each river class the dataset has (`shorelines` merges the tributaries).
+    public var nearestByClass: [RiverDistance] {
+        shorelineFacts.map { fact in
+            RiverDistance(river: dataset.shorelines[fact.shoreline].riverName, riverClass: fact.riverClass,
+                          distance: LengthFigure(fact.distance, label: distanceLabel))
+        }
+    }
+
+    public func nearest(_ riverClass: RiverClass) -> RiverDistance? { nearestByClass.first { $0.riverClass == riverClass } }
+
+    /// Nearest main stream, nearest tributary, and every band of the rules with the site's distance.
+    public var shorelines: ShorelineFacts {
+        let nearestByClass = nearestByClass
+        func nearest(among classes: [RiverClass]) -> RiverDistance? {
+            nearestByClass.filter { classes.contains($0.riverClass) }.min { $0.distance.metres < $1.distance.metres }
+        }
+        let bands = dataset.rules.shorelineBands.compactMap { rule -> BandFact? in
+            guard case .shorelineBand(let distance, let rivers) = rule.kind else { return nil }
+            let closest = nearest(among: rivers)
+            return BandFact(ruleId: rule.id, distanceMetres: distance, rivers: rivers, nearest: closest,
+                            inside: (closest?.distance.metres ?? .infinity) <= distance)
+        }
+        return ShorelineFacts(baseline: dataset.metadata.shorelineBaseline, nearestMainStream: nearest(among: [.mainStream]),
+                              nearestTributary: nearest(among: [.importantTributary, .tributary]), bands: bands)
+    }
+
+    /// Ids of the shoreline-band rules whose band holds the site (inclusive edge: a site exactly at
+    /// the band distance is inside), without making the records `shorelines` holds.
+    public var bandsInside: [String] {
+        dataset.rules.shorelineBands.compactMap { rule in
+            guard case .shorelineBand(let distance, let rivers) = rule.kind else { return nil }
+            let closest = shorelineFacts.filter { rivers.contains($0.riverClass) }.map(\.distance.metres).min() ?? .infinity
+            return closest <= distance ? rule.id : nil
+        }
+    }
+}
