@@ -12,6 +12,12 @@ public struct CoverageGrid: Sendable {
         case boundary = 2
     }
 
+    /// Cells on the longer side of a zone's envelope. Measured on the synthetic province, 64 settled
+    /// more point lookups without GEOS (0.8x the bare test against 1.3x) but point screening as a
+    /// whole was no faster within this machine's noise, for four times the memory (19 MB) and twice
+    /// the build time.
+    public static let standardSize = 32
+
     public let envelope: Envelope
     public let columns: Int
     public let rows: Int
@@ -21,7 +27,7 @@ public struct CoverageGrid: Sendable {
 
     /// `covers(point)` decides one cell centre per connected group of cells the boundary does not
     /// touch (every cell of such a group is on the same side). `cellsOnLongerSide` sets the size.
-    public init(_ geometry: Geometry, cellsOnLongerSide: Int = 32, covers: (Coordinate) throws -> Bool) rethrows {
+    public init(_ geometry: Geometry, cellsOnLongerSide: Int = CoverageGrid.standardSize, covers: (Coordinate) throws -> Bool) rethrows {
         let envelope = geometry.envelope
         self.envelope = envelope
         let side = Swift.max(1, cellsOnLongerSide)
@@ -124,7 +130,7 @@ public struct CoverageGrid: Sendable {
 extension CoverageGrid {
     /// Grids for polygons. Any other geometry gets one cell, a boundary cell (lines and points touch
     /// every cell they meet), so tests within its envelope always go to GEOS.
-    public static func grids(for geometries: [Geometry], cellsOnLongerSide: Int = 32) throws(GeometryError) -> [CoverageGrid] {
+    public static func grids(for geometries: [Geometry], cellsOnLongerSide: Int = CoverageGrid.standardSize) throws(GeometryError) -> [CoverageGrid] {
         let context = try GEOSContext()
         var grids: [CoverageGrid] = []
         grids.reserveCapacity(geometries.count)
