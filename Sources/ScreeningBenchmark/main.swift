@@ -37,10 +37,18 @@ var figures = FigureLog()
 
 // Load: manifest, layers (GeoJSON parsed and projected to the working CRS), lists, rules, trees.
 let rssStart = Memory.megabytes()
-let (dataset, loadSeconds) = try timed { try DatasetLoader.load(from: directory) }
+/// The run cannot go on: say why, naming the input, and stop.
+func stop(_ what: String, _ error: Error) -> Never {
+    let detail = (error as? UserFacingError)?.message(.en) ?? "\(error)"
+    print("ScreeningBenchmark: \(what): \(detail)")
+    exit(2)
+}
+let dataset: Dataset, loadSeconds: Double
+do { (dataset, loadSeconds) = try timed { try DatasetLoader.load(from: directory) } } catch { stop("cannot load the dataset \(directory.path)", error) }
 let rssLoaded = Memory.megabytes()
 figures.add("load", seconds: loadSeconds)
-let sites = try BenchmarkSites.load(dataset: dataset, directory: directory)
+let sites: BenchmarkSites
+do { sites = try BenchmarkSites.load(dataset: dataset, directory: directory) } catch { stop("cannot read the site files in \(directory.path)", error) }
 FreedMemory.release()  // the site files' parse, as the loader does for the layers
 print("sites   : \(sites.points.count) points, \(sites.parcels.count) parcels (\(sites.origin))")
 print("zones   : \(dataset.units.count) units, \(dataset.redLines.count) red lines, \(dataset.shorelines.count) shorelines, " +

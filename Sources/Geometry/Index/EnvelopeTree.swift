@@ -70,41 +70,18 @@ public struct EnvelopeTree: Sendable {
         return found
     }
 
-    /// Best-first nearest-neighbour search. `exactDistance(item)` returns the item's true distance to
-    /// the query, or nil to skip the item; envelope distances prune everything that cannot be nearer.
-    /// Ties go to the lower item index.
-    public func nearest(to query: Envelope, maxDistance: Double = .infinity,
-                        exactDistance: (Int) throws -> Double?) rethrows -> (item: Int, distance: Double)? {
-        var scratch = NearestSearchScratch()
-        return try nearest(to: query, maxDistance: maxDistance, scratch: &scratch, exactDistance: exactDistance)
-    }
-
-    /// As above, reusing `scratch`'s queue across calls (one scratch per thread) instead of allocating
-    /// one per search: for point queries the allocation cost as much as the search.
+    /// Best-first nearest-neighbour search; ties go to the lower item index.
+    ///
+    /// - `bounds(item)`: cheap bounds below and above the item's true distance, tighter than its
+    ///   envelope's (the default knows nothing). Items wait in the queue under their lower bound and
+    ///   are measured in its order; nothing farther than the smallest upper bound seen is queued.
+    /// - `exactDistance(item, limit)`: the item's true distance, or nil to skip it; `limit` is the
+    ///   distance to beat, so it may stop measuring (and return nil) once it is sure to be farther.
+    /// - `scratch`: the queue, reused across calls (one per thread): for point queries allocating it
+    ///   cost as much as the search.
     public func nearest(to query: Envelope, maxDistance: Double = .infinity, scratch: inout NearestSearchScratch,
-                        exactDistance: (Int) throws -> Double?) rethrows -> (item: Int, distance: Double)? {
-        try nearest(to: query, maxDistance: maxDistance, scratch: &scratch) { item, _ in try exactDistance(item) }
-    }
-
-    /// As above; `exactDistance(item, bound)` also gets the smallest exact distance found so far, and
-    /// may return nil without measuring when it can show the item is farther (a cheap lower bound).
-    public func nearest(to query: Envelope, maxDistance: Double = .infinity, scratch: inout NearestSearchScratch,
+                        bounds: (Int) -> (lower: Double, upper: Double) = { _ in (0, .infinity) },
                         exactDistance: (Int, Double) throws -> Double?) rethrows -> (item: Int, distance: Double)? {
-        try search(query, maxDistance, &scratch, queueItems: false, bounds: { _ in (0, .infinity) }, exactDistance)
-    }
-
-    /// As above, with `bounds(item)`: cheap bounds below and above the item's true distance, tighter
-    /// than its envelope's. Items then wait in the queue under their lower bound and are measured in
-    /// its order, and nothing farther than the smallest upper bound seen is queued at all, so few
-    /// items are measured beyond the nearest.
-    public func nearest(to query: Envelope, maxDistance: Double = .infinity, scratch: inout NearestSearchScratch,
-                        bounds: (Int) -> (lower: Double, upper: Double),
-                        exactDistance: (Int, Double) throws -> Double?) rethrows -> (item: Int, distance: Double)? {
-        try search(query, maxDistance, &scratch, queueItems: true, bounds: bounds, exactDistance)
-    }
-
-    private func search(_ query: Envelope, _ maxDistance: Double, _ scratch: inout NearestSearchScratch, queueItems: Bool, bounds: (Int) -> (lower: Double, upper: Double),
-                        _ exactDistance: (Int, Double) throws -> Double?) rethrows -> (item: Int, distance: Double)? {
         guard count > 0, !query.isEmpty else { return nil }
         scratch.queue.removeAll()
         defer { scratch.queue.removeAll() }
@@ -121,12 +98,9 @@ public struct EnvelopeTree: Sendable {
             if let found = best, distance > found.distance || (distance == found.distance && found.item < item) { return }
             best = (item, distance)
         }
-        // Without a lower bound, items are measured as soon as their node is taken from the queue,
-        // never queued themselves: queueing them cost more than measuring them.
         func offer(_ entry: Int) throws {
             let envelopeBound = levels[0][entry].distance(to: query)
             guard envelopeBound <= limit else { return }
-            guard queueItems else { return try measure(entry) }
             let (lower, upperBound) = bounds(Int(itemOrder[entry]))
             let bound = Swift.max(envelopeBound, lower)
             guard bound <= limit else { return }

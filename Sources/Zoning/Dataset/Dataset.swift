@@ -62,12 +62,6 @@ public final class Dataset: Sendable {
         public let unitGrids: [CoverageGrid]?
         public let redLineGrids: [CoverageGrid]?
         public let sensitiveGrids: [CoverageGrid]?
-
-        /// Memory held by the trees and grids (shoreline trees are in `ShorelinePieces`), in bytes.
-        public var byteCount: Int {
-            let grids = [unitGrids, redLineGrids, sensitiveGrids].reduce(0) { $0 + ($1?.reduce(0) { $0 + $1.byteCount } ?? 0) }
-            return units.byteCount + redLines.byteCount + sensitiveAreas.byteCount + grids
-        }
     }
 
     init(directory: URL, metadata: DatasetMetadata, workingCRS: CRS, measurement: MeasureMethod, redLines: [RedLine],
