@@ -19,7 +19,7 @@ enum Answers {
             }.joined(separator: ";")
         }
         func distance(_ riverClass: RiverClass) -> String {
-            location.nearest(riverClass).map { String(format: "%.3f", $0.distance.metres) } ?? ""
+            location.nearestDistance(riverClass).map { String(format: "%.3f", $0.metres) } ?? ""
         }
         let units = list(location.units.map { ($0.code, $0.overlap) })
         let redLines = list(location.redLines.map { ($0.code, $0.overlap) })
@@ -31,8 +31,8 @@ enum Answers {
     /// red-line codes, the distance per river class and the bands (codes as strings, as PostGIS
     /// returns them to its client). Returns a count so the work cannot be optimised away.
     static func extract(_ location: SiteLocation) -> Int {
-        location.unitCodes.count + location.redLineCodes.count + location.bandsInside.count
-            + location.nearestByClass.count
+        let distances = RiverClass.allCases.reduce(0) { $0 + (location.nearestDistance($1) == nil ? 0 : 1) }
+        return location.unitCodes.count + location.redLineCodes.count + location.bandsInside.count + distances
     }
 
     /// Screens every site once more (untimed) and writes the answers.

@@ -60,6 +60,11 @@ public struct SiteLocation {
 
     public func nearest(_ riverClass: RiverClass) -> RiverDistance? { nearestByClass.first { $0.riverClass == riverClass } }
 
+    /// The distance to the nearest shoreline of `riverClass`, without making the record.
+    public func nearestDistance(_ riverClass: RiverClass) -> Length? {
+        shorelineFacts.first { $0.riverClass == riverClass }?.distance
+    }
+
     /// Nearest main stream, nearest tributary, and every band of the rules with the site's distance.
     public var shorelines: ShorelineFacts {
         let nearestByClass = nearestByClass
@@ -79,10 +84,17 @@ public struct SiteLocation {
     /// Ids of the shoreline-band rules whose band holds the site (inclusive edge: a site exactly at
     /// the band distance is inside), without making the records `shorelines` holds.
     public var bandsInside: [String] {
-        dataset.rules.shorelineBands.compactMap { rule in
-            guard case .shorelineBand(let distance, let rivers) = rule.kind else { return nil }
-            let closest = shorelineFacts.filter { rivers.contains($0.riverClass) }.map(\.distance.metres).min() ?? .infinity
-            return closest <= distance ? rule.id : nil
+        // Plain loops: the filtered and mapped arrays of a functional version were a fifth of the
+        // time of point screening in the benchmark.
+        var inside: [String] = []
+        for rule in dataset.rules.shorelineBands {
+            guard case .shorelineBand(let distance, let rivers) = rule.kind else { continue }
+            var closest = Double.infinity
+            for fact in shorelineFacts where fact.distance.metres < closest && rivers.contains(fact.riverClass) {
+                closest = fact.distance.metres
+            }
+            if closest <= distance { inside.append(rule.id) }
         }
+        return inside
     }
 }
