@@ -13,7 +13,9 @@ struct RequestWatchdogTests {
         await #expect(throws: CancellationError.self) {
             try await watchdog.run(timeout: .milliseconds(50)) { try await Task.sleep(for: .seconds(30)) }
         }
-        // Cancelled within a few ticks of the 50 ms deadline, far from the 30 s sleep.
-        #expect(ContinuousClock.now - started < .seconds(2))
+        // Cancelled long before the 30 s sleep would have ended. The bound is loose on purpose: the
+        // whole suite runs in parallel on 2 cores, and a 2 s bound failed once under that load
+        // (2.46 s, fresh-clone CI run); how fast the watchdog reacts is not what this test is about.
+        #expect(ContinuousClock.now - started < .seconds(15))
     }
 }

@@ -65,10 +65,10 @@ extension GeometryIndex {
     /// An item that covers the whole polygon needs no overlay: its overlap is the polygon, whose area
     /// is `polygonArea` when given (computed here otherwise).
     public func overlaps(polygon: Geometry, polygonArea: Double? = nil, keepGeometry: Bool = false) throws(GeometryError) -> [AreaOverlap] {
-        var candidates = tree.search(polygon.envelope)
+        let envelope = polygon.envelope
+        var candidates = tree.search(envelope)
         guard !candidates.isEmpty else { return [] }
         candidates.sort()
-        let envelope = polygon.envelope
         var made: GEOSGeometry?
         var overlaps: [AreaOverlap] = []
         func wholeQuery(_ item: Int, _ made: GEOSGeometry?) throws(GeometryError) {
@@ -111,7 +111,6 @@ extension GeometryIndex {
         do {
             return try tree.nearest(to: Envelope(point), maxDistance: maxDistance, scratch: &nearestScratch,
                                     bounds: { item in chords[item]?.bounds(from: point) ?? (0, .infinity) }) { item, _ in
-                if case .lineString(let line) = geometries[item] { return PointToLineDistance.distance(from: point, to: line) }
                 if let distance = PointToLineDistance.distance(from: point, to: geometries[item]) { return distance }
                 if made == nil { made = try Geometry.point(point).makeGEOS(in: context) }
                 guard let made else { return nil }
