@@ -47,8 +47,8 @@ public struct CoverageGrid: Sendable {
         // diagonal segment marks more cells than it crosses, which costs speed, never correctness).
         // The same rounding maps points to cells below, and both are monotonic in the coordinate, so a
         // point on a segment always falls in a cell marked for it.
-        func column(_ x: Double) -> Int { Swift.min(columns - 1, Swift.max(0, Int(((x - envelope.minX) / cellWidth).rounded(.down)))) }
-        func row(_ y: Double) -> Int { Swift.min(rows - 1, Swift.max(0, Int(((y - envelope.minY) / cellHeight).rounded(.down)))) }
+        func column(_ x: Double) -> Int { Self.slot(x, from: envelope.minX, size: cellWidth, count: columns) }
+        func row(_ y: Double) -> Int { Self.slot(y, from: envelope.minY, size: cellHeight, count: rows) }
         geometry.forEachCoordinateList { ring in
             guard var previous = ring.first else { return }
             for point in ring.dropFirst() {
@@ -92,8 +92,7 @@ public struct CoverageGrid: Sendable {
     /// The cell holding `point`: outside for points beyond the envelope.
     public func cell(at point: Coordinate) -> Cell {
         guard point.x >= envelope.minX, point.x <= envelope.maxX, point.y >= envelope.minY, point.y <= envelope.maxY else { return .outside }
-        let c = Swift.min(columns - 1, Int(((point.x - envelope.minX) / cellWidth).rounded(.down)))
-        let r = Swift.min(rows - 1, Int(((point.y - envelope.minY) / cellHeight).rounded(.down)))
+        let c = column(point.x), r = row(point.y)
         return Cell(rawValue: cells[r * columns + c]) ?? .boundary
     }
 
@@ -104,8 +103,6 @@ public struct CoverageGrid: Sendable {
         guard !query.isEmpty else { return .boundary }
         guard query.intersects(envelope) else { return .outside }
         let inside = query.minX >= envelope.minX && query.maxX <= envelope.maxX && query.minY >= envelope.minY && query.maxY <= envelope.maxY
-        func column(_ x: Double) -> Int { Swift.min(columns - 1, Swift.max(0, Int(((x - envelope.minX) / cellWidth).rounded(.down)))) }
-        func row(_ y: Double) -> Int { Swift.min(rows - 1, Swift.max(0, Int(((y - envelope.minY) / cellHeight).rounded(.down)))) }
         var seen: UInt8 = 0
         for r in row(query.minY)...row(query.maxY) {
             for c in column(query.minX)...column(query.maxX) {
@@ -121,6 +118,14 @@ public struct CoverageGrid: Sendable {
         case 1 << Cell.outside.rawValue: return .outside
         default: return .boundary
         }
+    }
+
+    private func column(_ x: Double) -> Int { Self.slot(x, from: envelope.minX, size: cellWidth, count: columns) }
+    private func row(_ y: Double) -> Int { Self.slot(y, from: envelope.minY, size: cellHeight, count: rows) }
+
+    /// The one cell mapping used both to mark boundary cells and to look points up, so the two agree.
+    private static func slot(_ value: Double, from origin: Double, size: Double, count: Int) -> Int {
+        Swift.min(count - 1, Swift.max(0, Int(((value - origin) / size).rounded(.down))))
     }
 
     /// Bytes held by the cells.

@@ -83,11 +83,14 @@ public final class GeometryIndex {
     /// The nearest item by planar distance (coordinate units) with that distance; `include` filters
     /// items (e.g. only main-stream shorelines). Nil when nothing qualifies within `maxDistance`.
     /// Line items are first ruled out where their chord bound allows (the geometry lies within
-    /// `reach` of its envelope's centre), before GEOS measures them.
+    /// `reach` of its envelope's centre); polygons and lines are then measured against them in Swift
+    /// (`LineSetDistance`), anything else by GEOS.
     public func nearest(to geometry: Geometry, maxDistance: Double = .infinity,
                         where include: (Int) -> Bool = { _ in true }) throws(GeometryError) -> (item: Int, distance: Double)? {
-        let made = try geometry.makeGEOS(in: context)
-        guard !made.isEmpty else { throw .invalidInput(.emptyGeometry(operation: "nearest")) }
+        try geometry.checkStructure()
+        guard !geometry.isEmpty else { throw .invalidInput(.emptyGeometry(operation: "nearest")) }
+        // Made only if an item needs GEOS: parcels against shoreline pieces never do.
+        var made: GEOSGeometry?
         let site = LineSetDistance(geometry)
         let measuredInSwift: Bool
         switch geometry {
@@ -104,6 +107,8 @@ public final class GeometryIndex {
                                     }) { item, limit in
                 guard include(item) else { return nil }
                 if measuredInSwift, case .lineString(let line) = geometries[item] { return site.distance(to: line, limit: limit) }
+                if made == nil { made = try geometry.makeGEOS(in: context) }
+                guard let made else { return nil }
                 return try prepared[item].distance(to: made)
             }
         } catch let error as GeometryError {

@@ -56,9 +56,7 @@ public struct ChordBound: Sendable {
         departure = line.reduce(0) { Swift.max($0, PointToLineDistance.segmentDistance($1, start, end)) }
     }
 
-    public func lowerBound(from point: Coordinate) -> Double {
-        PointToLineDistance.segmentDistance(point, start, end) - departure
-    }
+    public func lowerBound(from point: Coordinate) -> Double { bounds(from: point).lower }
 
     /// The lower bound, and an upper one: the polyline runs from the chord's start to its end, so
     /// every point of the chord has a point of the polyline within `departure` of it.
