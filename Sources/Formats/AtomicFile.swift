@@ -77,11 +77,14 @@ private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ cou
 /// A file could not be written; names the path and the system's reason.
 public enum FileError: UserFacingError, Equatable, Sendable {
     case cannotWrite(path: String, detail: String)
+    case cannotRead(path: String, detail: String)
 
     public func message(_ language: Language) -> String {
         switch self {
         case .cannotWrite(let path, let detail):
             language.pick("无法写入文件 \(path)：\(detail)", "cannot write file \(path): \(detail)")
+        case .cannotRead(let path, let detail):
+            language.pick("无法读取文件 \(path)：\(detail)", "cannot read file \(path): \(detail)")
         }
     }
 }

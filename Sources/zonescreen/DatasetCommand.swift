@@ -3,12 +3,12 @@ import Foundation
 import Geometry
 import Zoning
 
-/// `zonescreen dataset check|info`.
+/// `zonescreen dataset check|info|build`.
 struct DatasetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dataset",
         abstract: "检查或查看数据集 / check or describe a dataset",
-        subcommands: [Check.self, Info.self]
+        subcommands: [Check.self, Info.self, Build.self]
     )
 
     struct Check: ParsableCommand {
@@ -60,6 +60,13 @@ struct DatasetCommand: ParsableCommand {
             }
             for level in ClauseLevel.allCases {
                 print("  \(level.name(l)): \(dataset.clauses.filter { $0.level == level }.count)")
+            }
+            switch dataset.origin {
+            case .store(let path, _):
+                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                print(l.pick("编译数据集：", "Compiled dataset: ") + path + String(format: l.pick("（%.1f MB）", " (%.1f MB)"), Double(size) / 1_048_576))
+            case .sources:
+                print(l.pick("编译数据集：无（直接读取源文件）", "Compiled dataset: none (read from the sources)"))
             }
             print(l.pick("出处文件：", "Sources:"))
             for source in m.sources { print("  \(source.id): \(source.title)" + (source.date.map { "（\($0)）" } ?? "")) }

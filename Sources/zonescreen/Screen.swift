@@ -141,27 +141,3 @@ final class SharedCount: @unchecked Sendable {
     func set(_ value: Int) { lock.withLock { stored = value } }
     var value: Int? { lock.withLock { stored } }
 }
-
-/// Loads the dataset named on the command line, or the demo dataset.
-enum DatasetChoice {
-    static func load(_ path: String?, language l: Language) throws(CLIError) -> Dataset {
-        let directory: URL
-        if let path {
-            directory = URL(fileURLWithPath: path)
-        } else if let found = DatasetLoader.defaultDirectory() {
-            directory = found
-        } else {
-            throw CLIError(l.pick("找不到示例数据集 Fixtures/demo；请用 --dataset 指定数据集目录",
-                                  "the demo dataset Fixtures/demo was not found; name a dataset folder with --dataset"))
-        }
-        do { return try DatasetLoader.load(from: directory) } catch { throw CLIError(error.message(l)) }
-    }
-
-    /// Loads the dataset, or prints why not to stderr and exits with `status`.
-    static func loadOrExit(_ path: String?, language l: Language, status: Int32) throws -> Dataset {
-        do { return try load(path, language: l) } catch {
-            FileHandle.standardError.write(Data((error.message + "\n").utf8))
-            throw ExitCode(status)
-        }
-    }
-}

@@ -65,14 +65,28 @@ struct DatasetLoaderTests {
         #expect(path == "dataset.yaml")
     }
 
-    @Test("a mapped field missing from the features is reported for every feature")
-    func missingField() throws {
+    @Test("a mapped field the layer lacks is one problem naming the fields it has, not one per feature")
+    func absentField() throws {
         let error = try Self.withCopy({ try Self.replace(in: $0.appendingPathComponent("dataset.yaml"), "code: HJGKDYBM", with: "code: DYBM") }) {
             Self.loadError($0)
         }
-        let missing = error?.problems.filter { if case .fieldMissing(_, _, _, "code", "DYBM") = $0 { return true } else { return false } }
-        #expect(missing?.count == 3)
-        #expect(error?.message(.zh).contains("layers/units.geojson 第 1 个要素缺少映射字段 DYBM（code）") == true)
+        let absent = error?.problems.filter { if case .fieldAbsent(_, _, "code", "DYBM", _) = $0 { return true } else { return false } }
+        #expect(absent?.count == 1)
+        // The fixture's units.geojson has these five properties (see the file).
+        #expect(error?.message(.zh).contains("layers/units.geojson 图层 units 没有映射字段 DYBM（code）") == true)
+        #expect(error?.message(.zh).contains("HJGKDYBM") == true)
+        #expect(error?.problems.contains { if case .fieldMissing = $0 { return true } else { return false } } == false)
+    }
+
+    @Test("a feature whose mapped field is empty is named with its number and id")
+    func emptyField() throws {
+        // The second unit (乙工业园区) loses its name.
+        let error = try Self.withCopy({ try Self.replace(in: $0.appendingPathComponent("layers/units.geojson"), "\"HJGKDYMC\":\"乙工业园区\"", with: "\"HJGKDYMC\":\"\"") }) {
+            Self.loadError($0)
+        }
+        let missing = error?.problems.filter { if case .fieldMissing(_, 1, _, "name", "HJGKDYMC") = $0 { return true } else { return false } }
+        #expect(missing?.count == 1)
+        #expect(error?.message(.zh).contains("layers/units.geojson 第 2 个要素") == true)
     }
 
     @Test("overlapping units and a gap inside the tiling are located and measured")

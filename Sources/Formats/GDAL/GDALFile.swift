@@ -197,6 +197,35 @@ public final class GDALFile: FeatureSource {
         }
     }
 
+    /// The attribute field names of each layer read, by layer name, in the file's order.
+    public func fieldNames() -> [String: [String]] {
+        var names: [String: [String]] = [:]
+        for layer in layers { names[GDALDataset.layerName(layer)] = GDALField.fields(of: layer, decode: decoding.decode).map(\.name) }
+        return names
+    }
+
+    /// Every row's attributes (geometry ignored), for attribute tables such as a province's unit
+    /// lists in a spreadsheet: `body(layer, row, values)`, where `row` is the row as a spreadsheet
+    /// shows it (the header is row 1, so the first record is row 2) for CSV/XLSX/ODS, and the feature
+    /// number from 1 otherwise. Rows with no value at all (formatted empty rows) are skipped.
+    public func forEachRecord(_ body: (_ layer: String, _ row: Int, _ values: [String: JSONValue]) throws -> Void) throws {
+        for layer in layers {
+            let layerName = GDALDataset.layerName(layer)
+            let fields = GDALField.fields(of: layer, decode: decoding.decode)
+            var row = 0
+            try eachFeature(of: layer) { feature in
+                row += 1
+                var values: [String: JSONValue] = [:]
+                for field in fields {
+                    guard let value = field.value(in: feature, decode: decoding.decode), value != .null, value != .string("") else { continue }
+                    values[field.name] = value
+                }
+                guard !values.isEmpty else { return }
+                try body(layerName, isCoordinateTable ? row + 1 : row, values)
+            }
+        }
+    }
+
     // MARK: Layers with geometries
 
     private func readLayer(_ layer: OGRLayerH, index: inout Int, notes: inout [GDALNote],

@@ -21,9 +21,22 @@ public struct CoverageGrid: Sendable {
     public let envelope: Envelope
     public let columns: Int
     public let rows: Int
-    private let cellWidth: Double
-    private let cellHeight: Double
-    private let cells: [UInt8]
+    public let cellWidth: Double
+    public let cellHeight: Double
+    /// Row by row from the envelope's minimum corner, one `Cell` raw value each.
+    public let cells: [UInt8]
+
+    /// A grid as a compiled dataset stored it; nil when the parts do not fit together.
+    public init?(envelope: Envelope, columns: Int, rows: Int, cellWidth: Double, cellHeight: Double, cells: [UInt8]) {
+        guard columns >= 1, rows >= 1, columns.multipliedReportingOverflow(by: rows) == (cells.count, false),
+              cellWidth > 0, cellHeight > 0, cells.allSatisfy({ $0 <= Cell.boundary.rawValue }) else { return nil }
+        self.envelope = envelope
+        self.columns = columns
+        self.rows = rows
+        self.cellWidth = cellWidth
+        self.cellHeight = cellHeight
+        self.cells = cells
+    }
 
     /// `covers(point)` decides one cell centre per connected group of cells the boundary does not
     /// touch (every cell of such a group is on the same side). `cellsOnLongerSide` sets the size.

@@ -35,6 +35,26 @@ public struct EnvelopeTree: Sendable {
         self.levels = levels
     }
 
+    /// The tree's arrays, for a compiled dataset to store: level by level, then the item order.
+    public var storedParts: (levels: [[Envelope]], itemOrder: [Int32]) { (levels, itemOrder) }
+
+    /// A tree as a compiled dataset stored it; nil when the parts are not a tree of this shape.
+    public init?(count: Int, nodeCapacity: Int, levels: [[Envelope]], itemOrder: [Int32]) {
+        guard nodeCapacity >= 2, itemOrder.count == count, levels.first?.count ?? 0 == count,
+              itemOrder.allSatisfy({ $0 >= 0 && Int($0) < count }) else { return nil }
+        if count == 0 {
+            guard levels.count <= 1 else { return nil }
+        } else {
+            for (level, entries) in levels.enumerated().dropFirst()
+            where entries.count != (levels[level - 1].count + nodeCapacity - 1) / nodeCapacity { return nil }
+            guard levels.last?.count == 1 else { return nil }
+        }
+        self.count = count
+        self.nodeCapacity = nodeCapacity
+        self.levels = levels
+        self.itemOrder = itemOrder
+    }
+
     /// Memory held by the tree's arrays, in bytes.
     public var byteCount: Int {
         levels.reduce(0) { $0 + $1.count * MemoryLayout<Envelope>.stride } + itemOrder.count * MemoryLayout<Int32>.stride

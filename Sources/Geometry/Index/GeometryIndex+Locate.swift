@@ -28,8 +28,8 @@ extension GeometryIndex {
     /// intersection for polygons) rather than on the first query that reaches each item, so a service
     /// or a benchmark starts at full speed.
     public func warmUp() throws(GeometryError) {
-        for item in 0..<count where geometries[item].dimension == 2 {
-            let envelope = geometries[item].envelope
+        for item in 0..<count where geometry(item).dimension == 2 {
+            let envelope = source.envelope(at: item)
             let corner = Coordinate(x: envelope.minX, y: envelope.minY)
             _ = try preparedItem(item).relates(point: corner, .covers)
             // The envelope's diagonal leaves and enters the polygon, so GEOS needs its edge index.
@@ -85,7 +85,7 @@ extension GeometryIndex {
             case .boundary:
                 if made == nil { made = try polygon.makeGEOS(in: context) }
                 guard let made else { continue }
-                let prepared = preparedItem(item)
+                let prepared = try preparedItem(item)
                 guard try prepared.evaluate(.intersects, made) else { continue }
                 if try prepared.evaluate(.covers, made) {
                     try wholeQuery(item, made)
@@ -111,7 +111,7 @@ extension GeometryIndex {
         do {
             return try tree.nearest(to: Envelope(point), maxDistance: maxDistance, scratch: &nearestScratch,
                                     bounds: { item in chords[item]?.bounds(from: point) ?? (0, .infinity) }) { item, _ in
-                if let distance = PointToLineDistance.distance(from: point, to: geometries[item]) { return distance }
+                if let distance = PointToLineDistance.distance(from: point, to: self.geometry(item)) { return distance }
                 if made == nil { made = try Geometry.point(point).makeGEOS(in: context) }
                 guard let made else { return nil }
                 return try preparedItem(item).distance(to: made)

@@ -9,25 +9,32 @@ public struct IndexPair: Hashable, Sendable {
     }
 }
 
-/// Indexed, prepared geometries for repeated queries: a frozen `EnvelopeTree` for candidates and one
-/// prepared geometry per item for exact predicates and distances.
+/// Indexed, prepared geometries for repeated queries: a frozen `EnvelopeTree` for candidates and,
+/// per item, a prepared geometry for exact predicates and distances.
+///
+/// Items are materialised and prepared on first use: a query pays for the items it reaches, once,
+/// and an index over a province's zones costs nothing until then. A worker that touches a handful of
+/// zones holds a handful of prepared geometries, not all of them.
 ///
 /// Not Sendable: it owns prepared GEOS geometries, which are not thread-safe. For several workers,
 /// build the tree once and give each worker its own index over the same values with `init(_:tree:)`.
 public final class GeometryIndex {
-    public let geometries: [Geometry]
+    public let source: any IndexedGeometries
     public let tree: EnvelopeTree
     /// Optional coarse rasters of the items (same order), which settle most point and small-polygon
     /// tests without GEOS; see `CoverageGrid`.
     public let grids: [CoverageGrid]?
-    private let prepared: [PreparedGeometry]
+    private var materialised: [Geometry?]
+    private var prepared: [PreparedGeometry?]
     let context: GEOSContext
     /// The nearest search's queue, kept between calls (an index belongs to one thread).
     var nearestScratch = NearestSearchScratch()
     /// Per item, a chord bound for line strings (nil for anything else), for point nearest searches.
+    /// Worked out at once for items held as Swift values (shoreline pieces: short lines, cheap); a
+    /// packed source holds zones, which are polygons and have none.
     let chordBounds: [ChordBound?]
 
-    /// Builds the tree and a prepared geometry per item. GEOS builds each prepared geometry's own
+    /// Builds the tree; geometries are prepared on first use. GEOS builds each prepared geometry's own
     /// edge index on its first test, so the first query touching an item pays for that item once.
     public convenience init(_ geometries: [Geometry], nodeCapacity: Int = 16) throws(GeometryError) {
         for geometry in geometries { try geometry.checkStructure() }
@@ -35,28 +42,45 @@ public final class GeometryIndex {
     }
 
     /// Shares a tree built elsewhere (it must have been built from these geometries' envelopes).
-    public init(_ geometries: [Geometry], tree: EnvelopeTree, grids: [CoverageGrid]? = nil) throws(GeometryError) {
-        precondition(tree.count == geometries.count, "the tree was built over a different set of geometries")
-        precondition(grids.map { $0.count == geometries.count } ?? true, "the grids were built over a different set of geometries")
-        let context = try GEOSContext()
-        var prepared: [PreparedGeometry] = []
-        prepared.reserveCapacity(geometries.count)
-        for geometry in geometries { prepared.append(try PreparedGeometry(geometry, context: context)) }
-        self.geometries = geometries
+    public init(_ source: any IndexedGeometries, tree: EnvelopeTree, grids: [CoverageGrid]? = nil) throws(GeometryError) {
+        precondition(tree.count == source.count, "the tree was built over a different set of geometries")
+        precondition(grids.map { $0.count == source.count } ?? true, "the grids were built over a different set of geometries")
+        self.source = source
         self.tree = tree
         self.grids = grids
-        self.chordBounds = geometries.map { geometry in
-            if case .lineString(let line) = geometry { return ChordBound(line) }
-            return nil
+        self.materialised = Array(repeating: nil, count: source.count)
+        self.prepared = Array(repeating: nil, count: source.count)
+        if let values = source as? [Geometry] {
+            self.chordBounds = values.map { geometry in
+                if case .lineString(let line) = geometry { return ChordBound(line) }
+                return nil
+            }
+        } else {
+            self.chordBounds = Array(repeating: nil, count: source.count)
         }
-        self.prepared = prepared
-        self.context = context
+        self.context = try GEOSContext()
     }
 
-    public var count: Int { geometries.count }
+    public var count: Int { source.count }
 
-    /// The prepared form of one item, for the bare cost in benchmarks and for single-item tests.
-    public func preparedItem(_ item: Int) -> PreparedGeometry { prepared[item] }
+    /// One item as a Swift value, copied out of a packed source once and kept.
+    public func geometry(_ item: Int) -> Geometry {
+        if let done = materialised[item] { return done }
+        let made = source.geometry(at: item)
+        materialised[item] = made
+        return made
+    }
+
+    /// The prepared form of one item, made on first use.
+    public func preparedItem(_ item: Int) throws(GeometryError) -> PreparedGeometry {
+        if let done = prepared[item] { return done }
+        let made = try PreparedGeometry(geometry(item), context: context)
+        prepared[item] = made
+        return made
+    }
+
+    /// How many items have been prepared so far (what this index holds in GEOS memory).
+    public var preparedCount: Int { prepared.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
 
     /// Items for which `predicate(query, item)` holds, in ascending item order (the shapely STRtree
     /// convention: the query geometry is the first argument).
@@ -106,10 +130,10 @@ public final class GeometryIndex {
                                         return (lower - site.reach, upper + site.reach)
                                     }) { item, limit in
                 guard include(item) else { return nil }
-                if measuredInSwift, case .lineString(let line) = geometries[item] { return site.distance(to: line, limit: limit) }
+                if measuredInSwift, case .lineString(let line) = self.geometry(item) { return site.distance(to: line, limit: limit) }
                 if made == nil { made = try geometry.makeGEOS(in: context) }
                 guard let made else { return nil }
-                return try prepared[item].distance(to: made)
+                return try self.preparedItem(item).distance(to: made)
             }
         } catch let error as GeometryError {
             throw error
@@ -138,13 +162,13 @@ public final class GeometryIndex {
             for item in candidates {
                 if !touching.contains(item) {
                     result.append(item)
-                } else if try prepared[item].evaluate(itemPredicate, made) {
+                } else if try preparedItem(item).evaluate(itemPredicate, made) {
                     result.append(item)
                 }
             }
             return result
         }
-        for item in candidates where try prepared[item].evaluate(itemPredicate, made) { result.append(item) }
+        for item in candidates where try preparedItem(item).evaluate(itemPredicate, made) { result.append(item) }
         return result
     }
 }

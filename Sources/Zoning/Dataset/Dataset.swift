@@ -24,8 +24,18 @@ public struct SensitiveLayer: Sendable, Hashable {
     public var kind: String
 }
 
+/// The packed geometry table of each layer, in the working CRS (zones refer into these).
+public struct LayerShapes: Sendable {
+    public let units: PackedGeometries
+    public let redLines: PackedGeometries
+    public let shorelines: PackedGeometries
+    public let sensitiveAreas: PackedGeometries
+}
+
 /// A loaded zoning dataset: immutable, Sendable, shared by every worker. Geometries are in
 /// `workingCRS` (the manifest's measurement CRS), so areas and distances need no further projection.
+/// They live in packed tables (`shapes`): in the compiled store's mapped file, or in memory when
+/// the dataset was read straight from its sources.
 ///
 /// A class, not a struct: it is large and passed everywhere, and copying it by value onto the small
 /// stacks of concurrency threads (debug builds especially) overflowed them.
@@ -49,9 +59,16 @@ public final class Dataset: Sendable {
     public let sites: [Feature]
     /// SHA-256 over the manifest and every file it names, so a result can say exactly what it used.
     public let contentHash: String
+    /// Each source file with its size, time and SHA-256, as read (the store's freshness test).
+    public let sources: [SourceStamp]
     /// Problems that do not stop screening (e.g. a clause naming an unknown industry code).
     public let warnings: [DatasetProblem]
+    /// The geometric checks of `dataset check` (tiling, validity), when they were run at build.
+    public let geometryProblems: [DatasetProblem]?
+    public let shapes: LayerShapes
     public let trees: ZoneTrees
+    /// Where this dataset was read from.
+    public let origin: DatasetOrigin
 
     /// Frozen envelope trees over each layer, built once at load and shared by all workers.
     public struct ZoneTrees: Sendable {
@@ -64,29 +81,61 @@ public final class Dataset: Sendable {
         public let sensitiveGrids: [CoverageGrid]?
     }
 
-    init(directory: URL, metadata: DatasetMetadata, workingCRS: CRS, measurement: MeasureMethod, redLines: [RedLine],
-         units: [ControlUnit], shorelines: [Shoreline], shorelinePieces: ShorelinePieces, sensitiveLayers: [SensitiveLayer],
-         sensitiveAreas: [SensitiveArea], clauses: [Clause], rules: RuleSet, catalogue: IndustryCatalogue, sites: [Feature],
-         contentHash: String, warnings: [DatasetProblem], trees: ZoneTrees) {
-        self.directory = directory
-        self.metadata = metadata
-        self.workingCRS = workingCRS
-        self.measurement = measurement
-        self.redLines = redLines
-        self.units = units
-        self.shorelines = shorelines
-        self.shorelinePieces = shorelinePieces
-        self.sensitiveLayers = sensitiveLayers
-        self.sensitiveAreas = sensitiveAreas
-        self.clauses = clauses
-        self.clauseIndex = ClauseIndex(clauses)
-        self.rules = rules
-        self.catalogue = catalogue
-        self.sites = sites
-        self.contentHash = contentHash
-        self.warnings = warnings
-        self.trees = trees
+    struct Parts {
+        var directory: URL
+        var metadata: DatasetMetadata
+        var workingCRS: CRS
+        var measurement: MeasureMethod
+        var redLines: [RedLine]
+        var units: [ControlUnit]
+        var shorelines: [Shoreline]
+        var sensitiveLayers: [SensitiveLayer]
+        var sensitiveAreas: [SensitiveArea]
+        var clauses: [Clause]
+        var rules: RuleSet
+        var catalogue: IndustryCatalogue
+        var sites: [Feature]
+        var contentHash: String
+        var sources: [SourceStamp]
+        var warnings: [DatasetProblem]
+        var geometryProblems: [DatasetProblem]?
+        var shapes: LayerShapes
+        var trees: ZoneTrees
+        var origin: DatasetOrigin
+    }
+
+    init(_ parts: Parts) {
+        directory = parts.directory
+        metadata = parts.metadata
+        workingCRS = parts.workingCRS
+        measurement = parts.measurement
+        redLines = parts.redLines
+        units = parts.units
+        shorelines = parts.shorelines
+        shorelinePieces = ShorelinePieces(parts.shorelines)
+        sensitiveLayers = parts.sensitiveLayers
+        sensitiveAreas = parts.sensitiveAreas
+        clauses = parts.clauses
+        clauseIndex = ClauseIndex(parts.clauses)
+        rules = parts.rules
+        catalogue = parts.catalogue
+        sites = parts.sites
+        contentHash = parts.contentHash
+        sources = parts.sources
+        warnings = parts.warnings
+        geometryProblems = parts.geometryProblems
+        shapes = parts.shapes
+        trees = parts.trees
+        origin = parts.origin
     }
 
     public func unit(code: String) -> ControlUnit? { units.first { $0.code == code } }
+}
+
+/// Where a dataset's values came from.
+public enum DatasetOrigin: Sendable, Hashable {
+    /// Read from the source folder and compiled in memory.
+    case sources
+    /// Mapped from a compiled store; `builtNow` when this process compiled it first.
+    case store(path: String, builtNow: Bool)
 }

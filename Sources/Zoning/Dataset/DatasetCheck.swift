@@ -7,8 +7,15 @@ public enum DatasetCheck {
     /// Gaps or overlaps smaller than this (m², in the working CRS) are rounding noise, not errors.
     public static let tilingTolerance = 0.01
 
+    /// Every problem: the loader's warnings, and the geometric checks (recorded in the store when it
+    /// was built with `dataset build`, run now otherwise).
     public static func problems(_ dataset: Dataset) -> [DatasetProblem] {
-        var problems = dataset.warnings
+        dataset.warnings + (dataset.geometryProblems ?? geometryProblems(dataset))
+    }
+
+    /// Invalid geometries, and gaps and overlaps in the unit tiling.
+    public static func geometryProblems(_ dataset: Dataset) -> [DatasetProblem] {
+        var problems: [DatasetProblem] = []
         let toGeographic = try? CoordinateTransformer(from: dataset.workingCRS, to: .cgcs2000)
         func lonLat(_ point: Coordinate) -> Coordinate { (try? toGeographic?.transform(point)) ?? point }
         func validity(_ file: String, _ index: Int, _ id: String, _ geometry: Geometry) {

@@ -24,6 +24,8 @@ public enum DatasetLoader {
         return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("dataset.yaml").path) }
     }
 
+    /// Reads the dataset from its source files and compiles it in memory (no store is written or
+    /// used). `DatasetStore.open` is what commands use: it maps a compiled store when one is fresh.
     public static func load(from directory: URL) throws(DatasetError) -> Dataset {
         var problems = ProblemLog()
         let manifestURL = directory.datasetFile("dataset.yaml")
@@ -32,31 +34,30 @@ public enum DatasetLoader {
         }
         if manifest.formatVersion != 1 { problems.fail(.unsupportedFormatVersion(manifest.formatVersion)) }
 
-        let layerCRS: CRS
-        do { layerCRS = try CRS(parsing: manifest.crs) } catch {
-            problems.fail(.invalidSetting(name: "crs", detail: error.message(.zh)))
-            throw DatasetError(path: directory.path, problems: problems.fatal)
+        var layerCRS: CRS?
+        if let text = manifest.crs {
+            do { layerCRS = try CRS(parsing: text) } catch {
+                problems.fail(.invalidSetting(name: "crs", detail: error.message(.zh)))
+                throw DatasetError(path: directory.path, problems: problems.fatal)
+            }
         }
         let (workingCRS, measurement) = resolveMeasurement(manifest.measurement, &problems)
         guard let workingCRS, let measurement else { throw DatasetError(path: directory.path, problems: problems.fatal) }
 
-        var reader: LayerReader
+        var reader = LayerReader(directory: directory, defaultCRS: layerCRS, workingCRS: workingCRS)
+        let unitDrafts = reader.units(manifest.layers.controlUnits, &problems)
+        let redLineDrafts = reader.redLines(manifest.layers.redLines, &problems)
+        let shorelineDrafts = reader.shorelines(manifest.layers.shorelines, &problems)
+        let (sensitiveLayers, sensitiveDrafts) = reader.sensitiveAreas(manifest.layers.sensitiveAreas ?? [], &problems)
+        let packed: (units: (PackedGeometries, [ControlUnit]), redLines: (PackedGeometries, [RedLine]),
+                     shorelines: (PackedGeometries, [Shoreline]), sensitive: (PackedGeometries, [SensitiveArea]))
         do {
-            reader = try LayerReader(directory: directory, from: layerCRS, to: workingCRS)
+            packed = (try unitDrafts.zones(), try redLineDrafts.zones(), try shorelineDrafts.zones(), try sensitiveDrafts.zones())
         } catch {
-            problems.fail(.invalidSetting(name: "measurement.crs", detail: error.message(.zh)))
+            problems.fail(.fileInvalid(path: directory.path, detail: "\(error)"))
             throw DatasetError(path: directory.path, problems: problems.fatal)
         }
-        let units = reader.units(manifest.layers.controlUnits, &problems)
-        let redLines = reader.redLines(manifest.layers.redLines, &problems)
-        let shorelines = reader.shorelines(manifest.layers.shorelines, &problems)
-        var sensitiveLayers: [SensitiveLayer] = []
-        var sensitiveAreas: [SensitiveArea] = []
-        for spec in manifest.layers.sensitiveAreas ?? [] {
-            let id = spec.id ?? spec.file
-            sensitiveLayers.append(SensitiveLayer(id: id, kind: spec.kind ?? id))
-            sensitiveAreas += reader.sensitiveAreas(spec, layer: id, &problems)
-        }
+        let units = packed.units.1, redLines = packed.redLines.1, shorelines = packed.shorelines.1, sensitiveAreas = packed.sensitive.1
 
         let catalogueURL = directory.datasetFile(manifest.industryCatalogue)
         var catalogue: IndustryCatalogue?
@@ -70,7 +71,7 @@ public enum DatasetLoader {
 
         var clauses = ClauseReader(directory: directory, log: problems)
         for file in manifest.clauseFiles ?? [] { clauses.readClauseFile(file) }
-        clauses.addUnitTextClauses(units: units, listFields: manifest.layers.controlUnits.listFields)
+        clauses.addUnitTextClauses(units: units, listFields: unitListDimensions(manifest.layers.controlUnits))
         if let annotations = manifest.unitClauseAnnotations { clauses.applyAnnotations(annotations) }
         let rules = clauses.readRules(manifest.rules)
         problems = clauses.log
@@ -89,27 +90,50 @@ public enum DatasetLoader {
         let metadata = DatasetMetadata(
             name: manifest.name, region: manifest.region, regionCode: manifest.regionCode,
             fictional: manifest.fictional ?? false, version: manifest.version, date: manifest.date,
-            sources: manifest.sources, shorelineBaseline: manifest.shorelineBaseline, crs: layerCRS)
+            sources: manifest.sources, shorelineBaseline: manifest.shorelineBaseline, crs: layerCRS ?? workingCRS)
         var warnings = problems.warnings
         warnings += ReferenceCheck.problems(clauses: clauses.clauses, rules: rules, units: units, metadata: metadata,
                                             catalogue: catalogue, sensitiveLayers: sensitiveLayers)
-        let pieces = ShorelinePieces(shorelines)
         let trees = Dataset.ZoneTrees(
-            units: EnvelopeTree(units.map(\.geometry.envelope)),
-            redLines: EnvelopeTree(redLines.map(\.geometry.envelope)),
-            sensitiveAreas: EnvelopeTree(sensitiveAreas.map(\.geometry.envelope)),
+            units: EnvelopeTree(units.map(\.shape.envelope)),
+            redLines: EnvelopeTree(redLines.map(\.shape.envelope)),
+            sensitiveAreas: EnvelopeTree(sensitiveAreas.map(\.shape.envelope)),
             // A GEOS failure here (it would need an invalid zone, which the check reports) only
             // costs speed: without grids every test goes to GEOS.
             unitGrids: try? CoverageGrid.grids(for: units.map(\.geometry)),
             redLineGrids: try? CoverageGrid.grids(for: redLines.map(\.geometry)),
             sensitiveGrids: try? CoverageGrid.grids(for: sensitiveAreas.map(\.geometry)))
-        let dataset = Dataset(
+        let stamps = SourceFiles.stamps(sourceFiles(manifest, in: directory), in: directory)
+        let dataset = Dataset(Dataset.Parts(
             directory: directory, metadata: metadata, workingCRS: workingCRS, measurement: measurement,
-            redLines: redLines, units: units, shorelines: shorelines, shorelinePieces: pieces, sensitiveLayers: sensitiveLayers,
+            redLines: redLines, units: units, shorelines: shorelines, sensitiveLayers: sensitiveLayers,
             sensitiveAreas: sensitiveAreas, clauses: clauses.clauses, rules: rules, catalogue: catalogue,
-            sites: sites, contentHash: contentHash(directory: directory, manifest: manifest), warnings: warnings, trees: trees)
+            sites: sites, contentHash: SourceFiles.contentHash(stamps), sources: stamps, warnings: warnings, geometryProblems: nil,
+            shapes: LayerShapes(units: packed.units.0, redLines: packed.redLines.0, shorelines: packed.shorelines.0,
+                                sensitiveAreas: packed.sensitive.0),
+            trees: trees, origin: .sources))
         FreedMemory.release()
         return dataset
+    }
+
+    /// The dimensions whose unit text is split into clauses: from layer fields and from a list table.
+    private static func unitListDimensions(_ spec: ManifestFile.LayerSpec) -> [String: String]? {
+        var all = spec.listFields ?? [:]
+        for (dimension, column) in spec.listTable?.columns ?? [:] where all[dimension] == nil { all[dimension] = column }
+        return all.isEmpty ? nil : all
+    }
+
+    /// The manifest and every file it names (with a Shapefile's companions), in a fixed order.
+    static func sourceFiles(_ manifest: ManifestFile, in directory: URL) -> [String] {
+        var files = ["dataset.yaml"]
+        let layers = [manifest.layers.redLines, manifest.layers.controlUnits, manifest.layers.shorelines] + (manifest.layers.sensitiveAreas ?? [])
+        for layer in layers { files += SourceFiles.expand(layer.file, in: directory) }
+        if let table = manifest.layers.controlUnits.listTable { files += SourceFiles.expand(table.file, in: directory) }
+        files += [manifest.rules, manifest.industryCatalogue]
+        files += manifest.clauseFiles ?? []
+        if let annotations = manifest.unitClauseAnnotations { files.append(annotations) }
+        if let sites = manifest.sites { files.append(sites) }
+        return files
     }
 
     private static func resolveMeasurement(_ spec: ManifestFile.MeasurementSpec, _ problems: inout ProblemLog) -> (CRS?, MeasureMethod?) {
@@ -141,22 +165,6 @@ public enum DatasetLoader {
         }
     }
 
-    /// Hash of the manifest and every file in the dataset folder it names, in a fixed order.
-    private static func contentHash(directory: URL, manifest: ManifestFile) -> String {
-        var files = ["dataset.yaml", manifest.layers.redLines.file, manifest.layers.controlUnits.file,
-                     manifest.layers.shorelines.file, manifest.rules, manifest.industryCatalogue]
-        files += (manifest.layers.sensitiveAreas ?? []).map(\.file)
-        files += manifest.clauseFiles ?? []
-        if let annotations = manifest.unitClauseAnnotations { files.append(annotations) }
-        var hash = SHA256()
-        for file in files {
-            hash.update(Array(file.utf8) + [0])
-            if let data = FileManager.default.contents(atPath: directory.datasetFile(file).path) {
-                hash.update(data)
-            }
-        }
-        return hash.finalize()
-    }
 }
 
 /// Problems found while loading: fatal ones stop the load, warnings travel with the dataset.

@@ -21,6 +21,13 @@ public enum DatasetProblem: Sendable, Hashable {
     case annotationUnknownClause(String)
     case ruleUnknownLayer(rule: String, layer: String)
     case tilingGap(location: Coordinate, squareMetres: Double)
+    /// A problem as a compiled store recorded it: its message in both languages.
+    case recorded(zh: String, en: String)
+    case layerCRSUnknown(file: String, layer: String, detail: String)
+    case layerNotChosen(file: String, layers: [String])
+    case fieldAbsent(file: String, layer: String, field: String, mappedFrom: String, available: [String])
+    case listRowUnknownUnit(file: String, row: Int, code: String)
+    case listRowWithoutCode(file: String, row: Int, column: String)
     case tilingOverlap(first: String, second: String, location: Coordinate, squareMetres: Double)
 
     public func message(_ l: Language) -> String {
@@ -67,6 +74,21 @@ public enum DatasetProblem: Sendable, Hashable {
             return l.pick("注释表引用了不存在的单元条款 \(id)", "the annotation table names unknown unit clause \(id)")
         case .ruleUnknownLayer(let rule, let layer):
             return l.pick("规则 \(rule) 引用了不存在的敏感区图层 \(layer)", "rule \(rule) names unknown sensitive-area layer \(layer)")
+        case .recorded(let zh, let en):
+            return l.pick(zh, en)
+        case .layerCRSUnknown(let file, let layer, let detail):
+            return l.pick("\(file) 图层 \(layer) 的坐标系未知（\(detail)）：请补上 .prj，或在清单中给该图层写 crs: EPSG:…",
+                          "\(file) layer \(layer) has no known CRS (\(detail)): add its .prj, or give the layer crs: EPSG:… in the manifest")
+        case .layerNotChosen(let file, let layers):
+            return l.pick("\(file) 有多个图层（\(layers.joined(separator: "、"))），请在清单中用 layer: 指定一个",
+                          "\(file) has several layers (\(layers.joined(separator: ", "))); name one with layer: in the manifest")
+        case .fieldAbsent(let file, let layer, let field, let mappedFrom, let available):
+            return l.pick("\(file) 图层 \(layer) 没有映射字段 \(mappedFrom)（\(field)）；现有字段：\(available.joined(separator: "、"))",
+                          "\(file) layer \(layer) has no field \(mappedFrom) (mapped as \(field)); its fields: \(available.joined(separator: ", "))")
+        case .listRowUnknownUnit(let file, let row, let code):
+            return l.pick("\(file) 第 \(row) 行的单元编码 \(code) 不在管控单元图层中", "\(file) row \(row): unit code \(code) is not in the control-unit layer")
+        case .listRowWithoutCode(let file, let row, let column):
+            return l.pick("\(file) 第 \(row) 行没有单元编码（\(column) 列为空）", "\(file) row \(row) has no unit code (column \(column) is empty)")
         case .tilingGap(let location, let area):
             let size = String(format: "%.1f", area)
             return l.pick("管控单元之间有缝隙：约 \(size) 平方米，位于 \(place(location))",

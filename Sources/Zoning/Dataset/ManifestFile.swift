@@ -10,7 +10,8 @@ struct ManifestFile: Decodable {
     var fictional: Bool?
     var version: String
     var date: String
-    var crs: String
+    /// CRS of layer files that carry none of their own (a GeoJSON, a Shapefile without .prj).
+    var crs: String?
     var measurement: MeasurementSpec
     var shorelineBaseline: ShorelineBaseline
     var sources: [SourceDocument]
@@ -36,10 +37,30 @@ struct ManifestFile: Decodable {
     struct LayerSpec: Decodable {
         var id: String?
         var kind: String?
+        /// Any vector file GDAL reads (Shapefile, .zip, GeoPackage, .gdb folder, GeoJSON, FlatGeobuf, KML).
         var file: String
+        /// The layer to read in a multi-layer file (GeoPackage, File Geodatabase).
+        var layer: String?
+        /// Text encoding of a Shapefile without .cpg when it is not detected (e.g. GBK).
+        var encoding: String?
+        /// This layer's CRS, over whatever the file says.
+        var crs: String?
         var fields: [String: String]
         var classValues: [String: String]?
         var listFields: [String: String]?
+        /// Unit lists published as a table (XLSX/CSV), one row per unit.
+        var listTable: ListTableSpec?
+    }
+
+    /// A spreadsheet of unit lists: a column with the unit code, and one column per list dimension.
+    struct ListTableSpec: Decodable {
+        var file: String
+        var layer: String?
+        var encoding: String?
+        /// The column holding the unit code (e.g. 环境管控单元编码).
+        var code: String
+        /// Dimension → column (spatialLayout: 空间布局约束 ...).
+        var columns: [String: String]
     }
 }
 

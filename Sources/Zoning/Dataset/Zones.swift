@@ -1,11 +1,33 @@
 import Geometry
 
+/// Where a zone's geometry lives: one item of its layer's packed table (in the compiled dataset's
+/// bytes, mapped or in memory). Copied out as a `Geometry` value only when asked for.
+public struct ZoneShape: Sendable, Hashable {
+    public let table: PackedGeometries
+    public let item: Int
+
+    public init(table: PackedGeometries, item: Int) {
+        self.table = table
+        self.item = item
+    }
+
+    public var geometry: Geometry { table.geometry(at: item) }
+    public var envelope: Envelope { table.envelope(at: item) }
+
+    public static func == (a: ZoneShape, b: ZoneShape) -> Bool { a.table === b.table && a.item == b.item }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(table))
+        hasher.combine(item)
+    }
+}
+
 /// An ecological protection red line (生态保护红线). Geometry in the dataset's working CRS.
 public struct RedLine: Sendable, Hashable {
     public var code: String
     public var name: String
     public var type: String?
-    public var geometry: Geometry
+    public var shape: ZoneShape
+    public var geometry: Geometry { shape.geometry }
 }
 
 /// An environmental control unit (环境管控单元) with its own published list text, if any.
@@ -17,14 +39,16 @@ public struct ControlUnit: Sendable, Hashable {
     public var county: String?
     /// The unit's list text by dimension, as published.
     public var listText: [Dimension: String]
-    public var geometry: Geometry
+    public var shape: ZoneShape
+    public var geometry: Geometry { shape.geometry }
 }
 
 /// One shoreline feature (a bank's baseline) of a river.
 public struct Shoreline: Sendable, Hashable {
     public var riverName: String
     public var riverClass: RiverClass
-    public var geometry: Geometry
+    public var shape: ZoneShape
+    public var geometry: Geometry { shape.geometry }
 }
 
 /// A feature of a sensitive-area layer (饮用水水源保护区, 自然保护区 ...).
@@ -34,5 +58,6 @@ public struct SensitiveArea: Sendable, Hashable {
     public var code: String?
     public var name: String
     public var level: String?
-    public var geometry: Geometry
+    public var shape: ZoneShape
+    public var geometry: Geometry { shape.geometry }
 }

@@ -109,6 +109,20 @@ public struct IndustryCatalogue: Sendable {
         sectionOfDivision = sections
     }
 
+    /// A catalogue whose entries were checked when it was first read (a compiled dataset's copy).
+    init(checked industries: [Industry], source: String) {
+        self.source = source
+        self.industries = industries
+        var positions: [String: Int] = [:]
+        var sections: [String: String] = [:]
+        for (index, industry) in industries.enumerated() {
+            positions[industry.code] = index
+            if industry.level == .division { sections[String(industry.code.dropFirst())] = String(industry.code.prefix(1)) }
+        }
+        self.positions = positions
+        sectionOfDivision = sections
+    }
+
     private static func fits(_ code: String, _ level: Industry.Level) -> Bool {
         let scalars = Array(code.unicodeScalars)
         guard scalars.count == level.digitCount + 1, let letter = scalars.first,

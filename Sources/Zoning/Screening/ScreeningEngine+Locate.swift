@@ -72,7 +72,7 @@ private struct OverlapFinder {
             }
         default:
             return try index.query(geometry, .intersects).compactMap { item in
-                let zone = index.geometries[item]
+                let zone = index.geometry(item)
                 guard let overlap = try generalOverlap(with: zone) else { return nil }
                 let onBoundary = boundary && geometry.dimension == 0 ? try geometry.relates(zone, .touches) : false
                 return (item, overlap, onBoundary)

@@ -2,6 +2,8 @@ import Geometry
 
 /// Screens sites against one dataset. Holds prepared geometries, so it belongs to one worker: build
 /// one engine per thread or task from the same shared `Dataset` (its trees are reused, not rebuilt).
+/// Zones are copied out of the dataset's packed tables and prepared only when a site reaches them,
+/// so an engine costs little to make and a worker holds only the zones it has touched.
 public final class ScreeningEngine {
     public let dataset: Dataset
     let unitIndex: GeometryIndex
@@ -17,21 +19,22 @@ public final class ScreeningEngine {
 
     public init(dataset: Dataset) throws(GeometryError) {
         self.dataset = dataset
-        unitIndex = try GeometryIndex(dataset.units.map(\.geometry), tree: dataset.trees.units, grids: dataset.trees.unitGrids)
-        redLineIndex = try GeometryIndex(dataset.redLines.map(\.geometry), tree: dataset.trees.redLines, grids: dataset.trees.redLineGrids)
+        unitIndex = try GeometryIndex(dataset.shapes.units, tree: dataset.trees.units, grids: dataset.trees.unitGrids)
+        redLineIndex = try GeometryIndex(dataset.shapes.redLines, tree: dataset.trees.redLines, grids: dataset.trees.redLineGrids)
         var shorelineIndexes: [(riverClass: RiverClass, index: GeometryIndex, pieces: ShorelinePieces.Group)] = []
         for riverClass in RiverClass.allCases {
             guard let group = dataset.shorelinePieces.groups[riverClass] else { continue }
             shorelineIndexes.append((riverClass, try GeometryIndex(group.geometries, tree: group.tree), group))
         }
         self.shorelineIndexes = shorelineIndexes
-        sensitiveIndex = try GeometryIndex(dataset.sensitiveAreas.map(\.geometry), tree: dataset.trees.sensitiveAreas,
+        sensitiveIndex = try GeometryIndex(dataset.shapes.sensitiveAreas, tree: dataset.trees.sensitiveAreas,
                                            grids: dataset.trees.sensitiveGrids)
         measurer = try ZoneMeasurer(dataset: dataset)
         toGeographic = try CoordinateTransformer(from: dataset.workingCRS, to: .cgcs2000)
     }
 
-    /// Builds GEOS's lazy per-zone indexes now, so the first sites pay nothing extra.
+    /// Prepares every zone and builds GEOS's lazy per-zone indexes now, so the first sites pay nothing
+    /// extra (for benchmarks; a command or service prepares what its sites reach).
     public func warmUp() throws(GeometryError) {
         for index in [unitIndex, redLineIndex, sensitiveIndex] { try index.warmUp() }
     }

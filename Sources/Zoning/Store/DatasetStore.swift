@@ -1,0 +1,144 @@
+import Foundation
+import Formats
+import Geometry
+
+/// Compiled datasets: built once from a dataset folder, then mapped by every process that needs
+/// them. A folder's store lives in a cache folder (`cacheDirectory`) under a name derived from the
+/// folder's path; it is used only while every source file still has the size and time it had when the
+/// store was built, and rebuilt otherwise. A `.zsd` file can also be named directly (a service's
+/// replicas sharing one built copy).
+public enum DatasetStore {
+    public static let fileExtension = "zsd"
+
+    /// What opening a dataset did.
+    public enum Event: Sendable, Equatable {
+        /// A fresh compiled store was mapped.
+        case mapped(path: String)
+        /// The store was missing or unusable and was built (`reason` says why).
+        case built(path: String, reason: RebuildReason, seconds: Double)
+        /// Read from sources; the store could not be written (`problem` says why).
+        case inMemory(problem: String)
+    }
+
+    public enum RebuildReason: Sendable, Equatable {
+        case missing
+        case changed(file: String)
+        case unusable(StoreError)
+    }
+
+    public struct Opened: Sendable {
+        public let dataset: Dataset
+        public let event: Event
+    }
+
+    /// `$ZONESCREEN_CACHE`, else `$XDG_CACHE_HOME/zonescreen`, else `~/.cache/zonescreen`.
+    public static func cacheDirectory() -> URL {
+        let environment = ProcessInfo.processInfo.environment
+        if let forced = environment["ZONESCREEN_CACHE"], !forced.isEmpty { return URL(fileURLWithPath: forced) }
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return URL(fileURLWithPath: xdg).appendingPathComponent("zonescreen") }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/zonescreen")
+    }
+
+    /// Where the store of a dataset folder is kept: the folder's name (readable) and a hash of its
+    /// full path (two folders of the same name do not share a store).
+    public static func cachePath(for directory: URL, in cache: URL? = nil) -> URL {
+        let resolved = directory.standardizedFileURL.resolvingSymlinksInPath().path
+        var hash = SHA256()
+        hash.update(Array(resolved.utf8))
+        let name = directory.standardizedFileURL.lastPathComponent.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return (cache ?? cacheDirectory()).appendingPathComponent("\(name.isEmpty ? "dataset" : name)-\(hash.finalize().prefix(16)).\(fileExtension)")
+    }
+
+    /// Opens a dataset folder through its compiled store (building it when missing or stale), or a
+    /// `.zsd` file directly.
+    public static func open(_ url: URL, cache: URL? = nil) throws -> Opened {
+        if url.pathExtension.lowercased() == fileExtension { return Opened(dataset: try openStoreFile(url), event: .mapped(path: url.path)) }
+        let directory = url.standardizedFileURL.resolvingSymlinksInPath()
+        let path = cachePath(for: directory, in: cache)
+        let reason: RebuildReason
+        if FileManager.default.fileExists(atPath: path.path) {
+            do {
+                let (reader, info) = try mapped(path)
+                if let changed = staleSource(info, directory: directory) {
+                    reason = .changed(file: changed)
+                } else {
+                    return Opened(dataset: try reader.dataset(origin: .store(path: path.path, builtNow: false)), event: .mapped(path: path.path))
+                }
+            } catch let error as StoreError {
+                reason = .unusable(error)
+            }
+        } else {
+            reason = .missing
+        }
+        let started = Date()
+        let dataset = try DatasetLoader.load(from: directory)
+        do {
+            try write(dataset, geometryProblems: nil, to: path)
+            let (reader, _) = try mapped(path)
+            let opened = try reader.dataset(origin: .store(path: path.path, builtNow: true))
+            return Opened(dataset: opened, event: .built(path: path.path, reason: reason, seconds: Date().timeIntervalSince(started)))
+        } catch let error as StoreError {
+            return Opened(dataset: dataset, event: .inMemory(problem: error.message(.zh)))
+        }
+    }
+
+    /// Builds the store of a dataset folder now (what `dataset build` does): the sources are read and
+    /// checked, the geometric checks run, and their problems are kept in the store.
+    public static func build(from directory: URL, to output: URL? = nil, cache: URL? = nil) throws -> (dataset: Dataset, path: URL, problems: [DatasetProblem]) {
+        let directory = directory.standardizedFileURL.resolvingSymlinksInPath()
+        let loaded = try DatasetLoader.load(from: directory)
+        let geometryProblems = DatasetCheck.geometryProblems(loaded)
+        let path = output ?? cachePath(for: directory, in: cache)
+        try write(loaded, geometryProblems: geometryProblems, to: path)
+        let (reader, _) = try mapped(path)
+        return (try reader.dataset(origin: .store(path: path.path, builtNow: true)), path, loaded.warnings + geometryProblems)
+    }
+
+    /// Writes the store atomically (a temporary file renamed into place), creating its folder.
+    public static func write(_ dataset: Dataset, geometryProblems: [DatasetProblem]?, to path: URL) throws(StoreError) {
+        let bytes: [UInt8]
+        do { bytes = try StoreWriter.bytes(of: dataset, geometryProblems: geometryProblems) } catch {
+            throw .cannotWrite(path: path.path, detail: "\(error)")
+        }
+        do {
+            try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(path: path.path, detail: error.localizedDescription)
+        }
+        do { try AtomicFile.write(Data(bytes), to: path) } catch {
+            throw .cannotWrite(path: path.path, detail: error.message(.zh))
+        }
+    }
+
+    /// A `.zsd` named directly: used as it is, unless its source folder is here and has changed.
+    public static func openStoreFile(_ url: URL) throws(StoreError) -> Dataset {
+        let (reader, info) = try mapped(url)
+        if FileManager.default.fileExists(atPath: info.directory.appendingPathComponent("dataset.yaml").path),
+           let changed = staleSource(info, directory: info.directory) {
+            throw .stale(path: url.path, source: info.directory.path, changed: changed)
+        }
+        return try reader.dataset(origin: .store(path: url.path, builtNow: false))
+    }
+
+    private static func mapped(_ url: URL) throws(StoreError) -> (StoreReader, StoreInfo) {
+        let file: MappedFile
+        do { file = try MappedFile(path: url.path) } catch { throw .damaged(path: url.path, detail: error.message(.zh)) }
+        let reader = try StoreReader(bytes: file.bytes, owner: file, path: url.path)
+        return (reader, try reader.info())
+    }
+
+    /// The first source file that differs from what the store was built from (changed, gone, or new
+    /// because the manifest now names other files), or nil when all are as they were.
+    static func staleSource(_ info: StoreInfo, directory: URL) -> String? {
+        guard info.directory.standardizedFileURL.path == directory.standardizedFileURL.path else { return directory.path }
+        for stamp in info.sources where !stamp.isCurrent(in: directory) { return stamp.path }
+        var problems = ProblemLog()
+        guard let manifest: ManifestFile = problems.decodeYAML(directory.datasetFile("dataset.yaml"), role: "manifest") else { return "dataset.yaml" }
+        let recorded = Set(info.sources.map(\.path))
+        for file in DatasetLoader.sourceFiles(manifest, in: directory) where !recorded.contains(file) {
+            // A named file that is still missing was missing at build time too (the build would have failed).
+            if FileManager.default.fileExists(atPath: directory.datasetFile(file).path) { return file }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Formats
+import Geometry
+
+/// Writes a loaded dataset as a compiled store (see `StoreLayout`).
+enum StoreWriter {
+    static func bytes(of dataset: Dataset, geometryProblems: [DatasetProblem]?) throws(PackedGeometryError) -> [UInt8] {
+        var sections: [(StoreLayout.Section, [UInt8])] = []
+
+        var info = BinaryWriter()
+        info.append(dataset.directory.standardizedFileURL.path)
+        info.append(dataset.contentHash)
+        info.putArray(dataset.sources) { $0.put($1) }
+        info.put(dataset.metadata)
+        info.put(dataset.workingCRS)
+        info.put(dataset.measurement)
+        sections.append((.info, info.bytes))
+
+        var zones = BinaryWriter()
+        zones.putArray(dataset.units) { w, u in
+            w.append(u.code); w.append(u.name); w.append(UInt8(u.unitClass.rawValue)); w.append(u.subclass); w.append(u.county)
+            w.putArray(Dimension.allCases.filter { u.listText[$0] != nil }) { w, d in w.put(d); w.append(u.listText[d] ?? "") }
+        }
+        zones.putArray(dataset.redLines) { w, r in w.append(r.code); w.append(r.name); w.append(r.type) }
+        zones.putArray(dataset.shorelines) { w, s in w.append(s.riverName); w.put(s.riverClass) }
+        zones.putArray(dataset.sensitiveLayers) { w, l in w.append(l.id); w.append(l.kind) }
+        zones.putArray(dataset.sensitiveAreas) { w, a in w.append(a.layer); w.append(a.kind); w.append(a.code); w.append(a.name); w.append(a.level) }
+        sections.append((.zones, zones.bytes))
+
+        var clauses = BinaryWriter(capacity: dataset.clauses.count * 256)
+        clauses.putArray(dataset.clauses) { $0.put($1) }
+        sections.append((.clauses, clauses.bytes))
+
+        var extras = BinaryWriter()
+        extras.put(dataset.rules)
+        extras.put(dataset.catalogue)
+        extras.putArray(dataset.warnings) { $0.put($1) }
+        extras.putOptional(geometryProblems) { w, problems in w.putArray(problems) { $0.put($1) } }
+        extras.appendBytes(Array(GeoJSONWriter.featureCollection(dataset.sites)))
+        sections.append((.extras, extras.bytes))
+
+        sections.append((.unitShapes, try PackedGeometries.encode(dataset.units.map(\.geometry))))
+        sections.append((.redLineShapes, try PackedGeometries.encode(dataset.redLines.map(\.geometry))))
+        sections.append((.shorelineShapes, try PackedGeometries.encode(dataset.shorelines.map(\.geometry))))
+        sections.append((.sensitiveShapes, try PackedGeometries.encode(dataset.sensitiveAreas.map(\.geometry))))
+
+        var trees = BinaryWriter()
+        for tree in [dataset.trees.units, dataset.trees.redLines, dataset.trees.sensitiveAreas] { put(tree, &trees) }
+        sections.append((.trees, trees.bytes))
+
+        var grids = BinaryWriter()
+        for layer in [dataset.trees.unitGrids, dataset.trees.redLineGrids, dataset.trees.sensitiveGrids] {
+            grids.putOptional(layer) { w, grids in w.putArray(grids) { put($1, &$0) } }
+        }
+        sections.append((.grids, grids.bytes))
+
+        return assemble(sections)
+    }
+
+    private static func put(_ tree: EnvelopeTree, _ w: inout BinaryWriter) {
+        let parts = tree.storedParts
+        w.append(UInt64(tree.count)); w.append(UInt64(tree.nodeCapacity)); w.append(UInt64(parts.levels.count))
+        for level in parts.levels {
+            w.appendAligned(level.flatMap { [$0.minX, $0.minY, $0.maxX, $0.maxY] })
+        }
+        w.append(UInt64(parts.itemOrder.count))
+        for item in parts.itemOrder { w.append(item) }
+        w.align()
+    }
+
+    private static func put(_ grid: CoverageGrid, _ w: inout BinaryWriter) {
+        let e = grid.envelope
+        for value in [e.minX, e.minY, e.maxX, e.maxY, grid.cellWidth, grid.cellHeight] { w.append(value) }
+        w.append(UInt32(grid.columns)); w.append(UInt32(grid.rows))
+        w.append(contentsOf: grid.cells)
+    }
+
+    /// Header, directory, then each section at an 8-byte boundary; the checksum last.
+    static func assemble(_ sections: [(StoreLayout.Section, [UInt8])]) -> [UInt8] {
+        var out = BinaryWriter(capacity: sections.reduce(0) { $0 + $1.1.count } + 4096)
+        out.append(contentsOf: StoreLayout.magic)
+        out.append(StoreLayout.formatVersion)
+        out.append(UInt32(sections.count))
+        out.append(UInt64(0))  // length, patched below
+        out.append(UInt64(0))  // checksum, patched below
+        out.align(to: StoreLayout.headerSize)
+        let directory = out.count
+        for _ in sections { out.append(contentsOf: [UInt8](repeating: 0, count: StoreLayout.directoryEntrySize)) }
+        for (number, (kind, bytes)) in sections.enumerated() {
+            out.align()
+            let entry = directory + number * StoreLayout.directoryEntrySize
+            out.patch(kind.rawValue, at: entry)
+            out.patch(UInt64(out.count), at: entry + 8)
+            out.patch(UInt64(bytes.count), at: entry + 16)
+            out.append(contentsOf: bytes)
+        }
+        out.align()
+        out.patch(UInt64(out.count), at: 16)
+        var bytes = out.bytes
+        let checksum = bytes.withUnsafeBytes { StoreChecksum.of(UnsafeRawBufferPointer(rebasing: $0[StoreLayout.headerSize...])) }
+        withUnsafeBytes(of: checksum.littleEndian) { raw in for (index, byte) in raw.enumerated() { bytes[24 + index] = byte } }
+        return bytes
+    }
+}
