@@ -33,6 +33,7 @@ enum DatasetChoice {
             switch reason {
             case .missing: why = l.pick("首次使用", "first use")
             case .changed(let file): why = l.pick("源文件 \(file) 有改动", "source file \(file) changed")
+            case .otherFolder(let folder): why = l.pick("缓存中的编译数据集属于另一目录 \(folder)", "the cached store belonged to another folder, \(folder)")
             case .unusable(let error): why = error.message(l)
             }
             return l.pick("已编译数据集（\(why)），用时 \(String(format: "%.1f", seconds)) 秒：\(path)",

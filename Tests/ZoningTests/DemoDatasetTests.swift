@@ -10,7 +10,9 @@ import Zoning
 /// read by eye; see Fixtures/demo/README.md.
 @Suite("The demo dataset's sites")
 struct DemoDatasetTests {
-    static let dataset = TestDatasets.load("demo")
+    /// Through the compiled store, as every command opens it (the sources path is checked against the
+    /// same table by the CLI and service tests).
+    static let dataset = TestDatasets.compiled("demo")
     static let expected = FixtureTable.load("demo/expected.csv")
 
     static func ids(_ text: String) -> Set<String> { Set(text.split(separator: ";").map(String.init)) }

@@ -52,6 +52,19 @@ extension GeometryIndex {
             case .outside: continue
             case .inside: hits.append(PointHit(item: item, onBoundary: false))
             case .boundary:
+                // On a packed table the rings are tested in place (nothing prepared, nothing per
+                // worker); GEOS only decides what double arithmetic cannot.
+                switch packed?.locate(point, item: item) ?? .undecided {
+                case .outside: continue
+                case .inside:
+                    hits.append(PointHit(item: item, onBoundary: false))
+                    continue
+                case .boundary:
+                    hits.append(PointHit(item: item, onBoundary: boundary))
+                    continue
+                case .undecided:
+                    break
+                }
                 if made == nil { made = try Geometry.point(point).makeGEOS(in: context) }
                 guard let made, try preparedItem(item).evaluate(.covers, made) else { continue }
                 let onBoundary = boundary ? try !preparedItem(item).containsProperly(made) : false

@@ -20,6 +20,8 @@ public struct IndexPair: Hashable, Sendable {
 /// build the tree once and give each worker its own index over the same values with `init(_:tree:)`.
 public final class GeometryIndex {
     public let source: any IndexedGeometries
+    /// The source when it is a packed table: points are then located on its rings in place.
+    let packed: PackedGeometries?
     public let tree: EnvelopeTree
     /// Optional coarse rasters of the items (same order), which settle most point and small-polygon
     /// tests without GEOS; see `CoverageGrid`.
@@ -46,6 +48,7 @@ public final class GeometryIndex {
         precondition(tree.count == source.count, "the tree was built over a different set of geometries")
         precondition(grids.map { $0.count == source.count } ?? true, "the grids were built over a different set of geometries")
         self.source = source
+        self.packed = source as? PackedGeometries
         self.tree = tree
         self.grids = grids
         self.materialised = Array(repeating: nil, count: source.count)

@@ -67,6 +67,12 @@ public final class PackedGeometries: IndexedGeometries, @unchecked Sendable {
         self.owner = owner
     }
 
+    /// Whether item `index` is a polygon or multi-polygon.
+    public func isPolygonal(_ index: Int) -> Bool {
+        let kind = Kind(rawValue: kinds[index])
+        return kind == .polygon || kind == .multiPolygon
+    }
+
     public func envelope(at index: Int) -> Envelope {
         Envelope(minX: envelopes[4 * index], minY: envelopes[4 * index + 1], maxX: envelopes[4 * index + 2], maxY: envelopes[4 * index + 3])
     }

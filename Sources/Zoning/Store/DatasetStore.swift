@@ -23,6 +23,8 @@ public enum DatasetStore {
     public enum RebuildReason: Sendable, Equatable {
         case missing
         case changed(file: String)
+        /// The file in the cache was built from another folder (a hash collision or a copied cache).
+        case otherFolder(String)
         case unusable(StoreError)
     }
 
@@ -59,12 +61,12 @@ public enum DatasetStore {
         if FileManager.default.fileExists(atPath: path.path) {
             do {
                 let (reader, info) = try mapped(path)
-                if let changed = staleSource(info, directory: directory) {
-                    reason = .changed(file: changed)
+                if let stale = staleness(info, directory: directory) {
+                    reason = stale
                 } else {
                     return Opened(dataset: try reader.dataset(origin: .store(path: path.path, builtNow: false)), event: .mapped(path: path.path))
                 }
-            } catch let error as StoreError {
+            } catch {
                 reason = .unusable(error)
             }
         } else {
@@ -77,7 +79,7 @@ public enum DatasetStore {
             let (reader, _) = try mapped(path)
             let opened = try reader.dataset(origin: .store(path: path.path, builtNow: true))
             return Opened(dataset: opened, event: .built(path: path.path, reason: reason, seconds: Date().timeIntervalSince(started)))
-        } catch let error as StoreError {
+        } catch {
             return Opened(dataset: dataset, event: .inMemory(problem: error.message(.zh)))
         }
     }
@@ -114,8 +116,8 @@ public enum DatasetStore {
     public static func openStoreFile(_ url: URL) throws(StoreError) -> Dataset {
         let (reader, info) = try mapped(url)
         if FileManager.default.fileExists(atPath: info.directory.appendingPathComponent("dataset.yaml").path),
-           let changed = staleSource(info, directory: info.directory) {
-            throw .stale(path: url.path, source: info.directory.path, changed: changed)
+           case .changed(let file)? = staleness(info, directory: info.directory) {
+            throw .stale(path: url.path, source: info.directory.path, changed: file)
         }
         return try reader.dataset(origin: .store(path: url.path, builtNow: false))
     }
@@ -127,17 +129,20 @@ public enum DatasetStore {
         return (reader, try reader.info())
     }
 
-    /// The first source file that differs from what the store was built from (changed, gone, or new
-    /// because the manifest now names other files), or nil when all are as they were.
-    static func staleSource(_ info: StoreInfo, directory: URL) -> String? {
-        guard info.directory.standardizedFileURL.path == directory.standardizedFileURL.path else { return directory.path }
-        for stamp in info.sources where !stamp.isCurrent(in: directory) { return stamp.path }
+    /// Why a store does not fit `directory` now: built from another folder, or a source file that
+    /// differs from what it was built from (changed, gone, or new because the manifest names other
+    /// files); nil when it fits.
+    static func staleness(_ info: StoreInfo, directory: URL) -> RebuildReason? {
+        guard info.directory.standardizedFileURL.path == directory.standardizedFileURL.path else { return .otherFolder(info.directory.path) }
+        for stamp in info.sources where !stamp.isCurrent(in: directory) { return .changed(file: stamp.path) }
         var problems = ProblemLog()
-        guard let manifest: ManifestFile = problems.decodeYAML(directory.datasetFile("dataset.yaml"), role: "manifest") else { return "dataset.yaml" }
+        guard let manifest: ManifestFile = problems.decodeYAML(directory.datasetFile("dataset.yaml"), role: "manifest") else {
+            return .changed(file: "dataset.yaml")
+        }
         let recorded = Set(info.sources.map(\.path))
         for file in DatasetLoader.sourceFiles(manifest, in: directory) where !recorded.contains(file) {
             // A named file that is still missing was missing at build time too (the build would have failed).
-            if FileManager.default.fileExists(atPath: directory.datasetFile(file).path) { return file }
+            if FileManager.default.fileExists(atPath: directory.datasetFile(file).path) { return .changed(file: file) }
         }
         return nil
     }

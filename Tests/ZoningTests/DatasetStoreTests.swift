@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+import Zoning
+
+/// The compiled store's life: built on first use, mapped while fresh, rebuilt when a source changes,
+/// and never trusted when damaged, of another format version, built from another folder, or stale.
+/// Each test works on its own copy of Fixtures/zoning/tiny and its own cache folder.
+@Suite("Compiled dataset store")
+struct DatasetStoreTests {
+    /// A private copy of the tiny dataset and a private cache folder, removed when the test ends.
+    static func withCopy<T>(_ body: (_ dataset: URL, _ cache: URL) throws -> T) throws -> T {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-store-\(UUID().uuidString)")
+        let copy = root.appendingPathComponent("tiny"), cache = root.appendingPathComponent("cache")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: TestDatasets.url("zoning/tiny"), to: copy)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try DatasetLoaderTests.replace(in: copy.appendingPathComponent("dataset.yaml"), "../../demo/gbt4754-2017.csv",
+                                       with: TestDatasets.url("demo/gbt4754-2017.csv").path)
+        return try body(copy, cache)
+    }
+
+    /// Rewrites bytes of a file in place.
+    static func patch(_ file: URL, at offset: Int, _ bytes: [UInt8]) throws {
+        var data = try Data(contentsOf: file)
+        for (index, byte) in bytes.enumerated() { data[offset + index] = byte }
+        try data.write(to: file)
+    }
+
+    @Test("first use builds the store, the second maps it, a changed source file rebuilds it")
+    func lifecycle() throws {
+        try Self.withCopy { dataset, cache in
+            let first = try DatasetStore.open(dataset, cache: cache)
+            guard case .built(let path, .missing, _) = first.event else {
+                Issue.record("expected a build, got \(first.event)")
+                return
+            }
+            #expect(path.hasPrefix(cache.path) && path.hasSuffix(".zsd"))
+            #expect(try DatasetStore.open(dataset, cache: cache).event == .mapped(path: path))
+
+            // One more clause line: the file's size changes, so the store is stale.
+            let clauses = dataset.appendingPathComponent("lists/clauses.yaml")
+            try (String(contentsOf: clauses, encoding: .utf8) + "\n# 修订\n").write(to: clauses, atomically: true, encoding: .utf8)
+            let third = try DatasetStore.open(dataset, cache: cache)
+            guard case .built(_, .changed(file: "lists/clauses.yaml"), _) = third.event else {
+                Issue.record("expected a rebuild for lists/clauses.yaml, got \(third.event)")
+                return
+            }
+            #expect(try DatasetStore.open(dataset, cache: cache).event == .mapped(path: path))
+        }
+    }
+
+    @Test("a store holds what the sources give: counts, codes, clauses, rules, content hash")
+    func sameContent() throws {
+        try Self.withCopy { dataset, cache in
+            let fromSources = try DatasetLoader.load(from: dataset)
+            let mapped = try DatasetStore.open(dataset, cache: cache).dataset
+            #expect(mapped.units.map(\.code) == fromSources.units.map(\.code))
+            #expect(mapped.units.map(\.listText) == fromSources.units.map(\.listText))
+            #expect(mapped.redLines.map(\.code) == fromSources.redLines.map(\.code))
+            #expect(mapped.shorelines.map(\.riverName) == fromSources.shorelines.map(\.riverName))
+            #expect(mapped.sensitiveAreas.map(\.name) == fromSources.sensitiveAreas.map(\.name))
+            #expect(mapped.clauses == fromSources.clauses)
+            #expect(mapped.rules == fromSources.rules)
+            #expect(mapped.catalogue.industries == fromSources.catalogue.industries)
+            #expect(mapped.contentHash == fromSources.contentHash)
+            #expect(mapped.metadata == fromSources.metadata)
+            // Geometry values come back bit for bit.
+            #expect(mapped.units.map(\.geometry) == fromSources.units.map(\.geometry))
+            #expect(mapped.shorelines.map(\.geometry) == fromSources.shorelines.map(\.geometry))
+            // tiny: 3 units, 1 red line, 2 shorelines, 10 clauses (see DatasetLoaderTests).
+            #expect((mapped.units.count, mapped.redLines.count, mapped.shorelines.count, mapped.clauses.count) == (3, 1, 2, 10))
+        }
+    }
+
+    @Test("a damaged, truncated or foreign-version store in the cache is rebuilt, and refused when named directly")
+    func damaged() throws {
+        try Self.withCopy { dataset, cache in
+            let path = URL(fileURLWithPath: try DatasetStore.build(from: dataset, cache: cache).path.path)
+            let size = try Data(contentsOf: path).count
+
+            // One byte in the last section (coverage grids) flipped: the checksum no longer matches.
+            let original = try Data(contentsOf: path)
+            try Self.patch(path, at: size - 9, [original[size - 9] ^ 0x40])
+            #expect(throws: StoreError.damaged(path: path.path, detail: "checksum")) { try DatasetStore.openStoreFile(path) }
+            let rebuilt = try DatasetStore.open(dataset, cache: cache)
+            #expect(rebuilt.event.isRebuild(because: .unusable(.damaged(path: path.path, detail: "checksum"))))
+
+            // Cut short: the length in the header no longer matches.
+            let whole = try Data(contentsOf: path)
+            try whole.prefix(whole.count - 100).write(to: path)
+            #expect(throws: StoreError.damaged(path: path.path, detail: "length \(whole.count - 100), header says \(whole.count)")) {
+                try DatasetStore.openStoreFile(path)
+            }
+            _ = try DatasetStore.open(dataset, cache: cache)
+
+            // Format version 99 at byte 8 (see StoreLayout).
+            try Self.patch(path, at: 8, [99, 0, 0, 0])
+            #expect(throws: StoreError.otherFormatVersion(path: path.path, found: 99, expected: 1)) { try DatasetStore.openStoreFile(path) }
+            #expect(try DatasetStore.open(dataset, cache: cache).event.isRebuild)
+
+            // Not a store at all.
+            try Data("not a store".utf8).write(to: path)
+            #expect(throws: StoreError.notAStore(path: path.path)) { try DatasetStore.openStoreFile(path) }
+            #expect(try DatasetStore.open(dataset, cache: cache).event.isRebuild)
+        }
+    }
+
+    @Test("a .zsd named directly is refused once its sources have changed, with the file that changed")
+    func staleDirect() throws {
+        try Self.withCopy { dataset, cache in
+            let file = cache.appendingPathComponent("tiny-shared.zsd")
+            _ = try DatasetStore.build(from: dataset, to: file)
+            #expect(try DatasetStore.openStoreFile(file).units.count == 3)
+            let rules = dataset.appendingPathComponent("rules.yaml")
+            try (String(contentsOf: rules, encoding: .utf8) + "\n").write(to: rules, atomically: true, encoding: .utf8)
+            let resolved = dataset.standardizedFileURL.resolvingSymlinksInPath().path
+            #expect(throws: StoreError.stale(path: file.path, source: resolved, changed: "rules.yaml")) { try DatasetStore.openStoreFile(file) }
+            #expect(StoreError.stale(path: file.path, source: resolved, changed: "rules.yaml").message(.zh).contains("已过期"))
+        }
+    }
+
+    @Test("a store copied into another folder's cache place is not used for that folder")
+    func foreign() throws {
+        try Self.withCopy { dataset, cache in
+            let other = dataset.deletingLastPathComponent().appendingPathComponent("other")
+            try FileManager.default.copyItem(at: dataset, to: other)
+            let built = try DatasetStore.build(from: dataset, cache: cache).path
+            let otherPlace = DatasetStore.cachePath(for: other, in: cache)
+            #expect(otherPlace != built)
+            try FileManager.default.copyItem(at: built, to: otherPlace)
+            let opened = try DatasetStore.open(other, cache: cache)
+            guard case .built(_, .otherFolder(let folder), _) = opened.event else {
+                Issue.record("expected a rebuild for another folder, got \(opened.event)")
+                return
+            }
+            #expect(folder == dataset.standardizedFileURL.resolvingSymlinksInPath().path)
+        }
+    }
+}
+
+extension DatasetStore.Event {
+    var isRebuild: Bool {
+        if case .built = self { return true }
+        return false
+    }
+
+    func isRebuild(because reason: DatasetStore.RebuildReason) -> Bool {
+        if case .built(_, let found, _) = self { return found == reason }
+        return false
+    }
+}
