@@ -21,10 +21,14 @@ enum CLI {
         return root.appendingPathComponent(".build/debug/zonescreen")
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Output {
+    /// `environment`: variables set for this run on top of the test process's own (e.g. ZONESCREEN_CACHE).
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, set in set }
+        }
         process.currentDirectoryURL = root
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
