@@ -88,9 +88,27 @@ struct LayerReader {
         if file.driver.hasPrefix("GeoJSON"), let defaultCRS { return defaultCRS }
         if let fromFile { return fromFile }
         if let defaultCRS { return defaultCRS }
-        let detail = file.notes.map { $0.message(.zh) }.joined(separator: "；")
-        problems.fail(.layerCRSUnknown(file: spec.file, layer: layerName, detail: detail.isEmpty ? "文件未声明坐标系" : detail))
+        // Not the reader's notes: they speak to the command line ("请用 --crs 指定", CGCS2000 assumed) and
+        // carry the text encoding; a dataset assumes nothing, and the problem's message says what to do.
+        var detail = file.driver == "ESRI Shapefile" ? "文件未声明坐标系（没有 .prj）" : "文件未声明坐标系"
+        for case .unidentifiedCRS(let noted, let name) in file.notes where noted == layerName {
+            detail = "文件的坐标系“\(name)”无法对应到 EPSG 代码"
+        }
+        problems.fail(.layerCRSUnknown(file: spec.file, layer: layerName, detail: detail))
         return nil
+    }
+
+    /// How a feature is named in problems: its mapped code, else its mapped name, else GDAL's feature
+    /// id. (GDAL's FID counts from 0 in Shapefiles and GeoJSON and from 1 in GeoPackages: beside the
+    /// feature number it misled, "第 3 个要素（2）".)
+    private static func label(_ feature: Feature, _ spec: ManifestFile.LayerSpec) -> String? {
+        for field in ["code", "name"] {
+            if let source = spec.fields[field],
+               let value = feature.properties[source]?.text?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty {
+                return value
+            }
+        }
+        return feature.id
     }
 
     private mutating func rows(_ spec: ManifestFile.LayerSpec, role: String, required: [String], optional: [String] = [],
@@ -129,6 +147,7 @@ struct LayerReader {
                     problems.fail(.featureUnreadable(file: spec.file, detail: error.message(.zh)))
                     return
                 }
+                let label = Self.label(feature, spec)
                 var fields: [String: String] = [:]
                 var complete = true
                 for field in required + optional {
@@ -136,7 +155,7 @@ struct LayerReader {
                     if let value = feature.properties[source]?.text?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty {
                         fields[field] = value
                     } else if required.contains(field) {
-                        problems.fail(.fieldMissing(file: spec.file, feature: feature.index, id: feature.id, field: field, mappedFrom: source))
+                        problems.fail(.fieldMissing(file: spec.file, feature: feature.index, id: label, field: field, mappedFrom: source))
                         complete = false
                     }
                 }
@@ -144,19 +163,19 @@ struct LayerReader {
                     if let value = feature.properties[source]?.text { fields["list." + dimension] = value }
                 }
                 guard let geometry = feature.geometry else {
-                    problems.fail(.wrongGeometryType(file: spec.file, feature: feature.index, id: feature.id, found: "null", expected: expected))
+                    problems.fail(.wrongGeometryType(file: spec.file, feature: feature.index, id: label, found: "null", expected: expected))
                     return
                 }
                 let fits = polygonal ? geometry.dimension == 2 : geometry.dimension == 1
                 guard fits, !geometry.isEmpty, geometry.typeName != "GeometryCollection" else {
-                    problems.fail(.wrongGeometryType(file: spec.file, feature: feature.index, id: feature.id, found: geometry.typeName, expected: expected))
+                    problems.fail(.wrongGeometryType(file: spec.file, feature: feature.index, id: label, found: geometry.typeName, expected: expected))
                     return
                 }
                 do {
                     let projected = try projector.transform(geometry)
                     if complete { rows.append(Row(index: feature.index, id: feature.id, geometry: projected, fields: fields)) }
                 } catch {
-                    problems.fail(.invalidGeometry(file: spec.file, feature: feature.index, id: feature.id, reason: (error as? UserFacingError)?.message(.zh) ?? "\(error)", location: nil))
+                    problems.fail(.invalidGeometry(file: spec.file, feature: feature.index, id: label, reason: (error as? UserFacingError)?.message(.zh) ?? "\(error)", location: nil))
                 }
             }
         } catch {
