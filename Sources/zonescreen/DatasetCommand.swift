@@ -8,7 +8,7 @@ struct DatasetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dataset",
         abstract: "检查或查看数据集 / check or describe a dataset",
-        subcommands: [Check.self, Info.self, Build.self]
+        subcommands: [Check.self, Info.self, Build.self, Init.self]
     )
 
     struct Check: ParsableCommand {
