@@ -86,8 +86,11 @@ struct Screen: ParsableCommand {
             let writer = try OutputWriter(format: format, output: output, language: l)
             let progress = Progress(language: l, enabled: !quiet && isatty(STDERR_FILENO) == 1)
             let renderer = OutputRenderer(format: format, language: l)
+            // Tables show the verdict and its reasons, not the clause lists: the 准入清单's plain
+            // requirements (most clauses) need not be gathered for every row.
+            let detail: ClauseDetail = format == .csv || format == .xlsx ? .decisive : .all
             let screener = BatchScreener(dataset: loaded, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                         language: l, render: renderer.render)
+                                         language: l, clauses: detail, render: renderer.render)
             let reader = SiteReader(dataset: loaded, declaredCRS: declaredCRS, offset: offset ?? .wgs84, encoding: encoding, layer: layer,
                                     overrides: overrides, language: l)
             let expected = SharedCount()

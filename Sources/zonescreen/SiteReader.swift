@@ -48,11 +48,6 @@ struct SiteReader: Sendable {
             }
         }
         let stdinRequested = files.contains("-")
-        var fileJobs: [BatchJob] = []
-        for file in files where file != "-" {
-            let options = GDALReadOptions(encoding: encoding, crs: declaredCRS, layer: layer, language: language)
-            collect(FeatureSources.open(file, options: options), into: &fileJobs)
-        }
         if demoSites {
             for feature in dataset.sites {
                 // Demo sites are in the dataset's layer CRS.
@@ -61,9 +56,18 @@ struct SiteReader: Sendable {
                 ready.append(job(located, label: feature.id ?? feature.properties["id"]?.text ?? "#\(feature.index + 1)"))
             }
         }
-        ready += fileJobs
-        if !stdinRequested { expect(ready.count) }
         for item in ready { submit(item) }
+        // File features go to the workers as they are read (screening overlaps reading, and a large
+        // file's jobs are never all held at once); the total is known once the files are read.
+        var count = ready.count
+        for file in files where file != "-" {
+            let options = GDALReadOptions(encoding: encoding, crs: declaredCRS, layer: layer, language: language)
+            collect(FeatureSources.open(file, options: options)) { job in
+                count += 1
+                submit(job)
+            }
+        }
+        if !stdinRequested { expect(count) }
         if stdinRequested {
             var streamed: [BatchJob] = []
             let deliver: (Result<Feature, FeatureError>) -> Void = { result in
@@ -82,20 +86,25 @@ struct SiteReader: Sendable {
         }
     }
 
-    private func collect(_ source: Result<FeatureSource, CLIError>, into jobs: inout [BatchJob]) {
+    private func collect(_ source: Result<FeatureSource, CLIError>, submit: (BatchJob) -> Void) {
         switch source {
         case .failure(let error):
-            jobs.append(failed(language.pick("文件", "file"), error.message))
+            submit(failed(language.pick("文件", "file"), error.message))
         case .success(let source):
+            var jobs: [BatchJob] = []
             do {
-                try source.forEachFeature { append($0, source: source.name, into: &jobs) }
+                try source.forEachFeature { result in
+                    jobs.removeAll(keepingCapacity: true)
+                    append(result, source: source.name, into: &jobs)
+                    for job in jobs { submit(job) }
+                }
                 if let gdal = source as? GDALFile {
                     for note in gdal.notes {
                         FileHandle.standardError.write(Data((language.pick("注意：", "note: ") + "\(source.name)：" + note.message(language) + "\n").utf8))
                     }
                 }
             } catch {
-                jobs.append(failed(source.name, (error as? UserFacingError)?.message(language) ?? "\(error)"))
+                submit(failed(source.name, (error as? UserFacingError)?.message(language) ?? "\(error)"))
             }
         }
     }

@@ -47,7 +47,7 @@ public final class BatchScreener<Rendered: Sendable>: Sendable {
     public let batchSize: Int
     private let queue: WorkQueue<[BatchJob], [(BatchItem, Rendered)]>
 
-    public init(dataset: Dataset, workers: Int, batchSize: Int = 32, language: Language,
+    public init(dataset: Dataset, workers: Int, batchSize: Int = 32, language: Language, clauses detail: ClauseDetail = .all,
                 render: @escaping @Sendable (BatchItem) -> Rendered) {
         self.workers = max(1, workers)
         self.batchSize = max(1, batchSize)
@@ -59,7 +59,7 @@ public final class BatchScreener<Rendered: Sendable>: Sendable {
                 let engine = Result { () throws(GeometryError) in try ScreeningEngine(dataset: dataset) }
                 while let (number, jobs) = queue.take() {
                     queue.complete(number, jobs.enumerated().map { offset, job in
-                        let item = screen(job, index: offset, engine: engine, language: language)
+                        let item = screen(job, index: offset, engine: engine, language: language, clauses: detail)
                         return (item, render(item))
                     })
                 }
@@ -102,7 +102,7 @@ public final class BatchScreener<Rendered: Sendable>: Sendable {
 
 /// One site on a worker's own engine.
 private func screen(_ job: BatchJob, index: Int, engine: Result<ScreeningEngine, GeometryError>,
-                    language: Language) -> BatchItem {
+                    language: Language, clauses detail: ClauseDetail) -> BatchItem {
         let outcome: Result<ScreeningResult, BatchInputError>
         switch (job.site, engine) {
         case (.failure(let error), _):
@@ -111,7 +111,7 @@ private func screen(_ job: BatchJob, index: Int, engine: Result<ScreeningEngine,
             outcome = .failure(BatchInputError(message: error.message(language)))
         case (.success(let site), .success(let engine)):
             do {
-                outcome = .success(try engine.screen(site, language: language))
+                outcome = .success(try engine.screen(site, language: language, clauses: detail))
             } catch {
                 outcome = .failure(BatchInputError(message: error.message(language)))
             }

@@ -53,6 +53,8 @@ public final class Dataset: Sendable {
     public let sensitiveAreas: [SensitiveArea]
     public let clauses: [Clause]
     public let clauseIndex: ClauseIndex
+    /// Each clause's citation as results give it, per language, worked out once rather than per site.
+    let clauseCitations: (zh: [CitedSource], en: [CitedSource])
     public let rules: RuleSet
     public let catalogue: IndustryCatalogue
     /// Demo sites shipped with the dataset (layer CRS), if any.
@@ -117,6 +119,7 @@ public final class Dataset: Sendable {
         sensitiveAreas = parts.sensitiveAreas
         clauses = parts.clauses
         clauseIndex = ClauseIndex(parts.clauses)
+        clauseCitations = (Self.citations(parts.clauses, parts.metadata, .zh), Self.citations(parts.clauses, parts.metadata, .en))
         rules = parts.rules
         catalogue = parts.catalogue
         sites = parts.sites
@@ -130,6 +133,23 @@ public final class Dataset: Sendable {
     }
 
     public func unit(code: String) -> ControlUnit? { units.first { $0.code == code } }
+
+    /// The citation results give for a clause or rule source: the document's title, or the dataset's
+    /// own unit lists.
+    static func cite(_ citation: Citation, _ metadata: DatasetMetadata, _ language: Language) -> CitedSource {
+        let title = citation.document == "unitLists"
+            ? language.pick("\(metadata.name)·单元准入清单", "\(metadata.name), unit lists")
+            : metadata.source(citation.document)?.title
+        return CitedSource(document: citation.document, title: title, article: citation.article)
+    }
+
+    private static func citations(_ clauses: [Clause], _ metadata: DatasetMetadata, _ language: Language) -> [CitedSource] {
+        clauses.map { cite($0.source, metadata, language) }
+    }
+
+    func citation(ofClause index: Int, _ language: Language) -> CitedSource {
+        language == .zh ? clauseCitations.zh[index] : clauseCitations.en[index]
+    }
 }
 
 /// Where a dataset's values came from.

@@ -10,14 +10,14 @@ struct RuleEvaluator {
     private var chemicalIndustries: [String] { dataset.rules.chemicalIndustries }
 
     /// Every clause whose scope covers one of the touched units: the union of every level, in report
-    /// order (dimension, then level).
-    func applicableClauses(touchedUnits: [ControlUnit]) -> [ApplicableClause] {
+    /// order (dimension, then level). With `decisiveOnly`, only those that can be reasons (an effect
+    /// other than a plain requirement).
+    func applicableClauses(touchedUnits: [ControlUnit], decisiveOnly: Bool = false) -> [ApplicableClause] {
         let codes = touchedUnits.map(\.code)
         let classes = touchedUnits.map(\.unitClass)
         let subclasses = touchedUnits.map(\.subclass)
-        let unitListTitle = language.pick("\(dataset.metadata.name)·单元准入清单", "\(dataset.metadata.name), unit lists")
         var result: [ApplicableClause] = []
-        for index in dataset.clauseIndex.candidates(touching: codes) {
+        for index in dataset.clauseIndex.candidates(touching: codes, decisiveOnly: decisiveOnly) {
             let clause = dataset.clauses[index]
             let covered: [String]
             switch clause.scope {
@@ -27,8 +27,7 @@ struct RuleEvaluator {
             case .units(let wanted): covered = codes.filter(wanted.contains)
             }
             if case .all = clause.scope {} else if covered.isEmpty { continue }
-            let source = clause.source.document == "unitLists"
-                ? CitedSource(document: "unitLists", title: unitListTitle, article: clause.source.article) : cite(clause.source)
+            let source = dataset.citation(ofClause: index, language)
             result.append(ApplicableClause(id: clause.id, level: clause.level, dimension: clause.dimension, effect: clause.effect,
                                            text: clause.text, source: source, units: covered, conditional: !clause.conditions.isEmpty,
                                            concernsProject: clause.conditions.evaluate(profile, chemicalIndustries: chemicalIndustries)))
@@ -92,10 +91,5 @@ struct RuleEvaluator {
         return (applied.sorted { order($0) < order($1) }, possible.sorted { order($0) < order($1) })
     }
 
-    func cite(_ citation: Citation) -> CitedSource {
-        let title = citation.document == "unitLists"
-            ? language.pick("\(dataset.metadata.name)·单元准入清单", "\(dataset.metadata.name), unit lists")
-            : dataset.metadata.source(citation.document)?.title
-        return CitedSource(document: citation.document, title: title, article: citation.article)
-    }
+    func cite(_ citation: Citation) -> CitedSource { Dataset.cite(citation, dataset.metadata, language) }
 }

@@ -1,11 +1,21 @@
 import Geometry
 
+/// Which applicable clauses a result lists.
+public enum ClauseDetail: Sendable {
+    /// Every clause of every level that covers the site (the complete answer: reports, JSON, the page).
+    case all
+    /// Only clauses that can decide the verdict (those with an effect other than a plain requirement):
+    /// for outputs that show the verdict and its reasons but no clause list (CSV, XLSX tables). The
+    /// verdict and reasons are the same as with `.all`.
+    case decisive
+}
+
 extension ScreeningEngine {
     /// Screens one site: what it touches, the clauses that apply, and the verdict with its reasons.
-    public func screen(_ site: Site, language: Language = .zh) throws(ScreeningError) -> ScreeningResult {
+    public func screen(_ site: Site, language: Language = .zh, clauses detail: ClauseDetail = .all) throws(ScreeningError) -> ScreeningResult {
         let location = try locate(site, language: language)
         do {
-            return try assemble(site, location, language: language)
+            return try assemble(site, location, language: language, clauses: detail)
         } catch let error as ScreeningError {
             throw error
         } catch let error as GeometryError {
@@ -17,7 +27,7 @@ extension ScreeningEngine {
     }
 
     /// The other half of `screen`: lists, rules, verdict and the result record around a location.
-    public func assemble(_ site: Site, _ location: SiteLocation, language l: Language = .zh) throws -> ScreeningResult {
+    public func assemble(_ site: Site, _ location: SiteLocation, language l: Language = .zh, clauses detail: ClauseDetail = .all) throws -> ScreeningResult {
         let geometry = location.geometry, units = location.units, redLines = location.redLines
         let sensitive = location.sensitiveAreas, shorelines = location.shorelines
         let siteArea = location.area, siteLength = location.length, notes = location.notes
@@ -35,7 +45,7 @@ extension ScreeningEngine {
         // In dataset order, as the clause lists expect; found from the query's own indices, not by search.
         let touched = location.unitIndices.sorted().map { dataset.units[$0] }
         let evaluation = RuleEvaluator(dataset: dataset, profile: site.profile, language: l)
-        let clauses = evaluation.applicableClauses(touchedUnits: touched)
+        let clauses = evaluation.applicableClauses(touchedUnits: touched, decisiveOnly: detail == .decisive)
         let (reasons, possible) = evaluation.reasons(redLines: redLines, units: touched, shorelines: shorelines,
                                                     sensitive: sensitive, clauses: clauses)
         let verdict = reasons.compactMap(\.effect.verdict).min() ?? .compliant

@@ -76,7 +76,9 @@ enum CSVText {
     static func line(_ fields: [JSONValue]) -> String {
         fields.map { field in
             let text = field == .null ? "" : (field.text ?? "")
-            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+            // Scanned as bytes: walking Characters (grapheme clusters) of Chinese text was a tenth of a
+            // province batch's time.
+            guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return text }
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }.joined(separator: ",") + "\r\n"
     }
