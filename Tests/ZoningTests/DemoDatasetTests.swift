@@ -17,7 +17,7 @@ struct DemoDatasetTests {
 
     static func ids(_ text: String) -> Set<String> { Set(text.split(separator: ";").map(String.init)) }
 
-    static func screen(_ id: String) throws -> ScreeningResult {
+    static func screen(_ id: String, clauses detail: ClauseDetail = .all) throws -> ScreeningResult {
         let engine = try ScreeningEngine(dataset: dataset)
         let feature = try #require(dataset.sites.first { ($0.id ?? $0.properties["id"]?.text) == id })
         let properties = feature.properties
@@ -25,7 +25,7 @@ struct DemoDatasetTests {
                                      nature: properties["nature"]?.text.flatMap(ProjectNature.init(parsing:)),
                                      chemical: properties["chemical"]?.bool,
                                      flags: Set((properties["flags"]?.array ?? []).compactMap(\.text)))
-        return try engine.screen(Site(id: id, geometry: try #require(feature.geometry), crs: dataset.metadata.crs, profile: profile))
+        return try engine.screen(Site(id: id, geometry: try #require(feature.geometry), crs: dataset.metadata.crs, profile: profile), clauses: detail)
     }
 
     @Test("verdict, cited reasons and reasons that must not be cited", arguments: expected.rows)
