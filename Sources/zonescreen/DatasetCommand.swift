@@ -15,7 +15,7 @@ struct DatasetCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "校验数据集，一次列出全部问题 / validate a dataset and list every problem at once")
 
-        @Argument(help: ArgumentHelp("数据集目录（默认示例数据集）/ dataset folder (default: the demo dataset)", valueName: "DIR"))
+        @Argument(help: ArgumentHelp("数据集目录或编译数据集 .zsd（默认示例数据集）/ dataset folder or compiled .zsd (default: the demo dataset)", valueName: "DIR|FILE.zsd"))
         var directory: String?
 
         @OptionGroup var common: CommonOptions
@@ -40,7 +40,7 @@ struct DatasetCommand: ParsableCommand {
     struct Info: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "数据集概况 / describe a dataset")
 
-        @Argument(help: ArgumentHelp("数据集目录 / dataset folder", valueName: "DIR"))
+        @Argument(help: ArgumentHelp("数据集目录或编译数据集 .zsd / dataset folder or compiled .zsd", valueName: "DIR|FILE.zsd"))
         var directory: String?
 
         @OptionGroup var common: CommonOptions

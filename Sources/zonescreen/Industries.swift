@@ -14,7 +14,7 @@ struct Industries: ParsableCommand {
 
     @Option(help: "最多列出条数 / at most this many") var limit: Int = 20
 
-    @Option(help: ArgumentHelp("数据集目录（默认示例数据集）/ dataset folder", valueName: "DIR"))
+    @Option(help: ArgumentHelp("数据集目录或编译数据集 .zsd（默认示例数据集）/ dataset folder or compiled .zsd", valueName: "DIR|FILE.zsd"))
     var dataset: String?
 
     @OptionGroup var common: CommonOptions

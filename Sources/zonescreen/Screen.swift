@@ -49,7 +49,7 @@ struct Screen: ParsableCommand {
 
     @OptionGroup var profile: ProfileOptions
 
-    @Option(help: ArgumentHelp("数据集目录，默认为示例数据集 / dataset folder (default: the demo dataset)", valueName: "DIR"))
+    @Option(help: ArgumentHelp("数据集目录或编译数据集 .zsd，默认为示例数据集 / dataset folder or compiled .zsd (default: the demo dataset)", valueName: "DIR|FILE.zsd"))
     var dataset: String?
 
     @Option(help: ArgumentHelp("输出格式 / output format: text|json|geojson|geojsonseq|ndjson|csv|xlsx", valueName: "FORMAT"))

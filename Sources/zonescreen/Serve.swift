@@ -14,7 +14,7 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "监听地址 / address to listen on") var host = "127.0.0.1"
     @Option(help: "端口，0 为任选空闲端口 / port (0 picks a free one)") var port = 8080
-    @Option(help: ArgumentHelp("数据集目录（默认示例数据集）/ dataset folder", valueName: "DIR")) var dataset: String?
+    @Option(help: ArgumentHelp("数据集目录或编译数据集 .zsd（默认示例数据集）/ dataset folder or compiled .zsd", valueName: "DIR|FILE.zsd")) var dataset: String?
     @Option(name: .customLong("max-body"), help: "请求体上限（字节）/ largest request body in bytes") var maxBody = 8 << 20
     @Option(help: "单个请求超时（秒）/ per-request timeout in seconds") var timeout = 30.0
     @Option(help: "同时进行的筛查数，默认 CPU 核数 / screenings at once (default: cores)") var concurrency = ProcessInfo.processInfo.activeProcessorCount

@@ -73,27 +73,36 @@ public enum DatasetStore {
             reason = .missing
         }
         let started = Date()
-        let dataset = try DatasetLoader.load(from: directory)
         do {
-            try write(dataset, geometryProblems: nil, to: path)
-            let (reader, _) = try mapped(path)
-            let opened = try reader.dataset(origin: .store(path: path.path, builtNow: true))
-            return Opened(dataset: opened, event: .built(path: path.path, reason: reason, seconds: Date().timeIntervalSince(started)))
-        } catch {
-            return Opened(dataset: dataset, event: .inMemory(problem: error.message(.zh)))
+            let fromSources = try DatasetLoader.load(from: directory)
+            do {
+                try write(fromSources, geometryProblems: nil, to: path)
+            } catch {
+                return Opened(dataset: fromSources, event: .inMemory(problem: error.message(.zh)))
+            }
         }
+        // The values read from the sources are gone; a long-running service should not keep their heap.
+        FreedMemory.release()
+        let (reader, _) = try mapped(path)
+        let opened = try reader.dataset(origin: .store(path: path.path, builtNow: true))
+        return Opened(dataset: opened, event: .built(path: path.path, reason: reason, seconds: Date().timeIntervalSince(started)))
     }
 
     /// Builds the store of a dataset folder now (what `dataset build` does): the sources are read and
     /// checked, the geometric checks run, and their problems are kept in the store.
     public static func build(from directory: URL, to output: URL? = nil, cache: URL? = nil) throws -> (dataset: Dataset, path: URL, problems: [DatasetProblem]) {
         let directory = directory.standardizedFileURL.resolvingSymlinksInPath()
-        let loaded = try DatasetLoader.load(from: directory)
-        let geometryProblems = DatasetCheck.geometryProblems(loaded)
         let path = output ?? cachePath(for: directory, in: cache)
-        try write(loaded, geometryProblems: geometryProblems, to: path)
+        let problems: [DatasetProblem]
+        do {
+            let loaded = try DatasetLoader.load(from: directory)
+            let geometryProblems = DatasetCheck.geometryProblems(loaded)
+            try write(loaded, geometryProblems: geometryProblems, to: path)
+            problems = loaded.warnings + geometryProblems
+        }
+        FreedMemory.release()
         let (reader, _) = try mapped(path)
-        return (try reader.dataset(origin: .store(path: path.path, builtNow: true)), path, loaded.warnings + geometryProblems)
+        return (try reader.dataset(origin: .store(path: path.path, builtNow: true)), path, problems)
     }
 
     /// Writes the store atomically (a temporary file renamed into place), creating its folder.
