@@ -40,6 +40,10 @@ public struct GeoJSONFile: FeatureSource, Sendable {
             var index = 0
             _ = try scanner.scan { element in
                 defer { index += 1 }
+                if let value = FastJSON.parse(element), let feature = GeoJSONDecoding.plainFeature(value, index: index) {
+                    try body(.success(feature))
+                    return
+                }
                 let object: Any
                 do {
                     object = try JSONSerialization.jsonObject(with: Data(element), options: [])
