@@ -150,6 +150,7 @@ public struct IndustryCatalogue: Sendable {
     /// bare digits (`2614`: the section follows from the division, 26 lies in section C); nil when no
     /// such entry exists.
     public func canonicalCode(_ input: String) -> String? {
+        if positions[input] != nil { return input }
         let compact = String(Self.halfWidth(input).filter { !$0.isWhitespace }).uppercased()
         guard !compact.isEmpty else { return nil }
         if positions[compact] != nil { return compact }
