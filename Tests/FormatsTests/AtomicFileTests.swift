@@ -44,3 +44,36 @@ struct AtomicFileTests {
         }
     }
 }
+
+@Suite("Streamed outputs")
+struct AtomicOutputTests {
+    @Test("many small writes, more than one 256 KB block, arrive whole and in order; nothing is visible before commit")
+    func blocks() throws {
+        let directory = try FormatsFixtures.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("out.csv")
+        let output = try AtomicOutput(destination: target)
+        // 40,000 lines of 12 bytes = 480,000 bytes: one full block written early, the rest at commit.
+        var expected = Data()
+        for index in 0..<40_000 {
+            let line = Data(String(format: "%010d\r\n", index).utf8)
+            expected.append(line)
+            try output.write(line)
+        }
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+        try output.commit()
+        #expect(try Data(contentsOf: target) == expected)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.csv"])
+    }
+
+    @Test("an output dropped without commit leaves neither the target nor its temporary file")
+    func dropped() throws {
+        let directory = try FormatsFixtures.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        do {
+            let output = try AtomicOutput(destination: directory.appendingPathComponent("out.csv"))
+            try output.write(Data(repeating: 0x41, count: 300_000))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+}
