@@ -34,36 +34,55 @@ struct UnitListTable {
             columns.append((dimension, column))
         }
         let layerName = file.layerNames.first ?? ""
-        let available = (file.fieldNames()[layerName] ?? []).map(Self.trimmed)
-        var missing = false
-        for (name, column) in [("code", spec.code)] + columns.map({ ($0.0.rawValue, $0.1) }) where !available.contains(Self.trimmed(column)) {
-            problems.fail(.fieldAbsent(file: spec.file, layer: layerName, field: "listTable.\(name)", mappedFrom: column, available: available))
-            missing = true
-        }
-        if missing { return [:] }
-
-        var lists: [String: [Dimension: String]] = [:]
+        // Rows as the spreadsheet numbers them, keyed by the column's header (whitespace removed).
+        var records: [(row: Int, cells: [String: String])] = []
         do {
             try file.forEachRecord { _, row, values in
-                // Headers in published tables often carry stray spaces or line breaks.
                 var cells: [String: String] = [:]
                 for (name, value) in values { if let text = value.text { cells[Self.trimmed(name)] = text } }
-                guard let code = cells[Self.trimmed(spec.code)]?.trimmingCharacters(in: .whitespacesAndNewlines), !code.isEmpty else {
-                    problems.fail(.listRowWithoutCode(file: spec.file, row: row, column: spec.code))
-                    return
-                }
-                guard unitCodes.contains(code) else {
-                    problems.fail(.listRowUnknownUnit(file: spec.file, row: row, code: code))
-                    return
-                }
-                for (dimension, column) in columns {
-                    if let text = cells[Self.trimmed(column)], !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                        lists[code, default: [:]][dimension] = text
-                    }
-                }
+                records.append((row, cells))
             }
         } catch {
             problems.fail(.fileInvalid(path: spec.file, detail: (error as? UserFacingError)?.message(.zh) ?? "\(error)"))
+            return [:]
+        }
+        let wanted = [spec.code] + columns.map(\.1)
+        let available = (file.fieldNames()[layerName] ?? []).map(Self.trimmed)
+        if !wanted.allSatisfy({ available.contains(Self.trimmed($0)) }) {
+            // Published tables often open with a title row ("附件2 …准入清单") above the real header:
+            // the header is then one of the first rows read, and the columns are renamed by it.
+            guard let header = records.prefix(10).firstIndex(where: { record in
+                let names = Set(record.cells.values.map(Self.trimmed))
+                return wanted.allSatisfy { names.contains(Self.trimmed($0)) }
+            }) else {
+                for (name, column) in [("code", spec.code)] + columns.map({ ($0.0.rawValue, $0.1) }) where !available.contains(Self.trimmed(column)) {
+                    problems.fail(.fieldAbsent(file: spec.file, layer: layerName, field: "listTable.\(name)", mappedFrom: column, available: available))
+                }
+                return [:]
+            }
+            let rename = records[header].cells.mapValues(Self.trimmed)
+            records = records[(header + 1)...].map { record in
+                var renamed: [String: String] = [:]
+                for (field, text) in record.cells { if let name = rename[field] { renamed[name] = text } }
+                return (record.row, renamed)
+            }
+        }
+
+        var lists: [String: [Dimension: String]] = [:]
+        for (row, cells) in records {
+            guard let code = cells[Self.trimmed(spec.code)]?.trimmingCharacters(in: .whitespacesAndNewlines), !code.isEmpty else {
+                problems.fail(.listRowWithoutCode(file: spec.file, row: row, column: spec.code))
+                continue
+            }
+            guard unitCodes.contains(code) else {
+                problems.fail(.listRowUnknownUnit(file: spec.file, row: row, code: code))
+                continue
+            }
+            for (dimension, column) in columns {
+                if let text = cells[Self.trimmed(column)], !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    lists[code, default: [:]][dimension] = text
+                }
+            }
         }
         return lists
     }
