@@ -36,7 +36,7 @@ struct DatasetSourceProblemTests {
     /// (a typo: the layer has ZH42909910001, ZH42909920001, ZH42909930001), row 6 unit C.
     static let unknownRow = DatasetProblem.listRowUnknownUnit(file: "../lists/unit-lists.xlsx", row: 5, code: "ZH42909930009")
     /// units_mixed holds A, B, then a LineString (丁单元, ZH42909930002), then C: feature 3, index 2.
-    static let line = DatasetProblem.wrongGeometryType(file: "../layers/zoning.gpkg", feature: 2, id: "ZH42909930002",
+    static let line = DatasetProblem.wrongGeometryType(file: "../layers/zoning.gpkg:units_mixed", feature: 2, id: "ZH42909930002",
                                                        found: "LineString", expected: "Polygon/MultiPolygon")
     /// The red lines' file has five layers and the manifest names none.
     static let notChosen = DatasetProblem.layerNotChosen(file: "../layers/zoning.gpkg", layers: geoPackageLayers)
@@ -71,7 +71,7 @@ struct DatasetSourceProblemTests {
     func mixedGeometry() {
         let problems = Self.problems("mixed-geometry")
         #expect(problems == [Self.line])
-        #expect(Self.messages(problems) == ["../layers/zoning.gpkg 第 3 个要素（ZH42909930002）的几何类型为 LineString，应为 Polygon/MultiPolygon"])
+        #expect(Self.messages(problems) == ["../layers/zoning.gpkg:units_mixed 第 3 个要素（ZH42909930002）的几何类型为 LineString，应为 Polygon/MultiPolygon"])
     }
 
     @Test("a list row whose unit code is not in the layer is named by its row as Excel shows it (header row 1, blank rows counted)")

@@ -144,7 +144,7 @@ struct LayerReader {
                 switch result {
                 case .success(let read): feature = read
                 case .failure(let error):
-                    problems.fail(.featureUnreadable(file: spec.file, detail: error.message(.zh)))
+                    problems.fail(.featureUnreadable(file: spec.featureSource, detail: error.message(.zh)))
                     return
                 }
                 let label = Self.label(feature, spec)
@@ -155,7 +155,7 @@ struct LayerReader {
                     if let value = feature.properties[source]?.text?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty {
                         fields[field] = value
                     } else if required.contains(field) {
-                        problems.fail(.fieldMissing(file: spec.file, feature: feature.index, id: label, field: field, mappedFrom: source))
+                        problems.fail(.fieldMissing(file: spec.featureSource, feature: feature.index, id: label, field: field, mappedFrom: source))
                         complete = false
                     }
                 }
@@ -163,19 +163,19 @@ struct LayerReader {
                     if let value = feature.properties[source]?.text { fields["list." + dimension] = value }
                 }
                 guard let geometry = feature.geometry else {
-                    problems.fail(.wrongGeometryType(file: spec.file, feature: feature.index, id: label, found: "null", expected: expected))
+                    problems.fail(.wrongGeometryType(file: spec.featureSource, feature: feature.index, id: label, found: "null", expected: expected))
                     return
                 }
                 let fits = polygonal ? geometry.dimension == 2 : geometry.dimension == 1
                 guard fits, !geometry.isEmpty, geometry.typeName != "GeometryCollection" else {
-                    problems.fail(.wrongGeometryType(file: spec.file, feature: feature.index, id: label, found: geometry.typeName, expected: expected))
+                    problems.fail(.wrongGeometryType(file: spec.featureSource, feature: feature.index, id: label, found: geometry.typeName, expected: expected))
                     return
                 }
                 do {
                     let projected = try projector.transform(geometry)
                     if complete { rows.append(Row(index: feature.index, id: feature.id, geometry: projected, fields: fields)) }
                 } catch {
-                    problems.fail(.invalidGeometry(file: spec.file, feature: feature.index, id: label, reason: (error as? UserFacingError)?.message(.zh) ?? "\(error)", location: nil))
+                    problems.fail(.invalidGeometry(file: spec.featureSource, feature: feature.index, id: label, reason: (error as? UserFacingError)?.message(.zh) ?? "\(error)", location: nil))
                 }
             }
         } catch {
@@ -194,7 +194,7 @@ struct LayerReader {
             guard let code = row.fields["code"], let name = row.fields["name"], let rawClass = row.fields["class"] else { continue }
             let mapped = spec.classValues?[rawClass] ?? rawClass
             guard let number = Int(mapped), let unitClass = UnitClass(rawValue: number) else {
-                problems.fail(.unknownClassValue(file: spec.file, feature: row.index, id: code, value: rawClass))
+                problems.fail(.unknownClassValue(file: spec.featureSource, feature: row.index, id: code, value: rawClass))
                 continue
             }
             if !seen.insert(code).inserted { problems.fail(.duplicateCode(layer: "controlUnits", code: code)) }
@@ -232,7 +232,7 @@ struct LayerReader {
         for row in rows(spec, role: "shorelines", required: ["name", "class"], polygonal: false, &problems) {
             guard let name = row.fields["name"], let raw = row.fields["class"] else { continue }
             guard let riverClass = RiverClass(rawValue: spec.classValues?[raw] ?? raw) else {
-                problems.fail(.unknownClassValue(file: spec.file, feature: row.index, id: name, value: raw))
+                problems.fail(.unknownClassValue(file: spec.featureSource, feature: row.index, id: name, value: raw))
                 continue
             }
             drafts.add(row.geometry) { Shoreline(riverName: name, riverClass: riverClass, shape: $0) }
@@ -255,4 +255,10 @@ struct LayerReader {
         }
         return (layers, drafts)
     }
+}
+
+extension ManifestFile.LayerSpec {
+    /// How problems with one feature name where it is: the file, and the layer when the manifest
+    /// picked one in a multi-layer file (`zoning.gpkg:units`, as GDAL's tools write it).
+    var featureSource: String { layer.map { "\(file):\($0)" } ?? file }
 }
