@@ -5,12 +5,20 @@ import Zoning
 
 /// The dataset drawn for the web map, in CGCS2000 longitude/latitude: units, red lines, shorelines,
 /// the rules' shoreline bands, sensitive areas. Built once at start-up; served as one JSON document.
+///
+/// Drawn, not measured: every shape is simplified to within a tolerance that grows with the region
+/// (1/20,000 of its envelope's diagonal: about 4 m for the demo county, 40 m for a province), so a
+/// province's map is a few megabytes rather than the 72 MB of its full vertices. Answers on the page
+/// always come from screening, never from these shapes.
 enum MapLayers {
     static func build(_ dataset: Dataset) throws -> Data {
         let back = try CoordinateTransformer(from: dataset.workingCRS, to: .cgcs2000)
+        let extent = dataset.units.reduce(Envelope.empty) { $0.union($1.shape.envelope) }
+        let tolerance = extent.isEmpty ? 0 : (extent.width * extent.width + extent.height * extent.height).squareRoot() / 20_000
         func feature(_ geometry: Geometry, _ properties: [String: JSONValue]) throws -> Feature {
+            let drawn = tolerance > 0 ? (try? geometry.simplifiedForDrawing(tolerance: tolerance)) ?? geometry : geometry
             // Rounded to 1e-6 degrees (about 0.1 m): enough for a map, a third of the bytes.
-            let geographic = try back.transform(geometry).mapCoordinates {
+            let geographic = try back.transform(drawn).mapCoordinates {
                 Coordinate(x: ($0.x * 1e6).rounded() / 1e6, y: ($0.y * 1e6).rounded() / 1e6)
             }
             return Feature(geometry: geographic, properties: properties)

@@ -35,6 +35,17 @@ extension Geometry {
         }
     }
 
+    /// Fewer vertices, each ring kept within `tolerance` (coordinate units) of the original and still
+    /// valid (GEOS's topology-preserving simplifier): for drawing, never for measuring.
+    public func simplifiedForDrawing(tolerance: Double) throws(GeometryError) -> Geometry {
+        guard tolerance.isFinite, tolerance >= 0 else { throw .invalidInput(.invalidDistance(tolerance)) }
+        return try withGEOS { context throws(GeometryError) in
+            let geometry = try makeGEOS(in: context)
+            return try GEOSGeometry.take(GEOSTopologyPreserveSimplify_r(context.handle, geometry.pointer, tolerance), in: context,
+                                         "GEOSTopologyPreserveSimplify").toGeometry()
+        }
+    }
+
     /// Planar area of the intersection, in the coordinates' units squared.
     public func planarIntersectionArea(_ other: Geometry) throws(GeometryError) -> Double {
         try withGEOS { context throws(GeometryError) in
