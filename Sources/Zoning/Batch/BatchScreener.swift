@@ -7,6 +7,9 @@ public struct BatchJob: Sendable {
     public var label: String
     public var feature: Feature?
     public var site: Result<Site, BatchInputError>
+    /// Its place in the input, from 0, set by the submitter: a worker renders it with this number,
+    /// not its place in the batch it came in.
+    var sequence = 0
 
     public init(label: String, feature: Feature?, site: Result<Site, BatchInputError>) {
         self.label = label
@@ -58,8 +61,8 @@ public final class BatchScreener<Rendered: Sendable>: Sendable {
                 // The engine lives and dies on this thread.
                 let engine = Result { () throws(GeometryError) in try ScreeningEngine(dataset: dataset) }
                 while let (number, jobs) = queue.take() {
-                    queue.complete(number, jobs.enumerated().map { offset, job in
-                        let item = screen(job, index: offset, engine: engine, language: language, clauses: detail)
+                    queue.complete(number, jobs.map { job in
+                        let item = screen(job, index: job.sequence, engine: engine, language: language, clauses: detail)
                         return (item, render(item))
                     })
                 }
@@ -124,6 +127,7 @@ public struct BatchSubmitter<Rendered: Sendable>: Sendable {
     fileprivate let queue: WorkQueue<[BatchJob], [(BatchItem, Rendered)]>
     let batchSize: Int
     private var pending: [BatchJob] = []
+    private var submitted = 0
 
     fileprivate init(queue: WorkQueue<[BatchJob], [(BatchItem, Rendered)]>, batchSize: Int) {
         self.queue = queue
@@ -132,6 +136,9 @@ public struct BatchSubmitter<Rendered: Sendable>: Sendable {
 
     /// Adds a site; a full batch goes to the workers (waiting if enough work is in flight).
     public mutating func submit(_ job: BatchJob) {
+        var job = job
+        job.sequence = submitted
+        submitted += 1
         pending.append(job)
         if pending.count >= batchSize { flush() }
     }
