@@ -48,14 +48,20 @@ public struct BatchItem: Sendable {
 public final class BatchScreener<Rendered: Sendable>: Sendable {
     public let workers: Int
     public let batchSize: Int
-    private let queue: WorkQueue<[BatchJob], [(BatchItem, Rendered)]>
+    private let queue: WorkQueue<[BatchJob], [(BatchItem, Rendered?)]>
+    /// With one worker, outputs are rendered by the thread that writes them, which is otherwise mostly
+    /// waiting, so the one worker only screens (100,000 province points to CSV: see the README); with
+    /// several workers each renders its own, since the writer would then become the bottleneck.
+    private let render: (@Sendable (BatchItem) -> Rendered)?
 
     public init(dataset: Dataset, workers: Int, batchSize: Int = 32, language: Language, clauses detail: ClauseDetail = .all,
                 render: @escaping @Sendable (BatchItem) -> Rendered) {
         self.workers = max(1, workers)
         self.batchSize = max(1, batchSize)
-        let queue = WorkQueue<[BatchJob], [(BatchItem, Rendered)]>(maximumInFlight: 2 * self.workers)
+        let queue = WorkQueue<[BatchJob], [(BatchItem, Rendered?)]>(maximumInFlight: 2 * self.workers)
         self.queue = queue
+        let renderOnWriter = self.workers == 1
+        self.render = renderOnWriter ? render : nil
         for _ in 0..<self.workers {
             let thread = Thread {
                 // The engine lives and dies on this thread.
@@ -63,7 +69,7 @@ public final class BatchScreener<Rendered: Sendable>: Sendable {
                 while let (number, jobs) = queue.take() {
                     queue.complete(number, jobs.map { job in
                         let item = screen(job, index: job.sequence, engine: engine, language: language, clauses: detail)
-                        return (item, render(item))
+                        return (item, renderOnWriter ? nil : render(item))
                     })
                 }
                 queue.workerFinished()
@@ -86,9 +92,17 @@ public final class BatchScreener<Rendered: Sendable>: Sendable {
     public func results(_ emit: (BatchItem, Rendered) throws -> Void) throws -> BatchSummary {
         var summary = BatchSummary()
         while let items = queue.next() {
-            for (item, rendered) in items {
+            for (item, renderedByWorker) in items {
                 let numbered = BatchItem(index: summary.total, label: item.label, feature: item.feature, outcome: item.outcome)
                 summary.record(numbered)
+                let rendered: Rendered
+                if let renderedByWorker {
+                    rendered = renderedByWorker
+                } else if let render {
+                    rendered = render(numbered)
+                } else {
+                    preconditionFailure("workers render whenever the writer does not")
+                }
                 try emit(numbered, rendered)
             }
         }
@@ -124,12 +138,12 @@ private func screen(_ job: BatchJob, index: Int, engine: Result<ScreeningEngine,
 
 /// Collects jobs into batches for the workers. Belongs to the one thread that reads the input.
 public struct BatchSubmitter<Rendered: Sendable>: Sendable {
-    fileprivate let queue: WorkQueue<[BatchJob], [(BatchItem, Rendered)]>
+    fileprivate let queue: WorkQueue<[BatchJob], [(BatchItem, Rendered?)]>
     let batchSize: Int
     private var pending: [BatchJob] = []
     private var submitted = 0
 
-    fileprivate init(queue: WorkQueue<[BatchJob], [(BatchItem, Rendered)]>, batchSize: Int) {
+    fileprivate init(queue: WorkQueue<[BatchJob], [(BatchItem, Rendered?)]>, batchSize: Int) {
         self.queue = queue
         self.batchSize = batchSize
     }

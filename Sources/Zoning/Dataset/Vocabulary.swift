@@ -79,6 +79,14 @@ public enum ProjectNature: String, Sendable, Codable, CaseIterable {
 
     /// Accepts the Chinese names, the codes, and common English words.
     public init?(parsing text: String) {
+        // The usual spellings need no text work (trimming and lowercasing every site's nature was
+        // a twentieth of reading a large file).
+        switch text {
+        case "new", "新建": self = .new; return
+        case "expansion", "扩建": self = .expansion; return
+        case "rebuild", "改建": self = .rebuild; return
+        default: break
+        }
         switch text.trimmingCharacters(in: .whitespaces).lowercased() {
         case "new", "新建", "build": self = .new
         case "expansion", "expand", "extension", "扩建": self = .expansion
