@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import Testing
+import TestSupport
 
 /// Packing zones into one flat buffer and reading them back in place.
 @Suite("Packed geometries")
@@ -157,18 +158,4 @@ struct PackedGeometriesTests {
         // ones; every uniform point and every vertex must be decided.
         #expect(decided >= 15_000)
     }
-}
-
-/// A small seeded generator, so the sample is the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

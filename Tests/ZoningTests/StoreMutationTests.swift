@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Zoning
 
 /// A store whose checksum was recomputed after its bytes were changed (as a tool that rewrote it
@@ -39,18 +40,5 @@ struct StoreMutationTests {
             // offsets, counts or enumerations and are refused. Both happen.
             #expect(refused > 0 && refused < 300)
         }
-    }
-}
-
-/// A small seeded generator (SplitMix64), so every run changes the same bytes.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
