@@ -149,3 +149,26 @@ extension DatasetStore.Event {
         return false
     }
 }
+
+@Suite("Compiled dataset store: abandoned temporary files")
+struct StoreTemporaryFileTests {
+    @Test("a build removes its store's temporary files left more than an hour ago, and keeps recent ones")
+    func abandoned() throws {
+        try DatasetStoreTests.withCopy { dataset, cache in
+            let path = DatasetStore.cachePath(for: dataset, in: cache)
+            try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+            let old = cache.appendingPathComponent(".\(path.lastPathComponent).0000-OLD.tmp")
+            let recent = cache.appendingPathComponent(".\(path.lastPathComponent).0000-NEW.tmp")
+            let other = cache.appendingPathComponent(".another.zsd.0000-OLD.tmp")
+            for file in [old, recent, other] { try Data("partial".utf8).write(to: file) }
+            let twoHoursAgo = Date().addingTimeInterval(-7200)
+            for file in [old, other] { try FileManager.default.setAttributes([.modificationDate: twoHoursAgo], ofItemAtPath: file.path) }
+
+            _ = try DatasetStore.open(dataset, cache: cache)
+            #expect(!FileManager.default.fileExists(atPath: old.path))
+            #expect(FileManager.default.fileExists(atPath: recent.path))
+            // Another store's leftovers are that store's business.
+            #expect(FileManager.default.fileExists(atPath: other.path))
+        }
+    }
+}

@@ -116,8 +116,24 @@ public enum DatasetStore {
         } catch {
             throw .cannotWrite(path: path.path, detail: error.localizedDescription)
         }
+        removeAbandonedTemporaries(of: path)
         do { try AtomicFile.write(Data(bytes), to: path) } catch {
             throw .cannotWrite(path: path.path, detail: error.message(.zh))
+        }
+    }
+
+    /// A build killed while writing leaves its temporary file (`.NAME.UUID.tmp`, tens of megabytes for
+    /// a province) beside the store; the next build of the same store removes those older than an
+    /// hour (no build writes for that long, so none of them is another process's write in progress).
+    static func removeAbandonedTemporaries(of path: URL, olderThan age: TimeInterval = 3600) {
+        let folder = path.deletingLastPathComponent()
+        let prefix = "." + path.lastPathComponent + "."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            let file = folder.appendingPathComponent(name)
+            guard let modified = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.modificationDate] as? Date,
+                  Date().timeIntervalSince(modified) > age else { continue }
+            try? FileManager.default.removeItem(at: file)
         }
     }
 
