@@ -23,7 +23,7 @@ struct DatasetCommand: ParsableCommand {
         func run() throws {
             let l = common.lang
             let dataset = try DatasetChoice.loadOrExit(directory, language: l, status: 1)
-            let problems = DatasetCheck.problems(dataset)
+            let problems = DatasetStore.checkedProblems(dataset)
             print(l.pick("数据集：", "Dataset: ") + "\(dataset.metadata.name) \(dataset.metadata.version)")
             print(l.pick("单元 \(dataset.units.count) 个，红线 \(dataset.redLines.count) 个，岸线 \(dataset.shorelines.count) 条，敏感区 \(dataset.sensitiveAreas.count) 个，条款 \(dataset.clauses.count) 条",
                          "\(dataset.units.count) units, \(dataset.redLines.count) red lines, \(dataset.shorelines.count) shorelines, \(dataset.sensitiveAreas.count) sensitive areas, \(dataset.clauses.count) clauses"))

@@ -172,3 +172,22 @@ struct StoreTemporaryFileTests {
         }
     }
 }
+
+@Suite("Compiled dataset store: check results kept")
+struct StoreCheckResultTests {
+    @Test("a store built on first use gets its geometric check results the first time it is checked, and stays fresh")
+    func keptAfterCheck() throws {
+        try DatasetStoreTests.withCopy { dataset, cache in
+            let first = try DatasetStore.open(dataset, cache: cache)
+            #expect(first.dataset.geometryProblems == nil)
+            // The tiny dataset tiles its region without gaps or overlaps (DatasetLoaderTests): no problems.
+            #expect(DatasetStore.checkedProblems(first.dataset).isEmpty)
+            let again = try DatasetStore.open(dataset, cache: cache)
+            guard case .mapped = again.event else {
+                Issue.record("expected the rewritten store to be fresh, got \(again.event)")
+                return
+            }
+            #expect(again.dataset.geometryProblems == [])
+        }
+    }
+}

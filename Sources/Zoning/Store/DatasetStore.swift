@@ -105,6 +105,21 @@ public enum DatasetStore {
         return (try reader.dataset(origin: .store(path: path.path, builtNow: true)), path, problems)
     }
 
+    /// Every problem of a dataset (`DatasetCheck.problems`). When its store was built without the
+    /// geometric checks (on first use rather than by `dataset build`), they are run now and kept in
+    /// the store, so the next check answers at once; a store that cannot be rewritten is left as it is.
+    public static func checkedProblems(_ dataset: Dataset) -> [DatasetProblem] {
+        guard dataset.geometryProblems == nil, case .store(let path, _) = dataset.origin else { return DatasetCheck.problems(dataset) }
+        let geometric = DatasetCheck.geometryProblems(dataset)
+        // Rewritten only while the sources are as they were built from (a rename over the file leaves
+        // this process's mapping, and any other's, reading the old copy).
+        if staleness(StoreInfo(directory: dataset.directory, contentHash: dataset.contentHash, sources: dataset.sources),
+                     directory: dataset.directory) == nil {
+            try? write(dataset, geometryProblems: geometric, to: URL(fileURLWithPath: path))
+        }
+        return dataset.warnings + geometric
+    }
+
     /// Writes the store atomically (a temporary file renamed into place), creating its folder.
     public static func write(_ dataset: Dataset, geometryProblems: [DatasetProblem]?, to path: URL) throws(StoreError) {
         let bytes: [UInt8]
