@@ -62,7 +62,7 @@ struct DatasetCommand: ParsableCommand {
                 print("  \(level.name(l)): \(dataset.clauses.filter { $0.level == level }.count)")
             }
             switch dataset.origin {
-            case .store(let path, _):
+            case .store(let path):
                 let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
                 print(l.pick("编译数据集：", "Compiled dataset: ") + path + String(format: l.pick("（%.1f MB）", " (%.1f MB)"), Double(size) / 1_048_576))
             case .sources:

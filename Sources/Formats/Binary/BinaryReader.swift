@@ -91,17 +91,6 @@ public struct BinaryReader {
         }
     }
 
-    /// The values of an `appendAligned` run, in place (the writer aligned them).
-    public mutating func readBytesOfDoubles() throws(BinaryReadError) -> UnsafeBufferPointer<Double> {
-        let count = try read(UInt64.self)
-        guard count <= UInt64(remaining / 8) else { throw .truncated(at: position, needed: Int(clamping: count) * 8) }
-        let start = try take(Int(count) * 8)
-        guard let base = bytes.baseAddress, (Int(bitPattern: base) + start) % MemoryLayout<Double>.alignment == 0 else {
-            throw .malformed(at: start, detail: "alignment")
-        }
-        return UnsafeBufferPointer(start: (base + start).assumingMemoryBound(to: Double.self), count: Int(count))
-    }
-
     public mutating func skip(to alignment: Int) throws(BinaryReadError) {
         let padding = (alignment - position % alignment) % alignment
         _ = try take(padding)

@@ -24,6 +24,8 @@ public final class PackedGeometries: IndexedGeometries, @unchecked Sendable {
     }
 
     public let count: Int
+    /// The buffer as `encode` wrote it, so a compiled store copies it as it is.
+    public let packedBytes: UnsafeRawBufferPointer
     private let owner: AnyObject
     private let kinds: UnsafeBufferPointer<UInt8>
     private let partStart: UnsafeBufferPointer<UInt32>
@@ -64,6 +66,7 @@ public final class PackedGeometries: IndexedGeometries, @unchecked Sendable {
         }
         for kind in kinds where Kind(rawValue: kind) == nil { throw .malformed("kind \(kind)") }
         count = n
+        packedBytes = bytes
         self.owner = owner
     }
 

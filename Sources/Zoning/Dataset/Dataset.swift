@@ -156,6 +156,6 @@ public final class Dataset: Sendable {
 public enum DatasetOrigin: Sendable, Hashable {
     /// Read from the source folder and compiled in memory.
     case sources
-    /// Mapped from a compiled store; `builtNow` when this process compiled it first.
-    case store(path: String, builtNow: Bool)
+    /// Mapped from a compiled store.
+    case store(path: String)
 }

@@ -52,8 +52,10 @@ struct LayerReader {
         return made
     }
 
-    /// Opens the layer file, or records why it cannot be read.
-    private func open(_ file: String, layer: String?, encoding: String?, role: String, _ problems: inout ProblemLog) -> GDALFile? {
+    /// Opens a dataset file through GDAL (a layer, a list table), or records why it cannot be read:
+    /// missing, unreadable, or holding several layers when the manifest names none.
+    static func open(_ file: String, in directory: URL, layer: String?, encoding: String?, role: String,
+                     _ problems: inout ProblemLog) -> GDALFile? {
         let url = directory.datasetFile(file)
         guard FileManager.default.fileExists(atPath: url.path) else {
             problems.fail(.fileMissing(path: file, role: role))
@@ -116,7 +118,7 @@ struct LayerReader {
         for field in required where spec.fields[field] == nil {
             problems.fail(.invalidSetting(name: "\(role).fields.\(field)", detail: "未映射 / not mapped"))
         }
-        guard let file = open(spec.file, layer: spec.layer, encoding: spec.encoding, role: role, &problems),
+        guard let file = Self.open(spec.file, in: directory, layer: spec.layer, encoding: spec.encoding, role: role, &problems),
               let crs = layerCRS(spec, file: file, &problems) else { return [] }
         let projector: CoordinateTransformer
         do { projector = try transformer(from: crs) } catch {

@@ -11,20 +11,8 @@ struct UnitListTable {
     /// Unit code → dimension → text. Rows naming a unit the layer lacks, rows without a code, and a
     /// mapped column the table lacks are recorded as problems (all of them, not the first).
     func read(_ spec: ManifestFile.ListTableSpec, unitCodes: Set<String>, _ problems: inout ProblemLog) -> [String: [Dimension: String]] {
-        let url = directory.datasetFile(spec.file)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            problems.fail(.fileMissing(path: spec.file, role: "controlUnits.listTable"))
-            return [:]
-        }
-        let file: GDALFile
-        do { file = try GDALFile(url: url, options: GDALReadOptions(encoding: spec.encoding, layer: spec.layer)) } catch {
-            problems.fail(.fileInvalid(path: spec.file, detail: error.message(.zh)))
-            return [:]
-        }
-        if spec.layer == nil, file.layerNames.count > 1 {
-            problems.fail(.layerNotChosen(file: spec.file, layers: file.layerNames))
-            return [:]
-        }
+        guard let file = LayerReader.open(spec.file, in: directory, layer: spec.layer, encoding: spec.encoding,
+                                          role: "controlUnits.listTable", &problems) else { return [:] }
         var columns: [(Dimension, String)] = []
         for (key, column) in spec.columns.sorted(by: { $0.key < $1.key }) {
             guard let dimension = Dimension(rawValue: key) else {

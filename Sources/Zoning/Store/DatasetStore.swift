@@ -64,7 +64,7 @@ public enum DatasetStore {
                 if let stale = staleness(info, directory: directory) {
                     reason = stale
                 } else {
-                    return Opened(dataset: try reader.dataset(origin: .store(path: path.path, builtNow: false)), event: .mapped(path: path.path))
+                    return Opened(dataset: try reader.dataset(origin: .store(path: path.path)), event: .mapped(path: path.path))
                 }
             } catch {
                 reason = .unusable(error)
@@ -73,19 +73,12 @@ public enum DatasetStore {
             reason = .missing
         }
         let started = Date()
-        do {
-            let fromSources = try DatasetLoader.load(from: directory)
-            do {
-                try write(fromSources, geometryProblems: nil, to: path)
-            } catch {
-                return Opened(dataset: fromSources, event: .inMemory(problem: error.message(.zh)))
-            }
+        switch try compile(directory, to: path, checkGeometry: false) {
+        case .written(let dataset, _):
+            return Opened(dataset: dataset, event: .built(path: path.path, reason: reason, seconds: Date().timeIntervalSince(started)))
+        case .unwritable(let fromSources, let error):
+            return Opened(dataset: fromSources, event: .inMemory(problem: error.message(.zh)))
         }
-        // The values read from the sources are gone; a long-running service should not keep their heap.
-        FreedMemory.release()
-        let (reader, _) = try mapped(path)
-        let opened = try reader.dataset(origin: .store(path: path.path, builtNow: true))
-        return Opened(dataset: opened, event: .built(path: path.path, reason: reason, seconds: Date().timeIntervalSince(started)))
     }
 
     /// Builds the store of a dataset folder now (what `dataset build` does): the sources are read and
@@ -93,23 +86,42 @@ public enum DatasetStore {
     public static func build(from directory: URL, to output: URL? = nil, cache: URL? = nil) throws -> (dataset: Dataset, path: URL, problems: [DatasetProblem]) {
         let directory = directory.standardizedFileURL.resolvingSymlinksInPath()
         let path = output ?? cachePath(for: directory, in: cache)
+        switch try compile(directory, to: path, checkGeometry: true) {
+        case .written(let dataset, let problems): return (dataset, path, problems)
+        case .unwritable(_, let error): throw error
+        }
+    }
+
+    private enum Compiled {
+        /// The store as written and mapped, with the problems found (warnings, and the geometric
+        /// checks when asked for).
+        case written(Dataset, problems: [DatasetProblem])
+        /// Read from the sources, but the store could not be written.
+        case unwritable(Dataset, StoreError)
+    }
+
+    /// Reads the sources, writes the store and maps it back: the one way a store is made.
+    private static func compile(_ directory: URL, to path: URL, checkGeometry: Bool) throws -> Compiled {
         let problems: [DatasetProblem]
         do {
-            let loaded = try DatasetLoader.load(from: directory)
-            let geometryProblems = DatasetCheck.geometryProblems(loaded)
-            try write(loaded, geometryProblems: geometryProblems, to: path)
-            problems = loaded.warnings + geometryProblems
+            let fromSources = try DatasetLoader.load(from: directory)
+            let geometryProblems = checkGeometry ? DatasetCheck.geometryProblems(fromSources) : nil
+            do { try write(fromSources, geometryProblems: geometryProblems, to: path) } catch {
+                return .unwritable(fromSources, error)
+            }
+            problems = fromSources.warnings + (geometryProblems ?? [])
         }
+        // The values read from the sources are gone; a long-running service should not keep their heap.
         FreedMemory.release()
         let (reader, _) = try mapped(path)
-        return (try reader.dataset(origin: .store(path: path.path, builtNow: true)), path, problems)
+        return .written(try reader.dataset(origin: .store(path: path.path)), problems: problems)
     }
 
     /// Every problem of a dataset (`DatasetCheck.problems`). When its store was built without the
     /// geometric checks (on first use rather than by `dataset build`), they are run now and kept in
     /// the store, so the next check answers at once; a store that cannot be rewritten is left as it is.
     public static func checkedProblems(_ dataset: Dataset) -> [DatasetProblem] {
-        guard dataset.geometryProblems == nil, case .store(let path, _) = dataset.origin else { return DatasetCheck.problems(dataset) }
+        guard dataset.geometryProblems == nil, case .store(let path) = dataset.origin else { return DatasetCheck.problems(dataset) }
         let geometric = DatasetCheck.geometryProblems(dataset)
         // Rewritten only while the sources are as they were built from (a rename over the file leaves
         // this process's mapping, and any other's, reading the old copy).
@@ -122,10 +134,7 @@ public enum DatasetStore {
 
     /// Writes the store atomically (a temporary file renamed into place), creating its folder.
     public static func write(_ dataset: Dataset, geometryProblems: [DatasetProblem]?, to path: URL) throws(StoreError) {
-        let bytes: [UInt8]
-        do { bytes = try StoreWriter.bytes(of: dataset, geometryProblems: geometryProblems) } catch {
-            throw .cannotWrite(path: path.path, detail: "\(error)")
-        }
+        let bytes = StoreWriter.bytes(of: dataset, geometryProblems: geometryProblems)
         do {
             try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
@@ -159,7 +168,7 @@ public enum DatasetStore {
            case .changed(let file)? = staleness(info, directory: info.directory) {
             throw .stale(path: url.path, source: info.directory.path, changed: file)
         }
-        return try reader.dataset(origin: .store(path: url.path, builtNow: false))
+        return try reader.dataset(origin: .store(path: url.path))
     }
 
     private static func mapped(_ url: URL) throws(StoreError) -> (StoreReader, StoreInfo) {

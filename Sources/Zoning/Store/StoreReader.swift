@@ -55,6 +55,11 @@ struct StoreReader {
     /// What the store says about its sources, without decoding the rest.
     func info() throws(StoreError) -> StoreInfo {
         var r = reader(.info)
+        return try info(&r)
+    }
+
+    /// The start of the info section; `r` is left on what follows (metadata, CRSs).
+    private func info(_ r: inout BinaryReader) throws(StoreError) -> StoreInfo {
         do {
             let directory = try r.readString(), contentHash = try r.readString()
             let sources = try r.getArray { (r: inout BinaryReader) throws in try r.getSourceStamp() }
@@ -81,9 +86,7 @@ struct StoreReader {
 
     private func decode(origin: DatasetOrigin) throws -> Dataset {
         var info = reader(.info)
-        let directory = URL(fileURLWithPath: try info.readString())
-        let contentHash = try info.readString()
-        let sources = try info.getArray { (r: inout BinaryReader) throws in try r.getSourceStamp() }
+        let stored = try self.info(&info)
         let metadata = try info.getMetadata()
         let workingCRS = try info.getCRS()
         let measurement = try info.getMeasureMethod()
@@ -149,9 +152,9 @@ struct StoreReader {
                                       unitGrids: try grids(&g, count: units.count), redLineGrids: try grids(&g, count: redLines.count),
                                       sensitiveGrids: try grids(&g, count: sensitiveAreas.count))
         return Dataset(Dataset.Parts(
-            directory: directory, metadata: metadata, workingCRS: workingCRS, measurement: measurement, redLines: redLines, units: units,
+            directory: stored.directory, metadata: metadata, workingCRS: workingCRS, measurement: measurement, redLines: redLines, units: units,
             shorelines: shorelines, sensitiveLayers: sensitiveLayers, sensitiveAreas: sensitiveAreas, clauses: clauses, rules: rules,
-            catalogue: catalogue, sites: sites, contentHash: contentHash, sources: sources, warnings: warnings,
+            catalogue: catalogue, sites: sites, contentHash: stored.contentHash, sources: stored.sources, warnings: warnings,
             geometryProblems: geometryProblems, shapes: shapes, trees: trees, origin: origin))
     }
 

@@ -4,7 +4,7 @@ import Geometry
 
 /// Writes a loaded dataset as a compiled store (see `StoreLayout`).
 enum StoreWriter {
-    static func bytes(of dataset: Dataset, geometryProblems: [DatasetProblem]?) throws(PackedGeometryError) -> [UInt8] {
+    static func bytes(of dataset: Dataset, geometryProblems: [DatasetProblem]?) -> [UInt8] {
         var sections: [(StoreLayout.Section, [UInt8])] = []
 
         var info = BinaryWriter()
@@ -39,10 +39,11 @@ enum StoreWriter {
         extras.appendBytes(Array(GeoJSONWriter.featureCollection(dataset.sites)))
         sections.append((.extras, extras.bytes))
 
-        sections.append((.unitShapes, try PackedGeometries.encode(dataset.units.map(\.geometry))))
-        sections.append((.redLineShapes, try PackedGeometries.encode(dataset.redLines.map(\.geometry))))
-        sections.append((.shorelineShapes, try PackedGeometries.encode(dataset.shorelines.map(\.geometry))))
-        sections.append((.sensitiveShapes, try PackedGeometries.encode(dataset.sensitiveAreas.map(\.geometry))))
+        // Zones already live in packed tables (in memory after reading the sources): copied as they are.
+        sections.append((.unitShapes, Array(dataset.shapes.units.packedBytes)))
+        sections.append((.redLineShapes, Array(dataset.shapes.redLines.packedBytes)))
+        sections.append((.shorelineShapes, Array(dataset.shapes.shorelines.packedBytes)))
+        sections.append((.sensitiveShapes, Array(dataset.shapes.sensitiveAreas.packedBytes)))
 
         var trees = BinaryWriter()
         for tree in [dataset.trees.units, dataset.trees.redLines, dataset.trees.sensitiveAreas] { put(tree, &trees) }
