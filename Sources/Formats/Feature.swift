@@ -82,6 +82,8 @@ public enum FeatureError: UserFacingError, Equatable, Sendable {
     case recordTooLarge(source: String, index: Int, limit: Int)
     /// One parcel of a 勘测定界 coordinate file is malformed (its line, parcel number and problem).
     case surveyParcel(SurveyTextError)
+    /// One site or parcel of a coordinate table: `rows` as a spreadsheet numbers them (header row 1).
+    case tableRows(source: String, index: Int, id: String?, rows: ClosedRange<Int>, problem: TableRowsProblem)
 
     public func message(_ language: Language) -> String {
         switch self {
@@ -103,13 +105,19 @@ public enum FeatureError: UserFacingError, Equatable, Sendable {
                                  "\(source), record \(index + 1) is longer than \(limit) bytes; reading stopped")
         case .surveyParcel(let problem):
             return problem.message(language)
+        case .tableRows(let source, let index, let id, let rows, let problem):
+            let span = rows.count == 1 ? "\(rows.lowerBound)" : "\(rows.lowerBound)-\(rows.upperBound)"
+            let what = id.map { language.pick("地块 \($0)", "parcel \($0)") } ?? language.pick("第 \(index + 1) 个要素", "feature \(index + 1)")
+            return language.pick("\(source) \(what)（第 \(span.replacingOccurrences(of: "-", with: "～")) 行）：\(problem.message(language))",
+                                 "\(source), \(what) (rows \(span)): \(problem.message(language))")
         }
     }
 
     /// Index of the feature the problem belongs to, or nil for a whole-source problem.
     public var featureIndex: Int? {
         switch self {
-        case .invalidGeometry(_, let index, _, _), .malformedFeature(_, let index, _, _), .recordTooLarge(_, let index, _):
+        case .invalidGeometry(_, let index, _, _), .malformedFeature(_, let index, _, _), .recordTooLarge(_, let index, _),
+             .tableRows(_, let index, _, _, _):
             index
         case .surveyParcel(let problem):
             problem.parcelIndex
@@ -120,7 +128,7 @@ public enum FeatureError: UserFacingError, Equatable, Sendable {
 
     public var featureID: String? {
         switch self {
-        case .invalidGeometry(_, _, let id, _), .malformedFeature(_, _, let id, _): id
+        case .invalidGeometry(_, _, let id, _), .malformedFeature(_, _, let id, _), .tableRows(_, _, let id, _, _): id
         case .surveyParcel(let problem): problem.parcelNumber
         default: nil
         }
@@ -139,6 +147,7 @@ public enum FeatureError: UserFacingError, Equatable, Sendable {
             .malformedFeature(source: name, index: index, id: id, problem: problem)
         case .recordTooLarge(_, let index, let limit): .recordTooLarge(source: name, index: index, limit: limit)
         case .surveyParcel: self
+        case .tableRows(_, let index, let id, let rows, let problem): .tableRows(source: name, index: index, id: id, rows: rows, problem: problem)
         }
     }
 

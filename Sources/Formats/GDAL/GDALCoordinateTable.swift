@@ -8,7 +8,7 @@ import Geometry
 /// `CoordinateText` (shared with typed-in coordinates) does.
 ///
 /// When a table has both, the geometry column wins (a parcel outline says more than its centre).
-/// One row is one site: grouping rows into parcels by a 地块编号 + 点号 column pair is not done.
+/// Whether a row is a site or a boundary point of a parcel is `VertexColumns`' and `TableRows`' to say.
 struct CoordinateColumns: Equatable {
     enum Kind: Equatable {
         case pair(x: GDALField, y: GDALField)
@@ -17,8 +17,10 @@ struct CoordinateColumns: Equatable {
 
     var kind: Kind
 
-    static let xNames: Set<String> = ["经度", "lon", "lng", "long", "longitude", "x", "横坐标", "东坐标", "x坐标", "东经"]
-    static let yNames: Set<String> = ["纬度", "lat", "latitude", "y", "纵坐标", "北坐标", "y坐标", "北纬"]
+    // Which of the pair is the easting does not matter here: `TableConvention` decides by the values
+    // (surveyors write X = 北坐标 = 纵坐标, GIS tables x = easting).
+    static let xNames: Set<String> = ["经度", "lon", "lng", "long", "longitude", "x", "横坐标", "东坐标", "x坐标", "东经", "easting", "east"]
+    static let yNames: Set<String> = ["纬度", "lat", "latitude", "y", "纵坐标", "北坐标", "y坐标", "北纬", "northing", "north"]
     static let geometryNames: Set<String> = ["wkt", "geometry", "geom", "the_geom", "shape", "几何", "wkt_geom", "坐标串"]
 
     var names: [String] {
@@ -80,6 +82,20 @@ struct CoordinateColumns: Equatable {
                 }
             }
         }
+    }
+
+    /// The two cells of a pair as plain numbers (numeric cells, or text that is just a number), or
+    /// nil when a cell is empty or holds other text (度分秒, hemisphere letters) for `geometry(of:)`.
+    func numbers(of feature: OGRFeatureH, decode: (UnsafePointer<CChar>) -> String) -> (Double, Double)? {
+        guard case .pair(let xField, let yField) = kind else { return nil }
+        func number(_ field: GDALField) -> Double? {
+            guard OGR_F_IsFieldSetAndNotNull(feature, field.index) != 0 else { return nil }
+            if field.isNumeric { return OGR_F_GetFieldAsDouble(feature, field.index) }
+            guard let text = Self.text(field, feature, decode), let value = Double(text), value.isFinite else { return nil }
+            return value
+        }
+        guard let first = number(xField), let second = number(yField) else { return nil }
+        return (first, second)
     }
 
     /// The location of one row. Numeric cells (XLSX numbers) are taken as they are; text cells go

@@ -13,6 +13,11 @@ public enum GDALError: UserFacingError, Equatable, Sendable {
     case layerNotFound(file: String, layer: String, available: [String])
     /// A coordinate table (CSV, XLSX) in which no sheet has longitude/latitude, x/y or WKT columns.
     case noCoordinateColumns(file: String, columns: [String])
+    /// A table's coordinates are metres (Gauss-Krüger) but its eastings carry no zone number and no
+    /// CRS was given: the central meridian cannot be guessed.
+    case projectedWithoutZone(file: String, layer: String, columns: [String])
+    /// Zone-prefixed eastings of several zones in one table.
+    case severalZones(file: String, layer: String, zones: [Int])
     /// `--encoding` named a text encoding GDAL cannot convert from.
     case unknownEncoding(file: String, encoding: String)
     /// A sheet name Excel would refuse (empty, over 31 characters, or holding []:*?/\).
@@ -42,6 +47,15 @@ public enum GDALError: UserFacingError, Equatable, Sendable {
             return language.pick(
                 "\(file) 中找不到坐标列：需要“经度/纬度”（或 lon/lat、x/y、横坐标/纵坐标）两列，或一列 WKT 几何；现有列：\(list)",
                 "\(file) has no coordinate columns: expected longitude/latitude columns (经度/纬度, lon/lat, x/y, 横坐标/纵坐标) or a WKT column; its columns are: \(list)")
+        case .projectedWithoutZone(let file, let layer, let columns):
+            let pair = columns.joined(separator: "/")
+            return language.pick(
+                "\(file)（表“\(layer)”）的 \(pair) 是平面坐标（米），但东坐标前没有带号，无法确定投影带：请用 --crs 指定坐标系，如 --crs EPSG:4546（CGCS2000 3 度带，中央经线 111°E），或 --crs CM111（按中央经线）",
+                "\(file) (table \"\(layer)\"): \(pair) are projected metres but the eastings carry no zone number, so the zone cannot be known: give the CRS with --crs, e.g. --crs EPSG:4546 (CGCS2000 3-degree zone, central meridian 111°E) or --crs CM111 (by central meridian)")
+        case .severalZones(let file, let layer, let zones):
+            let list = zones.map(String.init).joined(separator: language.pick("、", ", "))
+            return language.pick("\(file)（表“\(layer)”）的东坐标带号不止一个（\(list)）：请把不同投影带的坐标分开，或用 --crs 指定",
+                                 "\(file) (table \"\(layer)\"): the eastings carry several zone numbers (\(list)); split the table by zone or give --crs")
         case .unknownEncoding(let file, let encoding):
             return language.pick("无法按编码“\(encoding)”读取 \(file)", "cannot read \(file) as encoding \"\(encoding)\"")
         case .invalidSheetName(let name):

@@ -39,7 +39,7 @@ public final class GDALFile: FeatureSource {
     public var isCoordinateTable: Bool { Self.tableDrivers.contains(driver) }
 
     private let dataset: GDALDataset
-    private let decoding: Decoding
+    let decoding: Decoding
     private let layers: [OGRLayerH]
     private let openNotes: [GDALNote]
 
@@ -172,7 +172,17 @@ public final class GDALFile: FeatureSource {
 
     public func forEachFeature(_ body: (Result<Feature, FeatureError>) throws -> Void) throws {
         var readNotes: [GDALNote] = []
-        defer { notes = openNotes + readNotes }
+        defer {
+            // A table whose metres gave their own zone has a CRS after all.
+            let placed = Set(readNotes.compactMap { note -> String? in
+                if case .tableConvention(let layer, _, _, _, true, _, _) = note { return layer }
+                return nil
+            })
+            notes = openNotes.filter { note in
+                if case .noCRS(let layer) = note { return !placed.contains(layer) }
+                return true
+            } + readNotes
+        }
         var index = 0
         if isCoordinateTable {
             let tables = layers.map { layer in
@@ -280,7 +290,7 @@ public final class GDALFile: FeatureSource {
 
     /// Calls `body` with each feature of `layer`, destroying it afterwards; a read error stops the
     /// layer with GDAL's own message.
-    private func eachFeature(of layer: OGRLayerH, _ body: (OGRFeatureH) throws -> Void) throws {
+    func eachFeature(of layer: OGRLayerH, _ body: (OGRFeatureH) throws -> Void) throws {
         try GDALLibrary.quietly { () throws in
             OGR_L_ResetReading(layer)
             while true {
@@ -308,41 +318,6 @@ public final class GDALFile: FeatureSource {
     static func fid(_ feature: OGRFeatureH) -> String? {
         let fid = OGR_F_GetFID(feature)
         return fid == Int64(OGRNullFID) ? nil : String(fid)
-    }
-
-    // MARK: Coordinate tables
-
-    private func readTable(_ layer: OGRLayerH, name layerName: String, fields: [GDALField], columns: CoordinateColumns,
-                           index: inout Int, notes: inout [GDALNote],
-                           _ body: (Result<Feature, FeatureError>) throws -> Void) throws {
-        let crs = layerCRS[layerName] ?? nil
-        let geographic = crs.map(GDALCRS.isGeographic) ?? true
-        let coordinateIndices = Set(columns.fieldIndices)
-        let idField = fields.first { $0.name.trimmingCharacters(in: .whitespaces).lowercased() == "id" }
-
-        try eachFeature(of: layer) { feature in
-            var properties: [String: JSONValue] = [:]
-            var anyValue = false
-            for field in fields {
-                guard let value = field.value(in: feature, decode: decoding.decode) else { continue }
-                if value != .null, value != .string("") { anyValue = true }
-                if !coordinateIndices.contains(field.index) { properties[field.name] = value }
-            }
-            // Spreadsheets often end in formatted but empty rows: not features.
-            guard anyValue else { return }
-            let rowIndex = index
-            index += 1
-            let id = idField.flatMap { properties[$0.name]?.text } ?? Self.fid(feature)
-
-            switch columns.geometry(of: feature, geographic: geographic, decode: decoding.decode) {
-            case .success(let parsed):
-                // "read as WKT" on every row says no more than the .coordinateColumns note.
-                for note in parsed.notes where !Self.isReadAs(note) { notes.append(.coordinateText(row: rowIndex, note: note)) }
-                try body(.success(Feature(id: id, geometry: parsed.geometry, properties: properties, index: rowIndex, crs: crs)))
-            case .failure(let problem):
-                try body(.failure(problem.featureError(source: name, index: rowIndex, id: id)))
-            }
-        }
     }
 
     // MARK: Encoding detection

@@ -13,12 +13,19 @@ public struct GDALReadOptions: Hashable, Sendable {
     public var layer: String?
     /// Language of per-feature messages that are built while reading.
     public var language: Language
+    /// `--rows`: whether a coordinate table's rows are sites or boundary points of parcels.
+    public var tableRows: TableRows
+    /// `--id-field`: in a vertex table, the column that says which parcel a row belongs to.
+    public var idField: String?
 
-    public init(encoding: String? = nil, crs: CRS? = nil, layer: String? = nil, language: Language = .zh) {
+    public init(encoding: String? = nil, crs: CRS? = nil, layer: String? = nil, language: Language = .zh,
+                tableRows: TableRows = .auto, idField: String? = nil) {
         self.encoding = encoding
         self.crs = crs
         self.layer = layer
         self.language = language
+        self.tableRows = tableRows
+        self.idField = idField
     }
 }
 
@@ -58,6 +65,10 @@ public enum GDALNote: Hashable, Sendable {
     case coordinateColumns(layer: String, columns: [String])
     /// What the coordinate reader did with one row's text (degrees/minutes/seconds converted...).
     case coordinateText(row: Int, note: CoordinateTextNote)
+    /// How a table's coordinate pair was read when not as named longitude/latitude (or x = easting).
+    case tableConvention(layer: String, first: String, second: String, swapped: Bool, projected: Bool, zoneFromPrefix: Int?, crs: CRS)
+    /// The table's rows were read as boundary points of parcels.
+    case vertexTable(layer: String, parcelColumn: String?, pointColumn: String?, ringColumn: String?)
 
     public func message(_ language: Language) -> String {
         switch self {
@@ -98,6 +109,24 @@ public enum GDALNote: Hashable, Sendable {
         case .coordinateColumns(let layer, let columns):
             return language.pick("表“\(layer)”的坐标取自列 \(columns.joined(separator: "、"))",
                                  "table \"\(layer)\": coordinates read from column(s) \(columns.joined(separator: ", "))")
+        case .tableConvention(let layer, let first, let second, let swapped, let projected, let zone, let crs):
+            let (east, north) = swapped ? (second, first) : (first, second)
+            if projected {
+                let how = zone.map { language.pick("东坐标带号 \($0)，按 CGCS2000 高斯-克吕格 \(crs) 读取（如为西安80或北京54请用 --crs 指定）",
+                                                   "zone \($0) from the eastings, read as CGCS2000 Gauss-Krüger \(crs) (give --crs for Xian 1980 or Beijing 1954)") }
+                    ?? language.pick("按 \(crs) 读取", "read as \(crs)")
+                return language.pick("表“\(layer)”的“\(north)”为北坐标、“\(east)”为东坐标（米）；\(how)",
+                                     "table \"\(layer)\": \"\(north)\" is the northing and \"\(east)\" the easting (metres); \(how)")
+            }
+            return language.pick("表“\(layer)”的“\(first)”列是纬度、“\(second)”列是经度（按数值判断），已交换",
+                                 "table \"\(layer)\": column \"\(first)\" holds latitudes and \"\(second)\" longitudes (by their values); swapped")
+        case .vertexTable(let layer, let parcel, let point, let ring):
+            let grouping = parcel.map { language.pick("按“\($0)”分为地块", "grouped into parcels by \"\($0)\"") }
+                ?? language.pick("整表为一个地块", "the whole table is one parcel")
+            let extras = [point.map { language.pick("点号列“\($0)”", "point column \"\($0)\"") },
+                          ring.map { language.pick("圈号列“\($0)”", "ring column \"\($0)\"") }].compactMap { $0 }
+            return language.pick("表“\(layer)”按界址点坐标表读取：每行一个界址点，\(grouping)" + (extras.isEmpty ? "" : "（" + extras.joined(separator: "，") + "）"),
+                                 "table \"\(layer)\" read as a boundary-point table: one row per vertex, \(grouping)" + (extras.isEmpty ? "" : " (" + extras.joined(separator: ", ") + ")"))
         case .coordinateText(let row, let note):
             return language.pick("第 \(row + 1) 行：\(note.message(language))", "row \(row + 1): \(note.message(language))")
         }

@@ -31,6 +31,8 @@ public enum SurveyTextError: UserFacingError, Equatable, Sendable {
     case zoneWidthConflict(file: String, declaredWidth: Int, zone: Int, line: Int)
     /// The zone is outside China's range for its zone width (3-degree 25-45, 6-degree 13-23).
     case zoneOutOfRange(file: String, zone: Int, width: Int)
+    /// `转换参数` holds something other than seven (or three) numbers.
+    case malformedTransformationParameters(file: String, text: String)
 
     // A problem with one parcel: the parcel is reported and the others are still read.
 
@@ -82,6 +84,9 @@ public enum SurveyTextError: UserFacingError, Equatable, Sendable {
         case .zoneWidthConflict(let file, let width, let zone, let line):
             return language.pick("\(file) 声明为 \(width) 度分带，但第 \(line) 行 Y 坐标的带号 \(zone) 不属于 \(width) 度带",
                                  "\(file): declared \(width)-degree zones, but the easting on line \(line) is prefixed with zone \(zone), not a \(width)-degree zone")
+        case .malformedTransformationParameters(let file, let text):
+            return language.pick("\(file) 的转换参数“\(text)”应为七个数（dx,dy,dz 米，rx,ry,rz 秒，尺度 ppm），或留空",
+                                 "\(file): 转换参数 \"\(text)\" should be seven numbers (dx,dy,dz in metres, rx,ry,rz in arc-seconds, scale in ppm) or empty")
         case .zoneOutOfRange(let file, let zone, let width):
             let range = width == 6 ? "13～23" : "25～45"
             return language.pick("\(file) 的 \(width) 度带带号 \(zone) 不在中国范围（\(range)）内",
@@ -144,6 +149,7 @@ public enum SurveyTextError: UserFacingError, Equatable, Sendable {
              .pointBeforeFirstParcel(let file, _), .unknownCoordinateSystem(let file, _), .unsupportedZoneWidth(let file, _),
              .unsupportedProjection(let file, _), .noProjectedCoordinates(let file), .zoneUnknown(let file),
              .zoneConflict(let file, _, _, _), .zoneWidthConflict(let file, _, _, _), .zoneOutOfRange(let file, _, _),
+             .malformedTransformationParameters(let file, _),
              .malformedParcel(let file, _, _, _, _):
             file
         }

@@ -15,11 +15,9 @@ import Geometry
 /// - Extra header fields between 地类编码 and `@` (kept as `extraFields`).
 /// - 3-degree zones (25-45) and 6-degree zones (13-23) of CGCS2000, Xian 1980 and Beijing 1954.
 ///
-/// Rings: 圈号 1 starts an outer ring; 圈号 2 and above are holes of the outer ring that covers them.
-/// A parcel whose 圈号 returns to 1 (or repeats 1 after a closed ring) has several parts and becomes a
-/// MultiPolygon; a ring numbered 2+ that lies inside no outer ring is taken as one more part (some
-/// software numbers the parts of a multi-part parcel 1, 2, 3), and the area check will show it if
-/// that was wrong.
+/// Rings: a new 圈号 (or the same 圈号 again after a closed ring) starts a new ring. Whether a ring is
+/// a part's shell or a hole is decided by geometry (see `assemble`), so a multi-part parcel (飞地)
+/// becomes a MultiPolygon however its rings are numbered.
 ///
 /// A problem with the whole file throws `SurveyTextError`; a problem with one parcel is handed on as
 /// a failure and the other parcels are still read.
@@ -49,21 +47,6 @@ public struct SurveyTextFile: FeatureSource, Sendable {
         self.name = name
         self.language = language
         self.input = .bytes(data)
-    }
-
-    // MARK: Area check
-
-    /// A parcel's declared area disagrees with its computed planar area when they differ by more than
-    /// 0.5 % of the declared area or 0.01 ha (100 m²), whichever is larger. 0.01 ha is the last digit
-    /// most files give (four decimals of 公顷 is 1 m², but rounding of corner coordinates to 1 cm
-    /// and of small parcels' areas makes 100 m² a fair floor); 0.5 % catches a wrong corner or a
-    /// hole left out on large parcels without flagging rounding.
-    public static let areaToleranceFraction = 0.005
-    public static let areaToleranceFloorHectares = 0.01
-
-    /// The largest difference (in ha) between declared and computed area that is not a mismatch.
-    public static func areaTolerance(declaredHectares: Double) -> Double {
-        max(abs(declaredHectares) * areaToleranceFraction, areaToleranceFloorHectares)
     }
 
     // MARK: Reading
@@ -279,9 +262,20 @@ public struct SurveyTextFile: FeatureSource, Sendable {
             // Plain eastings say nothing about the zone width; 勘测定界 surveys use 3-degree zones.
             width = declaredWidth ?? 3
         }
-        guard let crs = projectedCRS(datum: datum, zoneWidth: width, zone: zone, zonePrefixedEasting: zonePrefixedEasting) else {
+        guard let zoneCRS = projectedCRS(datum: datum, zoneWidth: width, zone: zone, zonePrefixedEasting: zonePrefixedEasting) else {
             throw .zoneOutOfRange(file: file, zone: zone, width: width)
         }
+        // 转换参数 is the survey's own shift to CGCS2000; it matters only for the legacy datums (a
+        // CGCS2000 file needs none, and PROJ has no published shift for Xian 1980 or Beijing 1954).
+        var datumShift: HelmertParameters?
+        if let text = value("转换参数") {
+            switch HelmertParameters.parse(text) {
+            case .none: break
+            case .parameters(let parameters): datumShift = datum == .cgcs2000 ? nil : parameters
+            case .malformed: throw .malformedTransformationParameters(file: file, text: text)
+            }
+        }
+        let crs = CRS(epsg: zoneCRS.epsg, datumShift: datumShift)
         return Header(attributes: attributes, encoding: encoding, axesSwapped: axesSwapped, datum: datum, zoneWidth: width,
                       zone: zone, zonePrefixedEasting: zonePrefixedEasting, crs: crs, parcelCount: parcels.count)
     }
@@ -364,7 +358,7 @@ public struct SurveyTextFile: FeatureSource, Sendable {
 
         let geometry: Geometry, holeCount: Int, computedArea: Double
         do throws(GeometryError) {
-            (geometry, holeCount) = try Self.assemble(rings.map { ($0.number, $0.points + [$0.points[0]]) })
+            (geometry, holeCount) = try RingAssembly.assemble(rings.map { $0.points + [$0.points[0]] })
             computedArea = try geometry.planarArea() / Area.squareMetresPerHectare
         } catch {
             return failure(parcel.line, .geometry(error))
@@ -372,13 +366,15 @@ public struct SurveyTextFile: FeatureSource, Sendable {
         func text(_ position: Int) -> JSONValue {
             position < fields.count && !fields[position].isEmpty ? .string(fields[position]) : .null
         }
-        let mismatch = declaredArea.map { abs($0 - computedArea) > Self.areaTolerance(declaredHectares: $0) }
-        let properties: [String: JSONValue] = [
+        let declared = declaredArea.map { DeclaredArea(value: $0, computedSquareMetres: computedArea * Area.squareMetresPerHectare) }
+        var properties: [String: JSONValue] = [
             "parcelNumber": text(2),
             "parcelName": text(3),
-            "declaredAreaHectares": declaredArea.map(JSONValue.number) ?? .null,
+            "declaredArea": declared.map { .number($0.value) } ?? .null,
+            "declaredAreaUnit": declared?.unit.map { .string($0.rawValue) } ?? .null,
+            "declaredAreaHectares": declared.map { .number($0.hectares) } ?? .null,
             "computedAreaHectares": .number(computedArea),
-            "areaMismatch": mismatch.map(JSONValue.bool) ?? .null,
+            "areaMismatch": declared.map { .bool($0.isMismatch) } ?? .null,
             "pointCount": .number(Double(declaredCount)),
             "holeCount": .number(Double(holeCount)),
             "shapeKind": text(4),
@@ -388,7 +384,29 @@ public struct SurveyTextFile: FeatureSource, Sendable {
             "extraFields": .array(fields.dropFirst(8).map(JSONValue.string)),
             "sourceLine": .number(Double(parcel.line)),
         ]
+        var notes: [String] = []
+        if layout.isLegacyDatum {
+            let system = layout.coordinateSystemName ?? layout.datum.rawValue
+            notes.append(layout.crs.datumShift == nil
+                ? language.pick("\(system)：文件未给出转换参数，按椭球变换近似转换到 CGCS2000（位置可能偏差数十米）",
+                                "\(system): the file gives no transformation parameters, so positions were converted to CGCS2000 by an ellipsoid change only (they may be tens of metres off)")
+                : language.pick("\(system)：按文件给出的七参数（转换参数）转换到 CGCS2000",
+                                "\(system): converted to CGCS2000 with the file's seven transformation parameters (转换参数)"))
+        }
+        if let declared, let unit = declared.unit, unit != .hectare {
+            notes.append(language.pick("地块面积 \(Self.plain(declared.value)) 按\(unit.name(language))理解（与按界址点计算的面积相符）",
+                                       "declared area \(Self.plain(declared.value)) read as \(unit.name(language)) (it agrees with the area computed from the corners)"))
+        }
+        if !notes.isEmpty { properties["inputNotes"] = .array(notes.map(JSONValue.string)) }
         return .success(Feature(id: parcelNumber, geometry: geometry, properties: properties, index: index, crs: layout.crs))
+    }
+
+    /// A number as a surveyor wrote it: no exponent, no needless zeros.
+    static func plain(_ value: Double) -> String {
+        var text = String(format: "%.4f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 
     /// (easting, northing) from the file's X and Y, or nil when they do not fit the file's layout.
@@ -401,28 +419,5 @@ public struct SurveyTextFile: FeatureSource, Sendable {
             guard plainEastings.contains(easting) else { return nil }
         }
         return Coordinate(x: easting, y: northing)
-    }
-
-    /// Closed rings with their 圈号 -> a Polygon or MultiPolygon (see the type's documentation).
-    private static func assemble(_ rings: [(number: Int, points: [Coordinate])]) throws(GeometryError) -> (Geometry, holes: Int) {
-        var parts: [Polygon] = rings.filter { $0.number <= 1 }.map { Polygon(exterior: $0.points) }
-        var holes = 0
-        for ring in rings where ring.number > 1 {
-            let candidate = Geometry.polygon(Polygon(exterior: ring.points))
-            var owner: Int?
-            for (position, part) in parts.enumerated() {
-                if try Geometry.polygon(Polygon(exterior: part.exterior)).covers(candidate) {
-                    owner = position
-                    break
-                }
-            }
-            if let owner {
-                parts[owner].holes.append(ring.points)
-                holes += 1
-            } else {
-                parts.append(Polygon(exterior: ring.points))
-            }
-        }
-        return (parts.count == 1 ? .polygon(parts[0]) : .multiPolygon(parts), holes)
     }
 }

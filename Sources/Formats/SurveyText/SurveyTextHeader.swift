@@ -29,7 +29,8 @@ extension SurveyTextFile {
         public var zone: Int
         /// True when the eastings carry the zone number in front (8 digits for 3-degree zones).
         public var zonePrefixedEasting: Bool
-        /// The projected CRS of the parcels' geometries (easting, northing in metres).
+        /// The projected CRS of the parcels' geometries (easting, northing in metres), with the file's
+        /// seven parameters as its datum shift when a Xian 1980 or Beijing 1954 file gives them.
         public var crs: CRS
         /// Parcel header lines in `[地块坐标]`, good or not.
         public var parcelCount: Int

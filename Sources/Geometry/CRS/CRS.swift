@@ -5,9 +5,14 @@ import Foundation
 /// definition says (EPSG:4490 officially lists latitude first).
 public struct CRS: Hashable, Sendable, CustomStringConvertible {
     public let epsg: Int
+    /// A survey's own seven parameters to WGS 84 / CGCS2000 (a 勘测定界 file's 转换参数), applied
+    /// instead of the datum shift PROJ would pick for `epsg` (for Xian 1980 and Beijing 1954 PROJ has
+    /// none and only changes the ellipsoid).
+    public let datumShift: HelmertParameters?
 
-    public init(epsg: Int) {
+    public init(epsg: Int, datumShift: HelmertParameters? = nil) {
         self.epsg = epsg
+        self.datumShift = datumShift
     }
 
     public static let cgcs2000 = CRS(epsg: 4490)
@@ -23,7 +28,12 @@ public struct CRS: Hashable, Sendable, CustomStringConvertible {
         self.init(epsg: code)
     }
 
-    public var description: String { "EPSG:\(epsg)" }
+    public var description: String {
+        datumShift.map { "EPSG:\(epsg) +towgs84=\($0.towgs84)" } ?? "EPSG:\(epsg)"
+    }
+
+    /// The same CRS without a survey's own datum shift.
+    public var withoutDatumShift: CRS { CRS(epsg: epsg) }
 
     /// The families ZoneScreen knows by number; any other EPSG code still works through PROJ.
     public enum Family: Hashable, Sendable {

@@ -47,14 +47,20 @@ public final class CoordinateTransformer {
             proj_context_destroy(context)
             return problem
         }
-        for crs in [source, target] where proj_context_get_database_path(context) == nil || !Self.crsExists(crs, context) {
+        for crs in [source, target] where proj_context_get_database_path(context) == nil || !Self.crsExists(crs.withoutDatumShift, context) {
             let detail = log.messages.last ?? "EPSG:\(crs.epsg)"
             if proj_context_get_database_path(context) == nil || detail.contains("proj.db") {
                 throw fail(.invalidInput(.projDatabaseMissing(detail: detail)))
             }
             throw fail(.invalidInput(.unknownCRS(crs.description, detail: detail)))
         }
-        guard let raw = proj_create_crs_to_crs(context, source.description, target.description, nil) else {
+        let shifted = source.datumShift != nil || target.datumShift != nil
+        guard let sourceDefinition = Self.definition(source, context, boundIfPlain: shifted),
+              let targetDefinition = Self.definition(target, context, boundIfPlain: shifted) else {
+            throw fail(.libraryFailed(library: "PROJ", operation: "proj_as_proj_string",
+                                      message: log.messages.last ?? Self.errorText(context)))
+        }
+        guard let raw = proj_create_crs_to_crs(context, sourceDefinition, targetDefinition, nil) else {
             throw fail(.libraryFailed(library: "PROJ", operation: "proj_create_crs_to_crs",
                                       message: log.messages.last ?? Self.errorText(context)))
         }
@@ -123,12 +129,33 @@ public final class CoordinateTransformer {
     /// Thread-local because a PROJ context must not be used by two threads at once; these functions
     /// are synchronous, so a call never moves to another thread midway.
     static func cached(from source: CRS, to target: CRS) throws(GeometryError) -> CoordinateTransformer {
-        let key = "zonescreen.transformer.\(source.epsg).\(target.epsg)"
+        let key = "zonescreen.transformer.\(source).\(target)"
         let dictionary = Thread.current.threadDictionary
         if let cached = dictionary[key] as? CoordinateTransformer { return cached }
         let made = try CoordinateTransformer(from: source, to: target)
         dictionary[key] = made
         return made
+    }
+
+    /// What PROJ is given for a CRS: "EPSG:n", or, with a survey's own datum shift, the EPSG
+    /// definition as a PROJ string with `+towgs84` in place of whatever shift it carried.
+    /// `boundIfPlain`: the other side has a shift, so a CGCS2000 or WGS 84 CRS on this side is written
+    /// with a zero `+towgs84` too. Without it PROJ finds no path between the survey's bound CRS and
+    /// EPSG:4490 and falls back to its ballpark operation, dropping the seven parameters.
+    private static func definition(_ crs: CRS, _ context: OpaquePointer, boundIfPlain: Bool) -> String? {
+        if crs.datumShift == nil && !boundIfPlain { return crs.description }
+        guard let object = proj_create(context, "EPSG:\(crs.epsg)") else { return nil }
+        defer { proj_destroy(object) }
+        guard let text = proj_as_proj_string(context, object, PJ_PROJ_4, nil) else { return nil }
+        var kept = String(cString: text).split(separator: " ").map(String.init).filter { !$0.hasPrefix("+towgs84=") && $0 != "+type=crs" }
+        if let shift = crs.datumShift {
+            kept.append("+towgs84=\(shift.towgs84)")
+        } else {
+            let grs80OrWGS84 = kept.contains { ["+ellps=GRS80", "+ellps=WGS84", "+datum=WGS84"].contains($0) }
+            guard grs80OrWGS84 else { return crs.description }
+            kept.append("+towgs84=0,0,0,0,0,0,0")
+        }
+        return (kept + ["+type=crs"]).joined(separator: " ")
     }
 
     private static func crsExists(_ crs: CRS, _ context: OpaquePointer) -> Bool {
@@ -138,7 +165,7 @@ public final class CoordinateTransformer {
     }
 
     private static func isGeographic(_ crs: CRS, _ context: OpaquePointer) -> Bool {
-        guard let object = proj_create(context, crs.description) else { return false }
+        guard let object = proj_create(context, "EPSG:\(crs.epsg)") else { return false }
         defer { proj_destroy(object) }
         let type = proj_get_type(object)
         return type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS
