@@ -43,7 +43,12 @@ public final class AtomicOutput {
         if pending.count >= Self.blockSize { try flush() }
     }
 
-    private func flush() throws(FileError) {
+    /// The temporary file being written, for a caller that reads its own scratch output back before
+    /// discarding it (the object removes it when it goes, unless committed).
+    public var temporaryPath: String? { temporary?.path }
+
+    /// Writes out what is gathered, so `temporaryPath` holds everything written so far.
+    public func flush() throws(FileError) {
         guard !pending.isEmpty else { return }
         try writeNow(pending)
         pending.removeAll(keepingCapacity: true)

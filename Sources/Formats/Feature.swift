@@ -12,13 +12,18 @@ public struct Feature: Hashable, Sendable {
     /// The CRS of `geometry` when the source says (a .prj, a survey file's header); nil when the
     /// caller must decide (GeoJSON is CGCS2000/WGS 84 longitude/latitude unless told otherwise).
     public var crs: CRS?
+    /// The order of `properties` as the source gives it (a layer's fields, a table's columns), for
+    /// outputs that lay them out as columns; nil when the source has none (GeoJSON objects).
+    public var propertyOrder: [String]?
 
-    public init(id: String? = nil, geometry: Geometry?, properties: [String: JSONValue] = [:], index: Int = 0, crs: CRS? = nil) {
+    public init(id: String? = nil, geometry: Geometry?, properties: [String: JSONValue] = [:], index: Int = 0, crs: CRS? = nil,
+                propertyOrder: [String]? = nil) {
         self.id = id
         self.geometry = geometry
         self.properties = properties
         self.index = index
         self.crs = crs
+        self.propertyOrder = propertyOrder
     }
 }
 

@@ -18,39 +18,11 @@ struct ProfileOptions: ParsableArguments {
 
     /// The options checked once, before any site is read: a bad code stops the run at the start.
     func resolved(catalogue: IndustryCatalogue, language l: Language) throws(CLIError) -> ProfileOverrides {
-        var overrides = ProfileOverrides(chemical: chemical, flags: Set(flags))
         do {
-            if let industry { overrides.industry = try catalogue.code(for: industry) }
-            if let nature { overrides.nature = try ProjectNature.parse(nature) }
+            return try ProfileOverrides(industry: industry, nature: nature, chemical: chemical, flags: flags, catalogue: catalogue)
         } catch {
             throw CLIError(error.message(l))
         }
-        return overrides
-    }
-}
-
-/// The profile options after checking, applied over what each site's own properties say.
-struct ProfileOverrides: Sendable {
-    var industry: String?
-    var nature: ProjectNature?
-    var chemical: Bool?
-    var flags: Set<String> = []
-
-    var isEmpty: Bool { industry == nil && nature == nil && chemical == nil && flags.isEmpty }
-
-    /// The site's own profile with these overrides; a site's own industry code is checked here.
-    func profile(over base: ProjectProfile?, catalogue: IndustryCatalogue, language l: Language) throws(CLIError) -> ProjectProfile? {
-        var profile = base
-        if let code = profile?.industry, industry == nil {
-            do { profile?.industry = try catalogue.code(for: code) } catch { throw CLIError(error.message(l)) }
-        }
-        if isEmpty { return profile }
-        var merged = profile ?? ProjectProfile()
-        if let industry { merged.industry = industry }
-        if let nature { merged.nature = nature }
-        if let chemical { merged.chemical = chemical }
-        merged.flags.formUnion(flags)
-        return merged
     }
 }
 

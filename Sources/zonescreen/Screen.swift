@@ -38,7 +38,7 @@ struct Screen: ParsableCommand {
     @Option(help: ArgumentHelp("网络地图坐标纠偏 gcj02（高德、腾讯）|bd09（百度）/ web-map offset to remove", valueName: "gcj02|bd09"))
     var offset: WebMapDatum?
 
-    @Option(help: ArgumentHelp("输入坐标系；不指定时按文件自带的坐标系，否则为 EPSG:4490 / input CRS (default: the file's own, else EPSG:4490)", valueName: "EPSG:CODE"))
+    @Option(help: ArgumentHelp("输入坐标系 EPSG:代码，或 CM111（按中央经线的 CGCS2000 3 度带平面坐标）；不指定时按文件自带的坐标系，否则为 EPSG:4490 / input CRS (default: the file's own, else EPSG:4490)", valueName: "EPSG:CODE|CMnnn"))
     var crs: String?
 
     @Option(help: ArgumentHelp("强制文件文字编码，如 GBK、UTF-8（Shapefile、CSV、DXF）/ force the text encoding", valueName: "ENCODING"))
@@ -46,6 +46,12 @@ struct Screen: ParsableCommand {
 
     @Option(help: ArgumentHelp("只读取文件中的这一图层或工作表 / read only this layer or sheet", valueName: "NAME"))
     var layer: String?
+
+    @Option(name: .customLong("id-field"), help: ArgumentHelp("站点编号所在字段；不指定时识别 id、site_id、编号、地块编号、宗地号、DKBH 等 / the property holding each site's ID", valueName: "NAME"))
+    var idField: String?
+
+    @Option(help: ArgumentHelp("坐标表每行是：auto（自动）|sites（一个站点）|vertices（界址点，按地块编号分组）/ what a table row is", valueName: "auto|sites|vertices"))
+    var rows: Formats.TableRows = .auto
 
     @OptionGroup var profile: ProfileOptions
 
@@ -91,8 +97,10 @@ struct Screen: ParsableCommand {
             let detail: ClauseDetail = format == .csv || format == .xlsx ? .decisive : .all
             let screener = BatchScreener(dataset: loaded, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                          language: l, clauses: detail, render: renderer.render)
-            let reader = SiteReader(dataset: loaded, declaredCRS: declaredCRS, offset: offset ?? .wgs84, encoding: encoding, layer: layer,
-                                    overrides: overrides, language: l)
+            let intake = SiteIntake(catalogue: loaded.catalogue, options: SiteIntake.Options(
+                crs: declaredCRS, offset: offset ?? .wgs84, idField: idField, overrides: overrides, encoding: encoding, layer: layer,
+                tableRows: rows, language: l))
+            let reader = SiteReader(dataset: loaded, intake: intake)
             let expected = SharedCount()
             let (points, coordinateTexts, files, demoSites) = (self.points, self.coordinateTexts, self.files, self.demoSites)
             // Input is read on its own thread so that answers leave on this one while it waits for more.
@@ -134,6 +142,7 @@ struct Screen: ParsableCommand {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+extension Formats.TableRows: ExpressibleByArgument {}
 
 /// A number one thread sets and another reads. `@unchecked Sendable` is safe: the only stored value
 /// is accessed under `lock`.

@@ -27,6 +27,8 @@ extension GDALFile {
         let given = layerCRS[layerName] ?? nil
         let vertexColumns = VertexColumns.find(in: fields, parcelField: options.idField)
         let rows = try tableRows(layer, fields: fields, columns: columns, given: given)
+        let coordinateNames = Set(columns.names)
+        let order = fields.map(\.name).filter { !coordinateNames.contains($0) }
 
         var convention = TableConvention(crs: given ?? .cgcs2000, swapped: false, projected: given.map { !GDALCRS.isGeographic($0) } ?? false,
                                          zoneFromPrefix: nil)
@@ -62,7 +64,7 @@ extension GDALFile {
         if asVertices {
             notes.append(.vertexTable(layer: layerName, parcelColumn: vertexColumns.parcel?.name, pointColumn: vertexColumns.pointName?.name,
                                       ringColumn: vertexColumns.ring?.name))
-            try VertexTable(source: name, columns: vertexColumns, convention: convention, language: options.language)
+            try VertexTable(source: name, columns: vertexColumns, convention: convention, language: options.language, propertyOrder: order)
                 .parcels(rows, firstIndex: &index, body)
             return
         }
@@ -77,7 +79,7 @@ extension GDALFile {
                 // "read as WKT" on every row says no more than the .coordinateColumns note.
                 for note in parsed.notes where !Self.isReadAs(note) { notes.append(.coordinateText(row: rowIndex, note: note)) }
                 try body(.success(Feature(id: id, geometry: parsed.geometry, properties: row.properties, index: rowIndex,
-                                          crs: convention.projected ? convention.crs : (given ?? nil))))
+                                          crs: convention.projected ? convention.crs : (given ?? nil), propertyOrder: order)))
             case .success(.numbers(let first, let second)):
                 guard let coordinate = convention.coordinate(first, second) else {
                     try body(.failure(.tableRows(source: name, index: rowIndex, id: id, rows: row.sheetRow...row.sheetRow,
@@ -85,7 +87,7 @@ extension GDALFile {
                     continue
                 }
                 try body(.success(Feature(id: id, geometry: .point(coordinate), properties: row.properties, index: rowIndex,
-                                          crs: convention.projected || given != nil ? convention.crs : nil)))
+                                          crs: convention.projected || given != nil ? convention.crs : nil, propertyOrder: order)))
             }
         }
     }

@@ -243,6 +243,7 @@ public final class GDALFile: FeatureSource {
         let layerName = GDALDataset.layerName(layer)
         let fields = GDALField.fields(of: layer, decode: decoding.decode)
         let idField = fields.first { $0.name.lowercased() == "id" }
+        let order = fields.map(\.name)
         let crs = layerCRS[layerName] ?? nil
         let isDXF = driver == "DXF"
         var closedPolylines = 0
@@ -260,7 +261,8 @@ public final class GDALFile: FeatureSource {
             for field in fields {
                 if let value = field.value(in: feature, decode: decoding.decode) { properties[field.name] = value }
             }
-            let id = idField.flatMap { properties[$0.name]?.text } ?? Self.fid(feature)
+            // Not the FID: a record number is no ID, and messages give the feature number anyway.
+            let id = idField.flatMap { properties[$0.name]?.text }
 
             guard let geometryHandle = OGR_F_GetGeometryRef(feature) else {
                 try body(.failure(.malformedFeature(source: name, index: featureIndex, id: id, problem: .missingMember("geometry"))))
@@ -284,7 +286,7 @@ public final class GDALFile: FeatureSource {
                 geometry = polygon
                 closedPolylines += 1
             }
-            try body(.success(Feature(id: id, geometry: geometry, properties: properties, index: featureIndex, crs: crs)))
+            try body(.success(Feature(id: id, geometry: geometry, properties: properties, index: featureIndex, crs: crs, propertyOrder: order)))
         }
     }
 

@@ -9,6 +9,8 @@ struct VertexTable {
     let columns: VertexColumns
     let convention: TableConvention
     let language: Language
+    /// The table's columns other than the coordinates.
+    let propertyOrder: [String]
 
     private struct Parcel {
         let key: String?
@@ -106,8 +108,10 @@ struct VertexTable {
         properties["vertexCount"] = .number(Double(rings.reduce(0) { $0 + $1.points.count }))
         properties["holeCount"] = .number(Double(holes))
         properties["sourceRows"] = .string(span.lowerBound == span.upperBound ? "\(span.lowerBound)" : "\(span.lowerBound)-\(span.upperBound)")
+        let dropped = Set([columns.pointName, columns.ring].compactMap { $0?.name })
+        let order = propertyOrder.filter { !dropped.contains($0) } + ["vertexCount", "holeCount", "sourceRows"]
         return .success(Feature(id: parcel.key, geometry: geometry, properties: properties, index: index,
-                                crs: convention.projected ? convention.crs : nil))
+                                crs: convention.projected ? convention.crs : nil, propertyOrder: order))
     }
 }
 

@@ -398,8 +398,14 @@ public struct SurveyTextFile: FeatureSource, Sendable {
                                        "declared area \(Self.plain(declared.value)) read as \(unit.name(language)) (it agrees with the area computed from the corners)"))
         }
         if !notes.isEmpty { properties["inputNotes"] = .array(notes.map(JSONValue.string)) }
-        return .success(Feature(id: parcelNumber, geometry: geometry, properties: properties, index: index, crs: layout.crs))
+        return .success(Feature(id: parcelNumber, geometry: geometry, properties: properties, index: index, crs: layout.crs,
+                                propertyOrder: Self.propertyOrder))
     }
+
+    /// A parcel's properties in the order of its header line, then what the reader worked out.
+    static let propertyOrder = ["parcelNumber", "parcelName", "declaredArea", "declaredAreaUnit", "declaredAreaHectares", "computedAreaHectares",
+                                "areaMismatch", "pointCount", "holeCount", "shapeKind", "sheetNumber", "landUse", "landClassCode",
+                                "extraFields", "sourceLine"]
 
     /// A number as a surveyor wrote it: no exponent, no needless zeros.
     static func plain(_ value: Double) -> String {

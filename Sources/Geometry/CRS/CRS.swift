@@ -18,9 +18,19 @@ public struct CRS: Hashable, Sendable, CustomStringConvertible {
     public static let cgcs2000 = CRS(epsg: 4490)
     public static let wgs84 = CRS(epsg: 4326)
 
-    /// Accepts `EPSG:4490`, `epsg:4490` or `4490`.
+    /// Accepts `EPSG:4490`, `epsg:4490` or `4490`; and a central meridian, `CM111` or `中央经线111`,
+    /// for CGCS2000 3-degree Gauss-Krüger metres without the zone prefix (what survey tables give
+    /// when they leave the zone out; a 6-degree zone with the same meridian is the same projection).
     public init(parsing text: String) throws(GeometryError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        for prefix in ["CM", "中央经线", "中央子午线"] where trimmed.uppercased().hasPrefix(prefix) {
+            let rest = trimmed.dropFirst(prefix.count).trimmingCharacters(in: CharacterSet(charactersIn: " :=：°度Ee"))
+            guard let meridian = Int(rest), meridian % 3 == 0 else {
+                throw .invalidInput(.unknownCRS(text, detail: "a central meridian is a multiple of 3 degrees, e.g. CM111"))
+            }
+            self = try Self.gaussKruger3(zone: meridian / 3, zonePrefixedEasting: false)
+            return
+        }
         let digits = trimmed.uppercased().hasPrefix("EPSG:") ? String(trimmed.dropFirst(5)) : trimmed
         guard let code = Int(digits), code > 0 else {
             throw .invalidInput(.unknownCRS(text, detail: "expected EPSG:CODE"))

@@ -186,3 +186,11 @@ public final class CoordinateTransformer {
         }
     }
 }
+
+extension Geometry {
+    /// The geometry in `target`, through a transformer kept for the calling thread; itself when the CRSs are equal.
+    public func transformed(from source: CRS, to target: CRS) throws(GeometryError) -> Geometry {
+        if source == target { return self }
+        return try CoordinateTransformer.cached(from: source, to: target).transform(self)
+    }
+}

@@ -4,15 +4,19 @@ import Geometry
 
 /// One site of a batch as read: what to screen, or why it could not even be read.
 public struct BatchJob: Sendable {
+    /// How messages name the site: "file 第 3 个要素（P-103）".
     public var label: String
+    /// The site's ID as the input gives it, when it gives one.
+    public var id: String?
     public var feature: Feature?
     public var site: Result<Site, BatchInputError>
     /// Its place in the input, from 0, set by the submitter: a worker renders it with this number,
     /// not its place in the batch it came in.
     var sequence = 0
 
-    public init(label: String, feature: Feature?, site: Result<Site, BatchInputError>) {
+    public init(label: String, id: String? = nil, feature: Feature?, site: Result<Site, BatchInputError>) {
         self.label = label
+        self.id = id
         self.feature = feature
         self.site = site
     }
@@ -31,7 +35,10 @@ public struct BatchInputError: Error, Sendable {
 public struct BatchItem: Sendable {
     public let index: Int
     public let label: String
+    public let id: String?
     public let feature: Feature?
+    /// The site as read, also when screening it failed (its geometry still goes into GeoJSON output).
+    public let site: Site?
     public let outcome: Result<ScreeningResult, BatchInputError>
 }
 
@@ -93,7 +100,8 @@ public final class BatchScreener<Rendered: Sendable>: Sendable {
         var summary = BatchSummary()
         while let items = queue.next() {
             for (item, renderedByWorker) in items {
-                let numbered = BatchItem(index: summary.total, label: item.label, feature: item.feature, outcome: item.outcome)
+                let numbered = BatchItem(index: summary.total, label: item.label, id: item.id, feature: item.feature, site: item.site,
+                                         outcome: item.outcome)
                 summary.record(numbered)
                 let rendered: Rendered
                 if let renderedByWorker {
@@ -133,7 +141,7 @@ private func screen(_ job: BatchJob, index: Int, engine: Result<ScreeningEngine,
                 outcome = .failure(BatchInputError(message: error.message(language)))
             }
         }
-        return BatchItem(index: index, label: job.label, feature: job.feature, outcome: outcome)
+        return BatchItem(index: index, label: job.label, id: job.id, feature: job.feature, site: try? job.site.get(), outcome: outcome)
 }
 
 /// Collects jobs into batches for the workers. Belongs to the one thread that reads the input.

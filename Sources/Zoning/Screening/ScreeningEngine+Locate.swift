@@ -3,7 +3,7 @@ import Geometry
 extension ScreeningEngine {
     /// The spatial half of `screen`: units, red lines, sensitive areas and shoreline distances.
     public func locate(_ site: Site, language: Language = .zh) throws(ScreeningError) -> SiteLocation {
-        let label = site.id ?? site.name ?? language.pick("（未命名）", "(unnamed)")
+        let label = site.title(language)
         let (geometry, notes) = try prepare(site, label: label)
         do {
             return try locatePrepared(geometry, notes: notes, language: language, label: label)

@@ -19,9 +19,9 @@ extension ScreeningEngine {
         } catch let error as ScreeningError {
             throw error
         } catch let error as GeometryError {
-            throw ScreeningError(site: site.id ?? site.name ?? language.pick("（未命名）", "(unnamed)"), problem: .geometry(error))
+            throw ScreeningError(site: site.title(language), problem: .geometry(error))
         } catch {
-            throw ScreeningError(site: site.id ?? site.name ?? language.pick("（未命名）", "(unnamed)"),
+            throw ScreeningError(site: site.title(language),
                                  problem: .geometry(.libraryFailed(library: "ZoneScreen", operation: "screen", message: "\(error)")))
         }
     }

@@ -12,6 +12,8 @@ public struct Site: Sendable, Hashable {
     public var profile: ProjectProfile?
     /// What reading the input noticed (axes swapped, a declared area that disagrees), for the report.
     public var notes: [String]
+    /// How messages name the site when it came from a file: "file 第 3 个要素（P-103）".
+    public var label: String?
 
     public init(id: String? = nil, name: String? = nil, geometry: Geometry, crs: CRS = .cgcs2000,
                 webMapDatum: WebMapDatum = .wgs84, profile: ProjectProfile? = nil, notes: [String] = []) {
@@ -38,6 +40,11 @@ public struct ScreeningError: UserFacingError, Sendable {
     public let site: String
     public let problem: Problem
 
+    public init(site: String, problem: Problem) {
+        self.site = site
+        self.problem = problem
+    }
+
     public func message(_ l: Language) -> String {
         let what: String
         switch problem {
@@ -50,5 +57,20 @@ public struct ScreeningError: UserFacingError, Sendable {
             what = l.pick("站点完全在数据集范围（\(region)）之外，无法判定", "the site lies wholly outside the dataset's region (\(region))")
         }
         return l.pick("站点 \(site)：\(what)", "site \(site): \(what)")
+    }
+}
+
+extension Site {
+    /// What messages call the site: its label, else its ID, else its name.
+    public func title(_ language: Language) -> String {
+        label ?? id ?? name ?? language.pick("（未命名）", "(unnamed)")
+    }
+
+    /// The geometry as RFC 7946 GeoJSON wants it: longitude/latitude (CGCS2000, which GeoJSON's WGS 84
+    /// equals to well under a metre), any web-map offset removed.
+    public func longitudeLatitude() throws(GeometryError) -> Geometry {
+        var geometry = self.geometry
+        if webMapDatum != .wgs84, crs.isKnownGeographic { geometry = geometry.converted(from: webMapDatum, to: .wgs84).geometry }
+        return try geometry.transformed(from: crs, to: .cgcs2000)
     }
 }

@@ -45,11 +45,11 @@ struct OutputRenderer: Sendable {
             default: rendered.primary = Data(text.utf8)
             }
         case .csv:
-            rendered.primary = Data(CSVText.line(TableRows.siteRow(item, language)).utf8)
-            rendered.secondary = Data(TableRows.zoneRows(item, language).map(CSVText.line).joined().utf8)
+            rendered.primary = Data(CSVText.line(ResultTable.siteRow(item, language)).utf8)
+            rendered.secondary = Data(ResultTable.zoneRows(item, language).map(CSVText.line).joined().utf8)
         case .xlsx:
-            rendered.siteRow = TableRows.siteRow(item, language)
-            rendered.zoneRows = TableRows.zoneRows(item, language)
+            rendered.siteRow = ResultTable.siteRow(item, language)
+            rendered.zoneRows = ResultTable.zoneRows(item, language)
         }
         return rendered
     }
@@ -59,8 +59,16 @@ struct OutputRenderer: Sendable {
     }
 
     /// The input feature with the result (or the error) under one property, `zonescreen` or `zonescreenError`.
+    /// Geometry is always RFC 7946 longitude/latitude: a site from a Gauss-Krüger file comes back in
+    /// degrees, with any web-map offset removed, also when it could not be screened.
     private func featureText(_ item: BatchItem) -> String {
-        let feature = item.feature ?? Feature(id: item.label, geometry: nil, index: item.index)
+        var feature = item.feature ?? Feature(id: item.id ?? item.label, geometry: nil, index: item.index)
+        if let site = item.site {
+            feature.geometry = try? site.longitudeLatitude()
+        } else if let geometry = feature.geometry, let crs = feature.crs, crs != .cgcs2000, crs != .wgs84 {
+            feature.geometry = try? geometry.transformed(from: crs, to: .cgcs2000)
+        }
+        feature.crs = nil
         switch item.outcome {
         case .success(let result):
             return GeoJSONWriter.featureText(feature, rawProperty: ("zonescreen", String(decoding: Self.json(result), as: UTF8.self)))
@@ -74,12 +82,14 @@ struct OutputRenderer: Sendable {
 
 enum CSVText {
     static func line(_ fields: [JSONValue]) -> String {
-        fields.map { field in
-            let text = field == .null ? "" : (field.text ?? "")
-            // Scanned as bytes: walking Characters (grapheme clusters) of Chinese text was a tenth of a
-            // province batch's time.
-            guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return text }
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: ",") + "\r\n"
+        fields.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    static func field(_ field: JSONValue) -> String {
+        let text = field == .null ? "" : (field.text ?? "")
+        // Scanned as bytes: walking Characters (grapheme clusters) of Chinese text was a tenth of a
+        // province batch's time.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -9,8 +9,13 @@ import Zoning
 final class OutputWriter {
     let format: OutputFormat
     let language: Language
-    private let primary: AtomicOutput
+    private let primary: AtomicOutput?
     private let secondary: AtomicOutput?
+    /// CSV: the site table, with the input's columns first.
+    private let siteTable: SiteTableCSV?
+    /// XLSX: the input's columns, and each site's input cells until the end.
+    private let xlsxColumns: InputColumns?
+    private var inputRows: [[JSONValue]] = []
     private var count = 0
     private var failures: [(index: Int, label: String, message: String)] = []
     /// XLSX is written in one go by GDAL at the end, so its rows are held until then.
@@ -26,17 +31,18 @@ final class OutputWriter {
         if format == .xlsx && url == nil {
             throw CLIError(language.pick("xlsx 格式需要用 --output 指定文件", "xlsx output needs --output FILE"))
         }
-        // XLSX goes through GDAL's own writer; the primary output is then unused.
-        primary = try AtomicOutput(destination: format == .xlsx ? nil : url)
+        let siteColumns = ResultTable.siteColumns(language)
+        siteTable = format == .csv ? try SiteTableCSV(destination: url, resultColumns: siteColumns, language: language) : nil
+        xlsxColumns = format == .xlsx ? InputColumns(resultColumns: siteColumns, language: language) : nil
+        // XLSX goes through GDAL's own writer and CSV's site table writes itself.
+        primary = format == .xlsx || format == .csv ? nil : try AtomicOutput(destination: url)
         // CSV's second table goes beside the first: results.csv -> results.zones.csv.
         secondary = format == .csv ? try url.map { try AtomicOutput(destination: $0.deletingPathExtension().appendingPathExtension("zones.csv")) } : nil
         let bom = Data([0xEF, 0xBB, 0xBF])  // without it Excel reads UTF-8 Chinese as mojibake
         switch format {
-        case .json: try primary.write("{\"results\":[")
-        case .geojson: try primary.write(#"{"type":"FeatureCollection","features":["#)
-        case .csv:
-            try primary.write(bom + Data(CSVText.line(TableRows.siteColumns(language).map(JSONValue.string)).utf8))
-            try secondary?.write(bom + Data(CSVText.line(TableRows.zoneColumns(language).map(JSONValue.string)).utf8))
+        case .json: try primary?.write("{\"results\":[")
+        case .geojson: try primary?.write(#"{"type":"FeatureCollection","features":["#)
+        case .csv: try secondary?.write(bom + Data(CSVText.line(ResultTable.zoneColumns(language).map(JSONValue.string)).utf8))
         default: break
         }
     }
@@ -46,20 +52,23 @@ final class OutputWriter {
         switch format {
         case .json:
             guard !rendered.primary.isEmpty else { return }
-            try primary.write((count > 0 ? ",\n" : "\n") )
-            try primary.write(rendered.primary)
+            try primary?.write((count > 0 ? ",\n" : "\n") )
+            try primary?.write(rendered.primary)
         case .geojson:
-            try primary.write(count > 0 ? ",\n" : "\n")
-            try primary.write(rendered.primary)
+            try primary?.write(count > 0 ? ",\n" : "\n")
+            try primary?.write(rendered.primary)
         case .text:
-            if count > 0 { try primary.write("\n") }
-            try primary.write(rendered.primary)
+            if count > 0 { try primary?.write("\n") }
+            try primary?.write(rendered.primary)
         case .xlsx:
+            inputRows.append(xlsxColumns?.cells(of: item.feature) ?? [])
             siteRows.append(rendered.siteRow)
             zoneRows += rendered.zoneRows
-        default:
-            try primary.write(rendered.primary)
+        case .csv:
+            try siteTable?.add(item.feature, result: rendered.primary)
             if !rendered.secondary.isEmpty { try secondary?.write(rendered.secondary) }
+        default:
+            try primary?.write(rendered.primary)
         }
         count += 1
     }
@@ -70,17 +79,29 @@ final class OutputWriter {
             let list = failures.map { failure in
                 JSONValue.object(["index": .number(Double(failure.index)), "site": .string(failure.label), "message": .string(failure.message)]).jsonText
             }
-            try primary.write("\n],\"failures\":[" + list.joined(separator: ",") + "]}\n")
+            try primary?.write("\n],\"failures\":[" + list.joined(separator: ",") + "]}\n")
         case .geojson:
-            try primary.write("\n]}\n")
+            try primary?.write("\n]}\n")
         case .xlsx:
-            guard let destination else { return }
-            try XLSXWriter.write(sheets: [(language.pick("站点", "sites"), TableRows.siteColumns(language), siteRows),
-                                          (language.pick("单元与红线", "zones"), TableRows.zoneColumns(language), zoneRows)], to: destination)
+            guard let destination, let columns = xlsxColumns else { return }
+            let width = columns.names.count
+            let rows = zip(inputRows, siteRows).map { input, result in
+                input + Array(repeating: JSONValue.null, count: width - input.count) + result
+            }
+            try XLSXWriter.write(sheets: [(language.pick("站点", "sites"), columns.header + ResultTable.siteColumns(language), rows),
+                                          (language.pick("单元与红线", "zones"), ResultTable.zoneColumns(language), zoneRows)], to: destination)
             return
+        case .csv:
+            try siteTable?.finish()
+            if let dropped = siteTable?.droppedColumns, !dropped.isEmpty {
+                let list = dropped.joined(separator: language.pick("、", ", "))
+                FileHandle.standardError.write(Data(language.pick(
+                    "注意：后面的站点带有新的输入列（\(list)），标准输出的表头已写出，这些列未保留；写入文件（--output）可保留全部列\n",
+                    "note: later sites brought new input columns (\(list)) after the header went to standard output; they were left out (write to a file with --output to keep them all)\n").utf8))
+            }
         default: break
         }
-        try primary.commit()
+        try primary?.commit()
         try secondary?.commit()
     }
 }

@@ -4,7 +4,7 @@ import Geometry
 import Zoning
 
 /// The two tables planners open in Excel: one row per site, and one row per site x zone.
-enum TableRows {
+enum ResultTable {
     static func siteColumns(_ l: Language) -> [String] {
         l == .zh
             ? ["序号", "站点编号", "名称", "结论", "理由（规则编号）", "几何类型", "面积_平方米", "面积_公顷", "面积_亩", "面积量算方法",
@@ -20,7 +20,7 @@ enum TableRows {
     }
 
     static func siteRow(_ item: BatchItem, _ l: Language) -> [JSONValue] {
-        let id = JSONValue.string(item.feature?.id ?? item.label)
+        let id = JSONValue.string(item.id ?? item.label)
         switch item.outcome {
         case .failure(let error):
             return [.number(Double(item.index + 1)), id, .null, .null, .null, .null, .null, .null, .null, .null,
@@ -28,7 +28,7 @@ enum TableRows {
         case .success(let r):
             func number(_ value: Double?) -> JSONValue { value.map { .number(($0 * 1000).rounded() / 1000) } ?? .null }
             let area = r.site.area
-            return [.number(Double(item.index + 1)), .string(r.site.id ?? item.label), r.site.name.map(JSONValue.string) ?? .null,
+            return [.number(Double(item.index + 1)), .string(r.site.id ?? item.id ?? item.label), r.site.name.map(JSONValue.string) ?? .null,
                     .string(r.verdictName), .string(r.reasons.map(\.ruleId).joined(separator: ";")), .string(r.site.geometryType),
                     number(area?.squareMetres), number(area?.hectares), number(area?.mu),
                     area.map { .string($0.method + ($0.crs.map { " \($0)" } ?? "")) } ?? .null,
@@ -40,7 +40,7 @@ enum TableRows {
 
     static func zoneRows(_ item: BatchItem, _ l: Language) -> [[JSONValue]] {
         guard case .success(let r) = item.outcome else { return [] }
-        let index = JSONValue.number(Double(item.index + 1)), id = JSONValue.string(r.site.id ?? item.label)
+        let index = JSONValue.number(Double(item.index + 1)), id = JSONValue.string(r.site.id ?? item.id ?? item.label)
         func row(_ kind: String, _ code: String?, _ name: String, _ kindOfZone: String?, _ overlap: Overlap) -> [JSONValue] {
             func number(_ value: Double?) -> JSONValue { value.map { .number(($0 * 1000).rounded() / 1000) } ?? .null }
             return [index, id, .string(kind), code.map(JSONValue.string) ?? .null, .string(name), kindOfZone.map(JSONValue.string) ?? .null,

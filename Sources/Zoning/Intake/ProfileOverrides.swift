@@ -1,0 +1,40 @@
+import Formats
+import Geometry
+
+/// The profile the user gave for the whole run (command-line options, request parameters), checked
+/// once, and applied over what each site's own properties say.
+public struct ProfileOverrides: Sendable, Hashable {
+    public var industry: String?
+    public var nature: ProjectNature?
+    public var chemical: Bool?
+    public var flags: Set<String>
+
+    public init(industry: String? = nil, nature: ProjectNature? = nil, chemical: Bool? = nil, flags: Set<String> = []) {
+        self.industry = industry
+        self.nature = nature
+        self.chemical = chemical
+        self.flags = flags
+    }
+
+    /// Checks typed-in values: a code or name of the catalogue, 新建/扩建/改建. Blank values count as not given.
+    public init(industry: String?, nature: String?, chemical: Bool?, flags: [String], catalogue: IndustryCatalogue) throws(ProfileInputError) {
+        self.init(chemical: chemical, flags: Set(flags))
+        if let industry, !industry.trimmingCharacters(in: .whitespaces).isEmpty { self.industry = try catalogue.code(for: industry) }
+        if let nature, !nature.trimmingCharacters(in: .whitespaces).isEmpty { self.nature = try ProjectNature.parse(nature) }
+    }
+
+    public var isEmpty: Bool { industry == nil && nature == nil && chemical == nil && flags.isEmpty }
+
+    /// The site's own profile with these overrides; a site's own industry is checked here.
+    public func profile(over base: ProjectProfile?, catalogue: IndustryCatalogue) throws(ProfileInputError) -> ProjectProfile? {
+        var profile = base
+        if let code = profile?.industry, industry == nil { profile?.industry = try catalogue.code(for: code) }
+        if isEmpty { return profile }
+        var merged = profile ?? ProjectProfile()
+        if let industry { merged.industry = industry }
+        if let nature { merged.nature = nature }
+        if let chemical { merged.chemical = chemical }
+        merged.flags.formUnion(flags)
+        return merged
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Formats
+import Geometry
+
+/// Site files by their form: 勘测定界 coordinate files by their `.txt` ending, GeoJSON by
+/// `.geojson`/`.json`, everything else (Shapefile, KML/KMZ, GeoPackage, DXF, CSV, XLSX) through GDAL.
+public enum SiteFiles {
+    public static func open(_ path: String, options: SiteIntake.Options) throws -> FeatureSource {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "txt": return SurveyTextFile(path: path, language: options.language)
+        case "geojson", "json": return GeoJSONFile(path: path)
+        default: return try GDALFile(path: path, options: options.readOptions)
+        }
+    }
+
+    /// Endings an uploaded file may have (a Shapefile comes zipped).
+    public static let uploadEndings: Set<String> = ["txt", "geojson", "json", "kml", "kmz", "gpkg", "dxf", "csv", "xlsx", "zip"]
+
+    /// The features of a file held in memory (an upload), named `fileName` in messages. GDAL reads
+    /// files, so other formats go through a private temporary copy, removed before this returns.
+    public static func features(data: Data, fileName: String, options: SiteIntake.Options) throws -> FeatureBatch {
+        let ending = URL(fileURLWithPath: fileName).pathExtension.lowercased()
+        switch ending {
+        case "txt": return try SurveyTextFile(data: data, name: fileName, language: options.language).readAll()
+        case "geojson", "json": return try GeoJSONData(data: data, name: fileName).readAll()
+        default:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-upload-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let copy = folder.appendingPathComponent("upload." + ending)
+            try data.write(to: copy)
+            var batch: FeatureBatch
+            do {
+                // The GDAL dataset is closed when `file` goes out of scope, before the folder is removed.
+                let file = try GDALFile(url: copy, options: options.readOptions)
+                batch = try file.readAll()
+            }
+            batch.problems = batch.problems.map { $0.renamingSource(to: fileName) }
+            return batch
+        }
+    }
+}

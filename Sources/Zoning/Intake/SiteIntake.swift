@@ -1,0 +1,107 @@
+import Foundation
+import Formats
+import Geometry
+
+/// The one way a feature becomes a site, for every path (command line, service, tests): which
+/// property is its ID, its name, its project profile, its CRS, the notes its reader left, and the
+/// label every message uses (file, feature number, ID).
+public struct SiteIntake: Sendable {
+    public struct Options: Sendable, Hashable {
+        /// `--crs`: the CRS of the input; nil means each source's own, else CGCS2000 longitude/latitude.
+        public var crs: CRS?
+        public var offset: WebMapDatum
+        /// `--id-field`: the property that holds each site's ID.
+        public var idField: String?
+        public var overrides: ProfileOverrides
+        /// For files read through GDAL: forced text encoding, layer, what a table row is.
+        public var encoding: String?
+        public var layer: String?
+        public var tableRows: TableRows
+        public var language: Language
+
+        public init(crs: CRS? = nil, offset: WebMapDatum = .wgs84, idField: String? = nil, overrides: ProfileOverrides = ProfileOverrides(),
+                    encoding: String? = nil, layer: String? = nil, tableRows: TableRows = .auto, language: Language = .zh) {
+            self.crs = crs
+            self.offset = offset
+            self.idField = idField
+            self.overrides = overrides
+            self.encoding = encoding
+            self.layer = layer
+            self.tableRows = tableRows
+            self.language = language
+        }
+
+        public var readOptions: GDALReadOptions {
+            GDALReadOptions(encoding: encoding, crs: crs, layer: layer, language: language, tableRows: tableRows, idField: idField)
+        }
+    }
+
+    public let catalogue: IndustryCatalogue
+    public let options: Options
+
+    public init(catalogue: IndustryCatalogue, options: Options) {
+        self.catalogue = catalogue
+        self.options = options
+    }
+
+    /// Property names taken as a site's ID when the feature has no ID of its own and `--id-field` is
+    /// not given, in this order: identifiers first, project names last.
+    public static let recognisedIDFields = ["id", "ID", "Id", "site_id", "siteId", "SITE_ID", "编号", "站点编号", "地块编号", "宗地号", "宗地编号",
+                                            "宗地代码", "项目编号", "图斑编号", "DKBH", "dkbh", "ZDH", "zdh", "ZDDM", "XMBH", "xmbh", "XMMC", "xmmc", "项目名称"]
+    /// Property names taken as a site's name, in this order.
+    public static let recognisedNameFields = ["name", "NAME", "Name", "名称", "地块名称", "parcelName", "项目名称", "XMMC", "xmmc", "站点名称"]
+
+    /// A reader of one source (a file, stdin, a request): it decides the ID property at its first feature.
+    public func source(_ name: String) -> SourceIntake { SourceIntake(intake: self, source: name) }
+
+    /// A profile from a feature's own properties (industry, nature, chemical, flags), checked, with the
+    /// run's overrides on top.
+    public func profile(from properties: [String: JSONValue]) throws(ProfileInputError) -> ProjectProfile? {
+        func value(_ keys: [String]) -> JSONValue? { keys.lazy.compactMap { properties[$0] }.first { $0 != .null && $0 != .string("") } }
+        let industry = value(["industry", "行业代码", "行业"])?.text
+        var nature: ProjectNature?
+        if let text = value(["nature", "项目性质", "建设性质"])?.text { nature = try ProjectNature.parse(text) }
+        let chemical = value(["chemical", "化工"]).flatMap(Self.truth)
+        let flags = Set((properties["flags"]?.array ?? []).compactMap(\.text))
+        let own = industry == nil && nature == nil && chemical == nil && flags.isEmpty
+            ? nil : ProjectProfile(industry: industry, nature: nature, chemical: chemical, flags: flags)
+        return try options.overrides.profile(over: own, catalogue: catalogue)
+    }
+
+    /// true/false, 是/否, 1/0 as a table or a form writes them.
+    static func truth(_ value: JSONValue) -> Bool? {
+        if let bool = value.bool { return bool }
+        if let number = value.number { return number != 0 }
+        switch value.text?.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "true", "yes", "y", "是", "1": return true
+        case "false", "no", "n", "否", "0": return false
+        default: return nil
+        }
+    }
+
+    /// "file 第 3 个要素（P-103）" / "file, feature 3 (P-103)".
+    public func label(source: String, number: Int, id: String?) -> String {
+        let l = options.language
+        return l.pick("\(source) 第 \(number) 个要素", "\(source), feature \(number)") + (id.map { l.pick("（\($0)）", " (\($0))") } ?? "")
+    }
+}
+
+/// Something the intake decided for a whole source, worth one line to the user.
+public enum IntakeNote: Hashable, Sendable {
+    /// The ID property was recognised by its name.
+    case idFieldRecognised(source: String, field: String)
+    /// `--id-field` named a property the source's first feature does not have.
+    case idFieldMissing(source: String, field: String, available: [String])
+
+    public func message(_ l: Language) -> String {
+        switch self {
+        case .idFieldRecognised(let source, let field):
+            return l.pick("\(source)：站点编号取自字段“\(field)”（可用 --id-field 指定其他字段）",
+                          "\(source): site IDs taken from property \"\(field)\" (choose another with --id-field)")
+        case .idFieldMissing(let source, let field, let available):
+            let list = available.isEmpty ? l.pick("（无）", "(none)") : available.joined(separator: l.pick("、", ", "))
+            return l.pick("\(source)：没有 --id-field 指定的字段“\(field)”，现有字段：\(list)",
+                          "\(source): there is no property \"\(field)\" named by --id-field; the properties are: \(list)")
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Formats
+import Geometry
+
+/// The intake of one source: features (or the problems its reader found) in, batch jobs out.
+public struct SourceIntake: Sendable {
+    let intake: SiteIntake
+    /// What labels call the source: a file path, "stdin", "--point 2".
+    public let source: String
+    /// The property read as each site's ID, once decided at the first feature; nil for the features' own IDs.
+    public private(set) var idField: String?
+    public private(set) var notes: [IntakeNote] = []
+    private var decided = false
+
+    init(intake: SiteIntake, source: String) {
+        self.intake = intake
+        self.source = source
+    }
+
+    /// The job for one feature as read: a site to screen, or why it cannot be one.
+    public mutating func job(_ read: Result<Feature, FeatureError>) -> BatchJob {
+        switch read {
+        case .success(let feature): return job(feature)
+        case .failure(let problem):
+            let id = problem.featureID
+            let label = intake.label(source: source, number: (problem.featureIndex ?? 0) + 1, id: id)
+            return BatchJob(label: label, id: id, feature: nil, site: .failure(BatchInputError(message: problem.message(intake.options.language))))
+        }
+    }
+
+    public mutating func job(_ feature: Feature) -> BatchJob {
+        if !decided { decide(feature) }
+        let l = intake.options.language
+        let properties = feature.properties
+        let id = idField.flatMap { properties[$0]?.text }.flatMap { $0.isEmpty ? nil : $0 } ?? feature.id
+        let label = intake.label(source: source, number: feature.index + 1, id: id)
+        func failed(_ message: String) -> BatchJob {
+            BatchJob(label: label, id: id, feature: feature, site: .failure(BatchInputError(message: message)))
+        }
+        guard let geometry = feature.geometry else {
+            return failed(l.pick("\(label)：没有几何", "\(label): no geometry"))
+        }
+        let profile: ProjectProfile?
+        do { profile = try intake.profile(from: properties) } catch {
+            return failed(l.pick("\(label)：", "\(label): ") + error.message(l))
+        }
+        let name = SiteIntake.recognisedNameFields.lazy.compactMap { properties[$0]?.text }.first { !$0.isEmpty && $0 != id }
+        var site = Site(id: id, name: name, geometry: geometry, crs: feature.crs ?? intake.options.crs ?? .cgcs2000,
+                        webMapDatum: intake.options.offset, profile: profile, notes: notes(of: feature))
+        site.label = label
+        return BatchJob(label: label, id: id, feature: feature, site: .success(site))
+    }
+
+    private mutating func decide(_ feature: Feature) {
+        decided = true
+        let keys = feature.properties.keys
+        if let wanted = intake.options.idField {
+            if keys.contains(wanted) {
+                idField = wanted
+            } else {
+                notes.append(.idFieldMissing(source: source, field: wanted, available: keys.sorted()))
+            }
+            return
+        }
+        // A feature's own ID (GeoJSON id, 勘测定界 地块编号, a table's id or parcel column) comes first.
+        guard feature.id == nil, let recognised = SiteIntake.recognisedIDFields.first(where: { keys.contains($0) }) else { return }
+        idField = recognised
+        notes.append(.idFieldRecognised(source: source, field: recognised))
+    }
+
+    /// What the reader noticed about a feature, worth a line in the report.
+    private func notes(of feature: Feature) -> [String] {
+        let l = intake.options.language
+        var notes = (feature.properties["inputNotes"]?.array ?? []).compactMap(\.text)
+        if feature.properties["areaMismatch"]?.bool == true, let computed = feature.properties["computedAreaHectares"]?.number {
+            let declared = feature.properties["declaredArea"]?.number ?? feature.properties["declaredAreaHectares"]?.number ?? 0
+            let (d, c) = (String(format: "%.4f", declared), String(format: "%.4f", computed))
+            notes.append(l.pick("申报面积 \(d) 与按界址点计算的 \(c) 公顷不符（按公顷、平方米、亩理解均不符）",
+                                "the declared area \(d) disagrees with the \(c) ha computed from the boundary points (as hectares, square metres or mu)"))
+        }
+        return notes
+    }
+}
