@@ -145,36 +145,28 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
             throw APIError(kind: .bodyTooLarge, message: l.pick("一次最多 \(configuration.maxBatchFeatures) 个要素", "at most \(configuration.maxBatchFeatures) features per request"))
         }
         var texts: [(Int, String)] = []
-        var failed = batch.problems.count
-        for problem in batch.problems {
-            var feature = Feature(geometry: nil, index: problem.featureIndex ?? 0)
-            feature.id = problem.featureID
-            feature.properties["zonescreenError"] = .string(problem.message(l))
-            texts.append((feature.index, GeoJSONWriter.featureText(feature)))
-        }
-        for feature in batch.features {
-            var failure: String?
-            var resultJSON: String?
+        var failed = 0
+        var source = builder.intake(crs: crs, offset: datum, idField: request.uri.queryParameters["idField"].map(String.init)).source("request")
+        let jobs = batch.problems.map { ($0.featureIndex ?? 0, source.job(.failure($0))) } + batch.features.map { ($0.index, source.job($0)) }
+        for (index, job) in jobs {
+            var feature = job.feature ?? Feature(id: job.id, geometry: nil, index: index)
+            feature.crs = nil
             do {
-                guard let geometry = feature.geometry else { throw APIError.malformed(l, "要素没有几何", "the feature has no geometry") }
-                let properties = feature.properties
-                let profile = try builder.profile(industry: properties["industry"]?.text, nature: properties["nature"]?.text,
-                                                  chemical: properties["chemical"]?.bool, flags: properties["flags"]?.array?.compactMap(\.text))
-                let site = Site(id: feature.id ?? properties["id"]?.text, name: properties["name"]?.text, geometry: geometry,
-                                crs: feature.crs ?? crs, webMapDatum: datum, profile: profile)
-                resultJSON = String(decoding: try CompactJSONEncoder().encode(try await service.screen(site, language: l)), as: UTF8.self)
-            } catch let error as APIError {
-                failure = error.message
-            } catch let error as UserFacingError {
-                failure = error.message(l)
-            }
-            if let resultJSON {
-                texts.append((feature.index, GeoJSONWriter.featureText(feature, rawProperty: ("zonescreen", resultJSON))))
-            } else {
+                let site = try job.site.get()
+                // RFC 7946: the features come back in longitude/latitude whatever CRS they were sent in.
+                feature.geometry = try? site.longitudeLatitude()
+                let resultJSON = String(decoding: try CompactJSONEncoder().encode(try await service.screen(site, language: l)), as: UTF8.self)
+                texts.append((index, GeoJSONWriter.featureText(feature, rawProperty: ("zonescreen", resultJSON))))
+            } catch {
                 failed += 1
-                var annotated = feature
-                annotated.properties["zonescreenError"] = .string(failure ?? "")
-                texts.append((feature.index, GeoJSONWriter.featureText(annotated)))
+                let message = switch error {
+                case let error as BatchInputError: error.message
+                case let error as APIError: error.message
+                case let error as UserFacingError: error.message(l)
+                default: "\(error)"
+                }
+                feature.properties["zonescreenError"] = .string(message)
+                texts.append((index, GeoJSONWriter.featureText(feature)))
             }
         }
         let body = #"{"type":"FeatureCollection","features":["# + texts.sorted { $0.0 < $1.0 }.map(\.1).joined(separator: ",") + "]}"

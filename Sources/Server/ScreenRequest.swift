@@ -43,16 +43,23 @@ struct SiteBuilder: Sendable {
     let language: Language
 
     func profile(industry: String?, nature: String?, chemical: Bool?, flags: [String]?) throws(APIError) -> ProjectProfile? {
-        let l = language
-        var profile = ProjectProfile(chemical: chemical, flags: Set(flags ?? []))
         do {
-            if let industry, !industry.trimmingCharacters(in: .whitespaces).isEmpty { profile.industry = try dataset.catalogue.code(for: industry) }
-            if let nature, !nature.isEmpty { profile.nature = try ProjectNature.parse(nature) }
+            let given = try ProfileOverrides(industry: industry, nature: nature, chemical: chemical, flags: flags ?? [], catalogue: dataset.catalogue)
+            return try given.profile(over: nil, catalogue: dataset.catalogue)
         } catch {
-            if case .unknownIndustry = error { throw APIError(kind: .unknownIndustry, message: error.message(l)) }
-            throw APIError(kind: .malformedRequest, message: error.message(l))
+            throw Self.apiError(error, language)
         }
-        return profile.industry == nil && profile.nature == nil && chemical == nil && profile.flags.isEmpty ? nil : profile
+    }
+
+    static func apiError(_ error: ProfileInputError, _ language: Language) -> APIError {
+        if case .unknownIndustry = error { return APIError(kind: .unknownIndustry, message: error.message(language)) }
+        return APIError(kind: .malformedRequest, message: error.message(language))
+    }
+
+    /// The intake for a request's features: its CRS, offset and ID property, no profile overrides
+    /// (each feature's own properties give its profile).
+    func intake(crs: CRS?, offset: WebMapDatum, idField: String?) -> SiteIntake {
+        SiteIntake(catalogue: dataset.catalogue, options: SiteIntake.Options(crs: crs, offset: offset, idField: idField, language: language))
     }
 
     func datum(_ offset: String?) throws(APIError) -> WebMapDatum {
@@ -105,32 +112,6 @@ struct UploadedBoundary {
     let file: ScreenRequest.UploadedFile
     let language: Language
 
-    /// Reads by the file's ending: 勘测定界 .txt ourselves, GeoJSON directly, KML/KMZ/GPKG/DXF/CSV/XLSX
-    /// through GDAL (from a private temporary copy, since GDAL reads files).
-    static func features(data: Data, fileName: String, language: Language) throws -> [Feature] {
-        let ending = URL(fileURLWithPath: fileName).pathExtension.lowercased()
-        switch ending {
-        case "txt": return try SurveyTextFile(data: data, name: fileName, language: language).features()
-        case "geojson", "json": return try GeoJSONData(data: data, name: fileName).features()
-        case "kml", "kmz", "gpkg", "dxf", "csv", "xlsx", "zip":
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-upload-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let copy = folder.appendingPathComponent("upload." + ending)
-            try data.write(to: copy)
-            // The GDAL dataset is closed when `file` goes out of scope, before the folder is removed.
-            let file = try GDALFile(url: copy, options: GDALReadOptions(language: language))
-            return try file.features().map { feature in
-                var renamed = feature
-                renamed.properties["sourceFile"] = .string(fileName)
-                return renamed
-            }
-        default:
-            throw APIError.malformed(language, "不支持的文件类型：\(fileName)（支持 GeoJSON、KML/KMZ、GeoPackage、DXF、CSV、XLSX、Shapefile 的 .zip 压缩包、勘测定界 .txt）",
-                                     "unsupported file type: \(fileName) (GeoJSON, KML/KMZ, GeoPackage, DXF, CSV, XLSX, a zipped Shapefile and 勘测定界 .txt are supported)")
-        }
-    }
-
     func read(defaultCRS: CRS) throws(APIError) -> (Geometry, CRS, [String]) {
         let l = language
         let data: Data
@@ -142,18 +123,26 @@ struct UploadedBoundary {
         } else {
             data = Data(file.content.utf8)
         }
-        let features: [Feature]
-        do { features = try Self.features(data: data, fileName: file.fileName, language: l) } catch let error as APIError {
-            throw error
+        guard SiteFiles.uploadEndings.contains(URL(fileURLWithPath: file.fileName).pathExtension.lowercased()) else {
+            throw APIError.malformed(l, "不支持的文件类型：\(file.fileName)（支持 GeoJSON、KML/KMZ、GeoPackage、DXF、CSV、XLSX、Shapefile 的 .zip 压缩包、勘测定界 .txt）",
+                                     "unsupported file type: \(file.fileName) (GeoJSON, KML/KMZ, GeoPackage, DXF, CSV, XLSX, a zipped Shapefile and 勘测定界 .txt are supported)")
+        }
+        let batch: FeatureBatch
+        do {
+            batch = try SiteFiles.features(data: data, fileName: file.fileName, options: SiteIntake.Options(crs: nil, language: l))
         } catch {
             throw APIError(kind: .malformedRequest, message: (error as? UserFacingError)?.message(l) ?? "\(error)")
         }
+        // One bad parcel makes the boundary incomplete: say which, rather than screen the rest as the whole.
+        if let problem = batch.problems.first { throw APIError(kind: .malformedRequest, message: problem.message(l)) }
+        let features = batch.features
         let geometries = features.compactMap(\.geometry)
         guard let first = geometries.first else {
             throw APIError.malformed(l, "文件 \(file.fileName) 中没有几何", "file \(file.fileName) holds no geometry")
         }
         let crs = features.first?.crs ?? defaultCRS
-        guard geometries.count > 1 else { return (first, crs, []) }
+        let notes = features.flatMap { ($0.properties["inputNotes"]?.array ?? []).compactMap(\.text) }
+        guard geometries.count > 1 else { return (first, crs, notes) }
         // Several parcels of one project are screened together as one site.
         let polygons = geometries.flatMap { geometry -> [Polygon] in
             switch geometry {
@@ -162,7 +151,7 @@ struct UploadedBoundary {
             default: []
             }
         }
-        guard polygons.count == geometries.count || polygons.count > geometries.count else { return (first, crs, []) }
-        return (.multiPolygon(polygons), crs, [l.pick("文件中的 \(geometries.count) 个地块合并为一个站点筛查", "the file's \(geometries.count) parcels are screened together as one site")])
+        guard polygons.count >= geometries.count else { return (first, crs, notes) }
+        return (.multiPolygon(polygons), crs, notes + [l.pick("文件中的 \(geometries.count) 个地块合并为一个站点筛查", "the file's \(geometries.count) parcels are screened together as one site")])
     }
 }

@@ -21,7 +21,7 @@ struct SiteReader: Sendable {
         let l = language
         var ready: [BatchJob] = []
         for (index, text) in points.enumerated() {
-            var source = intake.source("--point")
+            var source = intake.source("--point", numbered: false)
             let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
             if parts.count == 2, let x = parts[0], let y = parts[1], x.isFinite, y.isFinite {
                 ready.append(source.job(Feature(id: "point-\(index + 1)", geometry: .point(Coordinate(x: x, y: y)), index: index)))
@@ -31,7 +31,7 @@ struct SiteReader: Sendable {
             }
         }
         for (index, text) in coordinateTexts.enumerated() {
-            var source = intake.source("--coords")
+            var source = intake.source("--coords", numbered: false)
             do {
                 let parsed = try CoordinateText.parse(text, geographic: intake.options.crs?.isKnownGeographic ?? true)
                 var feature = Feature(id: "coords-\(index + 1)", geometry: parsed.geometry, index: index)
@@ -43,7 +43,7 @@ struct SiteReader: Sendable {
             }
         }
         if demoSites {
-            var source = intake.source(l.pick("示例站点", "demo sites"))
+            var source = intake.source(l.pick("示例站点", "demo sites"), numbered: false)
             for feature in dataset.sites {
                 // Demo sites are in the dataset's layer CRS.
                 var located = feature

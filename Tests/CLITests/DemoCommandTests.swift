@@ -33,8 +33,9 @@ struct DemoCommandTests {
     func demoSites() throws {
         let output = try CLI.run(["screen", "--demo-sites", "--format", "csv"])
         #expect(output.status == 0)
-        // A header plus 30 rows, with the byte-order mark Excel needs.
-        #expect(output.stdout.hasPrefix("\u{FEFF}序号,站点编号,名称,结论"))
+        // A header plus 30 rows, with the byte-order mark Excel needs; the sites' own properties
+        // (Fixtures/demo/sites.geojson: description, id, industry, name, nature) come first, sorted.
+        #expect(output.stdout.hasPrefix("\u{FEFF}description,id,industry,name,nature,序号,站点编号,名称,结论"))
         #expect(output.stdout.split(separator: "\r\n").count == 31)
         #expect(output.stderr.contains("共 30 个站点：禁止 16，限制 4，需论证 7，符合 3；失败 0"))
     }

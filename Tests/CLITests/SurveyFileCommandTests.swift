@@ -54,6 +54,6 @@ struct SurveyFileCommandTests {
     func areaMismatch() throws {
         let output = try CLI.run(["screen", "Fixtures/survey/survey_area_mismatch.txt"])
         // YC2024-301 declares 3.2 ha; its corners enclose 3.0 ha (expected_parcels.csv).
-        #expect(output.stdout.contains("申报面积 3.2000 公顷与按界址点计算的 3.0000 公顷不符"))
+        #expect(output.stdout.contains("申报面积 3.2000 与按界址点计算的 3.0000 公顷不符（按公顷、平方米、亩理解均不符）"))
     }
 }

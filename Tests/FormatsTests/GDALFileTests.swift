@@ -62,7 +62,8 @@ struct GDALPolygonFormatTests {
         #expect(features[0].properties["批复日期"] == .string("2023-05-18"))
         #expect(features[1].properties["批复日期"] == .null)
         #expect(features[2].properties["编号"] == .number(3))
-        #expect(features.map(\.id) == ["0", "1", "2"])   // no id field: the FID
+        #expect(features.map(\.id) == [nil, nil, nil])   // no id field: a record number (FID) is no ID
+        #expect(features.map(\.index) == [0, 1, 2])
     }
 
     @Test("a GBK Shapefile without .cpg is detected as GB18030 (the raw DBF text is not UTF-8)")

@@ -265,10 +265,20 @@ struct SurveyTextTests {
         #expect(problems[4].message(.zh).contains("以带号 37 开头的 8 位东坐标"))
     }
 
-    @Test("areas beyond 0.5 % of the declared area or 0.01 ha, whichever is larger, are flagged")
-    func areaTolerance() {
-        #expect(abs(SurveyTextFile.areaTolerance(declaredHectares: 3.2) - 0.016) < 1e-12)
-        #expect(SurveyTextFile.areaTolerance(declaredHectares: 0.2) == 0.01)
+    @Test("a declared area agrees within 0.5 % or the rounding of its unit (100 m² for 公顷 and 亩, 1 m² for m²)")
+    func declaredAreaTolerance() {
+        // 3.2 ha = 32,000 m²; 0.5 % of it is 160 m² (more than the 100 m² floor).
+        #expect(DeclaredArea(value: 3.2, computedSquareMetres: 32_159).unit == .hectare)
+        #expect(DeclaredArea(value: 3.2, computedSquareMetres: 32_161).isMismatch)
+        // 0.2 ha = 2,000 m²; 0.5 % is 10 m², so the 100 m² floor applies.
+        #expect(DeclaredArea(value: 0.2, computedSquareMetres: 2_099).unit == .hectare)
+        #expect(DeclaredArea(value: 0.2, computedSquareMetres: 2_101).isMismatch)
+        // 250 read as m²: 0.5 % is 1.25 m².
+        #expect(DeclaredArea(value: 250, computedSquareMetres: 251).unit == .squareMetre)
+        #expect(DeclaredArea(value: 250, computedSquareMetres: 252).isMismatch)
+        // 20 亩 = 20 x 10,000 / 15 = 13,333.33 m²; 0.5 % is 66.7 m², the floor 100 m².
+        #expect(DeclaredArea(value: 20, computedSquareMetres: 13_433).unit == .mu)
+        #expect(abs(DeclaredArea(value: 20, computedSquareMetres: 13_333.3).hectares - 1.333333) < 1e-6)
     }
 
     @Test("a file without [地块坐标], with an unknown 坐标系, or missing, throws")

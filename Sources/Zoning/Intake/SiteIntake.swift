@@ -52,7 +52,9 @@ public struct SiteIntake: Sendable {
     public static let recognisedNameFields = ["name", "NAME", "Name", "名称", "地块名称", "parcelName", "项目名称", "XMMC", "xmmc", "站点名称"]
 
     /// A reader of one source (a file, stdin, a request): it decides the ID property at its first feature.
-    public func source(_ name: String) -> SourceIntake { SourceIntake(intake: self, source: name) }
+    /// `numbered`: labels say "file 第 3 个要素（ID）"; otherwise (sites typed on the command line,
+    /// the dataset's demo sites) a site is called by its ID alone.
+    public func source(_ name: String, numbered: Bool = true) -> SourceIntake { SourceIntake(intake: self, source: name, numbered: numbered) }
 
     /// A profile from a feature's own properties (industry, nature, chemical, flags), checked, with the
     /// run's overrides on top.

@@ -11,9 +11,17 @@ public struct SourceIntake: Sendable {
     public private(set) var notes: [IntakeNote] = []
     private var decided = false
 
-    init(intake: SiteIntake, source: String) {
+    private let numbered: Bool
+
+    init(intake: SiteIntake, source: String, numbered: Bool) {
         self.intake = intake
         self.source = source
+        self.numbered = numbered
+    }
+
+    private func label(number: Int, id: String?) -> String {
+        if !numbered, let id { return id }
+        return intake.label(source: source, number: number, id: id)
     }
 
     /// The job for one feature as read: a site to screen, or why it cannot be one.
@@ -22,7 +30,7 @@ public struct SourceIntake: Sendable {
         case .success(let feature): return job(feature)
         case .failure(let problem):
             let id = problem.featureID
-            let label = intake.label(source: source, number: (problem.featureIndex ?? 0) + 1, id: id)
+            let label = label(number: (problem.featureIndex ?? 0) + 1, id: id)
             return BatchJob(label: label, id: id, feature: nil, site: .failure(BatchInputError(message: problem.message(intake.options.language))))
         }
     }
@@ -32,7 +40,7 @@ public struct SourceIntake: Sendable {
         let l = intake.options.language
         let properties = feature.properties
         let id = idField.flatMap { properties[$0]?.text }.flatMap { $0.isEmpty ? nil : $0 } ?? feature.id
-        let label = intake.label(source: source, number: feature.index + 1, id: id)
+        let label = label(number: feature.index + 1, id: id)
         func failed(_ message: String) -> BatchJob {
             BatchJob(label: label, id: id, feature: feature, site: .failure(BatchInputError(message: message)))
         }
