@@ -87,7 +87,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ZoningTests",
-            dependencies: ["Zoning", "TestSupport"]
+            dependencies: ["Zoning", "Formats", "Geometry", "TestSupport"]
         ),
         .testTarget(
             name: "ServerTests",

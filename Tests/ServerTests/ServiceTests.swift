@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Every endpoint and every error status of the service, on the demo dataset. Expected answers come
 /// from Fixtures/demo/expected.csv (worked out independently) and prcoords (web-map offsets).
@@ -135,6 +136,28 @@ struct ServiceTests {
         #expect(third?.contains("C9999") == true)
         let notCollection = try await HTTP.post("/api/screen/batch", json: ["type": "Feature"])
         #expect(notCollection.status == 400)
+    }
+
+    @Test("batch in Gauss-Krüger metres: IDs from site_id, answers in longitude/latitude, an unknown nature fails only its feature")
+    func batchProjected() async throws {
+        // XM-2025-001 of Fixtures/sites/points_northing_easting.csv (X = northing, Y = zone-37 easting);
+        // expected.csv gives its longitude/latitude from pyproj: 111.481875179, 30.561966326.
+        let row = try #require(FixtureTable.load("sites/points_northing_easting.csv").rows.first)
+        let point = [row.double("Y"), row.double("X")]
+        let collection: [String: Any] = ["type": "FeatureCollection", "features": [
+            ["type": "Feature", "properties": ["site_id": "P-1"], "geometry": ["type": "Point", "coordinates": point]],
+            ["type": "Feature", "properties": ["site_id": "P-2", "nature": "拆除"], "geometry": ["type": "Point", "coordinates": point]],
+        ]]
+        let reply = try await HTTP.post("/api/screen/batch?crs=EPSG:4525", json: collection)
+        #expect(reply.status == 200)
+        #expect(reply.headers["x-zonescreen-failed"] == "1")
+        let features = reply.json?["features"] as? [[String: Any]] ?? []
+        let first = features.first.flatMap { ($0["properties"] as? [String: Any])?["zonescreen"] as? [String: Any] }
+        #expect((first?["site"] as? [String: Any])?["id"] as? String == "P-1")
+        let coordinates = (features.first?["geometry"] as? [String: Any])?["coordinates"] as? [Double] ?? []
+        #expect(coordinates.count == 2 && abs(coordinates[0] - 111.481875179) < 1e-7 && abs(coordinates[1] - 30.561966326) < 1e-7)
+        let error = features.last.flatMap { ($0["properties"] as? [String: Any])?["zonescreenError"] as? String }
+        #expect(error == "request 第 2 个要素（P-2）：项目性质“拆除”无法识别，应为 新建、扩建 或 改建")
     }
 
     @Test("map layers hold every unit, red line and shoreline, and the rules' bands")
