@@ -31,7 +31,9 @@ final class InputColumns {
     /// The feature's values in column order (nil where it has none), after adding its new columns.
     func cells(of feature: Feature?) -> [JSONValue] {
         guard let feature else { return Array(repeating: .null, count: names.count) }
-        let keys = feature.propertyOrder ?? feature.properties.keys.sorted()
+        // Sorting names only when a feature brings a new one: most features of a file share one set.
+        let known = feature.properties.keys.allSatisfy { positions[$0] != nil || Self.internalKeys.contains($0) || dropped.contains($0) }
+        let keys = known ? [] : feature.propertyOrder ?? feature.properties.keys.sorted()
         for key in keys where positions[key] == nil && !Self.internalKeys.contains(key) && feature.properties[key] != nil {
             if frozen {
                 if !dropped.contains(key) { dropped.append(key) }
