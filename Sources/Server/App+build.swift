@@ -16,8 +16,13 @@ public enum ZoneScreenService {
         let service = try LocalScreeningService(dataset: dataset, engines: configuration.maxConcurrentScreenings)
         var logger = Logger(label: "zonescreen")
         logger.logLevel = .warning
+        let connections = ConnectionCount()
+        let readTimeout = TimeAmount.nanoseconds(Int64(configuration.requestReadTimeout.components.seconds) * 1_000_000_000
+            + configuration.requestReadTimeout.components.attoseconds / 1_000_000_000)
+        let limit = configuration.maxConnections
         return Application(
             router: buildRouter(service: service, configuration: configuration),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(readTimeout: readTimeout, count: connections, limit: limit)])),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "ZoneScreen"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
@@ -28,17 +33,31 @@ public enum ZoneScreenService {
         let assets = WebAssets.load()
         let api = APIHandlers(service: service, configuration: configuration)
 
-        router.get("/") { _, _ in assets.response("index.html") }
-        router.get("/web/:file") { _, context in assets.response(context.parameters.get("file") ?? "") }
-        router.get("/vendor/leaflet/**") { request, _ in WebAssets.leaflet(path: request.uri.path) }
-        router.get("/api/openapi.json") { _, _ in assets.response("openapi.json") }
-        router.get("/api/health") { request, _ in await api.handle(request) { try api.health() } }
-        router.get("/api/dataset") { request, _ in await api.handle(request) { try api.datasetInfo() } }
-        router.get("/api/industries") { request, _ in await api.handle(request) { language in try api.industries(request, language) } }
-        router.get("/api/map-layers") { request, _ in await api.handle(request) { _ in JSONReply(data: service.mapLayers()) } }
+        router.getAndHead("/") { _, _ in assets.response("index.html") }
+        router.getAndHead("/web/:file") { _, context in assets.response(context.parameters.get("file") ?? "") }
+        router.getAndHead("/vendor/leaflet/**") { request, _ in WebAssets.leaflet(path: request.uri.path) }
+        router.getAndHead("/api/openapi.json") { _, _ in assets.response("openapi.json") }
+        router.getAndHead("/api/health") { request, _ in await api.handle(request) { try api.health() } }
+        router.getAndHead("/api/dataset") { request, _ in await api.handle(request) { try api.datasetInfo() } }
+        router.getAndHead("/api/industries") { request, _ in await api.handle(request) { language in try api.industries(request, language) } }
+        router.getAndHead("/api/map-layers") { request, _ in await api.handle(request) { _ in JSONReply(data: service.mapLayers()) } }
         router.post("/api/screen") { request, _ in await api.handle(request) { language in try await api.screen(request, language) } }
         router.post("/api/screen/batch") { request, _ in await api.handle(request) { language in try await api.batch(request, language) } }
         return router
+    }
+}
+
+extension Router {
+    /// A GET route that also answers HEAD (load balancers' health checks use it) with the same status
+    /// and headers, its Content-Length that of the GET body, and no body.
+    func getAndHead(_ path: RouterPath, use handler: @escaping @Sendable (Request, Context) async throws -> Response) {
+        get(path, use: handler)
+        head(path) { request, context in
+            let full = try await handler(request, context)
+            var headers = full.headers
+            if let length = full.body.contentLength { headers[.contentLength] = String(length) }
+            return Response(status: full.status, headers: headers, body: .init())
+        }
     }
 }
 

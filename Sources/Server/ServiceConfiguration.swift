@@ -12,15 +12,22 @@ public struct ServiceConfiguration: Sendable {
     public var maxConcurrentScreenings: Int
     /// Most features accepted by one batch request.
     public var maxBatchFeatures: Int
+    /// Longest a client may take to send a whole request (head and body), counted from the connection
+    /// opening or the previous response; also how long an idle kept-alive connection stays open.
+    public var requestReadTimeout: Duration
+    /// Most connections open at once; more are closed as they arrive.
+    public var maxConnections: Int
 
     public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 8 << 20,
                 requestTimeout: Duration = .seconds(30), maxConcurrentScreenings: Int = ProcessInfo.processInfo.activeProcessorCount,
-                maxBatchFeatures: Int = 10_000) {
+                maxBatchFeatures: Int = 10_000, requestReadTimeout: Duration = .seconds(20), maxConnections: Int = 512) {
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
         self.requestTimeout = requestTimeout
         self.maxConcurrentScreenings = max(1, maxConcurrentScreenings)
         self.maxBatchFeatures = max(1, maxBatchFeatures)
+        self.requestReadTimeout = requestReadTimeout
+        self.maxConnections = max(1, maxConnections)
     }
 }

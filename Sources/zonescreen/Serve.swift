@@ -19,13 +19,16 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "单个请求超时（秒）/ per-request timeout in seconds") var timeout = 30.0
     @Option(help: "同时进行的筛查数，默认 CPU 核数 / screenings at once (default: cores)") var concurrency = ProcessInfo.processInfo.activeProcessorCount
     @Option(name: .customLong("max-batch"), help: "批量接口每次最多要素数 / most features per batch request") var maxBatch = 10_000
+    @Option(name: .customLong("read-timeout"), help: "客户端发送完整请求（请求头和请求体）的时限（秒），也是空闲连接保持时间 / seconds a client has to send a whole request") var readTimeout = 20.0
+    @Option(name: .customLong("max-connections"), help: "同时打开的连接上限 / most connections open at once") var maxConnections = 512
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
         let l = common.lang
         guard (0...65535).contains(port) else { throw ValidationError(l.pick("端口应在 0～65535 之间", "port must be 0...65535")) }
-        guard maxBody > 0, timeout > 0, concurrency > 0, maxBatch > 0 else {
-            throw ValidationError(l.pick("--max-body、--timeout、--concurrency、--max-batch 须为正数", "--max-body, --timeout, --concurrency and --max-batch must be positive"))
+        guard maxBody > 0, timeout > 0, concurrency > 0, maxBatch > 0, readTimeout > 0, maxConnections > 0 else {
+            throw ValidationError(l.pick("--max-body、--timeout、--concurrency、--max-batch、--read-timeout、--max-connections 须为正数",
+                                         "--max-body, --timeout, --concurrency, --max-batch, --read-timeout and --max-connections must be positive"))
         }
     }
 
@@ -33,7 +36,8 @@ struct Serve: AsyncParsableCommand {
         let l = common.lang
         let loaded = try DatasetChoice.loadOrExit(dataset, language: l, status: 2)
         let configuration = ServiceConfiguration(host: host, port: port, maxBodyBytes: maxBody, requestTimeout: .milliseconds(Int64(timeout * 1000)),
-                                                 maxConcurrentScreenings: concurrency, maxBatchFeatures: maxBatch)
+                                                 maxConcurrentScreenings: concurrency, maxBatchFeatures: maxBatch,
+                                                 requestReadTimeout: .milliseconds(Int64(readTimeout * 1000)), maxConnections: maxConnections)
         let host = self.host
         let app = try ZoneScreenService.buildApplication(dataset: loaded, configuration: configuration) { port in
             // Written unbuffered so that scripts waiting for this line see it at once.
