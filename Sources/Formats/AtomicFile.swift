@@ -16,7 +16,10 @@ public enum AtomicFile {
         let target = url.standardizedFileURL
         let directory = target.deletingLastPathComponent()
         // A leading dot keeps the temporary file out of directory listings and globs like *.geojson.
-        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        TemporaryFiles.removeStale(beside: target)
+        let temporary = TemporaryFiles.name(beside: target, unique: true)
+        TemporaryFiles.register(temporary.path)
+        defer { TemporaryFiles.unregister(temporary.path) }
         let path = target.path
 
         var existing = stat()

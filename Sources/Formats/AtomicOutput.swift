@@ -20,8 +20,9 @@ public final class AtomicOutput {
             handle = .standardOutput
             return
         }
-        let temporary = destination.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        TemporaryFiles.removeStale(beside: destination)
+        let temporary = TemporaryFiles.name(beside: destination)
+        TemporaryFiles.register(temporary.path)
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary.path) else {
             throw .cannotWrite(path: destination.path, detail: String(cString: strerror(errno)))
@@ -35,6 +36,7 @@ public final class AtomicOutput {
             try? handle.close()
             try? FileManager.default.removeItem(at: temporary)
         }
+        if let temporary { TemporaryFiles.unregister(temporary.path) }
     }
 
     public func write(_ data: Data) throws(FileError) {
@@ -81,7 +83,9 @@ public final class AtomicOutput {
         guard rename(temporary.path, destination.path) == 0 else {
             let detail = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
+            TemporaryFiles.unregister(temporary.path)
             throw .cannotWrite(path: destination.path, detail: detail)
         }
+        TemporaryFiles.unregister(temporary.path)
     }
 }

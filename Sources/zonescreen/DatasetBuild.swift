@@ -34,6 +34,7 @@ extension DatasetCommand {
 
         func run() throws {
             let l = common.lang
+            InterruptCleanup.install(language: l)
             let started = Date()
             let built: (dataset: Dataset, path: URL, problems: [DatasetProblem])
             do {

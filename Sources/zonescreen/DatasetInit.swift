@@ -35,6 +35,7 @@ extension DatasetCommand {
 
         func run() throws {
             let l = common.lang
+            InterruptCleanup.install(language: l)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
                 fail(l.pick("找不到目录 \(folder)", "no such folder: \(folder)"))

@@ -82,6 +82,7 @@ struct Screen: ParsableCommand {
 
     func run() throws {
         let l = common.lang
+        InterruptCleanup.install(language: l)
         do {
             var declaredCRS: CRS?
             if let crs {

@@ -33,7 +33,11 @@ public enum XLSXWriter {
         let temporary = target.deletingLastPathComponent()
             .appendingPathComponent(".\(stem)-\(UUID().uuidString)-tmp.xlsx").path
         var finished = false
-        defer { if !finished { unlink(temporary) } }
+        TemporaryFiles.register(temporary)
+        defer {
+            if !finished { unlink(temporary) }
+            TemporaryFiles.unregister(temporary)
+        }
 
         try GDALLibrary.quietly { () throws(GDALError) in
             guard let driver = GDALGetDriverByName("XLSX") else {
