@@ -93,6 +93,7 @@ struct Screen: ParsableCommand {
             let writer = try OutputWriter(format: format, output: output, language: l)
             let progress = Progress(language: l, enabled: !quiet && isatty(STDERR_FILENO) == 1)
             let renderer = OutputRenderer(format: format, language: l)
+            let failures = FailureLog(language: l, progress: progress)
             // Tables show the verdict and its reasons, not the clause lists: the 准入清单's plain
             // requirements (most clauses) need not be gathered for every row.
             let detail: ClauseDetail = format == .csv || format == .xlsx ? .decisive : .all
@@ -115,10 +116,7 @@ struct Screen: ParsableCommand {
             let summary: BatchSummary
             do {
                 summary = try screener.results { item, rendered in
-                    if let failure = rendered.failure {
-                        progress.clearLine()
-                        FileHandle.standardError.write(Data((l.pick("错误：", "error: ") + failure + "\n").utf8))
-                    }
+                    if case .failure(let error) = item.outcome { failures.record(error) }
                     try writer.add(item, rendered)
                     progress.total = expected.value
                     progress.advance()
@@ -129,6 +127,7 @@ struct Screen: ParsableCommand {
                 throw error
             }
             progress.end()
+            if let summary = failures.summary { FileHandle.standardError.write(Data((summary + "\n").utf8)) }
             if !quiet && summary.total > 1 { FileHandle.standardError.write(Data((summary.message(l) + "\n").utf8)) }
             if summary.total == 0 || summary.failed == summary.total { throw ExitCode(2) }
             if summary.failed > 0 { throw ExitCode(1) }

@@ -106,6 +106,6 @@ struct SiteReader: Sendable {
     }
 
     private func failed(_ label: String, _ message: String) -> BatchJob {
-        BatchJob(label: label, feature: nil, site: .failure(BatchInputError(message: message)))
+        BatchJob(label: label, feature: nil, site: .failure(BatchInputError(message: message, kind: .unreadable)))
     }
 }

@@ -24,10 +24,43 @@ public struct BatchJob: Sendable {
 
 /// A site that could not be read or turned into a `Site` (bad feature, unknown industry ...).
 public struct BatchInputError: Error, Sendable {
-    public let message: String
+    /// What kind of problem, for a summary that counts them.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// The input could not be read (a file, a feature, a row).
+        case unreadable
+        /// The project profile in the feature's properties (an unknown industry or nature).
+        case profile
+        case invalidGeometry
+        case outsideDataset
+        /// Anything else (a CRS PROJ does not know, an offset on metres ...).
+        case other
 
-    public init(message: String) {
+        public func name(_ l: Language) -> String {
+            switch self {
+            case .unreadable: l.pick("无法读取", "could not be read")
+            case .profile: l.pick("项目情况有误", "project profile not understood")
+            case .invalidGeometry: l.pick("几何无效", "invalid geometry")
+            case .outsideDataset: l.pick("在数据集范围之外", "outside the dataset")
+            case .other: l.pick("其他", "other")
+            }
+        }
+    }
+
+    public let message: String
+    public let kind: Kind
+
+    public init(message: String, kind: Kind = .other) {
         self.message = message
+        self.kind = kind
+    }
+
+    init(_ error: ScreeningError, language: Language) {
+        let kind: Kind = switch error.problem {
+        case .invalidGeometry, .emptyGeometry: .invalidGeometry
+        case .outsideDataset: .outsideDataset
+        case .geometry, .offsetNeedsGeographic: .other
+        }
+        self.init(message: error.message(language), kind: kind)
     }
 }
 
@@ -138,7 +171,7 @@ private func screen(_ job: BatchJob, index: Int, engine: Result<ScreeningEngine,
             do {
                 outcome = .success(try engine.screen(site, language: language, clauses: detail))
             } catch {
-                outcome = .failure(BatchInputError(message: error.message(language)))
+                outcome = .failure(BatchInputError(error, language: language))
             }
         }
         return BatchItem(index: index, label: job.label, id: job.id, feature: job.feature, site: try? job.site.get(), outcome: outcome)

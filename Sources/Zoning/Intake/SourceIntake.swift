@@ -31,7 +31,7 @@ public struct SourceIntake: Sendable {
         case .failure(let problem):
             let id = problem.featureID
             let label = label(number: (problem.featureIndex ?? 0) + 1, id: id)
-            return BatchJob(label: label, id: id, feature: nil, site: .failure(BatchInputError(message: problem.message(intake.options.language))))
+            return BatchJob(label: label, id: id, feature: nil, site: .failure(BatchInputError(message: problem.message(intake.options.language), kind: .unreadable)))
         }
     }
 
@@ -41,15 +41,15 @@ public struct SourceIntake: Sendable {
         let properties = feature.properties
         let id = idField.flatMap { properties[$0]?.text }.flatMap { $0.isEmpty ? nil : $0 } ?? feature.id
         let label = label(number: feature.index + 1, id: id)
-        func failed(_ message: String) -> BatchJob {
-            BatchJob(label: label, id: id, feature: feature, site: .failure(BatchInputError(message: message)))
+        func failed(_ message: String, _ kind: BatchInputError.Kind) -> BatchJob {
+            BatchJob(label: label, id: id, feature: feature, site: .failure(BatchInputError(message: message, kind: kind)))
         }
         guard let geometry = feature.geometry else {
-            return failed(l.pick("\(label)：没有几何", "\(label): no geometry"))
+            return failed(l.pick("\(label)：没有几何", "\(label): no geometry"), .unreadable)
         }
         let profile: ProjectProfile?
         do { profile = try intake.profile(from: properties) } catch {
-            return failed(l.pick("\(label)：", "\(label): ") + error.message(l))
+            return failed(l.pick("\(label)：", "\(label): ") + error.message(l), .profile)
         }
         let name = SiteIntake.recognisedNameFields.lazy.compactMap { properties[$0]?.text }.first { !$0.isEmpty && $0 != id }
         var site = Site(id: id, name: name, geometry: geometry, crs: feature.crs ?? intake.options.crs ?? .cgcs2000,
