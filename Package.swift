@@ -72,18 +72,20 @@ let package = Package(
                 "Zoning",
                 "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         // A plain executable, not a test: prints ns per operation.
         .executableTarget(
             name: "GeometryBenchmark",
-            dependencies: ["Geometry"],
+            dependencies: ["Geometry", "CGEOS", "CPROJ"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         // Load, index, cold and warm screening figures for a dataset (default: the demo).
         .executableTarget(
             name: "ScreeningBenchmark",
-            dependencies: ["Zoning", "Formats"]
+            dependencies: ["Zoning", "Formats", "Geometry"]
         ),
         // Case tables from Fixtures/, shared by the test targets.
         .target(
@@ -96,7 +98,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FormatsTests",
-            dependencies: ["Formats"]
+            dependencies: ["Formats", "Geometry", "CGDAL"]
         ),
         .testTarget(
             name: "ZoningTests",
@@ -104,12 +106,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["Server", "TestSupport"]
+            dependencies: ["Server", "Zoning", "TestSupport"]
         ),
         // Runs the built zonescreen binary and checks what a user sees.
         .testTarget(
             name: "CLITests",
-            dependencies: ["zonescreen"]
+            dependencies: ["zonescreen", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,5 @@
-import CGEOS
-import CPROJ
+internal import CGEOS
+internal import CPROJ
 
 /// Versions of the C libraries actually loaded, for reports and self-checks.
 public enum LibraryVersions {

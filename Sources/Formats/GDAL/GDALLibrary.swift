@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 import Foundation
 
 // Process-wide GDAL set-up and the small C helpers every GDAL file uses. Internal: the public API

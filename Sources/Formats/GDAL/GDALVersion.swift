@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 
 /// The GDAL library actually loaded, for reports and self-checks.
 public enum GDALVersion {

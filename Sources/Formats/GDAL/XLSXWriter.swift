@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,4 @@
-import CPROJ
+internal import CPROJ
 import Foundation
 
 /// Transforms coordinates between two CRSs with PROJ. Owns its `PJ_CONTEXT` and `PJ`; axis order is

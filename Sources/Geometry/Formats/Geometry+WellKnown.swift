@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 import Foundation
 
 // WKT and WKB through GEOS's own readers and writers.

@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 /// Owns one GEOS context handle and the last error message GEOS reported through it.
 ///

@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 // Conversion between the Swift `Geometry` value and GEOS geometries. Coordinates cross in whole
 // buffers (GEOSCoordSeq_copyFromBuffer / copyToBuffer), never point by point.

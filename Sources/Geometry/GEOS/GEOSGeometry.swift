@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 /// Owns one GEOS geometry made in `context`, and destroys it when released. The context is held
 /// strongly because GEOS requires it to outlive every geometry made with it.

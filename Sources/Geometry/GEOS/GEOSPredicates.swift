@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 extension GEOSGeometry {
     /// Evaluates `predicate(self, other)` without preparation: fine once, slow in a loop.

@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 // Overlay and buffer, planar in the coordinates' own units. For areas in square metres measure the
 // result with `area(_:)` (see Measures).

@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 /// A geometry prepared once for many predicate tests (GEOS's prepared geometry: indexed edges;
 /// measured 600x faster than a plain predicate for a point against a 1,000-vertex polygon, more for

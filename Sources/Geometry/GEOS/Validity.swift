@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 /// GEOS's verdict on a geometry's validity (OGC simple features rules).
 public struct ValidityReport: Hashable, Sendable {

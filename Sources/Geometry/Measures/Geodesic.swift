@@ -1,4 +1,4 @@
-import CPROJ
+internal import CPROJ
 
 /// Geodesic computations on the CGCS2000 ellipsoid through PROJ's geodesic routines (Karney).
 /// Inputs are longitude/latitude degrees. A value type: safe to use from any thread.
