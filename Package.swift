@@ -49,11 +49,16 @@ let package = Package(
             name: "Zoning",
             dependencies: ["Geometry", "Formats", .product(name: "Yams", package: "Yams")]
         ),
+        // What is handed over: printable HTML reports with their own SVG maps and charts.
+        .target(
+            name: "Reports",
+            dependencies: ["Zoning", "Geometry", "Formats"]
+        ),
         // The HTTP service and its web page.
         .target(
             name: "Server",
             dependencies: [
-                "Zoning", "Formats", "Geometry",
+                "Zoning", "Formats", "Geometry", "Reports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -71,6 +76,7 @@ let package = Package(
                 "Formats",
                 "Zoning",
                 "Server",
+                "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

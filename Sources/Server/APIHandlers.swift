@@ -4,6 +4,7 @@ import Geometry
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Reports
 import Zoning
 
 /// The JSON API's handlers. Every failure is turned into the one error shape here.
@@ -129,6 +130,35 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
         }
         let site = try SiteBuilder(dataset: service.dataset, language: l).site(screenRequest)
         return try Self.json(try await service.screen(site, language: l))
+    }
+
+    /// The printable 预判报告 of one site (the same request as `screen`), as one self-contained HTML file.
+    func report(_ request: Request, _ l: Language) async throws -> JSONReply {
+        let screenRequest: ScreenRequest
+        if request.method == .get {
+            let query = request.uri.queryParameters
+            func value(_ name: String) -> String? { query[Substring(name)].map(String.init) }
+            screenRequest = ScreenRequest(
+                geometry: nil, coordinates: value("coordinates"), file: nil, crs: value("crs"), offset: value("offset"),
+                industry: value("industry"), nature: value("nature"), chemical: value("chemical").map { ["true", "1", "是"].contains($0) },
+                flags: value("flags").map { $0.split(separator: ",").map(String.init) }, name: value("name"), id: value("id"))
+        } else {
+            let data = try await body(request)
+            do { screenRequest = try JSONDecoder().decode(ScreenRequest.self, from: data) } catch {
+                throw APIError.malformed(l, "请求不是合法的 JSON 对象：\(error.localizedDescription)", "the request is not a valid JSON object: \(error.localizedDescription)")
+            }
+        }
+        let site = try SiteBuilder(dataset: service.dataset, language: l).site(screenRequest)
+        let result = try await service.screen(site, language: l)
+        let document = ReportDocument(dataset: service.dataset, language: l)
+        let title = [result.site.id, result.site.name].compactMap { $0 }.joined(separator: " ")
+        let html = document.head(subtitle: title.isEmpty ? nil : title)
+            + SiteReport(dataset: service.dataset, language: l).section(.screened(result), title: title.isEmpty ? l.pick("站点", "Site") : title, source: nil, anchor: "site-1")
+            + document.tail
+        let fileName = l.pick("预判报告", "screening-report") + ".html"
+        let encoded = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "report.html"
+        return JSONReply(data: Data(html.utf8), contentType: "text/html; charset=utf-8",
+                         extraHeaders: [(.contentDisposition, "attachment; filename=\"report.html\"; filename*=UTF-8''\(encoded)")])
     }
 
     /// A FeatureCollection in; the same features out with results, per-feature errors kept per feature.

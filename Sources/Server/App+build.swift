@@ -43,6 +43,8 @@ public enum ZoneScreenService {
         router.getAndHead("/api/map-layers") { request, _ in await api.handle(request) { _ in JSONReply(data: service.mapLayers()) } }
         router.post("/api/screen") { request, _ in await api.handle(request) { language in try await api.screen(request, language) } }
         router.post("/api/screen/batch") { request, _ in await api.handle(request) { language in try await api.batch(request, language) } }
+        router.post("/api/report") { request, _ in await api.handle(request) { language in try await api.report(request, language) } }
+        router.getAndHead("/api/report") { request, _ in await api.handle(request) { language in try await api.report(request, language) } }
         return router
     }
 }

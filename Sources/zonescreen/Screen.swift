@@ -18,6 +18,7 @@ struct Screen: ParsableCommand {
           zonescreen screen parks.geojson --format csv --output parks.csv
           cat sites.geojsonl | zonescreen screen - --format geojsonseq
         输出格式 / formats: text（中文报告）json geojson geojsonseq（RFC 8142）ndjson csv（另写 *.zones.csv）xlsx（两张工作表）
+          html（可打印的预判报告，含地图，单个文件）pdf（同一报告经 Chromium 打印）
         站点文件 / site files: GeoJSON，Shapefile，KML/KMZ，GeoPackage，DXF，CSV/XLSX 坐标表，勘测定界 .txt
         退出码 / exit codes: 0 全部成功 all screened; 1 部分站点失败 some sites failed; 2 全部失败或参数、数据集有误 nothing screened.
         """
@@ -58,8 +59,11 @@ struct Screen: ParsableCommand {
     @Option(help: ArgumentHelp("数据集目录或编译数据集 .zsd，默认为示例数据集 / dataset folder or compiled .zsd (default: the demo dataset)", valueName: "DIR|FILE.zsd"))
     var dataset: String?
 
-    @Option(help: ArgumentHelp("输出格式 / output format: text|json|geojson|geojsonseq|ndjson|csv|xlsx", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("输出格式 / output format: text|json|geojson|geojsonseq|ndjson|csv|xlsx|html|pdf（html、pdf 为可打印的预判报告）", valueName: "FORMAT"))
     var format: OutputFormat = .text
+
+    @Option(name: .customLong("report-sections"), help: ArgumentHelp("html/pdf 报告中单独成章（含地图）的站点数上限，其余只列在汇总表中 / sites with their own section in a report", valueName: "N"))
+    var reportSections = 200
 
     @Option(help: ArgumentHelp("写入文件（先写临时文件再改名）/ write to this file (atomically)", valueName: "FILE"))
     var output: String?
@@ -78,6 +82,7 @@ struct Screen: ParsableCommand {
                                          "no sites to screen: give --point, --coords, site files or --demo-sites"))
         }
         if let jobs, jobs < 1 { throw ValidationError(l.pick("--jobs 须为正整数", "--jobs must be a positive number")) }
+        if reportSections < 0 { throw ValidationError(l.pick("--report-sections 不能为负数", "--report-sections must not be negative")) }
     }
 
     func run() throws {
@@ -90,9 +95,9 @@ struct Screen: ParsableCommand {
             }
             let loaded = try DatasetChoice.load(dataset, language: l)
             let overrides = try profile.resolved(catalogue: loaded.catalogue, language: l)
-            let writer = try OutputWriter(format: format, output: output, language: l)
+            let writer = try OutputWriter(format: format, output: output, language: l, dataset: loaded, reportSections: reportSections)
             let progress = Progress(language: l, enabled: !quiet && isatty(STDERR_FILENO) == 1)
-            let renderer = OutputRenderer(format: format, language: l)
+            let renderer = OutputRenderer(format: format, language: l, dataset: loaded, reportSections: reportSections)
             let failures = FailureLog(language: l, progress: progress)
             // Tables show the verdict and its reasons, not the clause lists: the 准入清单's plain
             // requirements (most clauses) need not be gathered for every row.

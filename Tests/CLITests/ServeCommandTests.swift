@@ -31,6 +31,8 @@ struct ServeCommandTests {
     func badLimits() throws {
         let output = try CLI.run(["serve", "--timeout", "0"])
         #expect(output.status != 0)
-        #expect(output.stderr.contains("--max-body、--timeout、--concurrency、--max-batch 须为正数"))
+        #expect(output.stderr.contains("--max-body、--timeout、--concurrency、--max-batch、--read-timeout、--max-connections 须为正数"))
+        let connections = try CLI.run(["serve", "--max-connections", "0"])
+        #expect(connections.status != 0)
     }
 }

@@ -48,20 +48,23 @@ struct ConnectionGuardTests {
         }
     }
 
-    @Test("a body trickled a byte every 300 ms is cut off after the 1 s read timeout")
+    @Test("a body trickled a byte every 300 ms is cut off long before it could finish (1 s read timeout)")
     func slowBody() async throws {
         let port = try await Self.server.port()
         let client = try RawClient(port: port)
         let start = Date()
+        // 200 bytes at one every 300 ms would take a minute; the server must not wait for that.
         client.send("POST /api/screen HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{")
         var stillOpen = true
-        while stillOpen && Date().timeIntervalSince(start) < 4 {
+        while stillOpen && Date().timeIntervalSince(start) < 12 {
             try await Task.sleep(for: .milliseconds(300))
+            // A send into a connection the server closed fails once the reset has come back.
             stillOpen = client.send(" ")
         }
         let elapsed = Date().timeIntervalSince(start)
-        #expect(!stillOpen || client.readToClose().closed)
-        #expect(elapsed < 3, "closed after \(elapsed) s")
+        #expect(!stillOpen, "still open after \(elapsed) s")
+        // The close comes after the 1 s timeout, noticed at the next sends: a few seconds at most, even under a sanitizer.
+        #expect(elapsed >= 1 && elapsed < 8, "closed after \(elapsed) s")
     }
 
     @Test("headers that never end are cut off too")

@@ -184,20 +184,20 @@ struct ServiceTests {
     func openAPI() async throws {
         let reply = try await HTTP.request("GET", "/api/openapi.json")
         let paths = reply.json?["paths"] as? [String: [String: Any]] ?? [:]
-        #expect(Set(paths.keys) == ["/api/health", "/api/dataset", "/api/industries", "/api/screen", "/api/screen/batch", "/api/map-layers", "/api/openapi.json"])
+        #expect(Set(paths.keys) == ["/api/health", "/api/dataset", "/api/industries", "/api/screen", "/api/screen/batch", "/api/report", "/api/map-layers", "/api/openapi.json"])
         let samples: [String: (String, String, Data?)] = [
             "/api/health": ("GET", "/api/health", nil), "/api/dataset": ("GET", "/api/dataset", nil),
             "/api/industries": ("GET", "/api/industries?q=C26", nil), "/api/map-layers": ("GET", "/api/map-layers", nil),
             "/api/openapi.json": ("GET", "/api/openapi.json", nil),
             "/api/screen": ("POST", "/api/screen", Data(#"{"coordinates":"111.7312807,30.5291253"}"#.utf8)),
             "/api/screen/batch": ("POST", "/api/screen/batch", Data(#"{"type":"FeatureCollection","features":[]}"#.utf8)),
+            "/api/report": ("POST", "/api/report", Data(#"{"coordinates":"111.7312807,30.5291253"}"#.utf8)),
         ]
         for (path, operations) in paths {
-            let method = operations.keys.first?.uppercased() ?? ""
             let sample = try #require(samples[path])
-            #expect(sample.0 == method, "\(path)")
+            #expect(operations.keys.contains(sample.0.lowercased()), "\(path)")
             let answer = try await HTTP.request(sample.0, sample.1, body: sample.2)
-            let documented = (operations.values.first as? [String: Any])?["responses"] as? [String: Any] ?? [:]
+            let documented = (operations[sample.0.lowercased()] as? [String: Any])?["responses"] as? [String: Any] ?? [:]
             #expect(documented.keys.contains(String(answer.status)), "\(path) answered \(answer.status)")
         }
     }

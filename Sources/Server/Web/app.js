@@ -517,6 +517,7 @@
     $('result').setAttribute('aria-busy', 'true');
     try {
       const result = await api('/api/screen', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'Accept-Language': 'zh-CN' }, body: JSON.stringify(request.body) });
+      lastRequestBody = request.body;
       renderResult(result);
       const geometry = (result.site && result.site.geometry) || result.geometry || request.drawn;
       showSite(geometry, true);
@@ -531,6 +532,31 @@
     } finally {
       button.disabled = false;
       $('result').removeAttribute('aria-busy');
+    }
+  }
+  // The printable report of the site just screened: the same request, answered as one HTML file.
+  let lastRequestBody = null;
+  async function downloadReport() {
+    const button = $('download-report');
+    if (!lastRequestBody || !button) return;
+    button.disabled = true;
+    try {
+      const response = await fetch('/api/report', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': 'zh-CN' }, body: JSON.stringify(lastRequestBody) });
+      if (!response.ok) {
+        const reply = await response.json().catch(() => null);
+        throw new Error((reply && reply.error && reply.error.message) || `HTTP ${response.status}`);
+      }
+      const url = URL.createObjectURL(await response.blob());
+      const link = h('a', { href: url, download: '预判报告.html' });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      $('status').textContent = '报告已下载：预判报告.html（可在浏览器中打印为 PDF）。';
+    } catch (err) {
+      showError(err.message);
+    } finally {
+      button.disabled = false;
     }
   }
   function showError(message) {
@@ -673,6 +699,9 @@
       h('dt', {}, '面积和距离量算'), h('dd', {}, `${method(ds.measurement) || '—'}${ds.workingCRS ? '，工作坐标系 ' + ds.workingCRS : ''}`),
       h('dt', {}, '岸线基线'), h('dd', {}, BASELINE[ds.shorelineBaseline] || ds.shorelineBaseline || '—'))));
 
+    const download = h('button', { id: 'download-report', type: 'button', class: 'secondary' }, '下载报告（可打印）');
+    download.addEventListener('click', downloadReport);
+    parts.splice(Math.min(parts.length, ds.fictional ? 2 : 1), 0, h('div', { class: 'actions report-actions' }, download));
     body.replaceChildren(...parts);
     $('result').hidden = false;
   }

@@ -1,10 +1,14 @@
 import Foundation
 import Formats
 import Geometry
+import Reports
 import Zoning
 
 enum OutputFormat: String, CaseIterable {
-    case text, json, geojson, geojsonseq, ndjson, csv, xlsx
+    case text, json, geojson, geojsonseq, ndjson, csv, xlsx, html, pdf
+
+    /// The 预判报告 forms: one document with a section (and map) per site.
+    var isReport: Bool { self == .html || self == .pdf }
 }
 
 /// One site's output, prepared on a worker thread.
@@ -18,12 +22,17 @@ struct RenderedOutput: Sendable {
     /// XLSX: the site's row and its zone rows, written as sheets at the end.
     var siteRow: [JSONValue] = []
     var zoneRows: [[JSONValue]] = []
+    /// HTML/PDF: the site's line of the batch summary (the section itself is `primary`).
+    var reportRow: BatchReport.Row?
 }
 
 /// Turns outcomes into output bytes. Runs on the workers, so it holds only Sendable values.
 struct OutputRenderer: Sendable {
     let format: OutputFormat
     let language: Language
+    /// For reports: the dataset the maps are drawn from, and how many sites get a section.
+    var dataset: Dataset?
+    var reportSections = 200
 
     func render(_ item: BatchItem) -> RenderedOutput {
         var rendered = RenderedOutput()
@@ -50,8 +59,46 @@ struct OutputRenderer: Sendable {
         case .xlsx:
             rendered.siteRow = ResultTable.siteRow(item, language)
             rendered.zoneRows = ResultTable.zoneRows(item, language)
+        case .html, .pdf:
+            renderReport(item, into: &rendered)
         }
         return rendered
+    }
+
+    /// A site's report section (the first `reportSections` sites) and its line of the summary.
+    private func renderReport(_ item: BatchItem, into rendered: inout RenderedOutput) {
+        guard let dataset else { return }
+        let anchor = "site-\(item.index + 1)"
+        let hasSection = item.index < reportSections
+        let title = "\(item.index + 1). " + [item.id ?? (try? item.outcome.get())?.site.id, item.site?.name].compactMap { $0 }.joined(separator: " ")
+        var row = BatchReport.Row(number: item.index + 1, id: item.id, name: item.site?.name, verdict: nil, verdictName: nil, rules: [], area: nil,
+                                  unitClasses: [], failure: nil, location: nil, anchor: anchor, hasSection: hasSection)
+        let outcome: SiteReport.Outcome
+        switch item.outcome {
+        case .success(let result):
+            row.id = result.site.id ?? item.id
+            row.name = result.site.name
+            row.verdict = result.verdict
+            row.verdictName = result.verdictName
+            row.rules = result.reasons.map(\.ruleId)
+            row.area = result.site.area
+            row.unitClasses = Array(Set(result.controlUnits.compactMap { UnitClass(rawValue: $0.unitClass) })).sorted { $0.rawValue < $1.rawValue }
+            let envelope = result.site.geometry.envelope
+            row.location = Coordinate(x: (envelope.minX + envelope.maxX) / 2, y: (envelope.minY + envelope.maxY) / 2)
+            outcome = .screened(result)
+        case .failure(let error):
+            row.failure = error.message
+            if let site = item.site, let geometry = try? site.longitudeLatitude(), !geometry.envelope.isEmpty {
+                let envelope = geometry.envelope
+                row.location = Coordinate(x: (envelope.minX + envelope.maxX) / 2, y: (envelope.minY + envelope.maxY) / 2)
+            }
+            outcome = .failed(message: error.message)
+        }
+        rendered.reportRow = row
+        if hasSection {
+            let source = item.feature.map { _ in item.label }
+            rendered.primary = Data(SiteReport(dataset: dataset, language: language).section(outcome, title: title, source: source, anchor: anchor).utf8)
+        }
     }
 
     static func json(_ result: ScreeningResult) -> Data {

@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import Geometry
+import Reports
 import Zoning
 
 /// Writes rendered outputs in input order, streaming every format: nothing but failure messages is
@@ -16,6 +17,8 @@ final class OutputWriter {
     /// XLSX: the input's columns, and each site's input cells until the end.
     private let xlsxColumns: InputColumns?
     private var inputRows: [[JSONValue]] = []
+    /// HTML/PDF: the 预判报告.
+    private let report: ReportWriter?
     private var count = 0
     private var failures: [(index: Int, label: String, message: String)] = []
     /// XLSX is written in one go by GDAL at the end, so its rows are held until then.
@@ -23,7 +26,7 @@ final class OutputWriter {
     private var zoneRows: [[JSONValue]] = []
     private let destination: URL?
 
-    init(format: OutputFormat, output: String?, language: Language) throws {
+    init(format: OutputFormat, output: String?, language: Language, dataset: Dataset? = nil, reportSections: Int = 200) throws {
         self.format = format
         self.language = language
         let url = output.map { URL(fileURLWithPath: $0) }
@@ -34,8 +37,11 @@ final class OutputWriter {
         let siteColumns = ResultTable.siteColumns(language)
         siteTable = format == .csv ? try SiteTableCSV(destination: url, resultColumns: siteColumns, language: language) : nil
         xlsxColumns = format == .xlsx ? InputColumns(resultColumns: siteColumns, language: language) : nil
-        // XLSX goes through GDAL's own writer and CSV's site table writes itself.
-        primary = format == .xlsx || format == .csv ? nil : try AtomicOutput(destination: url)
+        report = try dataset.flatMap { dataset in
+            format.isReport ? try ReportWriter(format: format, destination: url, dataset: dataset, sectionLimit: reportSections, language: language) : nil
+        }
+        // XLSX goes through GDAL's own writer, CSV's site table and the report write themselves.
+        primary = format == .xlsx || format == .csv || format.isReport ? nil : try AtomicOutput(destination: url)
         // CSV's second table goes beside the first: results.csv -> results.zones.csv.
         secondary = format == .csv ? try url.map { try AtomicOutput(destination: $0.deletingPathExtension().appendingPathExtension("zones.csv")) } : nil
         let bom = Data([0xEF, 0xBB, 0xBF])  // without it Excel reads UTF-8 Chinese as mojibake
@@ -64,6 +70,8 @@ final class OutputWriter {
             inputRows.append(xlsxColumns?.cells(of: item.feature) ?? [])
             siteRows.append(rendered.siteRow)
             zoneRows += rendered.zoneRows
+        case .html, .pdf:
+            try report?.add(item, rendered)
         case .csv:
             try siteTable?.add(item.feature, result: rendered.primary)
             if !rendered.secondary.isEmpty { try secondary?.write(rendered.secondary) }
@@ -91,6 +99,8 @@ final class OutputWriter {
             try XLSXWriter.write(sheets: [(language.pick("站点", "sites"), columns.header + ResultTable.siteColumns(language), rows),
                                           (language.pick("单元与红线", "zones"), ResultTable.zoneColumns(language), zoneRows)], to: destination)
             return
+        case .html, .pdf:
+            try report?.finish()
         case .csv:
             try siteTable?.finish()
             if let dropped = siteTable?.droppedColumns, !dropped.isEmpty {
