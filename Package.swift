@@ -111,6 +111,10 @@ let package = Package(
             dependencies: ["Zoning", "Formats", "Geometry", "TestSupport"]
         ),
         .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "Zoning", "Geometry", "TestSupport"]
+        ),
+        .testTarget(
             name: "ServerTests",
             dependencies: ["Server", "Zoning", "TestSupport"]
         ),
