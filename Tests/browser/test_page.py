@@ -163,6 +163,8 @@ def main():
               cite[0] if cite else "")
         body = driver.find_element(By.ID, "result-body").text
         check("result names the control unit ZH42909930014", "ZH42909930014" in body)
+        check("a 下载报告 button is offered with the result",
+              bool(driver.find_elements(By.ID, "download-report")) and "下载报告" in driver.find_element(By.ID, "download-report").text)
         check("result gives the main-stream shoreline distance (800.0 米)", "800.0 米" in body)
         check("clauses are grouped by dimension", all(d in body for d in ("空间布局约束", "污染物排放管控", "环境风险防控", "资源开发效率要求")))
         check("dataset hash and measurement are reported", "内容哈希" in body and "投影平面量算" in body)
@@ -244,6 +246,7 @@ def main():
                 check("GBK 勘测定界 .txt upload is screened (sent as base64)", False, "no result")
         errors = severe_console_errors(driver)
         check("still no errors in the browser console", not errors, "; ".join(errors)[:400])
+        check_report(driver)
     except Exception:
         traceback.print_exc()
         check("test ran to the end", False)
@@ -255,6 +258,45 @@ def main():
         driver.quit()
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
+
+
+def check_report(driver):
+    """The 预判报告: the page offers it, it opens offline with nothing loaded from anywhere, and the PDF keeps its text."""
+    driver.get(BASE + "/")
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return !!window.L"))
+    body = {"coordinates": S01_GCJ02, "offset": "gcj02", "industry": "C2614", "nature": "新建"}
+    html = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "fetch('/api/report', {method: 'POST', headers: {'Content-Type': 'application/json', 'Accept-Language': 'zh-CN'}, body: JSON.stringify(arguments[0])})"
+        ".then(r => r.text()).then(done, e => done('ERROR ' + e));", body)
+    check("POST /api/report answers an HTML report", html.startswith("<!DOCTYPE html>"), html[:200])
+    path = os.path.abspath(os.path.join(OUT, "report.html"))
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(html)
+    driver.get("file://" + path)
+    verdict = driver.find_element(By.CSS_SELECTOR, ".verdict strong").text
+    check("report: verdict 禁止 first", verdict == "禁止", verdict)
+    text = driver.find_element(By.TAG_NAME, "body").text
+    check("report: R-AX-01 cited with 长江保护法 第二十六条", "R-AX-01" in text and "长江保护法 第二十六条" in text)
+    check("report: the map has its legend, scale bar and north arrow",
+          driver.execute_script("return !!document.querySelector('svg.site-map .legend') && !!document.querySelector('svg.site-map .scale-bar')"
+                                " && !!document.querySelector('svg.site-map .north-arrow')"))
+    loaded = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    check("report: loads nothing from anywhere", not loaded, str(loaded)[:300])
+    errors = severe_console_errors(driver)
+    check("report: no errors in the browser console", not errors, "; ".join(errors)[:400])
+    full_page_screenshot(driver, os.path.join(OUT, "report.png"))
+
+    binary = os.environ.get("ZONESCREEN", ".build/debug/zonescreen")
+    pdf = os.path.join(OUT, "report.pdf")
+    import subprocess
+    run = subprocess.run([binary, "screen", "--coords", S01_GCJ02, "--offset", "gcj02", "--industry", "C2614", "--nature", "新建",
+                          "--format", "pdf", "--output", pdf], capture_output=True, text=True, timeout=120)
+    check("--format pdf writes a PDF", run.returncode == 0 and os.path.exists(pdf), run.stderr[-400:])
+    if os.path.exists(pdf):
+        words = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, timeout=60).stdout
+        check("the PDF's text (pdftotext) holds the verdict and the reasons", "禁止" in words and "R-AX-01" in words and "长江保护法" in words,
+              words[:300])
 
 
 if __name__ == "__main__":
