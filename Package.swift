@@ -91,7 +91,7 @@ let package = Package(
         // Load, index, cold and warm screening figures for a dataset (default: the demo).
         .executableTarget(
             name: "ScreeningBenchmark",
-            dependencies: ["Zoning", "Formats", "Geometry"]
+            dependencies: ["Zoning", "Formats", "Geometry", "Reports"]
         ),
         // Case tables from Fixtures/, shared by the test targets.
         .target(

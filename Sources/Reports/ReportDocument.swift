@@ -64,7 +64,7 @@ public struct ReportDocument {
     h1{font-size:17pt;margin:0 0 4pt}h2{font-size:14pt;border-bottom:2px solid #333;padding-bottom:2pt;margin-top:0}h3{font-size:11.5pt;margin:12pt 0 4pt}h4{font-size:10.5pt;margin:8pt 0 2pt}
     table{border-collapse:collapse;width:100%;margin:2pt 0 6pt}th,td{border:1px solid #999;padding:2pt 4pt;text-align:left;vertical-align:top}th{background:#eee;font-weight:600}
     table.facts th{width:22%}tr,li,figure{break-inside:avoid}
-    section.site{break-before:page}section.site:first-of-type.only{break-before:auto}
+    section.site{break-before:page}header.report-head+section.site{break-before:auto}
     .verdict{border:3px solid #000;padding:6pt 10pt;margin:6pt 0;font-size:15pt}.verdict .label{font-size:10pt;margin-right:8pt}
     .verdict.prohibited{border-color:#b00000;background:#fde8e8}.verdict.restricted{border-color:#c06000;background:#fff0e0}
     .verdict.needsAssessment{border-color:#8a7a00;background:#fffbe0}.verdict.compliant{border-color:#1d6b2a;background:#e8f6ea}.verdict.failed{border-style:dashed}

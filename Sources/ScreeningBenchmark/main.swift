@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import Geometry
+import Reports
 import Zoning
 
 // Screening benchmark: prints figures, asserts nothing.
@@ -176,6 +177,26 @@ if let outDirectory {
     try FileManager.default.createDirectory(at: outDirectory, withIntermediateDirectories: true)
     try Answers.write(sites.points, engine: engine, areas: false, to: outDirectory.appendingPathComponent("zonescreen-points.csv"))
     try Answers.write(sites.parcels, engine: engine, areas: true, to: outDirectory.appendingPathComponent("zonescreen-parcels.csv"))
+}
+
+// The 预判报告 of one site after load: screening, the SVG map drawn from the dataset, the HTML.
+if let first = sites.parcels.first ?? sites.points.first {
+    var times: [Double] = []
+    var bytes = 0
+    for _ in 0..<(dataset.units.count > 500 ? 5 : 20) {
+        let (html, seconds) = try timed { () throws -> String in
+            let result = try engine.screen(first, language: .zh)
+            let document = ReportDocument(dataset: dataset, language: .zh)
+            return document.head(subtitle: nil) + SiteReport(dataset: dataset, language: .zh)
+                .section(.screened(result), title: "1", source: nil, anchor: "site-1") + document.tail
+        }
+        times.append(seconds)
+        bytes = html.utf8.count
+    }
+    times.sort()
+    print(String(format: "\nreport  : one site's HTML report (screening, map, document) median %@, best %@, %d KB",
+                 duration(times[times.count / 2]), duration(times[0]), bytes / 1024))
+    figures.add("siteReport", seconds: times[times.count / 2], bytes: bytes)
 }
 
 if let binary, let first = sites.points.first, case .point(let point) = first.geometry {
