@@ -3,12 +3,12 @@ import Foundation
 import Geometry
 import Zoning
 
-/// `zonescreen dataset check|info|build`.
+/// `zonescreen dataset check|info|build|init|diff`.
 struct DatasetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dataset",
         abstract: "检查或查看数据集 / check or describe a dataset",
-        subcommands: [Check.self, Info.self, Build.self, Init.self]
+        subcommands: [Check.self, Info.self, Build.self, Init.self, Diff.self]
     )
 
     struct Check: ParsableCommand {
