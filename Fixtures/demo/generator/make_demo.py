@@ -1216,7 +1216,9 @@ def is_chemical(prof, chem_inds):
 class Dataset:
     """The written dataset, read back from disk; geometry in EPSG:4546."""
 
-    def __init__(self):
+    def __init__(self, root=None):
+        OUT = root or globals()["OUT"]        # another edition's folder (make_demo_2025.py) or this one
+        self.root = OUT
         self.man = yaml.safe_load(open(os.path.join(OUT, "dataset.yaml"), encoding="utf-8"))
         self.rules = yaml.safe_load(open(os.path.join(OUT, "rules.yaml"), encoding="utf-8"))
         lay = self.man["layers"]
