@@ -59,6 +59,9 @@ struct Screen: ParsableCommand {
     @Option(help: ArgumentHelp("数据集目录或编译数据集 .zsd，默认为示例数据集 / dataset folder or compiled .zsd (default: the demo dataset)", valueName: "DIR|FILE.zsd"))
     var dataset: String?
 
+    @Option(name: .customLong("compare-dataset"), help: ArgumentHelp("同时按这一旧版数据集筛查每个站点，说明结论是否变化、为什么变化 / also screen every site against this older edition and say what changed and why", valueName: "DIR|FILE.zsd"))
+    var compareDataset: String?
+
     @Option(help: ArgumentHelp("输出格式 / output format: text|json|geojson|geojsonseq|ndjson|csv|xlsx|html|pdf（html、pdf 为可打印的预判报告）", valueName: "FORMAT"))
     var format: OutputFormat = .text
 
@@ -94,16 +97,23 @@ struct Screen: ParsableCommand {
                 do { declaredCRS = try CRS(parsing: crs) } catch { throw CLIError(error.message(l)) }
             }
             let loaded = try DatasetChoice.load(dataset, language: l)
+            var comparison: EditionComparison?
+            if let compareDataset {
+                let previous = try DatasetChoice.load(compareDataset, language: l)
+                do { comparison = EditionComparison(previous: previous, diff: try DatasetDiffer.diff(previous, loaded)) } catch {
+                    throw CLIError(l.pick("无法对比两个版本：", "cannot compare the editions: ") + ((error as? UserFacingError)?.message(l) ?? "\(error)"))
+                }
+            }
             let overrides = try profile.resolved(catalogue: loaded.catalogue, language: l)
-            let writer = try OutputWriter(format: format, output: output, language: l, dataset: loaded, reportSections: reportSections)
+            let writer = try OutputWriter(format: format, output: output, language: l, dataset: loaded, reportSections: reportSections, comparing: comparison != nil)
             let progress = Progress(language: l, enabled: !quiet && isatty(STDERR_FILENO) == 1)
-            let renderer = OutputRenderer(format: format, language: l, dataset: loaded, reportSections: reportSections)
+            let renderer = OutputRenderer(format: format, language: l, dataset: loaded, reportSections: reportSections, comparing: comparison != nil)
             let failures = FailureLog(language: l, progress: progress)
             // Tables show the verdict and its reasons, not the clause lists: the 准入清单's plain
             // requirements (most clauses) need not be gathered for every row.
             let detail: ClauseDetail = format == .csv || format == .xlsx ? .decisive : .all
             let screener = BatchScreener(dataset: loaded, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                         language: l, clauses: detail, render: renderer.render)
+                                         language: l, clauses: detail, comparing: comparison, render: renderer.render)
             let intake = SiteIntake(catalogue: loaded.catalogue, options: SiteIntake.Options(
                 crs: declaredCRS, offset: offset ?? .wgs84, idField: idField, overrides: overrides, encoding: encoding, layer: layer,
                 tableRows: rows, language: l))

@@ -73,6 +73,19 @@ public struct BatchItem: Sendable {
     /// The site as read, also when screening it failed (its geometry still goes into GeoJSON output).
     public let site: Site?
     public let outcome: Result<ScreeningResult, BatchInputError>
+    /// With `--compare-dataset`: the answer under the other edition, compared.
+    public var comparison: SiteComparison?
+}
+
+/// The edition every site is also screened under, and how the two differ.
+public struct EditionComparison: Sendable {
+    public let previous: Dataset
+    public let diff: DatasetDiff
+
+    public init(previous: Dataset, diff: DatasetDiff) {
+        self.previous = previous
+        self.diff = diff
+    }
 }
 
 /// Screens a stream of sites on several workers, each with its own engine (prepared geometries are
@@ -95,7 +108,7 @@ public final class BatchScreener<Rendered: Sendable>: Sendable {
     private let render: (@Sendable (BatchItem) -> Rendered)?
 
     public init(dataset: Dataset, workers: Int, batchSize: Int = 32, language: Language, clauses detail: ClauseDetail = .all,
-                render: @escaping @Sendable (BatchItem) -> Rendered) {
+                comparing comparison: EditionComparison? = nil, render: @escaping @Sendable (BatchItem) -> Rendered) {
         self.workers = max(1, workers)
         self.batchSize = max(1, batchSize)
         let queue = WorkQueue<[BatchJob], [(BatchItem, Rendered?)]>(maximumInFlight: 2 * self.workers)
@@ -106,9 +119,16 @@ public final class BatchScreener<Rendered: Sendable>: Sendable {
             let thread = Thread {
                 // The engine lives and dies on this thread.
                 let engine = Result { () throws(GeometryError) in try ScreeningEngine(dataset: dataset) }
+                let previousEngine = comparison.map { comparison in
+                    Result { () throws(GeometryError) in try ScreeningEngine(dataset: comparison.previous) }
+                }
                 while let (number, jobs) = queue.take() {
                     queue.complete(number, jobs.map { job in
-                        let item = screen(job, index: job.sequence, engine: engine, language: language, clauses: detail)
+                        var item = screen(job, index: job.sequence, engine: engine, language: language, clauses: detail)
+                        if let comparison, let previousEngine {
+                            let previous = screen(job, index: job.sequence, engine: previousEngine, language: language, clauses: detail)
+                            item.comparison = SiteComparison.compare(previous: try? previous.outcome.get(), current: try? item.outcome.get(), diff: comparison.diff)
+                        }
                         return (item, renderOnWriter ? nil : render(item))
                     })
                 }
@@ -134,7 +154,7 @@ public final class BatchScreener<Rendered: Sendable>: Sendable {
         while let items = queue.next() {
             for (item, renderedByWorker) in items {
                 let numbered = BatchItem(index: summary.total, label: item.label, id: item.id, feature: item.feature, site: item.site,
-                                         outcome: item.outcome)
+                                         outcome: item.outcome, comparison: item.comparison)
                 summary.record(numbered)
                 let rendered: Rendered
                 if let renderedByWorker {
@@ -219,9 +239,12 @@ public struct BatchSummary: Sendable {
     public var byVerdict: [Verdict: Int] = [:]
     /// Sites per unit class they touch (a site touching two classes counts in both).
     public var byUnitClass: [Int: Int] = [:]
+    /// With `--compare-dataset`: sites by how their verdict moved between the editions.
+    public var byDirection: [SiteComparison.Direction: Int] = [:]
 
     mutating func record(_ item: BatchItem) {
         total += 1
+        if let comparison = item.comparison { byDirection[comparison.direction, default: 0] += 1 }
         switch item.outcome {
         case .success(let result):
             byVerdict[result.verdict, default: 0] += 1
@@ -234,7 +257,12 @@ public struct BatchSummary: Sendable {
     public func message(_ l: Language) -> String {
         let verdicts = Verdict.allCases.map { "\($0.name(l)) \(byVerdict[$0] ?? 0)" }.joined(separator: l.pick("，", ", "))
         let classes = UnitClass.allCases.map { "\($0.name(l)) \(byUnitClass[$0.rawValue] ?? 0)" }.joined(separator: l.pick("，", ", "))
-        return l.pick("共 \(total) 个站点：\(verdicts)；失败 \(failed)。按单元类别：\(classes)。",
-                      "\(total) sites: \(verdicts); failed \(failed). By unit class: \(classes).")
+        var text = l.pick("共 \(total) 个站点：\(verdicts)；失败 \(failed)。按单元类别：\(classes)。",
+                          "\(total) sites: \(verdicts); failed \(failed). By unit class: \(classes).")
+        if !byDirection.isEmpty {
+            let directions = SiteComparison.Direction.allCases.compactMap { direction in byDirection[direction].map { "\(direction.name(l)) \($0)" } }
+            text += l.pick("与旧版相比：", " Against the old edition: ") + directions.joined(separator: l.pick("，", ", ")) + l.pick("。", ".")
+        }
+        return text
     }
 }

@@ -94,7 +94,9 @@ public enum DatasetDiffer {
             diff.shorelines.added.append(.init(river: shoreline.riverName, riverClass: shoreline.riverClass.rawValue))
         }
 
-        diff.clauses = clauses(old.clauses, new.clauses)
+        // Clauses made from a unit's own list text belong to their unit (its listsChanged), and take the
+        // unit's code in their id: a recoded unit would otherwise show all its clauses removed and added.
+        diff.clauses = clauses(old.clauses.filter { !$0.fromUnitText }, new.clauses.filter { !$0.fromUnitText })
         diff.rules = rules(old.rules, new.rules)
         sort(&diff)
         return diff
@@ -173,8 +175,8 @@ public enum DatasetDiffer {
                 continue
             }
             var changes: [String] = []
-            if clause.text != other.text { changes.append("text") }
             if clause.effect != other.effect { changes.append("effect") }
+            if clause.text != other.text { changes.append("text") }
             if clause.conditions != other.conditions { changes.append("conditions") }
             if clause.scope != other.scope { changes.append("scope") }
             if clause.level != other.level { changes.append("level") }

@@ -33,6 +33,8 @@ struct OutputRenderer: Sendable {
     /// For reports: the dataset the maps are drawn from, and how many sites get a section.
     var dataset: Dataset?
     var reportSections = 200
+    /// With `--compare-dataset`: each answer carries its comparison with the old edition.
+    var comparing = false
 
     func render(_ item: BatchItem) -> RenderedOutput {
         var rendered = RenderedOutput()
@@ -40,12 +42,15 @@ struct OutputRenderer: Sendable {
         switch format {
         case .text:
             switch item.outcome {
-            case .success(let result): rendered.primary = Data(TextReport(language: language).render(result).utf8)
+            case .success(let result):
+                var text = TextReport(language: language).render(result)
+                if let comparison = item.comparison { text += comparison.lines(language).joined(separator: "\n") + "\n" }
+                rendered.primary = Data(text.utf8)
             case .failure(let error):
                 rendered.primary = Data(("══ \(item.label) ══\n" + language.pick("无法筛查：", "not screened: ") + error.message + "\n").utf8)
             }
         case .json:
-            if case .success(let result) = item.outcome { rendered.primary = Self.json(result) }
+            if case .success(let result) = item.outcome { rendered.primary = Self.json(result, comparison: item.comparison) }
         case .geojson, .geojsonseq, .ndjson:
             let text = featureText(item)
             switch format {
@@ -54,10 +59,10 @@ struct OutputRenderer: Sendable {
             default: rendered.primary = Data(text.utf8)
             }
         case .csv:
-            rendered.primary = Data(CSVText.line(ResultTable.siteRow(item, language)).utf8)
+            rendered.primary = Data(CSVText.line(ResultTable.siteRow(item, language) + (comparing ? ResultTable.comparisonCells(item, language) : [])).utf8)
             rendered.secondary = Data(ResultTable.zoneRows(item, language).map(CSVText.line).joined().utf8)
         case .xlsx:
-            rendered.siteRow = ResultTable.siteRow(item, language)
+            rendered.siteRow = ResultTable.siteRow(item, language) + (comparing ? ResultTable.comparisonCells(item, language) : [])
             rendered.zoneRows = ResultTable.zoneRows(item, language)
         case .html, .pdf:
             renderReport(item, into: &rendered)
@@ -101,8 +106,16 @@ struct OutputRenderer: Sendable {
         }
     }
 
-    static func json(_ result: ScreeningResult) -> Data {
-        (try? CompactJSONEncoder().encode(result)) ?? Data("null".utf8)
+    static func json(_ result: ScreeningResult, comparison: SiteComparison? = nil) -> Data {
+        guard var data = try? CompactJSONEncoder().encode(result) else { return Data("null".utf8) }
+        // The comparison goes in as one more member of the result object.
+        if let comparison, let extra = try? CompactJSONEncoder().encode(comparison), data.last == UInt8(ascii: "}") {
+            data.removeLast()
+            data.append(contentsOf: Array(",\"comparison\":".utf8))
+            data.append(extra)
+            data.append(UInt8(ascii: "}"))
+        }
+        return data
     }
 
     /// The input feature with the result (or the error) under one property, `zonescreen` or `zonescreenError`.
@@ -118,7 +131,7 @@ struct OutputRenderer: Sendable {
         feature.crs = nil
         switch item.outcome {
         case .success(let result):
-            return GeoJSONWriter.featureText(feature, rawProperty: ("zonescreen", String(decoding: Self.json(result), as: UTF8.self)))
+            return GeoJSONWriter.featureText(feature, rawProperty: ("zonescreen", String(decoding: Self.json(result, comparison: item.comparison), as: UTF8.self)))
         case .failure(let error):
             var failed = feature
             failed.properties["zonescreenError"] = .string(error.message)

@@ -19,6 +19,7 @@ final class OutputWriter {
     private var inputRows: [[JSONValue]] = []
     /// HTML/PDF: the 预判报告.
     private let report: ReportWriter?
+    private let comparing: Bool
     private var count = 0
     private var failures: [(index: Int, label: String, message: String)] = []
     /// XLSX is written in one go by GDAL at the end, so its rows are held until then.
@@ -26,7 +27,7 @@ final class OutputWriter {
     private var zoneRows: [[JSONValue]] = []
     private let destination: URL?
 
-    init(format: OutputFormat, output: String?, language: Language, dataset: Dataset? = nil, reportSections: Int = 200) throws {
+    init(format: OutputFormat, output: String?, language: Language, dataset: Dataset? = nil, reportSections: Int = 200, comparing: Bool = false) throws {
         self.format = format
         self.language = language
         let url = output.map { URL(fileURLWithPath: $0) }
@@ -34,7 +35,8 @@ final class OutputWriter {
         if format == .xlsx && url == nil {
             throw CLIError(language.pick("xlsx 格式需要用 --output 指定文件", "xlsx output needs --output FILE"))
         }
-        let siteColumns = ResultTable.siteColumns(language)
+        let siteColumns = ResultTable.siteColumns(language, comparing: comparing)
+        self.comparing = comparing
         siteTable = format == .csv ? try SiteTableCSV(destination: url, resultColumns: siteColumns, language: language) : nil
         xlsxColumns = format == .xlsx ? InputColumns(resultColumns: siteColumns, language: language) : nil
         report = try dataset.flatMap { dataset in
@@ -96,7 +98,7 @@ final class OutputWriter {
             let rows = zip(inputRows, siteRows).map { input, result in
                 input + Array(repeating: JSONValue.null, count: width - input.count) + result
             }
-            try XLSXWriter.write(sheets: [(language.pick("站点", "sites"), columns.header + ResultTable.siteColumns(language), rows),
+            try XLSXWriter.write(sheets: [(language.pick("站点", "sites"), columns.header + ResultTable.siteColumns(language, comparing: comparing), rows),
                                           (language.pick("单元与红线", "zones"), ResultTable.zoneColumns(language), zoneRows)], to: destination)
             return
         case .html, .pdf:

@@ -5,7 +5,18 @@ import Zoning
 
 /// The two tables planners open in Excel: one row per site, and one row per site x zone.
 enum ResultTable {
-    static func siteColumns(_ l: Language) -> [String] {
+    /// With `--compare-dataset` three more: the old edition's verdict, how it moved, what changed and why.
+    static func siteColumns(_ l: Language, comparing: Bool = false) -> [String] {
+        base(l) + (comparing ? l == .zh ? ["旧版结论", "结论变化", "版本对比说明"] : ["previousVerdict", "verdictChange", "comparison"] : [])
+    }
+
+    static func comparisonCells(_ item: BatchItem, _ l: Language) -> [JSONValue] {
+        guard let comparison = item.comparison else { return [.null, .null, .null] }
+        return [comparison.previousVerdict.map { .string($0.name(l)) } ?? .null, .string(comparison.direction.name(l)),
+                .string(comparison.lines(l).dropFirst().joined(separator: l.pick("；", "; ")))]
+    }
+
+    private static func base(_ l: Language) -> [String] {
         l == .zh
             ? ["序号", "站点编号", "名称", "结论", "理由（规则编号）", "几何类型", "面积_平方米", "面积_公顷", "面积_亩", "面积量算方法",
                "最近干流", "距干流_米", "最近支流", "距支流_米", "所在管控单元", "涉及生态保护红线", "错误"]
