@@ -9,7 +9,9 @@ import Zoning
 
 /// The JSON API's handlers. Every failure is turned into the one error shape here.
 struct APIHandlers<Service: ScreeningRepository>: Sendable {
-    let service: Service
+    let editions: Editions<Service>
+    /// The default edition.
+    var service: Service { editions.standard }
     let configuration: ServiceConfiguration
     let watchdog = RequestWatchdog()
 
@@ -67,6 +69,24 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
         let dataset: String
         let version: String
         let contentHash: String
+    }
+
+    struct EditionList: Encodable {
+        struct Entry: Encodable {
+            let key: String, name: String, version: String, date: String, contentHash: String, isDefault: Bool
+        }
+        let editions: [Entry]
+    }
+
+    func editionList() throws -> JSONReply {
+        try Self.json(EditionList(editions: zip(editions.keys, editions.services).enumerated().map { position, pair in
+            let m = pair.1.dataset.metadata
+            return .init(key: pair.0, name: m.name, version: m.version, date: m.date, contentHash: pair.1.dataset.contentHash, isDefault: position == 0)
+        }))
+    }
+
+    static func query(_ request: Request, _ name: String) -> String? {
+        request.uri.queryParameters[Substring(name)].map(String.init)
     }
 
     func health() throws -> JSONReply {
@@ -128,8 +148,27 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
         do { screenRequest = try JSONDecoder().decode(ScreenRequest.self, from: data) } catch {
             throw APIError.malformed(l, "请求不是合法的 JSON 对象：\(error.localizedDescription)", "the request is not a valid JSON object: \(error.localizedDescription)")
         }
-        let site = try SiteBuilder(dataset: service.dataset, language: l).site(screenRequest)
-        return try Self.json(try await service.screen(site, language: l))
+        let chosen = try editions.service(screenRequest.edition ?? Self.query(request, "edition"), language: l)
+        let site = try SiteBuilder(dataset: chosen.dataset, language: l).site(screenRequest)
+        let result = try await chosen.screen(site, language: l)
+        guard let compareKey = screenRequest.compareEdition ?? Self.query(request, "compare"), !compareKey.isEmpty else {
+            return try Self.json(result)
+        }
+        // The same site under another edition: what changed and why, as one more member of the answer.
+        let previous = try editions.service(compareKey, language: l)
+        let previousResult: ScreeningResult?
+        do { previousResult = try await previous.screen(site, language: l) } catch is ScreeningError { previousResult = nil }
+        let comparison = SiteComparison.compare(previous: previousResult, current: result, diff: try editions.diff(from: previous, to: chosen))
+        var answer = try CompactJSONEncoder().encode(result)
+        if answer.last == UInt8(ascii: "}") {
+            answer.removeLast()
+            answer.append(contentsOf: Array(",\"comparedWith\":".utf8))
+            answer.append(try CompactJSONEncoder().encode(editions.key(of: previous)))
+            answer.append(contentsOf: Array(",\"comparison\":".utf8))
+            answer.append(try CompactJSONEncoder().encode(comparison))
+            answer.append(UInt8(ascii: "}"))
+        }
+        return JSONReply(data: answer)
     }
 
     /// The printable 预判报告 of one site (the same request as `screen`), as one self-contained HTML file.
@@ -141,19 +180,21 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
             screenRequest = ScreenRequest(
                 geometry: nil, coordinates: value("coordinates"), file: nil, crs: value("crs"), offset: value("offset"),
                 industry: value("industry"), nature: value("nature"), chemical: value("chemical").map { ["true", "1", "是"].contains($0) },
-                flags: value("flags").map { $0.split(separator: ",").map(String.init) }, name: value("name"), id: value("id"))
+                flags: value("flags").map { $0.split(separator: ",").map(String.init) }, name: value("name"), id: value("id"),
+                edition: value("edition"), compareEdition: nil)
         } else {
             let data = try await body(request)
             do { screenRequest = try JSONDecoder().decode(ScreenRequest.self, from: data) } catch {
                 throw APIError.malformed(l, "请求不是合法的 JSON 对象：\(error.localizedDescription)", "the request is not a valid JSON object: \(error.localizedDescription)")
             }
         }
-        let site = try SiteBuilder(dataset: service.dataset, language: l).site(screenRequest)
-        let result = try await service.screen(site, language: l)
-        let document = ReportDocument(dataset: service.dataset, language: l)
+        let chosen = try editions.service(screenRequest.edition ?? Self.query(request, "edition"), language: l)
+        let site = try SiteBuilder(dataset: chosen.dataset, language: l).site(screenRequest)
+        let result = try await chosen.screen(site, language: l)
+        let document = ReportDocument(dataset: chosen.dataset, language: l)
         let title = [result.site.id, result.site.name].compactMap { $0 }.joined(separator: " ")
         let html = document.head(subtitle: title.isEmpty ? nil : title)
-            + SiteReport(dataset: service.dataset, language: l).section(.screened(result), title: title.isEmpty ? l.pick("站点", "Site") : title, source: nil, anchor: "site-1")
+            + SiteReport(dataset: chosen.dataset, language: l).section(.screened(result), title: title.isEmpty ? l.pick("站点", "Site") : title, source: nil, anchor: "site-1")
             + document.tail
         let fileName = l.pick("预判报告", "screening-report") + ".html"
         let encoded = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "report.html"
@@ -164,7 +205,8 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
     /// A FeatureCollection in; the same features out with results, per-feature errors kept per feature.
     func batch(_ request: Request, _ l: Language) async throws -> JSONReply {
         let data = try await body(request)
-        let builder = SiteBuilder(dataset: service.dataset, language: l)
+        let chosen = try editions.service(Self.query(request, "edition"), language: l)
+        let builder = SiteBuilder(dataset: chosen.dataset, language: l)
         let crs = try builder.crs(request.uri.queryParameters["crs"].map(String.init))
         let datum = try builder.datum(request.uri.queryParameters["offset"].map(String.init))
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any], root["type"] as? String == "FeatureCollection" else {
@@ -185,7 +227,7 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
                 let site = try job.site.get()
                 // RFC 7946: the features come back in longitude/latitude whatever CRS they were sent in.
                 feature.geometry = try? site.longitudeLatitude()
-                let resultJSON = String(decoding: try CompactJSONEncoder().encode(try await service.screen(site, language: l)), as: UTF8.self)
+                let resultJSON = String(decoding: try CompactJSONEncoder().encode(try await chosen.screen(site, language: l)), as: UTF8.self)
                 texts.append((index, GeoJSONWriter.featureText(feature, rawProperty: ("zonescreen", resultJSON))))
             } catch {
                 failed += 1

@@ -13,7 +13,13 @@ public enum ZoneScreenService {
 
     public static func buildApplication(dataset: Dataset, configuration: ServiceConfiguration,
                                         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
-        let service = try LocalScreeningService(dataset: dataset, engines: configuration.maxConcurrentScreenings)
+        try buildApplication(datasets: [dataset], configuration: configuration, onServerRunning: onServerRunning)
+    }
+
+    /// Several editions of the dataset, the first the default (requests choose with `edition`).
+    public static func buildApplication(datasets: [Dataset], configuration: ServiceConfiguration,
+                                        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+        let service = Editions(try datasets.map { try LocalScreeningService(dataset: $0, engines: configuration.maxConcurrentScreenings) })
         var logger = Logger(label: "zonescreen")
         logger.logLevel = .warning
         let connections = ConnectionCount()
@@ -28,10 +34,10 @@ public enum ZoneScreenService {
             logger: logger)
     }
 
-    static func buildRouter(service: some ScreeningRepository, configuration: ServiceConfiguration) -> Router<Context> {
+    static func buildRouter<Service: ScreeningRepository>(service editions: Editions<Service>, configuration: ServiceConfiguration) -> Router<Context> {
         let router = Router(context: Context.self)
         let assets = WebAssets.load()
-        let api = APIHandlers(service: service, configuration: configuration)
+        let api = APIHandlers(editions: editions, configuration: configuration)
 
         router.getAndHead("/") { _, _ in assets.response("index.html") }
         router.getAndHead("/web/:file") { _, context in assets.response(context.parameters.get("file") ?? "") }
@@ -40,7 +46,10 @@ public enum ZoneScreenService {
         router.getAndHead("/api/health") { request, _ in await api.handle(request) { try api.health() } }
         router.getAndHead("/api/dataset") { request, _ in await api.handle(request) { try api.datasetInfo() } }
         router.getAndHead("/api/industries") { request, _ in await api.handle(request) { language in try api.industries(request, language) } }
-        router.getAndHead("/api/map-layers") { request, _ in await api.handle(request) { _ in JSONReply(data: service.mapLayers()) } }
+        router.getAndHead("/api/map-layers") { request, _ in
+            await api.handle(request) { language in JSONReply(data: try editions.service(APIHandlers<Service>.query(request, "edition"), language: language).mapLayers()) }
+        }
+        router.getAndHead("/api/editions") { request, _ in await api.handle(request) { try api.editionList() } }
         router.post("/api/screen") { request, _ in await api.handle(request) { language in try await api.screen(request, language) } }
         router.post("/api/screen/batch") { request, _ in await api.handle(request) { language in try await api.batch(request, language) } }
         router.post("/api/report") { request, _ in await api.handle(request) { language in try await api.report(request, language) } }

@@ -23,6 +23,10 @@ struct ScreenRequest: Decodable, Sendable {
     var flags: [String]?
     var name: String?
     var id: String?
+    /// The dataset edition to answer with (its key from GET /api/editions); the default one when nil.
+    var edition: String?
+    /// Another edition to compare the answer with.
+    var compareEdition: String?
 }
 
 extension JSONValue: Decodable {

@@ -14,7 +14,7 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "监听地址 / address to listen on") var host = "127.0.0.1"
     @Option(help: "端口，0 为任选空闲端口 / port (0 picks a free one)") var port = 8080
-    @Option(help: ArgumentHelp("数据集目录或编译数据集 .zsd（默认示例数据集）/ dataset folder or compiled .zsd", valueName: "DIR|FILE.zsd")) var dataset: String?
+    @Option(help: ArgumentHelp("数据集目录或编译数据集 .zsd（默认示例数据集）；可重复以同时提供多个版本，第一个为默认 / dataset folder or compiled .zsd; repeat for several editions, the first the default", valueName: "DIR|FILE.zsd")) var dataset: [String] = []
     @Option(name: .customLong("max-body"), help: "请求体上限（字节）/ largest request body in bytes") var maxBody = 8 << 20
     @Option(help: "单个请求超时（秒）/ per-request timeout in seconds") var timeout = 30.0
     @Option(help: "同时进行的筛查数，默认 CPU 核数 / screenings at once (default: cores)") var concurrency = ProcessInfo.processInfo.activeProcessorCount
@@ -34,15 +34,17 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let l = common.lang
-        let loaded = try DatasetChoice.loadOrExit(dataset, language: l, status: 2)
+        let editions = try (dataset.isEmpty ? [nil] : dataset.map { Optional($0) }).map { try DatasetChoice.loadOrExit($0, language: l, status: 2) }
+        let loaded = editions[0]
         let configuration = ServiceConfiguration(host: host, port: port, maxBodyBytes: maxBody, requestTimeout: .milliseconds(Int64(timeout * 1000)),
                                                  maxConcurrentScreenings: concurrency, maxBatchFeatures: maxBatch,
                                                  requestReadTimeout: .milliseconds(Int64(readTimeout * 1000)), maxConnections: maxConnections)
         let host = self.host
-        let app = try ZoneScreenService.buildApplication(dataset: loaded, configuration: configuration) { port in
+        let app = try ZoneScreenService.buildApplication(datasets: editions, configuration: configuration) { port in
             // Written unbuffered so that scripts waiting for this line see it at once.
-            FileHandle.standardOutput.write(Data((l.pick("ZoneScreen 服务已启动：http://\(host):\(port)/ （数据集：\(loaded.metadata.name)）",
-                                                        "ZoneScreen is serving http://\(host):\(port)/ (dataset: \(loaded.metadata.name))") + "\n").utf8))
+            let versions = editions.count > 1 ? l.pick("，版本 ", ", editions ") + editions.map(\.metadata.version).joined(separator: " / ") : ""
+            FileHandle.standardOutput.write(Data((l.pick("ZoneScreen 服务已启动：http://\(host):\(port)/ （数据集：\(loaded.metadata.name)\(versions)）",
+                                                        "ZoneScreen is serving http://\(host):\(port)/ (dataset: \(loaded.metadata.name)\(versions))") + "\n").utf8))
         }
         do {
             try await app.runService()

@@ -503,6 +503,10 @@
     if (flags.length) body.flags = flags;
     const name = $('site-name').value.trim();
     if (name) body.name = name;
+    if (!$('editions').hidden) {
+      if ($('edition').value) body.edition = $('edition').value;
+      if ($('compare-edition').value && $('compare-edition').value !== $('edition').value) body.compareEdition = $('compare-edition').value;
+    }
     return { body, drawn };
   }
   async function submit(e) {
@@ -699,6 +703,20 @@
       h('dt', {}, '面积和距离量算'), h('dd', {}, `${method(ds.measurement) || '—'}${ds.workingCRS ? '，工作坐标系 ' + ds.workingCRS : ''}`),
       h('dt', {}, '岸线基线'), h('dd', {}, BASELINE[ds.shorelineBaseline] || ds.shorelineBaseline || '—'))));
 
+    if (r.comparison) {
+      const c = r.comparison;
+      const lines = [];
+      const add = (label, items) => { if (items && items.length) lines.push(h('li', {}, `${label}${items.join('、')}`)); };
+      add('新涉及单元：', c.unitsAdded); add('不再涉及单元：', c.unitsRemoved); add('单元编码变更：', c.unitsRecoded);
+      add('新涉及红线：', c.redLinesAdded); add('不再涉及红线：', c.redLinesRemoved);
+      add('进入岸线范围：', c.bandsEntered); add('离开岸线范围：', c.bandsLeft);
+      add('新增理由：', c.reasonsAdded); add('不再适用的理由：', c.reasonsRemoved); add('原因（版本差异）：', c.causes);
+      const direction = { stricter: '变严', looser: '变宽', same: '结论不变', onlyNew: '仅本版本可判定', onlyOld: '仅对比版本可判定', neither: '两版均无法判定' }[c.direction] || c.direction;
+      const before = c.previousVerdict ? ((VERDICT[c.previousVerdict] || {}).name || c.previousVerdict) : '—';
+      parts.splice(1, 0, h('section', { id: 'comparison', class: 'comparison' },
+        h('h3', {}, `与版本 ${r.comparedWith || ''} 对比：${before} → ${r.verdictName || ''}（${direction}）`),
+        lines.length ? h('ul', {}, lines) : h('p', {}, '两个版本下的结论、涉及的单元和红线、理由都相同。')));
+    }
     const download = h('button', { id: 'download-report', type: 'button', class: 'secondary' }, '下载报告（可打印）');
     download.addEventListener('click', downloadReport);
     parts.splice(Math.min(parts.length, ds.fictional ? 2 : 1), 0, h('div', { class: 'actions report-actions' }, download));
@@ -740,6 +758,17 @@
         $('fictional-banner').hidden = false;
       }
     }).catch((e) => { $('dataset-line').textContent = '数据集信息读取失败：' + e.message; });
+    // Several editions: choose which answers, and one to compare with.
+    api('/api/editions').then((list) => {
+      const editions = (list && list.editions) || [];
+      if (editions.length < 2) return;
+      for (const e of editions) {
+        const label = `${e.version}（${e.date}）${e.isDefault ? ' · 默认' : ''}`;
+        $('edition').append(h('option', { value: e.key, selected: e.isDefault }, label));
+        $('compare-edition').append(h('option', { value: e.key }, label));
+      }
+      $('editions').hidden = false;
+    }).catch(() => {});
   }
   // Exposed for the browser test and for debugging in the console.
   window.ZoneScreen = { parseCoordinates, gcjToWgs, wgsToGcj, bdToGcj };
