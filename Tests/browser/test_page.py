@@ -247,6 +247,7 @@ def main():
         errors = severe_console_errors(driver)
         check("still no errors in the browser console", not errors, "; ".join(errors)[:400])
         check_report(driver)
+        check_editions(driver)
     except Exception:
         traceback.print_exc()
         check("test ran to the end", False)
@@ -258,6 +259,30 @@ def main():
         driver.quit()
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
+
+
+def check_editions(driver):
+    """Two editions served: the page offers them and shows what changes for S01 (Fixtures/demo-2025/expected-changes.csv:
+    S01's part of unit ZH42909930014 became ZH42909930029 in 2025.1; answered by 2024.1 and compared with 2025.1, the
+    answer no longer touches ZH42909930029 because that unit is not in 2024.1)."""
+    driver.get(BASE + "/")
+    wait = WebDriverWait(driver, 20)
+    wait.until(lambda d: d.find_element(By.ID, "editions").is_displayed())
+    options = [o.get_attribute("value") for o in driver.find_elements(By.CSS_SELECTOR, "#compare-edition option")]
+    check("two editions offered for comparison", options == ["", "2024.1", "2025.1"], str(options))
+    driver.find_element(By.ID, "coords").send_keys(S01_GCJ02)
+    driver.find_element(By.CSS_SELECTOR, 'input[name="nature"][value="new"]').click()
+    driver.find_element(By.CSS_SELECTOR, '#compare-edition option[value="2025.1"]').click()
+    driver.find_element(By.ID, "submit").click()
+    try:
+        wait.until(EC.visibility_of_element_located((By.ID, "comparison")))
+        text = driver.find_element(By.ID, "comparison").text
+        check("the comparison with 2025.1 says what changed and why",
+              "结论不变" in text and "不再涉及单元：ZH42909930029" in text and "units.removed:ZH42909930029" in text, text[:300].replace("\n", " | "))
+    except TimeoutException:
+        check("the comparison with 2025.1 says what changed and why", False, driver.find_element(By.ID, "error").text)
+    errors = severe_console_errors(driver)
+    check("editions: no errors in the browser console", not errors, "; ".join(errors)[:400])
 
 
 def check_report(driver):
