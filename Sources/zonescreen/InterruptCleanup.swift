@@ -28,7 +28,10 @@ enum InterruptCleanup {
                 let message = l.pick("已中断（\(number == SIGINT ? "SIGINT" : "SIGTERM")），删除临时文件 \(removed) 个；已有的输出文件未改动\n",
                                      "interrupted (\(number == SIGINT ? "SIGINT" : "SIGTERM")); \(removed) temporary file(s) removed, existing outputs untouched\n")
                 FileHandle.standardError.write(Data(message.utf8))
-                exit(128 + number)
+                // _exit, not exit: the workers are still running, and exit's atexit handlers and static
+                // destructors would run under them (ThreadSanitizer reports exactly that). Nothing is left
+                // to flush: the temporary files are gone and every write went straight to its descriptor.
+                _exit(128 + number)
             }
             source.resume()
             return source
