@@ -50,6 +50,15 @@ struct SiteIntakeTests {
         #expect(notes.first?.message(.zh).contains("没有 --id-field 指定的字段“DKBH”，现有字段：site_id、备注、投资额_万元、项目名称") == true)
     }
 
+    @Test("no ID at all: sites go by their number, and the note says how to name one with --id-field")
+    func noIDField() throws {
+        var source = SiteIntake(catalogue: Self.catalogue, options: SiteIntake.Options()).source("parks.geojson")
+        let job = source.job(Feature(geometry: .point(Coordinate(x: 111.5, y: 30.5)), properties: ["园区": .string("A")], index: 4))
+        #expect(job.id == nil && job.label == "parks.geojson 第 5 个要素")
+        #expect(source.notes == [.noIDField(source: "parks.geojson", available: ["园区"])])
+        #expect(source.notes.first?.message(.zh).contains("请用 --id-field 指定") == true)
+    }
+
     @Test("a point table's 编号 becomes the ID and its 项目名称 the name")
     func pointTableIDs() throws {
         let (jobs, notes) = try Self.jobs("points_northing_easting.csv")

@@ -94,12 +94,18 @@ public enum IntakeNote: Hashable, Sendable {
     case idFieldRecognised(source: String, field: String)
     /// `--id-field` named a property the source's first feature does not have.
     case idFieldMissing(source: String, field: String, available: [String])
+    /// No property looks like an ID: sites are called by their number in the file.
+    case noIDField(source: String, available: [String])
 
     public func message(_ l: Language) -> String {
         switch self {
         case .idFieldRecognised(let source, let field):
             return l.pick("\(source)：站点编号取自字段“\(field)”（可用 --id-field 指定其他字段）",
                           "\(source): site IDs taken from property \"\(field)\" (choose another with --id-field)")
+        case .noIDField(let source, let available):
+            let list = available.joined(separator: l.pick("、", ", "))
+            return l.pick("\(source)：没有识别出站点编号字段，站点按在文件中的序号称呼；如某一字段是编号，请用 --id-field 指定（现有字段：\(list)）",
+                          "\(source): no property looks like a site ID, so sites are called by their number in the file; name the ID property with --id-field (the properties are: \(list))")
         case .idFieldMissing(let source, let field, let available):
             let list = available.isEmpty ? l.pick("（无）", "(none)") : available.joined(separator: l.pick("、", ", "))
             return l.pick("\(source)：没有 --id-field 指定的字段“\(field)”，现有字段：\(list)",

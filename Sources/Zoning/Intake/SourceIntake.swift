@@ -70,7 +70,11 @@ public struct SourceIntake: Sendable {
             return
         }
         // A feature's own ID (GeoJSON id, 勘测定界 地块编号, a table's id or parcel column) comes first.
-        guard feature.id == nil, let recognised = SiteIntake.recognisedIDFields.first(where: { keys.contains($0) }) else { return }
+        guard feature.id == nil else { return }
+        guard let recognised = SiteIntake.recognisedIDFields.first(where: { keys.contains($0) }) else {
+            if numbered, !keys.isEmpty { notes.append(.noIDField(source: source, available: keys.sorted())) }
+            return
+        }
         idField = recognised
         notes.append(.idFieldRecognised(source: source, field: recognised))
     }
