@@ -59,6 +59,9 @@ struct Screen: ParsableCommand {
     @Option(help: ArgumentHelp("数据集目录或编译数据集 .zsd，默认为示例数据集 / dataset folder or compiled .zsd (default: the demo dataset)", valueName: "DIR|FILE.zsd"))
     var dataset: String?
 
+    @Flag(name: .customLong("all-industries"), help: "列出此地块上全部国民经济行业小类各自的结论（按结论和决定性规则分组），行业取自全部 1,380 个小类 / the verdict of every industry class on the site, grouped")
+    var allIndustries = false
+
     @Option(name: .customLong("compare-dataset"), help: ArgumentHelp("同时按这一旧版数据集筛查每个站点，说明结论是否变化、为什么变化 / also screen every site against this older edition and say what changed and why", valueName: "DIR|FILE.zsd"))
     var compareDataset: String?
 
@@ -105,6 +108,23 @@ struct Screen: ParsableCommand {
                 }
             }
             let overrides = try profile.resolved(catalogue: loaded.catalogue, language: l)
+            if allIndustries {
+                guard format == .text || format == .json else {
+                    throw CLIError(l.pick("--all-industries 只支持 --format text 或 json", "--all-industries supports --format text or json only"))
+                }
+                let intake = SiteIntake(catalogue: loaded.catalogue, options: SiteIntake.Options(
+                    crs: declaredCRS, offset: offset ?? .wgs84, idField: idField, overrides: ProfileOverrides(), encoding: encoding, layer: layer,
+                    tableRows: rows, language: l))
+                var jobs: [BatchJob] = []
+                SiteReader(dataset: loaded, intake: intake).read(points: points, coordinateTexts: coordinateTexts, files: files, demoSites: demoSites,
+                                                                expect: { _ in }, submit: { jobs.append($0) }, idle: {})
+                let run = AllIndustriesRun(dataset: loaded, nature: overrides.nature, chemical: overrides.chemical, flags: overrides.flags,
+                                           format: format, language: l)
+                let counts = try run.run(jobs, output: try AtomicOutput(destination: output.map { URL(fileURLWithPath: $0) }))
+                if counts.total == 0 || counts.failed == counts.total { throw ExitCode(2) }
+                if counts.failed > 0 { throw ExitCode(1) }
+                return
+            }
             let writer = try OutputWriter(format: format, output: output, language: l, dataset: loaded, reportSections: reportSections, comparing: comparison != nil)
             let progress = Progress(language: l, enabled: !quiet && isatty(STDERR_FILENO) == 1)
             let renderer = OutputRenderer(format: format, language: l, dataset: loaded, reportSections: reportSections, comparing: comparison != nil)

@@ -1,0 +1,63 @@
+import Foundation
+import Formats
+import Geometry
+import Zoning
+
+/// `screen --all-industries`: for each site, the verdict of every industry class, grouped.
+struct AllIndustriesRun {
+    let dataset: Dataset
+    let nature: ProjectNature?
+    let chemical: Bool?
+    let flags: Set<String>
+    let format: OutputFormat
+    let language: Language
+
+    /// Screens every job on this thread (one engine); returns how many failed.
+    func run(_ jobs: [BatchJob], output: AtomicOutput) throws -> (total: Int, failed: Int) {
+        let l = language
+        let engine: ScreeningEngine
+        do { engine = try ScreeningEngine(dataset: dataset) } catch { throw CLIError(error.message(l)) }
+        var failed = 0
+        var first = true
+        if format == .json { try output.write("{\"results\":[") }
+        for job in jobs {
+            let answer: Result<IndustryVerdicts, BatchInputError>
+            switch job.site {
+            case .failure(let error): answer = .failure(error)
+            case .success(let site):
+                do { answer = .success(try engine.screenAllIndustries(site, nature: nature, chemical: chemical, flags: flags, language: l)) } catch {
+                    answer = .failure(BatchInputError(message: error.message(l)))
+                }
+            }
+            switch (answer, format) {
+            case (.success(let verdicts), .json):
+                try output.write((first ? "\n" : ",\n") + String(decoding: try CompactJSONEncoder().encode(verdicts), as: UTF8.self))
+                first = false
+            case (.success(let verdicts), _):
+                try output.write(text(verdicts, title: job.id ?? job.label) + "\n")
+            case (.failure(let error), _):
+                failed += 1
+                FileHandle.standardError.write(Data((l.pick("错误：", "error: ") + error.message + "\n").utf8))
+            }
+        }
+        if format == .json { try output.write("\n]}\n") }
+        try output.commit()
+        return (jobs.count, failed)
+    }
+
+    func text(_ verdicts: IndustryVerdicts, title: String) -> String {
+        let l = language
+        let total = verdicts.groups.reduce(0) { $0 + $1.industries.count }
+        var lines = ["══ " + l.pick("站点 ", "Site ") + title + " ══",
+                     l.pick("此地块可引进的行业（GB/T 4754-2017 全部 \(total) 个小类", "What may go on this site (all \(total) classes of GB/T 4754-2017")
+                        + (nature.map { l.pick("，项目性质：\($0.chineseName)", ", nature: \($0.rawValue)") } ?? "") + l.pick("）：", "):")
+                        + Verdict.allCases.map { "\($0.name(l)) \(verdicts.counts[$0.rawValue] ?? 0)" }.joined(separator: l.pick("，", ", "))]
+        for group in verdicts.groups {
+            let rules = group.rules.isEmpty ? l.pick("无限制性规定", "no restricting rule") : group.rules.joined(separator: "、")
+            lines.append("【\(group.verdictName)】\(rules)" + l.pick("（\(group.industries.count) 个小类）", " (\(group.industries.count) classes)"))
+            let shown = group.industries.prefix(12).map { "\($0.code) \($0.name)" }.joined(separator: l.pick("；", "; "))
+            lines.append("  " + shown + (group.industries.count > 12 ? l.pick("……（完整列表见 --format json）", " ... (the full list with --format json)") : ""))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
