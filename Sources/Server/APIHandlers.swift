@@ -149,6 +149,13 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
             throw APIError.malformed(l, "请求不是合法的 JSON 对象：\(error.localizedDescription)", "the request is not a valid JSON object: \(error.localizedDescription)")
         }
         let chosen = try editions.service(screenRequest.edition ?? Self.query(request, "edition"), language: l)
+        if screenRequest.allIndustries == true {
+            var general = screenRequest
+            general.industry = nil
+            let site = try SiteBuilder(dataset: chosen.dataset, language: l).site(general)
+            return try Self.json(try await chosen.screenAllIndustries(site, nature: site.profile?.nature, chemical: screenRequest.chemical,
+                                                                      flags: Set(screenRequest.flags ?? []), language: l))
+        }
         let site = try SiteBuilder(dataset: chosen.dataset, language: l).site(screenRequest)
         let result = try await chosen.screen(site, language: l)
         guard let compareKey = screenRequest.compareEdition ?? Self.query(request, "compare"), !compareKey.isEmpty else {
@@ -181,7 +188,7 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
                 geometry: nil, coordinates: value("coordinates"), file: nil, crs: value("crs"), offset: value("offset"),
                 industry: value("industry"), nature: value("nature"), chemical: value("chemical").map { ["true", "1", "是"].contains($0) },
                 flags: value("flags").map { $0.split(separator: ",").map(String.init) }, name: value("name"), id: value("id"),
-                edition: value("edition"), compareEdition: nil)
+                edition: value("edition"), compareEdition: nil, allIndustries: nil)
         } else {
             let data = try await body(request)
             do { screenRequest = try JSONDecoder().decode(ScreenRequest.self, from: data) } catch {

@@ -27,6 +27,8 @@ struct ScreenRequest: Decodable, Sendable {
     var edition: String?
     /// Another edition to compare the answer with.
     var compareEdition: String?
+    /// Answer for every industry class at once (the industry is then ignored).
+    var allIndustries: Bool?
 }
 
 extension JSONValue: Decodable {

@@ -8,6 +8,8 @@ import Zoning
 protocol ScreeningRepository: Sendable {
     var dataset: Dataset { get }
     func screen(_ site: Site, language: Language) async throws -> ScreeningResult
+    /// Every industry class on the site (`allIndustries` requests).
+    func screenAllIndustries(_ site: Site, nature: ProjectNature?, chemical: Bool?, flags: Set<String>, language: Language) async throws -> IndustryVerdicts
     func mapLayers() -> Data
 }
 
@@ -28,6 +30,10 @@ final class LocalScreeningService: ScreeningRepository {
 
     func screen(_ site: Site, language: Language) async throws -> ScreeningResult {
         try await pool.withEngine { engine in try engine.screen(site, language: language) }
+    }
+
+    func screenAllIndustries(_ site: Site, nature: ProjectNature?, chemical: Bool?, flags: Set<String>, language: Language) async throws -> IndustryVerdicts {
+        try await pool.withEngine { engine in try engine.screenAllIndustries(site, nature: nature, chemical: chemical, flags: flags, language: language) }
     }
 
     func mapLayers() -> Data { layers.data }

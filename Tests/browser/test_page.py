@@ -163,6 +163,17 @@ def main():
               cite[0] if cite else "")
         body = driver.find_element(By.ID, "result-body").text
         check("result names the control unit ZH42909930014", "ZH42909930014" in body)
+        driver.find_element(By.ID, "all-industries").click()
+        try:
+            WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "details.industry-group"))
+            heading = driver.find_element(By.CSS_SELECTOR, "#industries-body h3").text
+            search = driver.find_element(By.ID, "industries-search")
+            search.send_keys("C2614")
+            visible = [d for d in driver.find_elements(By.CSS_SELECTOR, "details.industry-group") if d.is_displayed()]
+            check("此地块可引进的行业: 1380 classes, and C2614 found in a 禁止 group by the search box",
+                  "1380 个小类" in heading and len(visible) == 1 and visible[0].get_attribute("data-verdict") == "prohibited", heading)
+        except TimeoutException:
+            check("此地块可引进的行业: 1380 classes, and C2614 found in a 禁止 group by the search box", False, driver.find_element(By.ID, "error").text)
         check("a 下载报告 button is offered with the result",
               bool(driver.find_elements(By.ID, "download-report")) and "下载报告" in driver.find_element(By.ID, "download-report").text)
         check("result gives the main-stream shoreline distance (800.0 米)", "800.0 米" in body)

@@ -563,6 +563,40 @@
       button.disabled = false;
     }
   }
+  // Every industry class on this site at once, grouped by verdict and deciding rules, with a search box.
+  async function showAllIndustries() {
+    const button = $('all-industries');
+    if (!lastRequestBody || !button) return;
+    button.disabled = true;
+    const target = $('industries-body');
+    target.replaceChildren(h('p', { class: 'muted' }, '正在逐个行业判定……'));
+    try {
+      const body = Object.assign({}, lastRequestBody, { allIndustries: true });
+      delete body.compareEdition;
+      const r = await api('/api/screen', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'Accept-Language': 'zh-CN' }, body: JSON.stringify(body) });
+      const total = (r.groups || []).reduce((n, g) => n + g.industries.length, 0);
+      const summary = ['prohibited', 'restricted', 'needsAssessment', 'compliant'].map((v) => `${(VERDICT[v] || {}).name || v} ${(r.counts || {})[v] || 0}`).join('，');
+      const search = h('input', { id: 'industries-search', type: 'search', placeholder: '按代码或名称查找行业，如 C26 或 化学', 'aria-label': '查找行业' });
+      const groups = (r.groups || []).map((g) => h('details', { class: `industry-group ${(VERDICT[g.verdict] || {}).css || ''}`, 'data-verdict': g.verdict },
+        h('summary', {}, `${g.verdictName}：${g.rules.length ? g.rules.join('、') : '无限制性规定'}（${g.industries.length} 个小类）`),
+        h('ul', {}, g.industries.map((i) => h('li', { 'data-search': `${i.code} ${i.name}`.toLowerCase() }, `${i.code} ${i.name}`)))));
+      search.addEventListener('input', () => {
+        const q = search.value.trim().toLowerCase();
+        for (const d of target.querySelectorAll('details.industry-group')) {
+          let shown = 0;
+          for (const li of d.querySelectorAll('li')) { const hit = !q || li.dataset.search.includes(q); li.hidden = !hit; if (hit) shown += 1; }
+          d.hidden = shown === 0;
+          if (q) d.open = shown > 0;
+        }
+      });
+      target.replaceChildren(h('h3', {}, `此地块可引进的行业（${total} 个小类${r.nature ? '，' + (NATURE[r.nature] || r.nature) : ''}）：${summary}`), search, ...groups);
+    } catch (err) {
+      target.replaceChildren();
+      showError(err.message);
+    } finally {
+      button.disabled = false;
+    }
+  }
   function showError(message) {
     const error = $('error');
     error.replaceChildren(h('strong', {}, '无法筛查：'), message);
@@ -719,6 +753,9 @@
     }
     const download = h('button', { id: 'download-report', type: 'button', class: 'secondary' }, '下载报告（可打印）');
     download.addEventListener('click', downloadReport);
+    const industriesButton = h('button', { id: 'all-industries', type: 'button', class: 'secondary' }, '此地块可引进的行业');
+    industriesButton.addEventListener('click', showAllIndustries);
+    parts.push(h('section', { id: 'industries-panel', class: 'industries' }, industriesButton, h('div', { id: 'industries-body' })));
     parts.splice(Math.min(parts.length, ds.fictional ? 2 : 1), 0, h('div', { class: 'actions report-actions' }, download));
     body.replaceChildren(...parts);
     $('result').hidden = false;
