@@ -35,6 +35,16 @@ extension Geometry {
         }
     }
 
+    /// A point guaranteed to lie inside the geometry (on a polygon's interior, on a line), unlike its centroid.
+    public func pointOnSurface() throws(GeometryError) -> Coordinate {
+        let point = try withGEOS { context throws(GeometryError) in
+            let geometry = try makeGEOS(in: context)
+            return try GEOSGeometry.take(GEOSPointOnSurface_r(context.handle, geometry.pointer), in: context, "GEOSPointOnSurface").toGeometry()
+        }
+        guard case .point(let coordinate) = point else { throw .invalidInput(.emptyGeometry(operation: "pointOnSurface")) }
+        return coordinate
+    }
+
     /// Fewer vertices, each ring kept within `tolerance` (coordinate units) of the original and still
     /// valid (GEOS's topology-preserving simplifier): for drawing, never for measuring.
     public func simplifiedForDrawing(tolerance: Double) throws(GeometryError) -> Geometry {

@@ -1,0 +1,129 @@
+import Foundation
+import Geometry
+
+/// Where a project may go: the dataset's region cut into pieces, each with the verdict a site there
+/// would get for one profile and the rules and clauses that decide it. Built from the same data the
+/// screener uses: every unit is cut by the red lines, the rules' shoreline bands (buffers of the right
+/// rivers at the right distance) and the sensitive areas that rules name; each piece is then screened
+/// at a point inside it, so its answer is the screener's own. Pieces with the same answer are merged.
+///
+/// Band buffers approximate their arcs with `quadrantSegments` segments per quarter circle: 64, so an
+/// arc of a 5 km band is at most 5,000 x (1 - cos(π/256)) = 0.38 m inside the true band edge.
+public struct SuitabilityMap: Sendable {
+    public struct Region: Sendable {
+        public var verdict: Verdict
+        /// The verdict's reasons: rule and clause ids.
+        public var rules: [String]
+        /// In the dataset's working CRS.
+        public var geometry: Geometry
+        public var squareMetres: Double
+    }
+
+    public struct UnitShare: Sendable {
+        public var unit: String
+        public var verdict: Verdict
+        public var rules: [String]
+        public var squareMetres: Double
+    }
+
+    public static let quadrantSegments = 64
+
+    public var profile: ProjectProfile
+    public var crs: CRS
+    public var regions: [Region]
+    public var units: [UnitShare]
+    public var regionSquareMetres: Double
+    /// No rule and no clause concerns this profile: every piece is 符合 for the plain unit lists.
+    public var concernsNothing: Bool
+
+    public func squareMetres(of verdict: Verdict) -> Double {
+        regions.filter { $0.verdict == verdict }.reduce(0) { $0 + $1.squareMetres }
+    }
+
+    public static func build(dataset: Dataset, profile: ProjectProfile, language: Language = .zh) throws -> SuitabilityMap {
+        let engine = try ScreeningEngine(dataset: dataset)
+        let crs = dataset.workingCRS
+        // What cuts the units: every red line, each band rule's buffer, the sensitive areas rules name.
+        var cutters: [Geometry] = []
+        if dataset.rules.redLine != nil { cutters += dataset.redLines.map(\.geometry) }
+        var seen = Set<String>()
+        for rule in dataset.rules.shorelineBands {
+            guard case .shorelineBand(let distance, let rivers) = rule.kind, seen.insert("\(distance)|\(rivers)").inserted else { continue }
+            let lines = dataset.shorelines.filter { rivers.contains($0.riverClass) }.map(\.geometry)
+            guard !lines.isEmpty else { continue }
+            cutters.append(try Geometry.geometryCollection(lines).buffer(distance, quadrantSegments: quadrantSegments).unaryUnion())
+        }
+        let sensitiveLayers = Set(dataset.rules.sensitiveAreaRules.compactMap { rule -> String? in
+            if case .sensitiveArea(let layer, _) = rule.kind { return layer }
+            return nil
+        })
+        cutters += dataset.sensitiveAreas.filter { sensitiveLayers.contains($0.layer) }.map(\.geometry)
+        let cutterEnvelopes = cutters.map(\.envelope)
+
+        var byKey: [String: (verdict: Verdict, rules: [String], parts: [Geometry], area: Double)] = [:]
+        var keys: [String] = []
+        var units: [UnitShare] = []
+        var regionArea = 0.0
+        var anyConcern = false
+        for unit in dataset.units {
+            var pieces = [unit.geometry]
+            let envelope = unit.shape.envelope
+            for (cutter, cutterEnvelope) in zip(cutters, cutterEnvelopes) where cutterEnvelope.intersects(envelope) {
+                var next: [Geometry] = []
+                for piece in pieces {
+                    guard piece.envelope.intersects(cutterEnvelope) else { next.append(piece); continue }
+                    for part in [try piece.intersection(cutter), try piece.difference(cutter)] {
+                        let polygonal = Self.polygonal(part)
+                        if let polygonal, try polygonal.planarArea() > 1e-6 { next.append(polygonal) }
+                    }
+                }
+                pieces = next
+            }
+            var shares: [String: UnitShare] = [:]
+            for piece in pieces {
+                let point = try piece.pointOnSurface()
+                var site = Site(geometry: .point(point), crs: crs, profile: profile)
+                site.label = unit.code
+                let result = try engine.screen(site, language: language, clauses: .decisive)
+                let rules = result.reasons.map(\.ruleId)
+                if !result.reasons.isEmpty || !result.possibleReasons.isEmpty { anyConcern = true }
+                let key = result.verdict.rawValue + "|" + rules.joined(separator: ",")
+                let area = try piece.planarArea()
+                regionArea += area
+                if byKey[key] == nil {
+                    byKey[key] = (result.verdict, rules, [], 0)
+                    keys.append(key)
+                }
+                byKey[key]?.parts.append(piece)
+                byKey[key]?.area += area
+                shares[key, default: UnitShare(unit: unit.code, verdict: result.verdict, rules: rules, squareMetres: 0)].squareMetres += area
+            }
+            units += shares.values.sorted { ($0.verdict, $0.rules.joined()) < ($1.verdict, $1.rules.joined()) }
+        }
+        var regions: [Region] = []
+        for key in keys {
+            guard let entry = byKey[key] else { continue }
+            let merged = try Geometry.geometryCollection(entry.parts).unaryUnion()
+            regions.append(Region(verdict: entry.verdict, rules: entry.rules, geometry: merged, squareMetres: entry.area))
+        }
+        regions.sort { ($0.verdict, -$0.squareMetres) < ($1.verdict, -$1.squareMetres) }
+        return SuitabilityMap(profile: profile, crs: crs, regions: regions, units: units, regionSquareMetres: regionArea, concernsNothing: !anyConcern)
+    }
+
+    /// The polygons of an overlay result (touching shapes also give lines and points), or nil.
+    static func polygonal(_ geometry: Geometry) -> Geometry? {
+        switch geometry {
+        case .polygon, .multiPolygon: return geometry.isEmpty ? nil : geometry
+        case .geometryCollection(let parts):
+            let polygons = parts.flatMap { part -> [Polygon] in
+                switch part {
+                case .polygon(let polygon): [polygon]
+                case .multiPolygon(let polygons): polygons
+                default: []
+                }
+            }
+            return polygons.isEmpty ? nil : (polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(polygons))
+        default: return nil
+        }
+    }
+}
