@@ -178,6 +178,16 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
         return JSONReply(data: answer)
     }
 
+    /// The suitability map for the profile in the query (industry, nature, chemical, flags), as GeoJSON.
+    func suitability(_ request: Request, _ l: Language) async throws -> JSONReply {
+        let chosen = try editions.service(Self.query(request, "edition"), language: l)
+        let profile = try SiteBuilder(dataset: chosen.dataset, language: l).profile(
+            industry: Self.query(request, "industry"), nature: Self.query(request, "nature"),
+            chemical: Self.query(request, "chemical").map { ["true", "1", "是"].contains($0) },
+            flags: Self.query(request, "flags").map { $0.split(separator: ",").map(String.init) }) ?? ProjectProfile()
+        return JSONReply(data: try await chosen.suitability(profile, language: l), contentType: "application/geo+json; charset=utf-8")
+    }
+
     /// The printable 预判报告 of one site (the same request as `screen`), as one self-contained HTML file.
     func report(_ request: Request, _ l: Language) async throws -> JSONReply {
         let screenRequest: ScreenRequest

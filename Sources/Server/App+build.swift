@@ -50,6 +50,7 @@ public enum ZoneScreenService {
             await api.handle(request) { language in JSONReply(data: try editions.service(APIHandlers<Service>.query(request, "edition"), language: language).mapLayers()) }
         }
         router.getAndHead("/api/editions") { request, _ in await api.handle(request) { try api.editionList() } }
+        router.getAndHead("/api/suitability") { request, _ in await api.handle(request) { language in try await api.suitability(request, language) } }
         router.post("/api/screen") { request, _ in await api.handle(request) { language in try await api.screen(request, language) } }
         router.post("/api/screen/batch") { request, _ in await api.handle(request) { language in try await api.batch(request, language) } }
         router.post("/api/report") { request, _ in await api.handle(request) { language in try await api.report(request, language) } }

@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import Geometry
+import Synchronization
 import Zoning
 
 /// What the HTTP layer needs from a screening backend. The in-memory engine pool is one; a PostGIS
@@ -10,6 +11,8 @@ protocol ScreeningRepository: Sendable {
     func screen(_ site: Site, language: Language) async throws -> ScreeningResult
     /// Every industry class on the site (`allIndustries` requests).
     func screenAllIndustries(_ site: Site, nature: ProjectNature?, chemical: Bool?, flags: Set<String>, language: Language) async throws -> IndustryVerdicts
+    /// The suitability map for a profile, as GeoJSON in longitude/latitude (made once per profile).
+    func suitability(_ profile: ProjectProfile, language: Language) async throws -> Data
     func mapLayers() -> Data
 }
 
@@ -18,6 +21,7 @@ final class LocalScreeningService: ScreeningRepository {
     let dataset: Dataset
     private let pool: EnginePool
     private let layers: LazyMapLayers
+    private let suitabilityMaps = Mutex<[String: Data]>([:])
 
     init(dataset: Dataset, engines: Int) throws {
         self.dataset = dataset
@@ -34,6 +38,35 @@ final class LocalScreeningService: ScreeningRepository {
 
     func screenAllIndustries(_ site: Site, nature: ProjectNature?, chemical: Bool?, flags: Set<String>, language: Language) async throws -> IndustryVerdicts {
         try await pool.withEngine { engine in try engine.screenAllIndustries(site, nature: nature, chemical: chemical, flags: flags, language: language) }
+    }
+
+    func suitability(_ profile: ProjectProfile, language: Language) async throws -> Data {
+        let key = "\(language)|\(profile.industry ?? "")|\(profile.nature?.rawValue ?? "")|\(profile.chemical.map(String.init) ?? "")|\(profile.flags.sorted())"
+        if let made = suitabilityMaps.withLock({ $0[key] }) { return made }
+        let dataset = self.dataset
+        // Cutting every unit takes a while on a province: on its own thread, never the async executor's.
+        let made: Data = try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result {
+                    let map = try SuitabilityMap.build(dataset: dataset, profile: profile, language: language)
+                    let tolerance = map.regions.reduce(Envelope.empty) { $0.union($1.geometry.envelope) }.width / 20_000
+                    let features = try map.regions.enumerated().map { index, region in
+                        let drawn = (try? region.geometry.simplifiedForDrawing(tolerance: tolerance)) ?? region.geometry
+                        return Feature(id: "\(index + 1)", geometry: try drawn.transformed(from: map.crs, to: .cgcs2000), properties: [
+                            "verdict": .string(region.verdict.rawValue), "verdictName": .string(region.verdict.name(language)),
+                            "rules": .array(region.rules.map(JSONValue.string)), "areaSquareMetres": .number(region.squareMetres.rounded()),
+                            "share": .number(map.regionSquareMetres > 0 ? region.squareMetres / map.regionSquareMetres : 0),
+                        ])
+                    }
+                    return GeoJSONWriter.featureCollection(features)
+                })
+            }
+        }
+        suitabilityMaps.withLock { maps in
+            if maps.count > 16 { maps.removeAll() }
+            maps[key] = made
+        }
+        return made
     }
 
     func mapLayers() -> Data { layers.data }

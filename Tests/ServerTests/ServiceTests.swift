@@ -184,7 +184,7 @@ struct ServiceTests {
     func openAPI() async throws {
         let reply = try await HTTP.request("GET", "/api/openapi.json")
         let paths = reply.json?["paths"] as? [String: [String: Any]] ?? [:]
-        #expect(Set(paths.keys) == ["/api/health", "/api/dataset", "/api/industries", "/api/screen", "/api/screen/batch", "/api/report", "/api/map-layers", "/api/editions", "/api/openapi.json"])
+        #expect(Set(paths.keys) == ["/api/health", "/api/dataset", "/api/industries", "/api/screen", "/api/screen/batch", "/api/report", "/api/map-layers", "/api/editions", "/api/suitability", "/api/openapi.json"])
         let samples: [String: (String, String, Data?)] = [
             "/api/health": ("GET", "/api/health", nil), "/api/dataset": ("GET", "/api/dataset", nil),
             "/api/industries": ("GET", "/api/industries?q=C26", nil), "/api/map-layers": ("GET", "/api/map-layers", nil),
@@ -193,6 +193,7 @@ struct ServiceTests {
             "/api/screen/batch": ("POST", "/api/screen/batch", Data(#"{"type":"FeatureCollection","features":[]}"#.utf8)),
             "/api/report": ("POST", "/api/report", Data(#"{"coordinates":"111.7312807,30.5291253"}"#.utf8)),
             "/api/editions": ("GET", "/api/editions", nil),
+            "/api/suitability": ("GET", "/api/suitability?industry=C2614&nature=new", nil),
         ]
         for (path, operations) in paths {
             let sample = try #require(samples[path])

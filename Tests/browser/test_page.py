@@ -259,6 +259,7 @@ def main():
         check("still no errors in the browser console", not errors, "; ".join(errors)[:400])
         check_report(driver)
         check_editions(driver)
+        check_suitability(driver)
     except Exception:
         traceback.print_exc()
         check("test ran to the end", False)
@@ -294,6 +295,35 @@ def check_editions(driver):
         check("the comparison with 2025.1 says what changed and why", False, driver.find_element(By.ID, "error").text)
     errors = severe_console_errors(driver)
     check("editions: no errors in the browser console", not errors, "; ".join(errors)[:400])
+
+
+def check_suitability(driver):
+    """适宜性地图 for a new C2614 plant: drawn by verdict, and a click on the map screens that spot."""
+    driver.get(BASE + "/")
+    wait = WebDriverWait(driver, 30)
+    wait.until(lambda d: d.execute_script("return !!window.L"))
+    industry = driver.find_element(By.ID, "industry")
+    industry.send_keys("C2614")
+    # Chosen from the type-ahead list (新建, the default nature, stays checked).
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '#industry-opt-0[data-code="C2614"]'))
+    driver.find_element(By.CSS_SELECTOR, '#industry-opt-0[data-code="C2614"]').click()
+    driver.find_element(By.ID, "suitability").click()
+    try:
+        wait.until(lambda d: "点击地图任一处" in d.find_element(By.ID, "suitability-status").text)
+        note = driver.find_element(By.ID, "suitability-status").text
+        filled = driver.execute_script("return [...document.querySelectorAll('#map .leaflet-overlay-pane path')].filter(p => p.getAttribute('fill') === '#b91c1c').length")
+        check("适宜性地图 drawn with 禁止 areas and the shares per verdict", filled >= 1 and "禁止" in note, note)
+    except TimeoutException:
+        check("适宜性地图 drawn with 禁止 areas and the shares per verdict", False, driver.find_element(By.ID, "error").text)
+        return
+    size = driver.execute_script("const r = document.getElementById('map').getBoundingClientRect(); return [r.width, r.height]")
+    from selenium.webdriver.common.action_chains import ActionChains
+    ActionChains(driver).move_to_element_with_offset(driver.find_element(By.ID, "map"), 0, 0).click().perform()
+    try:
+        wait.until(EC.visibility_of_element_located((By.ID, "verdict-word")))
+        check("a click on the 适宜性地图 screens that spot", bool(driver.find_element(By.ID, "verdict-word").text.strip()), str(size))
+    except TimeoutException:
+        check("a click on the 适宜性地图 screens that spot", False, driver.find_element(By.ID, "error").text)
 
 
 def check_report(driver):

@@ -332,6 +332,47 @@
       if (b.isValid()) map.fitBounds(b.pad(0.5), { maxZoom: 13, animate: false });
     }
   }
+  // 适宜性地图: the region coloured by the verdict a site there would get for the form's profile.
+  // In this mode a click on the map screens that spot at once (the same answer as its polygon).
+  const SUITABILITY_COLOUR = { prohibited: '#b91c1c', restricted: '#ea580c', needsAssessment: '#ca8a04', compliant: '#15803d' };
+  let suitabilityLayer = null;
+  async function toggleSuitability() {
+    const button = $('suitability'), note = $('suitability-status');
+    if (suitabilityLayer) {
+      map.removeLayer(suitabilityLayer);
+      suitabilityLayer = null;
+      button.setAttribute('aria-pressed', 'false');
+      note.textContent = '';
+      return;
+    }
+    const query = new URLSearchParams();
+    const ind = industryValue();
+    if (ind) query.set('industry', ind);
+    query.set('nature', document.querySelector('input[name="nature"]:checked').value);
+    const chem = document.querySelector('input[name="chemical"]:checked');
+    if (chem && chem.value) query.set('chemical', chem.value);
+    if (!$('editions').hidden && $('edition').value) query.set('edition', $('edition').value);
+    button.disabled = true;
+    note.textContent = '正在生成适宜性地图……';
+    try {
+      const geojson = await api('/api/suitability?' + query.toString());
+      suitabilityLayer = L.geoJSON(geojson, {
+        style: (f) => ({ color: SUITABILITY_COLOUR[f.properties.verdict] || '#666', weight: 0.6, fillOpacity: 0.45,
+                         fillColor: SUITABILITY_COLOUR[f.properties.verdict] || '#666' }),
+        onEachFeature: (f, layer) => layer.bindTooltip(`${f.properties.verdictName}${f.properties.rules.length ? '：' + f.properties.rules.join('、') : ''}`, { sticky: true }),
+      }).addTo(map);
+      const shares = {};
+      for (const f of geojson.features) shares[f.properties.verdict] = (shares[f.properties.verdict] || 0) + f.properties.share;
+      note.textContent = ['prohibited', 'restricted', 'needsAssessment', 'compliant']
+        .map((v) => `${VERDICT[v].name} ${(100 * (shares[v] || 0)).toFixed(1)}%`).join('，') + '。点击地图任一处即可看到该处的结论和理由。';
+      button.setAttribute('aria-pressed', 'true');
+    } catch (err) {
+      note.textContent = '';
+      showError(err.message);
+    } finally {
+      button.disabled = false;
+    }
+  }
   function placePoint(latlng) {
     const text = `${latlng.lng.toFixed(7)},${latlng.lat.toFixed(7)}`;
     setSource('coords');
@@ -339,6 +380,7 @@
     $('offset').value = 'wgs84';
     showSite({ type: 'Point', coordinates: [latlng.lng, latlng.lat] }, false);
     $('status').textContent = `已在地图上选点：${text}（天地图/GPS 坐标），按“开始预判”筛查。`;
+    if (suitabilityLayer) $('screen-form').requestSubmit();
   }
   function zoomToUnits() {
     if (!map || !unitsLayer) return;
@@ -788,6 +830,7 @@
     });
     initIndustry();
     initMap();
+    $('suitability').addEventListener('click', toggleSuitability);
     api('/api/dataset').then((ds) => {
       $('dataset-line').textContent = `数据集：${ds.name || '—'}${ds.version ? ' · 版本 ' + ds.version : ''}${ds.region ? ' · ' + ds.region : ''}`;
       if (ds.fictional) {
