@@ -30,7 +30,7 @@ extension DatasetCommand {
         @Option(help: ArgumentHelp("写入文件（先写临时文件再改名）/ write to this file (atomically)", valueName: "FILE"))
         var output: String?
 
-        @Option(help: ArgumentHelp("另把变化的几何写成 GeoJSON 文件 / also write the changed geometry as GeoJSON", valueName: "FILE.geojson"))
+        @Option(help: ArgumentHelp("另把变化的几何写成文件（按扩展名：.geojson、.gpkg、.fgb）/ also write the changed geometry (.geojson, .gpkg or .fgb)", valueName: "FILE"))
         var geometry: String?
 
         @OptionGroup var common: CommonOptions
@@ -60,7 +60,12 @@ extension DatasetCommand {
             try out.write(body)
             try out.commit()
             if let geometry {
-                try AtomicFile.write(GeoJSONWriter.featureCollection(try report.features(diff)), to: URL(fileURLWithPath: geometry))
+                let url = URL(fileURLWithPath: geometry)
+                switch url.pathExtension.lowercased() {
+                case "gpkg": try GDALVectorWriter.write(try report.features(diff), layer: "changes", format: .geoPackage, to: url)
+                case "fgb": try GDALVectorWriter.write(try report.features(diff), layer: "changes", format: .flatGeobuf, to: url)
+                default: try AtomicFile.write(GeoJSONWriter.featureCollection(try report.features(diff)), to: url)
+                }
             }
         }
     }

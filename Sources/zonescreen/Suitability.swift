@@ -12,7 +12,7 @@ struct Suitability: ParsableCommand {
         discussion: """
         把数据集范围按结论划分成互不重叠的多边形（禁止、限制、需论证、符合），每块带有决定结论的规则和条款编号；\
         各单元先按生态保护红线、规则中的岸线范围（缓冲弧每四分之一圆 64 段，5 公里范围的弧最多偏内 0.38 米）和规则涉及的\
-        敏感区切分，每一块在其内部一点按同一筛查逻辑判定。--format geojson（经纬度）| csv（按结论、按单元的面积与占比）。
+        敏感区切分，每一块在其内部一点按同一筛查逻辑判定。--format geojson（经纬度）| gpkg | fgb | csv（按结论、按单元的面积与占比）。
         """)
 
     @OptionGroup var profile: ProfileOptions
@@ -20,7 +20,7 @@ struct Suitability: ParsableCommand {
     @Option(help: ArgumentHelp("数据集目录或编译数据集 .zsd，默认为示例数据集 / dataset folder or compiled .zsd", valueName: "DIR|FILE.zsd"))
     var dataset: String?
 
-    @Option(help: ArgumentHelp("输出格式 geojson|csv / output format", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("输出格式 geojson|gpkg|fgb|csv / output format", valueName: "FORMAT"))
     var format: SuitabilityFormat = .geojson
 
     @Option(help: ArgumentHelp("写入文件（先写临时文件再改名）/ write to this file (atomically)", valueName: "FILE"))
@@ -29,7 +29,13 @@ struct Suitability: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     enum SuitabilityFormat: String, ExpressibleByArgument, CaseIterable {
-        case geojson, csv
+        case geojson, gpkg, fgb, csv
+    }
+
+    func validate() throws {
+        if (format == .gpkg || format == .fgb) && output == nil {
+            throw ValidationError(common.lang.pick("gpkg、fgb 格式需要用 --output 指定文件", "gpkg and fgb need --output FILE"))
+        }
     }
 
     func run() throws {
@@ -48,12 +54,18 @@ struct Suitability: ParsableCommand {
             FileHandle.standardError.write(Data((l.pick("错误：无法生成适宜性地图：", "error: cannot make the map: ") + ((error as? UserFacingError)?.message(l) ?? "\(error)") + "\n").utf8))
             throw ExitCode(2)
         }
-        let out = try AtomicOutput(destination: output.map { URL(fileURLWithPath: $0) })
         switch format {
-        case .geojson: try out.write(GeoJSONWriter.featureCollection(try features(map)))
-        case .csv: try out.write(Data([0xEF, 0xBB, 0xBF]) + Data(table(map).utf8))
+        case .gpkg, .fgb:
+            guard let output else { throw ExitCode(2) }
+            try GDALVectorWriter.write(try features(map), layer: "suitability", format: format == .gpkg ? .geoPackage : .flatGeobuf,
+                                       to: URL(fileURLWithPath: output))
+        case .geojson, .csv:
+            let out = try AtomicOutput(destination: output.map { URL(fileURLWithPath: $0) })
+            if format == .geojson { try out.write(GeoJSONWriter.featureCollection(try features(map))) } else {
+                try out.write(Data([0xEF, 0xBB, 0xBF]) + Data(table(map).utf8))
+            }
+            try out.commit()
         }
-        try out.commit()
         var summary = Verdict.allCases.map { verdict in
             let area = map.squareMetres(of: verdict)
             return "\(verdict.name(l)) " + String(format: "%.2f km² (%.1f%%)", area / 1e6, map.regionSquareMetres > 0 ? area / map.regionSquareMetres * 100 : 0)

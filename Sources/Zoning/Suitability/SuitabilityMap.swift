@@ -33,7 +33,7 @@ public struct SuitabilityMap: Sendable {
     public var regions: [Region]
     public var units: [UnitShare]
     public var regionSquareMetres: Double
-    /// No rule and no clause concerns this profile: every piece is 符合 for the plain unit lists.
+    /// No rule and no clause concerns this profile: the map is one 符合 region per unit.
     public var concernsNothing: Bool
 
     public func squareMetres(of verdict: Verdict) -> Double {
@@ -101,6 +101,13 @@ public struct SuitabilityMap: Sendable {
             units += shares.values.sorted { ($0.verdict, $0.rules.joined()) < ($1.verdict, $1.rules.joined()) }
         }
         var regions: [Region] = []
+        if !anyConcern {
+            // Nothing concerns this profile: every unit is one 符合 region of its own.
+            for unit in dataset.units {
+                regions.append(Region(verdict: .compliant, rules: [], geometry: unit.geometry, squareMetres: try unit.geometry.planarArea()))
+            }
+            return SuitabilityMap(profile: profile, crs: crs, regions: regions, units: units, regionSquareMetres: regionArea, concernsNothing: true)
+        }
         for key in keys {
             guard let entry = byKey[key] else { continue }
             let merged = try Geometry.geometryCollection(entry.parts).unaryUnion()
