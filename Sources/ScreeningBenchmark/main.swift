@@ -179,6 +179,17 @@ if let outDirectory {
     try Answers.write(sites.parcels, engine: engine, areas: true, to: outDirectory.appendingPathComponent("zonescreen-parcels.csv"))
 }
 
+// Every industry class at once (--all-industries) on one point and one parcel, after load.
+for (kind, site) in [("point", sites.points.first), ("parcel", sites.parcels.first)] {
+    guard let site else { continue }
+    var times: [Double] = []
+    for _ in 0..<5 { times.append(try timed { try engine.screenAllIndustries(site, nature: .new) }.1) }
+    times.sort()
+    let area = (try? site.geometry.transformed(from: site.crs, to: dataset.workingCRS).planarArea()).map { String(format: ", %.2f km²", $0 / 1e6) } ?? ""
+    print(String(format: "all industries: one %@%@, 1,380 classes: median %@, best %@", kind, area, duration(times[times.count / 2]), duration(times[0])))
+    figures.add("allIndustries-\(kind)", seconds: times[times.count / 2])
+}
+
 // The 预判报告 of one site after load: screening, the SVG map drawn from the dataset, the HTML.
 if let first = sites.parcels.first ?? sites.points.first {
     var times: [Double] = []
