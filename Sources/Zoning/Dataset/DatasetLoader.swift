@@ -136,7 +136,7 @@ public enum DatasetLoader {
         return files
     }
 
-    private static func resolveMeasurement(_ spec: ManifestFile.MeasurementSpec, _ problems: inout ProblemLog) -> (CRS?, MeasureMethod?) {
+    static func resolveMeasurement(_ spec: ManifestFile.MeasurementSpec, _ problems: inout ProblemLog) -> (CRS?, MeasureMethod?) {
         let crs: CRS?
         if let text = spec.crs {
             do { crs = try CRS(parsing: text) } catch {
@@ -182,6 +182,11 @@ struct ProblemLog {
             fail(.fileMissing(path: name, role: role))
             return nil
         }
+        return decodeYAML(data, name: name)
+    }
+
+    /// Decodes a YAML text already read, named `name` in messages, recording an invalid one as fatal.
+    mutating func decodeYAML<T: Decodable>(_ data: Data, name: String) -> T? {
         guard let text = String(data: data, encoding: .utf8) else {
             fail(.fileInvalid(path: name, detail: "不是 UTF-8 文本 / not UTF-8 text"))
             return nil
