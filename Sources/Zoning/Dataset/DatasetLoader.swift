@@ -191,6 +191,12 @@ struct ProblemLog {
             fail(.fileInvalid(path: name, detail: "不是 UTF-8 文本 / not UTF-8 text"))
             return nil
         }
+        // Yams recurses once per level and libyaml slows quadratically with depth: refuse deep texts first.
+        let depthLimit = YAMLNesting.limit
+        if let line = YAMLNesting.firstLine(deeperThan: depthLimit, in: text) {
+            fail(.yamlTooDeep(path: name, line: line, limit: depthLimit))
+            return nil
+        }
         do {
             return try YAMLDecoder().decode(T.self, from: text)
         } catch let error as DecodingError {
