@@ -93,6 +93,19 @@ let package = Package(
             name: "ScreeningBenchmark",
             dependencies: ["Zoning", "Formats", "Geometry", "Reports"]
         ),
+        // One entry per fuzz target (bytes in, a parser of outside input); see scripts/fuzz.
+        .target(
+            name: "FuzzTargets",
+            dependencies: ["Formats", "Geometry", "Zoning", "Server", "CGDAL"]
+        ),
+        // The libFuzzer driver; a real fuzzer only when scripts/fuzz builds it (-sanitize=fuzzer,address
+        // -DZONESCREEN_FUZZER), otherwise a stub that says so and exits.
+        .executableTarget(
+            name: "ZoneScreenFuzz",
+            dependencies: ["FuzzTargets", "CLibFuzzer"]
+        ),
+        // Declares libFuzzer's LLVMFuzzerRunDriver (a header only; the runtime comes with -sanitize=fuzzer).
+        .systemLibrary(name: "CLibFuzzer"),
         // Case tables from Fixtures/, shared by the test targets.
         .target(
             name: "TestSupport",
@@ -117,6 +130,11 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: ["Server", "Zoning", "TestSupport"]
+        ),
+        // Every input under Fixtures/fuzz/<target>/ (crashes the fuzzers found, fixed) through its target.
+        .testTarget(
+            name: "FuzzRegressionTests",
+            dependencies: ["FuzzTargets", "TestSupport"]
         ),
         // Runs the built zonescreen binary and checks what a user sees.
         .testTarget(

@@ -143,11 +143,7 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
     }
 
     func screen(_ request: Request, _ l: Language) async throws -> JSONReply {
-        let data = try await body(request)
-        let screenRequest: ScreenRequest
-        do { screenRequest = try JSONDecoder().decode(ScreenRequest.self, from: data) } catch {
-            throw APIError.malformed(l, "请求不是合法的 JSON 对象：\(error.localizedDescription)", "the request is not a valid JSON object: \(error.localizedDescription)")
-        }
+        let screenRequest = try RequestBodies.screenRequest(try await body(request), language: l)
         let chosen = try editions.service(screenRequest.edition ?? Self.query(request, "edition"), language: l)
         if screenRequest.allIndustries == true {
             var general = screenRequest
@@ -200,10 +196,7 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
                 flags: value("flags").map { $0.split(separator: ",").map(String.init) }, name: value("name"), id: value("id"),
                 edition: value("edition"), compareEdition: nil, allIndustries: nil)
         } else {
-            let data = try await body(request)
-            do { screenRequest = try JSONDecoder().decode(ScreenRequest.self, from: data) } catch {
-                throw APIError.malformed(l, "请求不是合法的 JSON 对象：\(error.localizedDescription)", "the request is not a valid JSON object: \(error.localizedDescription)")
-            }
+            screenRequest = try RequestBodies.screenRequest(try await body(request), language: l)
         }
         let chosen = try editions.service(screenRequest.edition ?? Self.query(request, "edition"), language: l)
         let site = try SiteBuilder(dataset: chosen.dataset, language: l).site(screenRequest)
@@ -223,20 +216,12 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
     func batch(_ request: Request, _ l: Language) async throws -> JSONReply {
         let data = try await body(request)
         let chosen = try editions.service(Self.query(request, "edition"), language: l)
-        let builder = SiteBuilder(dataset: chosen.dataset, language: l)
-        let crs = try builder.crs(request.uri.queryParameters["crs"].map(String.init))
-        let datum = try builder.datum(request.uri.queryParameters["offset"].map(String.init))
-        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any], root["type"] as? String == "FeatureCollection" else {
-            throw APIError.malformed(l, "请求应为 GeoJSON FeatureCollection", "the request must be a GeoJSON FeatureCollection")
-        }
-        let batch = try GeoJSONData(data: data, name: "request").readAll()
-        guard batch.features.count + batch.problems.count <= configuration.maxBatchFeatures else {
-            throw APIError(kind: .bodyTooLarge, message: l.pick("一次最多 \(configuration.maxBatchFeatures) 个要素", "at most \(configuration.maxBatchFeatures) features per request"))
-        }
+        let query = request.uri.queryParameters
+        let jobs = try RequestBodies.batchJobs(data, dataset: chosen.dataset, crs: query["crs"].map(String.init),
+                                               offset: query["offset"].map(String.init), idField: query["idField"].map(String.init),
+                                               maxFeatures: configuration.maxBatchFeatures, language: l)
         var texts: [(Int, String)] = []
         var failed = 0
-        var source = builder.intake(crs: crs, offset: datum, idField: request.uri.queryParameters["idField"].map(String.init)).source("request")
-        let jobs = batch.problems.map { ($0.featureIndex ?? 0, source.job(.failure($0))) } + batch.features.map { ($0.index, source.job($0)) }
         for (index, job) in jobs {
             var feature = job.feature ?? Feature(id: job.id, geometry: nil, index: index)
             feature.crs = nil

@@ -20,6 +20,10 @@ struct ClauseReader {
 
     mutating func readClauseFile(_ file: String) {
         guard let parsed: ClauseFile = log.decodeYAML(directory.datasetFile(file), role: "准入清单 / clause file", relativeTo: directory) else { return }
+        addClauses(parsed, file: file)
+    }
+
+    mutating func addClauses(_ parsed: ClauseFile, file: String) {
         for record in parsed.clauses {
             let scope: ClauseScope
             switch record.scope {
@@ -59,6 +63,10 @@ struct ClauseReader {
 
     mutating func applyAnnotations(_ file: String) {
         guard let parsed: AnnotationFile = log.decodeYAML(directory.datasetFile(file), role: "单元条款注释表 / annotation table", relativeTo: directory) else { return }
+        applyAnnotations(parsed)
+    }
+
+    mutating func applyAnnotations(_ parsed: AnnotationFile) {
         let positions = Dictionary(clauses.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for annotation in parsed.annotations {
             guard let position = positions[annotation.clause], clauses[position].fromUnitText else {
@@ -75,6 +83,10 @@ struct ClauseReader {
 
     mutating func readRules(_ file: String) -> RuleSet? {
         guard let parsed: RulesFile = log.decodeYAML(directory.datasetFile(file), role: "空间规则 / rules", relativeTo: directory) else { return nil }
+        return rules(parsed, file: file)
+    }
+
+    mutating func rules(_ parsed: RulesFile, file: String) -> RuleSet {
         func rule(_ record: RulesFile.RuleRecord, _ kind: SpatialRule.Kind) -> SpatialRule {
             SpatialRule(id: record.id, kind: kind, conditions: record.conditions, effect: record.effect, text: record.text, source: record.source)
         }

@@ -136,7 +136,7 @@ public enum DatasetLoader {
         return files
     }
 
-    private static func resolveMeasurement(_ spec: ManifestFile.MeasurementSpec, _ problems: inout ProblemLog) -> (CRS?, MeasureMethod?) {
+    static func resolveMeasurement(_ spec: ManifestFile.MeasurementSpec, _ problems: inout ProblemLog) -> (CRS?, MeasureMethod?) {
         let crs: CRS?
         if let text = spec.crs {
             do { crs = try CRS(parsing: text) } catch {
@@ -182,8 +182,19 @@ struct ProblemLog {
             fail(.fileMissing(path: name, role: role))
             return nil
         }
+        return decodeYAML(data, name: name)
+    }
+
+    /// Decodes a YAML text already read, named `name` in messages, recording an invalid one as fatal.
+    mutating func decodeYAML<T: Decodable>(_ data: Data, name: String) -> T? {
         guard let text = String(data: data, encoding: .utf8) else {
             fail(.fileInvalid(path: name, detail: "不是 UTF-8 文本 / not UTF-8 text"))
+            return nil
+        }
+        // Yams recurses once per level and libyaml slows quadratically with depth: refuse deep texts first.
+        let depthLimit = YAMLNesting.limit
+        if let line = YAMLNesting.firstLine(deeperThan: depthLimit, in: text) {
+            fail(.yamlTooDeep(path: name, line: line, limit: depthLimit))
             return nil
         }
         do {

@@ -5,6 +5,8 @@ import Geometry
 public enum DatasetProblem: Sendable, Hashable {
     case fileMissing(path: String, role: String)
     case fileInvalid(path: String, detail: String)
+    /// A YAML file nested deeper than the limit (`YAMLNesting`), refused before it is parsed.
+    case yamlTooDeep(path: String, line: Int, limit: Int)
     case unsupportedFormatVersion(Int)
     case invalidSetting(name: String, detail: String)
     case fieldMissing(file: String, feature: Int, id: String?, field: String, mappedFrom: String)
@@ -41,6 +43,9 @@ public enum DatasetProblem: Sendable, Hashable {
             return l.pick("缺少文件 \(path)（\(role)）", "missing file \(path) (\(role))")
         case .fileInvalid(let path, let detail):
             return l.pick("文件 \(path) 有误：\(detail)", "file \(path) is invalid: \(detail)")
+        case .yamlTooDeep(let path, let line, let limit):
+            return l.pick("文件 \(path) 第 \(line) 行嵌套超过 \(limit) 层（YAML 嵌套层数上限；数据集文件只需几层，确需更深可设置环境变量 \(YAMLNesting.environmentVariable)）",
+                          "file \(path) line \(line) nests deeper than \(limit) levels (the YAML nesting limit; dataset files need only a few; set \(YAMLNesting.environmentVariable) to raise it)")
         case .unsupportedFormatVersion(let version):
             return l.pick("不支持的数据集格式版本 \(version)（支持 1）", "unsupported dataset format version \(version) (1 is supported)")
         case .invalidSetting(let name, let detail):
