@@ -18,6 +18,9 @@ public struct GeoJSONFile: FeatureSource, Sendable {
 
     public func forEachFeature(_ body: (Result<Feature, FeatureError>) throws -> Void) throws {
         let data: Data
+        do throws(InputLimits.Exceeded) { try InputLimits.checkFile(url, name: name) } catch {
+            throw FeatureError.unreadable(source: name, detail: error.message(.zh) + " / " + error.message(.en))
+        }
         do {
             data = try Data(contentsOf: url)
         } catch {

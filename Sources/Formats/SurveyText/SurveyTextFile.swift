@@ -119,6 +119,9 @@ public struct SurveyTextFile: FeatureSource, Sendable {
         case .bytes(let bytes):
             data = bytes
         case .file(let url):
+            do throws(InputLimits.Exceeded) { try InputLimits.checkFile(url, name: name) } catch {
+                throw .unreadable(file: name, detail: error.message(language))
+            }
             do {
                 data = try Data(contentsOf: url)
             } catch {
@@ -135,7 +138,12 @@ public struct SurveyTextFile: FeatureSource, Sendable {
         var parcels: [RawParcel] = []
         var section: String?
         var sawCoordinates = false
+        let lineLimit = InputLimits.lineBytes.value
         for (number, raw) in SurveyTextDecoding.lines(text) {
+            if raw.utf8.count > lineLimit {
+                throw .unreadable(file: name, detail: InputLimits.Exceeded.line(name: name, line: number, bytes: raw.utf8.count, limit: lineLimit,
+                                                                                variable: InputLimits.lineBytes.variable).message(language))
+            }
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             if let title = Self.sectionTitle(line) {

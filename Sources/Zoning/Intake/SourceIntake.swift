@@ -47,6 +47,11 @@ public struct SourceIntake: Sendable {
         guard let geometry = feature.geometry else {
             return failed(l.pick("\(label)：没有几何", "\(label): no geometry"), .unreadable)
         }
+        let vertexLimit = InputLimits.vertices.value
+        if geometry.coordinates.count > vertexLimit {
+            let problem = InputLimits.Exceeded.vertices(count: geometry.coordinates.count, limit: vertexLimit, variable: InputLimits.vertices.variable)
+            return failed(l.pick("\(label)：", "\(label): ") + problem.message(l), .invalidGeometry)
+        }
         let profile: ProjectProfile?
         do { profile = try intake.profile(from: properties) } catch {
             return failed(l.pick("\(label)：", "\(label): ") + error.message(l), .profile)
