@@ -35,6 +35,16 @@ extension Geometry {
         }
     }
 
+    /// The part inside an axis-aligned rectangle, by GEOS's fast rectangle clipping (no full overlay):
+    /// for cutting very large shapes into tiles. The result may be empty.
+    public func clipped(to rectangle: Envelope) throws(GeometryError) -> Geometry {
+        try withGEOS { context throws(GeometryError) in
+            let geometry = try makeGEOS(in: context)
+            return try GEOSGeometry.take(GEOSClipByRect_r(context.handle, geometry.pointer, rectangle.minX, rectangle.minY, rectangle.maxX, rectangle.maxY),
+                                         in: context, "GEOSClipByRect").toGeometry()
+        }
+    }
+
     /// A point guaranteed to lie inside the geometry (on a polygon's interior, on a line), unlike its centroid.
     public func pointOnSurface() throws(GeometryError) -> Coordinate {
         let point = try withGEOS { context throws(GeometryError) in

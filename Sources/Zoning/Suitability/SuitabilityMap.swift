@@ -58,6 +58,28 @@ public struct SuitabilityMap: Sendable {
             return nil
         })
         cutters += dataset.sensitiveAreas.filter { sensitiveLayers.contains($0.layer) }.map(\.geometry)
+        // A province's band buffers are huge shapes: cut against whole, every unit would pay for all their
+        // vertices. Cut once into tiles (about 1/32 of the region across), each unit meets only the tiles
+        // near it. Inside a tile piece is inside the shape, so the pieces of the map are the same; they may
+        // be split along tile edges, and merge again with their equals.
+        let region = dataset.units.reduce(Envelope.empty) { $0.union($1.shape.envelope) }
+        let tile = max(region.width, region.height) / 32
+        cutters = try cutters.flatMap { cutter -> [Geometry] in
+            guard tile > 0, cutter.coordinates.count > 5_000 else { return [cutter] }
+            let envelope = cutter.envelope
+            var tiles: [Geometry] = []
+            var y = envelope.minY
+            while y < envelope.maxY {
+                var x = envelope.minX
+                while x < envelope.maxX {
+                    let cell = Envelope(minX: x, minY: y, maxX: min(x + tile, envelope.maxX), maxY: min(y + tile, envelope.maxY))
+                    if let part = Self.polygonal(try cutter.clipped(to: cell)), try part.planarArea() > 1e-6 { tiles.append(part) }
+                    x += tile
+                }
+                y += tile
+            }
+            return tiles
+        }
         let cutterEnvelopes = cutters.map(\.envelope)
 
         var byKey: [String: (verdict: Verdict, rules: [String], parts: [Geometry], area: Double)] = [:]
