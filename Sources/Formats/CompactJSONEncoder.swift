@@ -225,3 +225,21 @@ private struct Single: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt64) throws { state.writeInteger(value) }
     mutating func encode<T: Encodable>(_ value: T) throws { try state.write(value, codingPath: []) }
 }
+
+extension CompactJSONEncoder {
+    /// An encoded JSON object with more members appended (`json` already encoded), without decoding it
+    /// again: for answers that carry one more part (a comparison) on top of an encoded result.
+    public static func object(_ object: Data, adding members: [(key: String, json: Data)]) -> Data {
+        guard object.last == UInt8(ascii: "}"), !members.isEmpty else { return object }
+        var result = object.dropLast()
+        let empty = result.last == UInt8(ascii: "{")
+        for (position, member) in members.enumerated() {
+            if !(empty && position == 0) { result.append(UInt8(ascii: ",")) }
+            result.append(contentsOf: Array(JSONValue.string(member.key).jsonText.utf8))
+            result.append(UInt8(ascii: ":"))
+            result.append(member.json)
+        }
+        result.append(UInt8(ascii: "}"))
+        return Data(result)
+    }
+}

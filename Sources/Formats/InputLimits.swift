@@ -9,11 +9,15 @@ public enum InputLimits {
     public struct Limit: Sendable {
         public let variable: String
         public let standard: Int
+        /// The variable's value when it is a positive whole number, else the standard; read once (the
+        /// vertex limit is checked for every site of a batch).
+        public let value: Int
 
-        /// The variable's value when it is a positive whole number, else the standard.
-        public var value: Int {
-            guard let text = ProcessInfo.processInfo.environment[variable], let number = Int(text), number > 0 else { return standard }
-            return number
+        init(variable: String, standard: Int) {
+            self.variable = variable
+            self.standard = standard
+            let given = ProcessInfo.processInfo.environment[variable].flatMap { Int($0) }
+            self.value = given.map { $0 > 0 ? $0 : standard } ?? standard
         }
     }
 

@@ -111,15 +111,7 @@ public struct BatchReport {
         var extent = points.reduce(Envelope.empty) { $0.union(Envelope(minX: $1.1.x, minY: $1.1.y, maxX: $1.1.x, maxY: $1.1.y)) }
         if extent.isEmpty { extent = dataset.units.reduce(Envelope.empty) { $0.union($1.shape.envelope) } }
         guard !extent.isEmpty else { return "" }
-        var frame = extent.expanded(by: max(500, 0.08 * max(extent.width, extent.height)))
-        let aspect = width / height
-        if frame.width / frame.height < aspect {
-            let extra = (frame.height * aspect - frame.width) / 2
-            frame = Envelope(minX: frame.minX - extra, minY: frame.minY, maxX: frame.maxX + extra, maxY: frame.maxY)
-        } else {
-            let extra = (frame.width / aspect - frame.height) / 2
-            frame = Envelope(minX: frame.minX, minY: frame.minY - extra, maxX: frame.maxX, maxY: frame.maxY + extra)
-        }
+        let frame = SVGProjection.widened(extent.expanded(by: max(500, 0.08 * max(extent.width, extent.height))), toAspect: width / height)
         let projection = SVGProjection(frame: frame, width: width, height: height)
         let tolerance = projection.metresPerUnit
         var svg = "<svg class=\"overview-map\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-size=\"10\">\(SiteMap.definitions)"

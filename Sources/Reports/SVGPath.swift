@@ -10,6 +10,16 @@ struct SVGProjection {
 
     var metresPerUnit: Double { frame.width / width }
 
+    /// `frame` with its narrow side widened about the centre to the drawing's aspect ratio (width / height).
+    static func widened(_ frame: Envelope, toAspect aspect: Double) -> Envelope {
+        if frame.width / frame.height < aspect {
+            let extra = (frame.height * aspect - frame.width) / 2
+            return Envelope(minX: frame.minX - extra, minY: frame.minY, maxX: frame.maxX + extra, maxY: frame.maxY)
+        }
+        let extra = (frame.width / aspect - frame.height) / 2
+        return Envelope(minX: frame.minX, minY: frame.minY - extra, maxX: frame.maxX, maxY: frame.maxY + extra)
+    }
+
     func point(_ c: Coordinate) -> (x: Double, y: Double) {
         ((c.x - frame.minX) / frame.width * width, (frame.maxY - c.y) / frame.height * height)
     }
@@ -17,7 +27,7 @@ struct SVGProjection {
     private static func number(_ value: Double) -> String { String(format: "%.1f", value) }
 
     private func ring(_ coordinates: [Coordinate], closed: Bool) -> String {
-        guard let first = coordinates.first else { return "" }
+        guard !coordinates.isEmpty else { return "" }
         var text = ""
         var last: (x: Double, y: Double)?
         for (index, coordinate) in coordinates.enumerated() {
@@ -27,7 +37,6 @@ struct SVGProjection {
             text += (index == 0 ? "M" : "L") + Self.number(p.x) + " " + Self.number(p.y)
             last = p
         }
-        _ = first
         return closed ? text + "Z" : text
     }
 

@@ -42,16 +42,7 @@ public struct SiteMap {
         var covered = siteEnvelope
         if let best { covered = covered.union(Envelope(minX: best.onShoreline.x, minY: best.onShoreline.y, maxX: best.onShoreline.x, maxY: best.onShoreline.y)) }
         let margin = max(300, 0.25 * max(covered.width, covered.height))
-        var frame = covered.expanded(by: margin)
-        // The drawing's aspect ratio, by widening the narrow side about the centre.
-        let aspect = Self.width / Self.height
-        if frame.width / frame.height < aspect {
-            let extra = (frame.height * aspect - frame.width) / 2
-            frame = Envelope(minX: frame.minX - extra, minY: frame.minY, maxX: frame.maxX + extra, maxY: frame.maxY)
-        } else {
-            let extra = (frame.width / aspect - frame.height) / 2
-            frame = Envelope(minX: frame.minX, minY: frame.minY - extra, maxX: frame.maxX, maxY: frame.maxY + extra)
-        }
+        let frame = SVGProjection.widened(covered.expanded(by: margin), toAspect: Self.width / Self.height)
         return Layout(frame: frame, site: site, nearest: best)
     }
 

@@ -162,16 +162,10 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
         let previousResult: ScreeningResult?
         do { previousResult = try await previous.screen(site, language: l) } catch is ScreeningError { previousResult = nil }
         let comparison = SiteComparison.compare(previous: previousResult, current: result, diff: try editions.diff(from: previous, to: chosen))
-        var answer = try CompactJSONEncoder().encode(result)
-        if answer.last == UInt8(ascii: "}") {
-            answer.removeLast()
-            answer.append(contentsOf: Array(",\"comparedWith\":".utf8))
-            answer.append(try CompactJSONEncoder().encode(editions.key(of: previous)))
-            answer.append(contentsOf: Array(",\"comparison\":".utf8))
-            answer.append(try CompactJSONEncoder().encode(comparison))
-            answer.append(UInt8(ascii: "}"))
-        }
-        return JSONReply(data: answer)
+        let encoder = CompactJSONEncoder()
+        return JSONReply(data: CompactJSONEncoder.object(try encoder.encode(result), adding: [
+            ("comparedWith", try encoder.encode(editions.key(of: previous))), ("comparison", try encoder.encode(comparison)),
+        ]))
     }
 
     /// The suitability map for the profile in the query (industry, nature, chemical, flags), as GeoJSON.

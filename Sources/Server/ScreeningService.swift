@@ -50,14 +50,7 @@ final class LocalScreeningService: ScreeningRepository {
                 continuation.resume(with: Result {
                     let map = try SuitabilityMap.build(dataset: dataset, profile: profile, language: language)
                     let tolerance = map.regions.reduce(Envelope.empty) { $0.union($1.geometry.envelope) }.width / 20_000
-                    let features = try map.regions.enumerated().map { index, region in
-                        let drawn = (try? region.geometry.simplifiedForDrawing(tolerance: tolerance)) ?? region.geometry
-                        return Feature(id: "\(index + 1)", geometry: try drawn.transformed(from: map.crs, to: .cgcs2000), properties: [
-                            "verdict": .string(region.verdict.rawValue), "verdictName": .string(region.verdict.name(language)),
-                            "rules": .array(region.rules.map(JSONValue.string)), "areaSquareMetres": .number(region.squareMetres.rounded()),
-                            "share": .number(map.regionSquareMetres > 0 ? region.squareMetres / map.regionSquareMetres : 0),
-                        ])
-                    }
+                    let features = try map.features(language: language, drawingTolerance: tolerance, rulesAsList: true)
                     return GeoJSONWriter.featureCollection(features)
                 })
             }

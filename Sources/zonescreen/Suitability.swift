@@ -57,11 +57,11 @@ struct Suitability: ParsableCommand {
         switch format {
         case .gpkg, .fgb:
             guard let output else { throw ExitCode(2) }
-            try GDALVectorWriter.write(try features(map), layer: "suitability", format: format == .gpkg ? .geoPackage : .flatGeobuf,
+            try GDALVectorWriter.write(try map.features(language: common.lang), layer: "suitability", format: format == .gpkg ? .geoPackage : .flatGeobuf,
                                        to: URL(fileURLWithPath: output))
         case .geojson, .csv:
             let out = try AtomicOutput(destination: output.map { URL(fileURLWithPath: $0) })
-            if format == .geojson { try out.write(GeoJSONWriter.featureCollection(try features(map))) } else {
+            if format == .geojson { try out.write(GeoJSONWriter.featureCollection(try map.features(language: common.lang))) } else {
                 try out.write(Data([0xEF, 0xBB, 0xBF]) + Data(table(map).utf8))
             }
             try out.commit()
@@ -76,18 +76,6 @@ struct Suitability: ParsableCommand {
         if map.concernsNothing {
             FileHandle.standardError.write(Data(l.pick("注意：没有任何规则或条款涉及这一项目情况，全部为“符合”（按单元划分）\n",
                                                        "note: no rule or clause concerns this profile; everything is compliant (by unit)\n").utf8))
-        }
-    }
-
-    func features(_ map: SuitabilityMap) throws -> [Feature] {
-        let l = common.lang
-        return try map.regions.enumerated().map { index, region in
-            Feature(id: "\(index + 1)", geometry: try region.geometry.transformed(from: map.crs, to: .cgcs2000), properties: [
-                "verdict": .string(region.verdict.rawValue), "verdictName": .string(region.verdict.name(l)),
-                "rules": .string(region.rules.joined(separator: ";")),
-                "areaSquareMetres": .number((region.squareMetres * 100).rounded() / 100), "areaHectares": .number((region.squareMetres / 100).rounded() / 100),
-                "share": .number(map.regionSquareMetres > 0 ? (region.squareMetres / map.regionSquareMetres * 1e6).rounded() / 1e6 : 0),
-            ], index: index, propertyOrder: ["verdict", "verdictName", "rules", "areaSquareMetres", "areaHectares", "share"])
         }
     }
 

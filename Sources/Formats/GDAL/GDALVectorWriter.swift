@@ -16,17 +16,6 @@ public enum GDALVectorWriter {
 
     public static func write(_ features: [Feature], layer name: String, format: Format, to url: URL) throws(GDALError) {
         let target = url.standardizedFileURL
-        let path = target.path
-        let stem = target.deletingPathExtension().lastPathComponent
-        // The driver goes by the ending, so the temporary name keeps it.
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(stem).\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)-tmp.\(format.fileExtension)").path
-        var finished = false
-        TemporaryFiles.register(temporary)
-        defer {
-            if !finished { unlink(temporary) }
-            TemporaryFiles.unregister(temporary)
-        }
         var columns: [String] = []
         for feature in features {
             for key in feature.propertyOrder ?? feature.properties.keys.sorted() where !columns.contains(key) { columns.append(key) }
@@ -39,79 +28,59 @@ public enum GDALVectorWriter {
                 }
             }
         }
-        try GDALLibrary.quietly { () throws(GDALError) in
-            guard let driver = GDALGetDriverByName(format.rawValue) else {
-                throw .libraryFailed(file: path, operation: "GDALGetDriverByName(\(format.rawValue))", message: "GDAL was built without this driver")
-            }
-            CPLErrorReset()
-            guard let dataset = GDALCreate(driver, temporary, 0, 0, 0, GDT_Unknown, nil) else {
-                throw .cannotWrite(file: path, detail: GDALLibrary.lastErrorMessage("GDALCreate failed"))
-            }
+        // The driver goes by the ending, so the temporary name keeps it.
+        let temporaryName = ".\(target.deletingPathExtension().lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)-tmp.\(format.fileExtension)"
+        try GDALNewFile.write(driver: format.rawValue, to: target, temporaryName: temporaryName) { dataset, path throws(GDALError) in
             guard let srs = OSRNewSpatialReference(nil) else {
-                GDALClose(dataset)
                 throw .libraryFailed(file: path, operation: "OSRNewSpatialReference", message: "out of memory")
             }
             defer { OSRDestroySpatialReference(srs) }
             _ = OSRImportFromEPSG(srs, 4490)
             OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER)
-            do throws(GDALError) {
-                guard let layer = GDALDatasetCreateLayer(dataset, name, srs, wkbUnknown, nil) else {
-                    throw .libraryFailed(file: path, operation: "GDALDatasetCreateLayer(\(name))", message: GDALLibrary.lastErrorMessage("cannot add layer"))
+            guard let layer = GDALDatasetCreateLayer(dataset, name, srs, wkbUnknown, nil) else {
+                throw .libraryFailed(file: path, operation: "GDALDatasetCreateLayer(\(name))", message: GDALLibrary.lastErrorMessage("cannot add layer"))
+            }
+            for (column, field) in columns.enumerated() {
+                guard let definition = OGR_Fld_Create(field, numeric[column] ? OFTReal : OFTString) else {
+                    throw .libraryFailed(file: path, operation: "OGR_Fld_Create", message: "out of memory")
                 }
+                defer { OGR_Fld_Destroy(definition) }
+                guard OGR_L_CreateField(layer, definition, 1) == OGRERR_NONE else {
+                    throw .libraryFailed(file: path, operation: "OGR_L_CreateField(\(field))", message: GDALLibrary.lastErrorMessage("cannot add column"))
+                }
+            }
+            guard let definition = OGR_L_GetLayerDefn(layer) else {
+                throw .libraryFailed(file: path, operation: "OGR_L_GetLayerDefn", message: GDALLibrary.lastErrorMessage("no layer definition"))
+            }
+            for feature in features {
+                guard let record = OGR_F_Create(definition) else {
+                    throw .libraryFailed(file: path, operation: "OGR_F_Create", message: "out of memory")
+                }
+                defer { OGR_F_Destroy(record) }
                 for (column, field) in columns.enumerated() {
-                    guard let definition = OGR_Fld_Create(field, numeric[column] ? OFTReal : OFTString) else {
-                        throw .libraryFailed(file: path, operation: "OGR_Fld_Create", message: "out of memory")
-                    }
-                    defer { OGR_Fld_Destroy(definition) }
-                    guard OGR_L_CreateField(layer, definition, 1) == OGRERR_NONE else {
-                        throw .libraryFailed(file: path, operation: "OGR_L_CreateField(\(field))", message: GDALLibrary.lastErrorMessage("cannot add column"))
-                    }
-                }
-                guard let definition = OGR_L_GetLayerDefn(layer) else {
-                    throw .libraryFailed(file: path, operation: "OGR_L_GetLayerDefn", message: GDALLibrary.lastErrorMessage("no layer definition"))
-                }
-                for feature in features {
-                    guard let record = OGR_F_Create(definition) else {
-                        throw .libraryFailed(file: path, operation: "OGR_F_Create", message: "out of memory")
-                    }
-                    defer { OGR_F_Destroy(record) }
-                    for (column, field) in columns.enumerated() {
-                        guard let value = feature.properties[field], value != .null else { continue }
-                        if numeric[column], case .number(let number) = value {
-                            OGR_F_SetFieldDouble(record, Int32(column), number)
-                        } else {
-                            OGR_F_SetFieldString(record, Int32(column), value.text ?? value.jsonText)
-                        }
-                    }
-                    if let geometry = feature.geometry {
-                        let bytes: [UInt8]
-                        do throws(GeometryError) { bytes = try geometry.wkb() } catch {
-                            throw .libraryFailed(file: path, operation: "wkb", message: error.message(.en))
-                        }
-                        var handle: OGRGeometryH?
-                        let status = bytes.withUnsafeBytes { raw in OGR_G_CreateFromWkb(raw.baseAddress, srs, &handle, Int32(raw.count)) }
-                        guard status == OGRERR_NONE, let handle else {
-                            throw .libraryFailed(file: path, operation: "OGR_G_CreateFromWkb", message: GDALLibrary.lastErrorMessage("bad geometry"))
-                        }
-                        _ = OGR_F_SetGeometryDirectly(record, handle)
-                    }
-                    guard OGR_L_CreateFeature(layer, record) == OGRERR_NONE else {
-                        throw .libraryFailed(file: path, operation: "OGR_L_CreateFeature", message: GDALLibrary.lastErrorMessage("cannot add feature"))
+                    guard let value = feature.properties[field], value != .null else { continue }
+                    if numeric[column], case .number(let number) = value {
+                        OGR_F_SetFieldDouble(record, Int32(column), number)
+                    } else {
+                        OGR_F_SetFieldString(record, Int32(column), value.text ?? value.jsonText)
                     }
                 }
-            } catch {
-                GDALClose(dataset)
-                throw error
-            }
-            CPLErrorReset()
-            GDALClose(dataset)
-            if CPLGetLastErrorType().rawValue >= CE_Failure.rawValue {
-                throw .cannotWrite(file: path, detail: GDALLibrary.lastErrorMessage("closing the file failed"))
+                if let geometry = feature.geometry {
+                    let bytes: [UInt8]
+                    do throws(GeometryError) { bytes = try geometry.wkb() } catch {
+                        throw .libraryFailed(file: path, operation: "wkb", message: error.message(.en))
+                    }
+                    var handle: OGRGeometryH?
+                    let status = bytes.withUnsafeBytes { raw in OGR_G_CreateFromWkb(raw.baseAddress, srs, &handle, Int32(raw.count)) }
+                    guard status == OGRERR_NONE, let handle else {
+                        throw .libraryFailed(file: path, operation: "OGR_G_CreateFromWkb", message: GDALLibrary.lastErrorMessage("bad geometry"))
+                    }
+                    _ = OGR_F_SetGeometryDirectly(record, handle)
+                }
+                guard OGR_L_CreateFeature(layer, record) == OGRERR_NONE else {
+                    throw .libraryFailed(file: path, operation: "OGR_L_CreateFeature", message: GDALLibrary.lastErrorMessage("cannot add feature"))
+                }
             }
         }
-        guard rename(temporary, path) == 0 else {
-            throw .cannotWrite(file: path, detail: String(cString: strerror(errno)))
-        }
-        finished = true
     }
 }

@@ -20,14 +20,11 @@ struct TableConvention: Equatable {
 
     static let longitudes = 73.0...136.0
     static let latitudes = 3.0...54.0
-    static let northings = 2_000_000.0...6_000_000.0
-    static let plainEastings = 100_000.0...900_000.0
-
-    static func isPrefixedEasting(_ value: Double) -> Bool {
-        value >= 13_000_000 && value < 46_000_000 && plainEastings.contains(value.truncatingRemainder(dividingBy: 1_000_000))
-    }
-
-    static func isEasting(_ value: Double) -> Bool { plainEastings.contains(value) || isPrefixedEasting(value) }
+    // Gauss-Krüger magnitudes in China, as the 勘测定界 reader knows them.
+    static var northings: ClosedRange<Double> { SurveyTextFile.northings }
+    static var plainEastings: ClosedRange<Double> { SurveyTextFile.plainEastings }
+    static func isPrefixedEasting(_ value: Double) -> Bool { SurveyTextFile.isPrefixedEasting(value) }
+    static func isEasting(_ value: Double) -> Bool { SurveyTextFile.isEasting(value) }
 
     enum Problem: Error, Equatable {
         /// Metres without a zone prefix and no CRS given: the central meridian is unknown.

@@ -19,7 +19,6 @@ import Darwin
 public enum XLSXWriter {
     public static func write(sheets: [(name: String, columns: [String], rows: [[JSONValue]])], to url: URL) throws(GDALError) {
         let target = url.standardizedFileURL
-        let path = target.path
         for sheet in sheets {
             try checkSheetName(sheet.name)
             for (number, row) in sheet.rows.enumerated() where row.count != sheet.columns.count {
@@ -30,43 +29,11 @@ public enum XLSXWriter {
         // the end: the driver writes through /vsizip/NAME/xl/..., and /vsizip/ cuts the path at the
         // first archive extension, so ".out.xlsx.UUID.tmp.xlsx" fails with "Failure when saving".
         let stem = target.deletingPathExtension().lastPathComponent
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(stem)-\(UUID().uuidString)-tmp.xlsx").path
-        var finished = false
-        TemporaryFiles.register(temporary)
-        defer {
-            if !finished { unlink(temporary) }
-            TemporaryFiles.unregister(temporary)
-        }
-
-        try GDALLibrary.quietly { () throws(GDALError) in
-            guard let driver = GDALGetDriverByName("XLSX") else {
-                throw .libraryFailed(file: path, operation: "GDALGetDriverByName(XLSX)", message: "GDAL was built without the XLSX driver")
-            }
-            CPLErrorReset()
-            guard let dataset = GDALCreate(driver, temporary, 0, 0, 0, GDT_Unknown, nil) else {
-                throw .cannotWrite(file: path, detail: GDALLibrary.lastErrorMessage("GDALCreate failed"))
-            }
-            do throws(GDALError) {
-                for sheet in sheets {
-                    try write(sheet: sheet, into: dataset, file: path)
-                }
-            } catch {
-                GDALClose(dataset)
-                throw error
-            }
-            // The XLSX driver zips the workbook when the dataset closes; GDAL 3.6's GDALClose returns
-            // nothing, so a failure shows only as the last error.
-            CPLErrorReset()
-            GDALClose(dataset)
-            if CPLGetLastErrorType().rawValue >= CE_Failure.rawValue {
-                throw .cannotWrite(file: path, detail: GDALLibrary.lastErrorMessage("closing the workbook failed"))
+        try GDALNewFile.write(driver: "XLSX", to: target, temporaryName: ".\(stem)-\(UUID().uuidString)-tmp.xlsx") { dataset, file throws(GDALError) in
+            for sheet in sheets {
+                try write(sheet: sheet, into: dataset, file: file)
             }
         }
-        guard rename(temporary, path) == 0 else {
-            throw .cannotWrite(file: path, detail: String(cString: strerror(errno)))
-        }
-        finished = true
     }
 
     private static func checkSheetName(_ name: String) throws(GDALError) {

@@ -48,8 +48,8 @@ public struct SourceIntake: Sendable {
             return failed(l.pick("\(label)：没有几何", "\(label): no geometry"), .unreadable)
         }
         let vertexLimit = InputLimits.vertices.value
-        if geometry.coordinates.count > vertexLimit {
-            let problem = InputLimits.Exceeded.vertices(count: geometry.coordinates.count, limit: vertexLimit, variable: InputLimits.vertices.variable)
+        if geometry.coordinateCount > vertexLimit {
+            let problem = InputLimits.Exceeded.vertices(count: geometry.coordinateCount, limit: vertexLimit, variable: InputLimits.vertices.variable)
             return failed(l.pick("\(label)：", "\(label): ") + problem.message(l), .invalidGeometry)
         }
         let profile: ProjectProfile?

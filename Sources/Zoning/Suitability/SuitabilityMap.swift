@@ -1,4 +1,5 @@
 import Foundation
+import Formats
 import Geometry
 
 /// Where a project may go: the dataset's region cut into pieces, each with the verdict a site there
@@ -36,6 +37,21 @@ public struct SuitabilityMap: Sendable {
     /// No rule and no clause concerns this profile: the map is one 符合 region per unit.
     public var concernsNothing: Bool
 
+    /// The regions as features in CGCS2000 longitude/latitude: verdict, its name, the deciding rules
+    /// (one `;`-separated text for tables and files, or a list for the web page), area and share.
+    /// `drawingTolerance`: simplify for drawing (working-CRS units) first.
+    public func features(language l: Language, drawingTolerance: Double? = nil, rulesAsList: Bool = false) throws -> [Feature] {
+        try regions.enumerated().map { index, region in
+            let drawn = drawingTolerance.flatMap { try? region.geometry.simplifiedForDrawing(tolerance: $0) } ?? region.geometry
+            return Feature(id: "\(index + 1)", geometry: try drawn.transformed(from: crs, to: .cgcs2000), properties: [
+                "verdict": .string(region.verdict.rawValue), "verdictName": .string(region.verdict.name(l)),
+                "rules": rulesAsList ? .array(region.rules.map(JSONValue.string)) : .string(region.rules.joined(separator: ";")),
+                "areaSquareMetres": .number((region.squareMetres * 100).rounded() / 100), "areaHectares": .number((region.squareMetres / 100).rounded() / 100),
+                "share": .number(regionSquareMetres > 0 ? (region.squareMetres / regionSquareMetres * 1e6).rounded() / 1e6 : 0),
+            ], index: index, propertyOrder: ["verdict", "verdictName", "rules", "areaSquareMetres", "areaHectares", "share"])
+        }
+    }
+
     public func squareMetres(of verdict: Verdict) -> Double {
         regions.filter { $0.verdict == verdict }.reduce(0) { $0 + $1.squareMetres }
     }
@@ -65,7 +81,7 @@ public struct SuitabilityMap: Sendable {
         let region = dataset.units.reduce(Envelope.empty) { $0.union($1.shape.envelope) }
         let tile = max(region.width, region.height) / 32
         cutters = try cutters.flatMap { cutter -> [Geometry] in
-            guard tile > 0, cutter.coordinates.count > 5_000 else { return [cutter] }
+            guard tile > 0, cutter.coordinateCount > 5_000 else { return [cutter] }
             let envelope = cutter.envelope
             var tiles: [Geometry] = []
             var y = envelope.minY

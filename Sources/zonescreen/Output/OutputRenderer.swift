@@ -107,15 +107,10 @@ struct OutputRenderer: Sendable {
     }
 
     static func json(_ result: ScreeningResult, comparison: SiteComparison? = nil) -> Data {
-        guard var data = try? CompactJSONEncoder().encode(result) else { return Data("null".utf8) }
+        guard let data = try? CompactJSONEncoder().encode(result) else { return Data("null".utf8) }
         // The comparison goes in as one more member of the result object.
-        if let comparison, let extra = try? CompactJSONEncoder().encode(comparison), data.last == UInt8(ascii: "}") {
-            data.removeLast()
-            data.append(contentsOf: Array(",\"comparison\":".utf8))
-            data.append(extra)
-            data.append(UInt8(ascii: "}"))
-        }
-        return data
+        guard let comparison, let extra = try? CompactJSONEncoder().encode(comparison) else { return data }
+        return CompactJSONEncoder.object(data, adding: [("comparison", extra)])
     }
 
     /// The input feature with the result (or the error) under one property, `zonescreen` or `zonescreenError`.
