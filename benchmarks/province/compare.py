@@ -17,8 +17,9 @@ Agreement, per site, for each pair of tools:
   * the same shorelineBands rule ids.
 Prints one line per pair and kind, then the first 10 disagreeing sites. Then a markdown table of the
 figures, also written to <out>/summary.md: points, parcels (single-threaded first, then any
-multi-threaded figure or variant such as GeoPandas with cut bank lines), load and index build, with
-how many times faster ZoneScreen is (below 1: slower). Figures under other names (ZoneScreen's
+multi-threaded figure or variant: GeoPandas's "full report" is put against ZoneScreen's full result),
+load and index build, with how many times faster ZoneScreen is (below 1: slower), then the peers'
+bank-line piece-size sweeps. Figures under other names (ZoneScreen's
 extra measurements) follow, without ratios. Exit status 1 when any pair disagrees.
 """
 import argparse
@@ -159,7 +160,11 @@ class PairReport:
 
 
 # ------------------------------------------------------------------------------------------- table
-VARIANT_LABELS = {"cutBankLines": "bank lines cut"}
+VARIANT_LABELS = {"fullReport": "GeoPandas full report vs ZoneScreen full result"}
+# A peer's variant is compared with this ZoneScreen figure instead of ZoneScreen's main one: the
+# GeoPandas "full report" (spatial answers + each site's clause ids) with ZoneScreen's full result
+# (lists, rules, verdict, reasons), which does more.
+ZONESCREEN_FIGURE_FOR_VARIANT = {"fullReport": "{kind}FullResult"}
 
 
 def find_figure(tool, name, threads=1, variant=None):
@@ -211,7 +216,10 @@ def figures_table(tools):
                        for entry in tool.get("figures", []) if entry["name"] == name} | {(1, "")})
         for threads, variant in keys:
             entries = {key: find_figure(tools.get(key), name, threads, variant or None) for key in TOOLS}
-            zonescreen = find_figure(tools.get("zonescreen"), name, threads)
+            zonescreen_name = ZONESCREEN_FIGURE_FOR_VARIANT.get(variant, "{kind}").format(kind=name)
+            zonescreen = find_figure(tools.get("zonescreen"), zonescreen_name, threads)
+            if variant in ZONESCREEN_FIGURE_FOR_VARIANT:
+                entries["zonescreen"] = zonescreen
             label = name + ("" if threads == 1 else f", {threads} threads")
             if variant:
                 label += f", {VARIANT_LABELS.get(variant, variant)}"
@@ -223,7 +231,8 @@ def figures_table(tools):
                     + [ratio_cell(entries["zonescreen"], entries[key], False) for key in ("geopandas", "postgis")])
     # Any other figure a tool reports (e.g. ZoneScreen's bare point-in-polygon) gets a row of its
     # own, without ratios: the peers have no such figure to compare with.
-    known = set(KINDS) | {"load", "indexBuild"}
+    known = set(KINDS) | {"load", "indexBuild"} | {
+        pattern.format(kind=kind) for pattern in ZONESCREEN_FIGURE_FOR_VARIANT.values() for kind in KINDS}
     extra = []
     for key in TOOLS:
         for entry in tools.get(key, {}).get("figures", []):
@@ -236,6 +245,28 @@ def figures_table(tools):
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] + ["--:"] * (len(header) - 1)) + "|"]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return lines
+
+
+def sweep_table(tools):
+    """The peers' piece-size sweeps (seconds for the nearest-line step of all sites, three river
+    classes): one row per tool and workload, one column per size."""
+    rows, sizes = [], set()
+    for key in ("geopandas", "postgis"):
+        for entry in (tools.get(key) or {}).get("sweep", []):
+            sizes.add(entry["pieceVertices"])
+    sizes = sorted(sizes)
+    for key in ("geopandas", "postgis"):
+        entries = (tools.get(key) or {}).get("sweep", [])
+        for name in dict.fromkeys(entry["name"] for entry in entries):
+            by_size = {entry["pieceVertices"]: entry["seconds"] for entry in entries if entry["name"] == name}
+            fastest = min(by_size, key=by_size.get)
+            cells = [("**{:.2f}**" if size == fastest else "{:.2f}").format(by_size[size]) if size in by_size else "—"
+                     for size in sizes]
+            rows.append(f"| {DISPLAY[key]} {name} | " + " | ".join(cells) + " |")
+    if not rows:
+        return []
+    return ["| seconds, by piece size (vertices) | " + " | ".join(map(str, sizes)) + " |",
+            "|---|" + "--:|" * len(sizes), *rows]
 
 
 def main():
@@ -277,7 +308,15 @@ def main():
                f"Tolerances: same codes; areas within {AREA_RELATIVE_TOLERANCE:.2%} relative (or "
                f"{AREA_PRINT_RESOLUTION_M2} m², the CSVs' print resolution); distances within "
                f"{DISTANCE_TOLERANCE_M} m; same bands.", "", "```", *report_lines, "```", "",
-               "## Figures", "", "Speed ratios: how many times faster ZoneScreen is.", "", *table, ""]
+               "## Figures", "", "Speed ratios: how many times faster ZoneScreen is. The full-report rows put "
+               "ZoneScreen's full result (lists, rules, verdict, reasons) against GeoPandas's full report "
+               "(spatial answers + each site's clause ids).", "", *table, ""]
+    sweep = sweep_table(tools)
+    if sweep:
+        summary += ["## Bank-line piece sizes", "", "The nearest-line step alone, all sites, three river classes; "
+                    "bold = the size the peer then used.", "", *sweep, ""]
+        print()
+        print("\n".join(sweep))
     for tool in TOOLS:
         if tool in tools:
             versions = ", ".join(f"{key} {value}" for key, value in tools[tool].get("versions", {}).items()

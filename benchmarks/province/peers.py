@@ -43,6 +43,7 @@ the sites (the "all cores" figure, threads = 2).
 import argparse
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -56,7 +57,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 VENV = ROOT / ".venv-bench"
 VENV_PACKAGES = ["numpy", "pandas", "shapely>=2", "pyproj", "pyogrio", "geopandas>=1", "pyyaml",
-                 "psycopg[binary]>=3"]
+                 "psycopg[binary]>=3", "pyarrow"]
 APT_PACKAGES = ["postgresql-15", "postgresql-15-postgis-3"]
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 METRIC_CRS = 4546
@@ -82,7 +83,7 @@ def ensure_venv():
             subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
         os.execv(str(python), [str(python), str(Path(__file__).resolve()), *sys.argv[1:]])
     try:
-        import geopandas, numpy, pandas, psycopg, pyogrio, pyproj, shapely, yaml  # noqa: F401
+        import geopandas, numpy, pandas, psycopg, pyarrow, pyogrio, pyproj, shapely, yaml  # noqa: F401
     except ImportError as error:
         if os.environ.get("PEERS_PIP_DONE"):
             sys.exit(f"peers: {error} even after pip install; see the pip output above")
@@ -119,10 +120,16 @@ import geopandas  # noqa: E402
 import numpy  # noqa: E402
 import pandas  # noqa: E402
 import psycopg  # noqa: E402
+import pyarrow  # noqa: E402
 import pyogrio  # noqa: E402
 import pyproj  # noqa: E402
 import shapely  # noqa: E402
 import yaml  # noqa: E402
+
+sys.path.insert(0, str(HERE))
+from postgis_sql import RIVER_CLASSES as SQL_RIVER_CLASSES, screening_select  # noqa: E402
+
+assert SQL_RIVER_CLASSES == RIVER_CLASSES
 
 
 # ------------------------------------------------------------------------------------------ dataset
@@ -134,7 +141,12 @@ class Dataset:
         manifest = yaml.safe_load((self.folder / "dataset.yaml").read_text(encoding="utf-8"))
         layers = manifest["layers"]
         self.units_file = self.folder / layers["controlUnits"]["file"]
-        self.units_code = layers["controlUnits"]["fields"]["code"]
+        units = layers["controlUnits"]
+        self.units_code = units["fields"]["code"]
+        self.units_class = units["fields"].get("class")
+        self.units_subclass = units["fields"].get("subclass")
+        self.units_class_values = {str(key): value for key, value in (units.get("classValues") or {}).items()}
+        self.unit_list_fields = units.get("listFields") or {}  # dimension -> field of list text
         self.redlines_file = self.folder / layers["redLines"]["file"]
         self.redlines_code = layers["redLines"]["fields"]["code"]
         self.shorelines_file = self.folder / layers["shorelines"]["file"]
@@ -146,49 +158,78 @@ class Dataset:
         self.bands = sorted(({"id": band["id"], "distance": float(band["distance"]),
                               "rivers": list(band["rivers"])} for band in rules["shorelineBands"]),
                             key=lambda band: band["id"])
+        self.unit_class_rules = rules.get("unitClassRules") or []
+        # The admission clauses (lists/*.yaml), for GeoPandas's full report.
+        self.clauses = [clause for path in manifest.get("clauseFiles", [])
+                        for clause in (yaml.safe_load((self.folder / path).read_text(encoding="utf-8")) or {})
+                        .get("clauses", [])]
         self.points_file = self.folder / "sites_points.geojson"
         self.parcels_file = self.folder / "sites_parcels.geojson"
 
 
 def read_sites(path):
     """Sites in input order, in EPSG:4490, with a 0..n-1 index (the answers' row numbers)."""
-    sites = geopandas.read_file(path, columns=["id"])
+    sites = pyogrio.read_dataframe(path, columns=["id"], use_arrow=True)
     sites = sites.set_crs(SOURCE_CRS, allow_override=True).reset_index(drop=True)
     return sites[["id", "geometry"]]
 
 
 # ------------------------------------------------------------------------------------------ answers
-class Answers:
-    """One tool's answers for one site file, one entry per site in input order.
+class ZonePairs:
+    """One layer's answers for all sites: (site row, zone code[, m²]) triples sorted by site, then code."""
 
-    units / redLines: a sorted list of codes (points) or of (code, m²) pairs (parcels) per site;
-    distances: river class -> float or None per site; bands: sorted rule ids per site.
+    def __init__(self, site, code, area=None):
+        self.site, self.code, self.area = site, code, area
+
+    @classmethod
+    def from_lists(cls, per_site):
+        """From one list per site of codes (points) or of (code, m²) pairs (parcels)."""
+        site = numpy.repeat(numpy.arange(len(per_site)), [len(items) for items in per_site])
+        flat = [item for items in per_site for item in items]
+        if flat and not isinstance(flat[0], str):
+            return cls(site, numpy.array([code for code, _ in flat], dtype=object),
+                       numpy.array([area for _, area in flat], dtype=float))
+        return cls(site, numpy.array(flat, dtype=object))
+
+    def text(self, site_count):
+        """';'-joined "code" or "code=m²" per site (the CSV field); '' for none."""
+        labels = self.code if self.area is None else self.code + "=" + numpy.char.mod("%.3f", self.area).astype(object)
+        text = numpy.full(site_count, "", dtype=object)
+        if len(labels):
+            joined = pandas.Series(labels).groupby(self.site, sort=True).agg(";".join)
+            text[joined.index.to_numpy()] = joined.to_numpy()
+        return text
+
+
+class Answers:
+    """One tool's answers for one site file, in input order.
+
+    units / redlines: ZonePairs; distances: river class -> float array (NaN: the class has no line);
+    bands: bool matrix, one column per shorelineBands rule in id order; clauses: for GeoPandas's
+    full report, (site row, clause number) pairs (not written to the CSVs, which hold the answers
+    every tool gives).
     """
 
-    def __init__(self, ids, units, redlines, distances, bands):
+    def __init__(self, ids, units, redlines, distances, bands, band_ids, clauses=None):
         self.ids, self.units, self.redlines = ids, units, redlines
-        self.distances, self.bands = distances, bands
+        self.distances, self.bands, self.band_ids, self.clauses = distances, bands, band_ids, clauses
 
     def write_csv(self, path):
-        def zone_field(items):
-            return ";".join(item if isinstance(item, str) else f"{item[0]}={item[1]:.3f}"
-                            for item in items)
-
-        def distance_field(value):
-            return "" if value is None else f"{value:.3f}"
-
-        lines = [CSV_HEADER]
-        for row, site_id in enumerate(self.ids):
-            fields = [site_id, zone_field(self.units[row]), zone_field(self.redlines[row])]
-            fields += [distance_field(self.distances[river][row]) for river in RIVER_CLASSES]
-            fields.append(";".join(self.bands[row]))
-            lines.append(",".join(fields))
-        Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        count = len(self.ids)
+        frame = pandas.DataFrame({"id": numpy.asarray(self.ids, dtype=object),
+                                  "units": self.units.text(count), "redLines": self.redlines.text(count)})
+        for river, column in zip(RIVER_CLASSES, ("dMain", "dImportant", "dTributary")):
+            frame[column] = self.distances[river]
+        bands = pandas.Series("", index=frame.index, dtype=object)
+        for column, band_id in enumerate(self.band_ids):
+            bands = bands + numpy.where(self.bands[:, column], band_id + ";", "")
+        frame["bands"] = bands.str.rstrip(";")
+        frame.to_csv(path, index=False, float_format="%.3f", na_rep="", lineterminator="\n")
 
 
-def figure(name, threads, sites, seconds):
+def figure(name, threads, sites, seconds, **extra):
     return {"name": name, "threads": threads, "sites": sites, "seconds": round(seconds, 6),
-            "sitesPerSecond": round(sites / seconds, 1), "nsPerSite": round(seconds / sites * 1e9)}
+            "sitesPerSecond": round(sites / seconds, 1), "nsPerSite": round(seconds / sites * 1e9), **extra}
 
 
 def best_of(rounds, label, run):
@@ -204,153 +245,263 @@ def best_of(rounds, label, run):
 
 
 # ---------------------------------------------------------------------------------------- GeoPandas
+def cut_lines(lines, max_vertices):
+    """Line pieces of at most `max_vertices` vertices, neighbours sharing their end vertex, so the
+    distance to the nearest piece is the distance to the line. Vectorised: no loop over vertices."""
+    parts = shapely.get_parts(numpy.asarray(lines))  # MultiLineStrings into their lines
+    coordinates, owner = shapely.get_coordinates(parts, return_index=True)
+    counts = numpy.bincount(owner, minlength=len(parts))
+    line_start = numpy.cumsum(counts) - counts
+    step = max_vertices - 1
+    pieces_per_line = numpy.maximum(1, -(-(counts - 1) // step))
+    line_of_piece = numpy.repeat(numpy.arange(len(parts)), pieces_per_line)
+    index_in_line = numpy.arange(len(line_of_piece)) - numpy.repeat(numpy.cumsum(pieces_per_line) - pieces_per_line,
+                                                                    pieces_per_line)
+    first = line_start[line_of_piece] + index_in_line * step
+    last = numpy.minimum(first + step, line_start[line_of_piece] + counts[line_of_piece] - 1)
+    sizes = last - first + 1
+    piece_of_vertex = numpy.repeat(numpy.arange(len(first)), sizes)
+    offset = numpy.arange(sizes.sum()) - numpy.repeat(numpy.cumsum(sizes) - sizes, sizes)
+    return shapely.linestrings(coordinates[first[piece_of_vertex] + offset], indices=piece_of_vertex)
+
+
+def split_list_text(text):
+    """A unit's list text split into clauses at its numbering (① / （1） / (1) / 1. / 1、); text
+    without numbering is one clause (docs/dataset-format.md, "Unit-level lists as published")."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    parts = [part.strip() for part in LIST_NUMBERING.split(text)]
+    return [part for part in parts if part]
+
+
+# A number at the start of the text or after a sentence end: ①-⑳, （1）, (1), 1. / 1． / 1、
+LIST_NUMBERING = re.compile(r"(?:^|(?<=[。；;！？\s]))(?:[①-⑳]|[（(]\d{1,2}[）)]|\d{1,2}[.．、](?!\d))")
+
+
+class ZoneLayer:
+    """A zoning layer in the metric CRS: geometries (prepared), codes, the codes' sort rank, an STRtree."""
+
+    def __init__(self, frame, code_field):
+        self.geometry = numpy.asarray(frame.geometry.values)
+        self.code = frame[code_field].astype(str).to_numpy(dtype=object)
+        self.rank = numpy.argsort(numpy.argsort(self.code, kind="stable"), kind="stable")  # zone -> rank of its code
+        self.tree = None
+
+    def build(self):
+        # Zones are static: prepared once (GEOS builds each polygon's indexed point-in-polygon and
+        # segment structures on first use, so one predicate per zone warms them here, untimed).
+        shapely.prepare(self.geometry)
+        shapely.intersects(self.geometry, shapely.point_on_surface(self.geometry))
+        self.tree = shapely.STRtree(self.geometry)
+
+
 class GeoPandasPeer:
-    """The workload as a GIS analyst writes it in GeoPandas: sjoin, sjoin_nearest, vectorised shapely."""
+    """The workload as a GIS engineer tunes it in GeoPandas / shapely 2: vectorised STRtree queries,
+    prepared static zones, short bank-line pieces with query_nearest, no per-site Python loop."""
 
     name = "geopandas"
 
-    def __init__(self, dataset, parcel_areas):
+    def __init__(self, dataset):
         self.dataset = dataset
-        # "pairs": shapely.intersection on the sjoin pairs; "overlay": geopandas.overlay.
-        self.parcel_areas = parcel_areas
+        self.piece_trees = {}  # piece size -> {river class: STRtree or None}
+        self.piece_counts = {}
+        self.pieces = {"points": None, "parcels": None}  # piece size used per workload
 
     def versions(self):
         return {"python": sys.version.split()[0], "geopandas": geopandas.__version__,
                 "shapely": shapely.__version__, "GEOS": shapely.geos_version_string,
                 "pyproj": pyproj.__version__, "PROJ": pyproj.proj_version_str,
-                "pandas": pandas.__version__, "numpy": numpy.__version__, "pyogrio": pyogrio.__version__}
+                "pandas": pandas.__version__, "numpy": numpy.__version__, "pyogrio": pyogrio.__version__,
+                "pyarrow": pyarrow.__version__}
 
+    # -------------------------------------------------------------------------------- untimed: load
     def load(self):
+        """Layers read with pyogrio (Arrow), projected once; the clause table for the full report."""
         dataset = self.dataset
 
         def layer(path, columns):
-            frame = geopandas.read_file(path, columns=columns)
+            frame = pyogrio.read_dataframe(path, columns=columns, use_arrow=True)
             return frame.set_crs(SOURCE_CRS, allow_override=True).to_crs(METRIC_CRS)
 
-        units = layer(dataset.units_file, [dataset.units_code])
-        self.units = units.rename(columns={dataset.units_code: "code"})[["code", "geometry"]]
-        redlines = layer(dataset.redlines_file, [dataset.redlines_code])
-        self.redlines = redlines.rename(columns={dataset.redlines_code: "code"})[["code", "geometry"]]
+        unit_fields = [dataset.units_code, dataset.units_class, dataset.units_subclass,
+                       *dataset.unit_list_fields.values()]
+        units = layer(dataset.units_file, [field for field in unit_fields if field])
+        self.units = ZoneLayer(units, dataset.units_code)
+        self.redlines = ZoneLayer(layer(dataset.redlines_file, [dataset.redlines_code]), dataset.redlines_code)
         shorelines = layer(dataset.shorelines_file, [dataset.shorelines_class])
-        river_class = shorelines[dataset.shorelines_class].map(dataset.river_class_of)
-        # One frame per river class, each with its own index: sjoin_nearest needs the class's own
-        # nearest line, not the nearest line of any class.
-        self.shorelines = {river: shorelines.loc[river_class == river, ["geometry"]].reset_index(drop=True)
+        river_class = shorelines[dataset.shorelines_class].map(dataset.river_class_of).to_numpy()
+        self.bank_lines = {river: numpy.asarray(shorelines.geometry.values[river_class == river])
                            for river in RIVER_CLASSES}
+        self._load_clauses(units)
 
-    def build_indexes(self):
-        # .sindex is built lazily and cached on the frame: touching it here builds the STRtrees
-        # that sjoin and sjoin_nearest use later (they query the right frame's index).
-        for frame in [self.units, self.redlines, *self.shorelines.values()]:
-            if not frame.empty:
-                frame.sindex.query(frame.geometry.iloc[0])  # first query completes the lazy build
-        return None  # an STRtree's memory is not exposed
+    def _load_clauses(self, units):
+        """The clause table: one row per (clause, scope key). Kinds: all, class, subclass, unit.
 
-    def cut_bank_lines(self, max_vertices):
-        """Replace each bank line by pieces of at most `max_vertices` vertices, as ST_Subdivide does
-        for PostGIS, and index the pieces. Returns the number of pieces.
-
-        A whole bank line has one envelope as large as its river, so the STRtree cannot prune it and
-        sjoin_nearest measures every segment of every line of the class for each site. The pieces
-        share their end vertices, so the nearest distance is exactly the same.
+        Clauses of lists/*.yaml with their scope, the units' list text split into clauses (scope:
+        that unit), and rules.yaml's unitClassRules (scope: their classes); ids sorted, numbered.
         """
-        pieces_total = 0
-        for river, lines in self.shorelines.items():
-            pieces = []
-            for line in lines.geometry:
-                coordinates = shapely.get_coordinates(line)
-                for start in range(0, len(coordinates) - 1, max_vertices - 1):
-                    pieces.append(shapely.linestrings(coordinates[start:start + max_vertices]))
-            cut = geopandas.GeoDataFrame(geometry=pieces, crs=lines.crs)
-            if not cut.empty:
-                cut.sindex.query(cut.geometry.iloc[0])
-            self.shorelines[river] = cut
-            pieces_total += len(cut)
-        return pieces_total
+        dataset = self.dataset
+        rows = []  # (clause id, kind, key)
+        for clause in dataset.clauses:
+            scope = clause.get("scope", "all")
+            if scope == "all" or not scope:
+                rows.append((clause["id"], "all", ""))
+                continue
+            for kind, field in (("class", "classes"), ("subclass", "subclasses"), ("unit", "units")):
+                rows += [(clause["id"], kind, str(key)) for key in scope.get(field, [])]
+        for rule in dataset.unit_class_rules:
+            rows += [(rule["id"], "class", str(key)) for key in rule.get("classes", [])]
+        codes = units[dataset.units_code].astype(str).to_numpy()
+        for dimension, field in dataset.unit_list_fields.items():
+            for code, text in zip(codes, units[field].to_numpy()):
+                rows += [(f"{code}-{dimension}-{n}", "unit", code)
+                         for n in range(1, len(split_list_text(text)) + 1)]
+        table = pandas.DataFrame(rows, columns=["id", "kind", "key"])
+        clause_ids = numpy.sort(table["id"].unique())
+        self.clause_ids = clause_ids
+        table["clause"] = numpy.searchsorted(clause_ids, table["id"].to_numpy()).astype(numpy.int64)
+        self.clause_table = {kind: table.loc[table["kind"] == kind, ["key", "clause"]].reset_index(drop=True)
+                             for kind in ("all", "class", "subclass", "unit")}
+        # A unit's keys, as the clause table names them (class values via classValues: "1" -> 1).
+        class_of = dataset.units_class_values
+        self.unit_keys = pandas.DataFrame({
+            "unit": numpy.arange(len(units)), "code": codes,
+            "class": (units[dataset.units_class].astype(str).map(lambda value: str(class_of.get(value, value)))
+                      if dataset.units_class else ""),
+            "subclass": units[dataset.units_subclass].astype(str) if dataset.units_subclass else "",
+        })
+        log(f"  clause table: {len(clause_ids):,} clauses and unit-class rules, {len(table):,} scope rows")
 
-    def screen_points(self, sites):
-        points = sites.to_crs(METRIC_CRS)
-        units = self._codes(geopandas.sjoin(points, self.units, predicate="intersects"), len(points))
-        redlines = self._codes(geopandas.sjoin(points, self.redlines, predicate="intersects"), len(points))
-        distances = self._distances(points)
-        return Answers(list(points["id"]), units, redlines, distances, self._bands(distances))
+    # -------------------------------------------------------------------------- untimed: indexes
+    def build_indexes(self, piece_sizes):
+        """Prepared zones and their STRtrees; bank lines cut at each candidate piece size, one
+        STRtree per river class and size (the sweep picks the size). Returns None (STRtree memory
+        is not exposed)."""
+        self.units.build()
+        self.redlines.build()
+        for size in piece_sizes:
+            self.piece_trees[size], self.piece_counts[size] = {}, 0
+            for river, lines in self.bank_lines.items():
+                if len(lines) == 0:
+                    self.piece_trees[size][river] = None
+                    continue
+                pieces = cut_lines(lines, size)
+                self.piece_trees[size][river] = shapely.STRtree(pieces)
+                self.piece_counts[size] += len(pieces)
+        return None
 
-    def screen_parcels(self, sites):
-        parcels = sites.to_crs(METRIC_CRS)
-        overlap = self._overlap_pairs if self.parcel_areas == "pairs" else self._overlap_overlay
-        units = overlap(parcels, self.units)
-        redlines = overlap(parcels, self.redlines)
-        distances = self._distances(parcels)
-        return Answers(list(parcels["id"]), units, redlines, distances, self._bands(distances))
-
-    @staticmethod
-    def _codes(joined, site_count):
-        """sjoin result (index = site row, column code) -> sorted code list per site."""
-        grouped = joined.groupby(level=0)["code"].agg(sorted)
-        per_site = [[] for _ in range(site_count)]
-        for row, codes in zip(grouped.index, grouped.values):
-            per_site[row] = codes
-        return per_site
-
-    @staticmethod
-    def _area_lists(rows, codes, areas, site_count):
-        """(site row, zone code, m²) triples with area > 0 -> sorted (code, m²) list per site."""
-        frame = pandas.DataFrame({"row": rows, "code": codes, "area": areas})
-        frame = frame[frame["area"] > 0].sort_values(["row", "code"])
-        per_site = [[] for _ in range(site_count)]
-        for row, code, area in zip(frame["row"].to_numpy(), frame["code"].to_numpy(), frame["area"].to_numpy()):
-            per_site[row].append((code, float(area)))
-        return per_site
-
-    def _overlap_pairs(self, parcels, zones):
-        """Overlap areas: sjoin finds the candidate pairs, one vectorised shapely.intersection cuts them."""
-        pairs = geopandas.sjoin(parcels, zones, predicate="intersects")
-        parcel_rows = pairs.index.to_numpy()
-        zone_rows = pairs["index_right"].to_numpy()
-        pieces = shapely.intersection(parcels.geometry.values[parcel_rows], zones.geometry.values[zone_rows])
-        return self._area_lists(parcel_rows, zones["code"].to_numpy()[zone_rows], shapely.area(pieces),
-                                len(parcels))
-
-    def _overlap_overlay(self, parcels, zones):
-        """Overlap areas with geopandas.overlay(how="intersection")."""
-        with_rows = parcels.assign(row=range(len(parcels)))[["row", "geometry"]]
-        pieces = geopandas.overlay(with_rows, zones, how="intersection", keep_geom_type=True)
-        return self._area_lists(pieces["row"].to_numpy(), pieces["code"].to_numpy(),
-                                pieces.geometry.area.to_numpy(), len(parcels))
-
-    def _distances(self, sites):
-        """Distance to the nearest bank line of each river class (None when the class has no line)."""
+    # --------------------------------------------------------------------------------------- timed
+    def nearest(self, geometries, size):
+        """Per river class: metres to the nearest bank-line piece, one vectorised query_nearest.
+        all_matches=False: one answer per site even when two pieces are equally near."""
         distances = {}
         for river in RIVER_CLASSES:
-            lines = self.shorelines[river]
-            if lines.empty:
-                distances[river] = [None] * len(sites)
-                continue
-            nearest = geopandas.sjoin_nearest(sites[["geometry"]], lines, distance_col="distance")
-            # Equidistant lines give one row each: keep one distance per site.
-            per_site = nearest.groupby(level=0)["distance"].min().reindex(range(len(sites)))
-            distances[river] = per_site.tolist()
+            tree = self.piece_trees[size][river]
+            per_site = numpy.full(len(geometries), numpy.nan)
+            if tree is not None:
+                (site_rows, _), found = tree.query_nearest(geometries, return_distance=True, all_matches=False)
+                per_site[site_rows] = found
+            distances[river] = per_site
         return distances
 
-    def _bands(self, distances):
-        """Per site, the shorelineBands rules reached by the nearest bank line of one of their classes."""
-        site_count = len(distances[RIVER_CLASSES[0]])
-        as_arrays = {river: numpy.array([numpy.inf if d is None else d for d in values], dtype=float)
-                     for river, values in distances.items()}
-        per_site = [[] for _ in range(site_count)]
-        for band in self.dataset.bands:  # sorted by id, so each site's list comes out sorted
-            nearest = numpy.min([as_arrays[river] for river in band["rivers"]], axis=0)
-            for row in numpy.flatnonzero(nearest <= band["distance"]):
-                per_site[row].append(band["id"])
-        return per_site
+    def bands(self, distances):
+        """Site x shorelineBands rule: reached (d <= distance) by the nearest line of one of its classes."""
+        matrix = numpy.zeros((len(distances[RIVER_CLASSES[0]]), len(self.dataset.bands)), dtype=bool)
+        for column, band in enumerate(self.dataset.bands):
+            nearest = numpy.fmin.reduce([distances[river] for river in band["rivers"]])  # NaN: no line
+            matrix[:, column] = nearest <= band["distance"]
+        return matrix
+
+    @staticmethod
+    def _sorted_pairs(layer, site_rows, zone_rows, areas=None):
+        order = numpy.lexsort((layer.rank[zone_rows], site_rows))
+        return ZonePairs(site_rows[order], layer.code[zone_rows[order]], None if areas is None else areas[order])
+
+    def _points_in(self, layer, point_tree):
+        """(site, zone) pairs of the points in or on each zone. The tree is on the points and each
+        prepared zone asks it: sjoin(predicate="within")'s plan, with "intersects" so a point on a
+        boundary shared by two units answers both (as ZoneScreen and PostGIS do)."""
+        zone_rows, site_rows = point_tree.query(layer.geometry, predicate="intersects")
+        return site_rows, zone_rows
+
+    def _overlaps(self, layer, parcels):
+        """(site, zone, m²) with m² > 0. Candidates from the zone tree's envelopes, then the prepared
+        zone's intersects and covers; a covered parcel's overlap is its own area, the others get one
+        vectorised shapely.intersection."""
+        site_rows, zone_rows = layer.tree.query(parcels)
+        hit = shapely.intersects(layer.geometry[zone_rows], parcels[site_rows])
+        site_rows, zone_rows = site_rows[hit], zone_rows[hit]
+        covered = shapely.covers(layer.geometry[zone_rows], parcels[site_rows])
+        areas = shapely.area(parcels[site_rows])
+        cut = ~covered
+        areas[cut] = shapely.area(shapely.intersection(parcels[site_rows[cut]], layer.geometry[zone_rows[cut]]))
+        keep = areas > 0  # touching only: not an overlap
+        return site_rows[keep], zone_rows[keep], areas[keep]
+
+    def screen_points(self, sites, report=False):
+        points = numpy.asarray(sites.to_crs(METRIC_CRS).geometry.values)
+        point_tree = shapely.STRtree(points)
+        unit_sites, unit_rows = self._points_in(self.units, point_tree)
+        red_sites, red_rows = self._points_in(self.redlines, point_tree)
+        distances = self.nearest(points, self.pieces["points"])
+        answers = Answers(sites["id"].to_numpy(), self._sorted_pairs(self.units, unit_sites, unit_rows),
+                          self._sorted_pairs(self.redlines, red_sites, red_rows), distances,
+                          self.bands(distances), [band["id"] for band in self.dataset.bands])
+        if report:
+            answers.clauses = self.clauses(unit_sites, unit_rows, len(points))
+        return answers
+
+    def screen_parcels(self, sites, report=False):
+        parcels = numpy.asarray(sites.to_crs(METRIC_CRS).geometry.values)
+        unit_sites, unit_rows, unit_areas = self._overlaps(self.units, parcels)
+        red_sites, red_rows, red_areas = self._overlaps(self.redlines, parcels)
+        distances = self.nearest(parcels, self.pieces["parcels"])
+        answers = Answers(sites["id"].to_numpy(), self._sorted_pairs(self.units, unit_sites, unit_rows, unit_areas),
+                          self._sorted_pairs(self.redlines, red_sites, red_rows, red_areas), distances,
+                          self.bands(distances), [band["id"] for band in self.dataset.bands])
+        if report:
+            answers.clauses = self.clauses(unit_sites, unit_rows, len(parcels))
+        return answers
+
+    def clauses(self, site_rows, unit_rows, site_count):
+        """The full report's extra step: each site's admission clauses, (site, clause number) pairs
+        sorted by site and clause id, without repeats.
+
+        1. The touched units (numpy.unique) are merged with the clause table on each scope kind:
+           unit code, class, subclass, and the all-scope clauses (a cross merge).
+        2. Each (site, unit) pair takes its unit's clause range (numpy repeat / fancy indexing);
+           sites in more than one unit are made unique with numpy.unique on (site, clause) keys.
+        """
+        touched = self.unit_keys.iloc[numpy.unique(unit_rows)]
+        table = self.clause_table
+        per_unit = pandas.concat([
+            touched.merge(table["unit"], left_on="code", right_on="key")[["unit", "clause"]],
+            touched.merge(table["class"], left_on="class", right_on="key")[["unit", "clause"]],
+            touched.merge(table["subclass"], left_on="subclass", right_on="key")[["unit", "clause"]],
+            touched[["unit"]].merge(table["all"][["clause"]], how="cross"),
+        ]).drop_duplicates().sort_values(["unit", "clause"])
+        unit_of = per_unit["unit"].to_numpy()
+        clause_of = per_unit["clause"].to_numpy()
+        # unit -> [start, end) in clause_of
+        start = numpy.searchsorted(unit_of, unit_rows, side="left")
+        end = numpy.searchsorted(unit_of, unit_rows, side="right")
+        lengths = end - start
+        pair_of_entry = numpy.repeat(numpy.arange(len(unit_rows)), lengths)
+        offsets = numpy.arange(lengths.sum()) - numpy.repeat(numpy.cumsum(lengths) - lengths, lengths)
+        sites = site_rows[pair_of_entry]
+        clauses = clause_of[start[pair_of_entry] + offsets]
+        # site_rows come sorted by zone, not by site: sort once by (site, clause) and drop repeats.
+        keys = numpy.unique(sites.astype(numpy.int64) * len(self.clause_ids) + clauses)
+        return keys // len(self.clause_ids), keys % len(self.clause_ids)
 
 
 # ------------------------------------------------------------------------------------------ PostGIS
 class PrivateCluster:
     """A throw-away PostgreSQL 15 cluster in `folder`, on 127.0.0.1 only, stopped by stop()."""
 
-    def __init__(self, folder):
+    def __init__(self, folder, keep=False):
         self.folder = Path(folder)
+        self.keep = keep  # stop() leaves it running (end-to-end's zoning server)
         self.data = self.folder / "data"
         self.port = None
         self.running = False
@@ -379,9 +530,17 @@ class PrivateCluster:
             "listen_addresses": "127.0.0.1",
             "port": self.port,
             "unix_socket_directories": "''",   # TCP on 127.0.0.1 only
-            "shared_buffers": "2GB",           # the province's layers stay in memory
-            "work_mem": "256MB",
+            "shared_buffers": "2GB",           # the province's layers (~0.3 GB with pieces) stay in memory
+            "effective_cache_size": "8GB",     # the machine has 23 GB, nearly all of it free
+            "random_page_cost": "1.1",         # everything is cached: index scans are cheap
+            "work_mem": "256MB",               # sorts of the sites and array_agg in memory
             "maintenance_work_mem": "1GB",     # GiST builds
+            "jit": "off",                      # JIT compiles expressions; these plans spend their time
+                                               # in PostGIS functions, and compiling cost ~0.1-0.3 s a query
+            "max_parallel_workers_per_gather": "0",  # one core per session; 2 sessions = 2 cores
+            # A throw-away cluster: no crash safety needed, so loading skips WAL flushes.
+            "fsync": "off", "synchronous_commit": "off", "full_page_writes": "off",
+            "wal_level": "minimal", "max_wal_senders": "0",
         }
         options = " ".join(f"-c {key}={value}" for key, value in settings.items())
         subprocess.run(self._as_owner([str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-l",
@@ -391,7 +550,7 @@ class PrivateCluster:
         log(f"PostgreSQL cluster started in {self.folder} on 127.0.0.1:{self.port}")
 
     def stop(self):
-        if not self.running:
+        if not self.running or self.keep:
             return
         subprocess.run(self._as_owner([str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w",
                                        "stop"]), capture_output=True)
@@ -404,18 +563,16 @@ class PrivateCluster:
 
 
 class PostGISPeer:
-    """The workload as a GIS team writes it in PostGIS: GiST indexes, ST_Intersects, KNN with <->."""
+    """The workload as a GIS team tunes it in PostGIS: GiST everywhere, ST_Subdivide'd bank lines for
+    KNN <->, ST_Intersection only for parcels not ST_CoveredBy their zone."""
 
     name = "postgis"
-    # ST_Subdivide's default: pieces of at most 256 vertices. A 1,600-vertex bank line has one box
-    # as large as the river; cut, the KNN index walks small boxes and ST_Distance sees few vertices.
-    SUBDIVIDE_VERTICES = 256
 
-    def __init__(self, dataset, cluster, connections):
+    def __init__(self, dataset, cluster):
         self.dataset = dataset
         self.cluster = cluster
-        self.connections = connections  # >1 adds an "all cores" figure: the sites split across sessions
         self.database = None
+        self.piece_counts = {}
 
     def versions(self):
         row = self.database.execute("SELECT version(), current_setting('server_version'), "
@@ -428,14 +585,19 @@ class PostGISPeer:
         self.database = self.cluster.connect()
         self.database.execute("CREATE EXTENSION postgis")
 
-    def _copy_geometries(self, table, frame, columns):
-        """COPY attribute columns and EWKB (SRID 4490) into `table`; COPY parses hex EWKB itself."""
-        geometries = shapely.to_wkb(shapely.set_srid(frame.geometry.values, SOURCE_CRS), hex=True,
+    def copy_geometries(self, table, frame, columns):
+        """COPY attribute columns and hex EWKB (SRID 4490) into `table`: the text is built with
+        vectorised string operations and sent in one piece (COPY parses hex EWKB itself)."""
+        geometries = shapely.to_wkb(shapely.set_srid(numpy.asarray(frame.geometry.values), SOURCE_CRS), hex=True,
                                     include_srid=True)
+        fields = [frame[column].astype(str).str.replace("\\", "\\\\").str.replace("\t", "\\t")
+                  .str.replace("\n", "\\n") for column in columns]
+        text = pandas.Series(geometries, index=frame.index, dtype=object)
+        for field in reversed(fields):
+            text = field + "\t" + text
         with self.database.cursor() as cursor:
             with cursor.copy(f"COPY {table} ({', '.join(columns)}, geom) FROM STDIN") as copy:
-                for values in zip(*(frame[column].tolist() for column in columns), geometries):
-                    copy.write_row(values)
+                copy.write("\n".join(text.tolist()) + "\n")
 
     def load(self):
         """Read the layers, COPY them in as EPSG:4490 and let PostGIS project them to EPSG:4546."""
@@ -446,99 +608,59 @@ class PostGISPeer:
             ("shorelines", dataset.shorelines_file, dataset.shorelines_class),
         ]
         for table, path, field in staging:
-            frame = geopandas.read_file(path, columns=[field]).rename(columns={field: "code"})
+            frame = pyogrio.read_dataframe(path, columns=[field], use_arrow=True).rename(columns={field: "code"})
             if table == "shorelines":
                 frame["code"] = frame["code"].map(dataset.river_class_of)
             database.execute(f"CREATE TABLE {table}_4490 (code text, geom geometry(Geometry, {SOURCE_CRS}))")
-            self._copy_geometries(f"{table}_4490", frame, ["code"])
-        database.execute(f"CREATE TABLE units AS SELECT code, ST_Transform(geom, {METRIC_CRS})::geometry(MultiPolygon, {METRIC_CRS}) AS geom "
-                         "FROM (SELECT code, ST_Multi(geom) AS geom FROM units_4490) AS source")
-        database.execute(f"CREATE TABLE redlines AS SELECT code, ST_Transform(geom, {METRIC_CRS})::geometry(MultiPolygon, {METRIC_CRS}) AS geom "
-                         "FROM (SELECT code, ST_Multi(geom) AS geom FROM redlines_4490) AS source")
-        database.execute(f"CREATE TABLE shorelines (river text, geom geometry(LineString, {METRIC_CRS}))")
-        database.execute(f"INSERT INTO shorelines SELECT code, ST_Transform(geom, {METRIC_CRS}) FROM shorelines_4490")
+            self.copy_geometries(f"{table}_4490", frame, ["code"])
+        for table in ("units", "redlines"):
+            database.execute(f"CREATE TABLE {table} AS SELECT code, ST_Transform(ST_Multi(geom), {METRIC_CRS})"
+                             f"::geometry(MultiPolygon, {METRIC_CRS}) AS geom FROM {table}_4490")
+        database.execute(f"CREATE TABLE shorelines AS SELECT code AS river, ST_Transform(geom, {METRIC_CRS}) AS geom "
+                         "FROM shorelines_4490")
         for table, _, _ in staging:
             database.execute(f"DROP TABLE {table}_4490")
 
-    def build_indexes(self):
-        """Cut the bank lines for KNN, build GiST indexes, ANALYZE. Returns the indexes' bytes."""
+    def build_indexes(self, piece_sizes):
+        """GiST on units and red lines; for each candidate size, the bank lines ST_Subdivide'd into
+        shoreline_pieces_<size> with one partial GiST index per river class (a KNN scan of one class
+        walks only its pieces). Returns the bytes of the indexes (all sizes)."""
         database = self.database
-        database.execute(f"CREATE TABLE shoreline_pieces AS SELECT river, ST_Subdivide(geom, {self.SUBDIVIDE_VERTICES}) AS geom "
-                         "FROM shorelines")
         database.execute("CREATE INDEX units_geom ON units USING gist (geom)")
         database.execute("CREATE INDEX redlines_geom ON redlines USING gist (geom)")
-        # One partial index per river class: the KNN scan of one class walks only that class's pieces.
-        for river in RIVER_CLASSES:
-            database.execute(f"CREATE INDEX shoreline_pieces_{river}_geom ON shoreline_pieces USING gist (geom) "
-                             f"WHERE river = '{river}'")
-        database.execute("ANALYZE units; ANALYZE redlines; ANALYZE shoreline_pieces")
-        pieces = database.execute("SELECT count(*) FROM shoreline_pieces").fetchone()[0]
-        log(f"  {pieces} shoreline pieces after ST_Subdivide(geom, {self.SUBDIVIDE_VERTICES})")
-        return database.execute("SELECT sum(pg_relation_size(indexrelid))::bigint FROM pg_index "
-                                "WHERE indrelid IN ('units'::regclass, 'redlines'::regclass, "
-                                "'shoreline_pieces'::regclass)").fetchone()[0]
+        tables = ["units", "redlines"]
+        for size in piece_sizes:
+            table = f"shoreline_pieces_{size}"
+            database.execute(f"CREATE TABLE {table} AS SELECT river, ST_Subdivide(geom, {size}) AS geom FROM shorelines")
+            for river in RIVER_CLASSES:
+                database.execute(f"CREATE INDEX ON {table} USING gist (geom) WHERE river = '{river}'")
+            self.piece_counts[size] = database.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            tables.append(table)
+        database.execute("; ".join(f"ANALYZE {table}" for table in tables))
+        log("  shoreline pieces: " + ", ".join(f"{count:,} of <= {size} vertices"
+                                               for size, count in self.piece_counts.items()))
+        names = ", ".join(f"'{table}'::regclass" for table in tables)
+        return database.execute(f"SELECT sum(pg_relation_size(indexrelid))::bigint FROM pg_index "
+                                f"WHERE indrelid IN ({names})").fetchone()[0]
 
     def load_sites(self, table, sites):
         """Untimed: the sites as they arrive, in EPSG:4490, with their input position `ord`."""
         self.database.execute(f"CREATE TABLE {table} (ord integer, id text, geom geometry(Geometry, {SOURCE_CRS}))")
-        self._copy_geometries(table, sites.assign(ord=range(len(sites))), ["ord", "id"])
+        self.copy_geometries(table, sites.assign(ord=range(len(sites))), ["ord", "id"])
         self.database.execute(f"CREATE INDEX ON {table} (ord); ANALYZE {table}")
 
-    def _statement(self, table, with_areas):
-        """One SELECT returning every answer, one row per site in input order."""
-        def zones(zone_table):
-            if with_areas:
-                # Touching-only zones intersect with area 0: the answer lists overlaps (area > 0).
-                return (f"LEFT JOIN LATERAL (SELECT array_agg(code ORDER BY code) AS codes, "
-                        f"array_agg(area ORDER BY code) AS areas FROM ("
-                        f"SELECT z.code, ST_Area(ST_Intersection(z.geom, s.geom)) AS area FROM {zone_table} z "
-                        f"WHERE ST_Intersects(z.geom, s.geom)) AS zone_overlaps WHERE area > 0) AS {zone_table}_hit ON true")
-            return (f"LEFT JOIN LATERAL (SELECT array_agg(z.code ORDER BY z.code) AS codes, NULL::float8[] AS areas "
-                    f"FROM {zone_table} z WHERE ST_Intersects(z.geom, s.geom)) AS {zone_table}_hit ON true")
+    def statement(self, table, with_areas, piece_size, distances_only=False):
+        """One SELECT returning every answer, one row per site in input order (the sites of
+        [%(first)s, %(end)s))."""
+        return screening_select(self.dataset.bands, table, f"shoreline_pieces_{piece_size}", METRIC_CRS,
+                                with_areas=with_areas, distances_only=distances_only, ranged=True)
 
-        def nearest(river):
-            # KNN: the index orders pieces by true distance (<->); ST_Distance gives the value.
-            return (f"LEFT JOIN LATERAL (SELECT ST_Distance(p.geom, s.geom) AS distance FROM shoreline_pieces p "
-                    f"WHERE p.river = '{river}' ORDER BY p.geom <-> s.geom LIMIT 1) AS {river}_near ON true")
+    def session(self):
+        return self.cluster.connect()
 
-        def band(rule):
-            # LEAST ignores NULLs: a class without bank lines never reaches the band.
-            rivers = ", ".join(f"{river}_near.distance" for river in rule["rivers"])
-            return f"CASE WHEN LEAST({rivers}) <= {rule['distance']!r} THEN '{rule['id']}' END"
-
-        bands = ", ".join(band(rule) for rule in self.dataset.bands)
-        distances = ", ".join(f"{river}_near.distance" for river in RIVER_CLASSES)
-        # MATERIALIZED: without it the planner inlines ST_Transform into each of the five lateral
-        # subqueries and projects every site five times.
-        return (f"WITH s AS MATERIALIZED (SELECT ord, id, ST_Transform(geom, {METRIC_CRS}) AS geom FROM {table} "
-                f"WHERE ord >= %(first)s AND ord < %(end)s) "
-                f"SELECT s.id, units_hit.codes, units_hit.areas, redlines_hit.codes, redlines_hit.areas, "
-                f"{distances}, array_remove(ARRAY[{bands}]::text[], NULL) "
-                f"FROM s {zones('units')} {zones('redlines')} "
-                f"{' '.join(nearest(river) for river in RIVER_CLASSES)} ORDER BY s.ord")
-
-    @staticmethod
-    def _answers(rows):
-        def zone_list(codes, areas):
-            if codes is None:
-                return []
-            return list(codes) if areas is None else list(zip(codes, areas))
-
-        ids = [row[0] for row in rows]
-        units = [zone_list(row[1], row[2]) for row in rows]
-        redlines = [zone_list(row[3], row[4]) for row in rows]
-        distances = {river: [row[5 + k] for row in rows] for k, river in enumerate(RIVER_CLASSES)}
-        bands = [row[8] for row in rows]
-        return Answers(ids, units, redlines, distances, bands)
-
-    def _session(self):
-        session = self.cluster.connect()
-        session.execute("SET max_parallel_workers_per_gather = 0")  # one core per session
-        return session
-
-    def screen(self, table, with_areas, site_count, sessions):
-        """All sites, split into len(sessions) consecutive ranges run concurrently, one per session."""
-        statement = self._statement(table, with_areas)
+    def screen(self, statement, site_count, sessions):
+        """All sites, split into len(sessions) consecutive ranges run concurrently, one per session.
+        Timed: the statement and fetching its rows."""
         share = -(-site_count // len(sessions))
         ranges = [(k * share, min(site_count, (k + 1) * share)) for k in range(len(sessions))]
 
@@ -546,83 +668,116 @@ class PostGISPeer:
             return session.execute(statement, {"first": bounds[0], "end": bounds[1]}).fetchall()
 
         if len(sessions) == 1:
-            rows = run(sessions[0], ranges[0])
-        else:
-            # psycopg releases the GIL while it waits for the server: the threads overlap.
-            pool = ThreadPoolExecutor(len(sessions))
-            try:
-                rows = [row for part in pool.map(run, sessions, ranges) for row in part]
-            finally:
-                # When interrupted, do not wait for the running statements: stopping the cluster
-                # ends them.
-                pool.shutdown(wait=False, cancel_futures=True)
-        return self._answers(rows)
+            return run(sessions[0], ranges[0])
+        # psycopg releases the GIL while it waits for the server: the threads overlap.
+        pool = ThreadPoolExecutor(len(sessions))
+        try:
+            return [row for part in pool.map(run, sessions, ranges) for row in part]
+        finally:
+            # When interrupted, do not wait for the running statements: stopping the cluster ends them.
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def answers(self, rows):
+        """Untimed: the fetched rows as Answers."""
+        def zone_list(codes, areas):
+            if codes is None:
+                return []
+            return list(codes) if areas is None else list(zip(codes, areas))
+
+        distances = {river: numpy.array([numpy.nan if row[5 + k] is None else row[5 + k] for row in rows])
+                     for k, river in enumerate(RIVER_CLASSES)}
+        band_ids = [band["id"] for band in self.dataset.bands]
+        bands = numpy.array([[band_id in (row[8] or []) for band_id in band_ids] for row in rows],
+                            dtype=bool).reshape(len(rows), len(band_ids))
+        return Answers([row[0] for row in rows], ZonePairs.from_lists([zone_list(row[1], row[2]) for row in rows]),
+                       ZonePairs.from_lists([zone_list(row[3], row[4]) for row in rows]), distances, bands, band_ids)
 
 
 # -------------------------------------------------------------------------------------------- runs
 def max_distance_difference(first, second):
-    """Largest |Δ| between two answer sets' distances (None on both sides counts as equal)."""
+    """Largest |Δ| between two answer sets' distances (NaN on both sides counts as equal)."""
     largest = 0.0
     for river in RIVER_CLASSES:
-        for a, b in zip(first.distances[river], second.distances[river]):
-            if (a is None) != (b is None):
-                return float("inf")
-            if a is not None:
-                largest = max(largest, abs(a - b))
+        a, b = first.distances[river], second.distances[river]
+        if (numpy.isnan(a) != numpy.isnan(b)).any():
+            return float("inf")
+        both = ~numpy.isnan(a)
+        if both.any():
+            largest = max(largest, float(numpy.max(numpy.abs(a[both] - b[both]))))
     return largest
 
 
-def run_geopandas(dataset, out, rounds, parcel_areas, cut_vertices):
-    peer = GeoPandasPeer(dataset, parcel_areas)
-    whole = {}  # answers with whole bank lines, to check the cut-lines variant against
+def sweep(label, sizes, time_one):
+    """Times `time_one(size)` for each piece size; returns ({size: seconds}, the fastest size)."""
+    seconds = {}
+    for size in sizes:
+        seconds[size] = time_one(size)
+        log(f"  {label}, pieces of <= {size} vertices: {seconds[size]:.3f} s")
+    return seconds, min(seconds, key=seconds.get)
+
+
+def run_geopandas(dataset, out, rounds, piece_sizes):
+    peer = GeoPandasPeer(dataset)
     versions = peer.versions()
     log("GeoPandas: " + ", ".join(f"{key} {value}" for key, value in versions.items()))
     started = time.perf_counter()
     peer.load()
     load_seconds = time.perf_counter() - started
-    log(f"GeoPandas load (read + to_crs {METRIC_CRS}): {load_seconds:.3f} s")
+    log(f"GeoPandas load (pyogrio + Arrow, to_crs {METRIC_CRS}, clause table): {load_seconds:.3f} s")
     started = time.perf_counter()
-    index_bytes = peer.build_indexes()
+    index_bytes = peer.build_indexes(piece_sizes)
     index_seconds = time.perf_counter() - started
-    log(f"GeoPandas index build (.sindex): {index_seconds:.3f} s")
-    figures = []
-    for name, path, screen in (("points", dataset.points_file, peer.screen_points),
-                               ("parcels", dataset.parcels_file, peer.screen_parcels)):
+    log(f"GeoPandas index build (prepared zones, STRtrees, bank lines cut at {piece_sizes}): {index_seconds:.3f} s")
+    figures, sweeps = [], {}
+    kinds = (("points", dataset.points_file, peer.screen_points), ("parcels", dataset.parcels_file, peer.screen_parcels))
+    for name, path, screen in kinds:
         sites = read_sites(path)
         log(f"GeoPandas {name}: {len(sites)} sites")
+        # The piece size: the nearest-line step alone (three classes, all sites) at each size.
+        geometries = numpy.asarray(sites.to_crs(METRIC_CRS).geometry.values)
+        sweeps[name], peer.pieces[name] = sweep(
+            f"GeoPandas {name} distances", piece_sizes,
+            lambda size: best_of(rounds, f"GeoPandas {name} distances, {size}", lambda: peer.nearest(geometries, size))[0])
+        log(f"GeoPandas {name}: bank-line pieces of <= {peer.pieces[name]} vertices "
+            f"({peer.piece_counts[peer.pieces[name]]:,} pieces)")
         seconds, answers = best_of(rounds, f"GeoPandas {name}", lambda: screen(sites))
-        figures.append(figure(name, 1, len(sites), seconds))
+        figures.append(figure(name, 1, len(sites), seconds, pieceVertices=peer.pieces[name]))
         log(f"GeoPandas {name}: best {seconds:.3f} s, {len(sites) / seconds:,.0f} sites/s")
         answers.write_csv(out / f"geopandas-{name}.csv")
-        whole[name] = answers
+        seconds, report = best_of(rounds, f"GeoPandas {name} full report", lambda: screen(sites, report=True))
+        figures.append(figure(name, 1, len(sites), seconds, variant="fullReport"))
+        site_rows, _ = report.clauses
+        log(f"GeoPandas {name} full report: best {seconds:.3f} s, {len(sites) / seconds:,.0f} sites/s; "
+            f"{len(site_rows):,} (site, clause) pairs, {len(site_rows) / len(sites):.1f} clauses per site")
+        if max_distance_difference(answers, report) != 0:
+            sys.exit("peers: the full report's distances differ from the answers'")
     figures += [{"name": "load", "seconds": round(load_seconds, 6)},
                 {"name": "indexBuild", "seconds": round(index_seconds, 6), "bytes": index_bytes}]
-    notes = [f"parcel overlap areas via {'shapely.intersection on the sjoin pairs' if parcel_areas == 'pairs' else 'geopandas.overlay(how=intersection)'}",
-             "distances via sjoin_nearest against the whole bank lines of each river class",
-             "index build = .sindex (shapely STRtree) on units, red lines and each river class; bytes not exposed"]
-    if cut_vertices:
-        # The same workload once more with the bank lines cut like PostGIS's ST_Subdivide: the
-        # figure a GeoPandas user gets after that one extra step (variant "cutBankLines").
-        started = time.perf_counter()
-        pieces = peer.cut_bank_lines(cut_vertices)
-        log(f"GeoPandas: bank lines cut into {pieces} pieces of <= {cut_vertices} vertices "
-            f"({time.perf_counter() - started:.3f} s)")
-        for name, path, screen in (("points", dataset.points_file, peer.screen_points),
-                                   ("parcels", dataset.parcels_file, peer.screen_parcels)):
-            sites = read_sites(path)
-            seconds, answers = best_of(rounds, f"GeoPandas {name}, cut bank lines", lambda: screen(sites))
-            figures.insert(-2, dict(figure(name, 1, len(sites), seconds), variant="cutBankLines"))
-            log(f"GeoPandas {name}, cut bank lines: best {seconds:.3f} s, {len(sites) / seconds:,.0f} sites/s; "
-                f"max |Δd| against whole lines {max_distance_difference(whole[name], answers):.6f} m")
-        notes.append(f"variant cutBankLines: bank lines cut into pieces of <= {cut_vertices} vertices "
-                     "before .sindex, as ST_Subdivide does for PostGIS; same answers")
-    return {"tool": "geopandas", "versions": versions, "notes": notes, "figures": figures}
+    sweep_figures = [{"name": f"{name}Distances", "pieceVertices": size, "seconds": round(seconds, 6)}
+                     for name, by_size in sweeps.items() for size, seconds in by_size.items()]
+    notes = [
+        "load: pyogrio.read_dataframe(use_arrow=True), to_crs once; the clause table (lists/*.yaml, the units' "
+        "list text split at its numbering, unitClassRules) built once",
+        "index build: zones prepared (shapely.prepare) and warmed, STRtrees on units and red lines, bank lines cut "
+        f"into pieces of <= {', '.join(map(str, piece_sizes))} vertices with one STRtree per river class and size",
+        "points: STRtree on the projected points queried with each prepared zone, predicate intersects "
+        "(sjoin 'within''s plan; boundary points kept)",
+        "parcels: zone STRtree envelopes, prepared intersects and covers; shapely.intersection only where the zone "
+        "does not cover the parcel (else the parcel's own area)",
+        f"distances: STRtree.query_nearest(all sites, return_distance=True, all_matches=False) per river class on "
+        f"pieces of <= {peer.pieces['points']} (points) / {peer.pieces['parcels']} (parcels) vertices, the fastest "
+        "in the sweep",
+        "full report: the same, then each site's admission-clause ids: the touched units merged with the clause "
+        "table by unit code, class, subclass and all-scope (pandas), expanded per site and made unique (numpy); "
+        "no project conditions, verdicts or reasons",
+    ]
+    return {"tool": "geopandas", "versions": versions, "notes": notes, "figures": figures, "sweep": sweep_figures}
 
 
-def run_postgis(dataset, out, rounds, connections):
+def run_postgis(dataset, out, rounds, connections, piece_sizes):
     ensure_apt_packages()
     cluster = PrivateCluster(ROOT / ".build-province" / "postgis")
-    peer = PostGISPeer(dataset, cluster, connections)
+    peer = PostGISPeer(dataset, cluster)
     try:
         peer.start()
         versions = peer.versions()
@@ -632,42 +787,74 @@ def run_postgis(dataset, out, rounds, connections):
         load_seconds = time.perf_counter() - started
         log(f"PostGIS load (read, COPY, ST_Transform to {METRIC_CRS}): {load_seconds:.3f} s")
         started = time.perf_counter()
-        index_bytes = peer.build_indexes()
+        index_bytes = peer.build_indexes(piece_sizes)
         index_seconds = time.perf_counter() - started
-        log(f"PostGIS index build (ST_Subdivide, GiST, ANALYZE): {index_seconds:.3f} s, {index_bytes:,} bytes")
-        figures = []
+        log(f"PostGIS index build (GiST, ST_Subdivide at {piece_sizes}, ANALYZE): {index_seconds:.3f} s, "
+            f"{index_bytes:,} bytes")
+        figures, sweeps, chosen = [], {}, {}
         for name, path in (("points", dataset.points_file), ("parcels", dataset.parcels_file)):
             sites = read_sites(path)
             table = f"sites_{name}"
             peer.load_sites(table, sites)
             log(f"PostGIS {name}: {len(sites)} sites")
             with_areas = name == "parcels"
-            thread_counts = [1] + ([connections] if connections > 1 else [])
-            for threads in thread_counts:
-                sessions = [peer._session() for _ in range(threads)]
+            session = peer.session()
+            try:
+                sweeps[name], chosen[name] = sweep(
+                    f"PostGIS {name} distances", piece_sizes,
+                    lambda size: best_of(1, f"PostGIS {name} distances, {size}",
+                                         lambda: peer.screen(peer.statement(table, with_areas, size, True),
+                                                             len(sites), [session]))[0])
+            finally:
+                session.close()
+            statement = peer.statement(table, with_areas, chosen[name])
+            log(f"PostGIS {name}: ST_Subdivide(geom, {chosen[name]}) ({peer.piece_counts[chosen[name]]:,} pieces)")
+            for threads in [1] + ([connections] if connections > 1 else []):
+                sessions = [peer.session() for _ in range(threads)]
+                plural = "s" if threads > 1 else ""
                 try:
-                    seconds, answers = best_of(rounds, f"PostGIS {name} ({threads} session{'s' if threads > 1 else ''})",
-                                               lambda: peer.screen(table, with_areas, len(sites), sessions))
+                    seconds, rows = best_of(rounds, f"PostGIS {name} ({threads} session{plural})",
+                                            lambda: peer.screen(statement, len(sites), sessions))
                 finally:
                     for session in sessions:
                         session.close()
-                figures.append(figure(name, threads, len(sites), seconds))
-                log(f"PostGIS {name} ({threads} session{'s' if threads > 1 else ''}): best {seconds:.3f} s, "
-                    f"{len(sites) / seconds:,.0f} sites/s")
+                figures.append(figure(name, threads, len(sites), seconds, pieceVertices=chosen[name]))
+                log(f"PostGIS {name} ({threads} session{plural}): best {seconds:.3f} s, {len(sites) / seconds:,.0f} sites/s")
                 if threads == 1:
-                    answers.write_csv(out / f"postgis-{name}.csv")
+                    peer.answers(rows).write_csv(out / f"postgis-{name}.csv")
         figures += [{"name": "load", "seconds": round(load_seconds, 6)},
                     {"name": "indexBuild", "seconds": round(index_seconds, 6), "bytes": index_bytes}]
-        notes = [f"bank lines cut with ST_Subdivide(geom, {PostGISPeer.SUBDIVIDE_VERTICES}) for KNN (part of index build)",
-                 "one SELECT per run: ST_Transform of the sites, LATERAL ST_Intersects / ST_Area(ST_Intersection), "
-                 "KNN ORDER BY geom <-> site LIMIT 1 per river class with ST_Distance",
-                 "max_parallel_workers_per_gather = 0; threads > 1 = that many sessions, each a range of the sites",
-                 "load = reading the GeoJSON (pyogrio), COPY of EWKB, ST_Transform into the final tables"]
-        return {"tool": "postgis", "versions": versions, "notes": notes, "figures": figures}
+        sweep_figures = [{"name": f"{name}Distances", "pieceVertices": size, "seconds": round(seconds, 6)}
+                         for name, by_size in sweeps.items() for size, seconds in by_size.items()]
+        notes = [f"bank lines ST_Subdivide'd at {', '.join(map(str, piece_sizes))} vertices (index build), one partial "
+                 f"GiST per river class; used: {chosen['points']} (points), {chosen['parcels']} (parcels), the fastest "
+                 "KNN in the sweep",
+                 "one SELECT per run: ST_Transform of the sites in a MATERIALIZED CTE, LATERAL ST_Intersects on GiST "
+                 "(parcels: ST_Area of the parcel where ST_CoveredBy, else of ST_Intersection), KNN ORDER BY "
+                 "geom <-> site LIMIT 1 per river class with ST_Distance",
+                 "settings: shared_buffers 2GB, work_mem 256MB, jit off, random_page_cost 1.1, "
+                 "max_parallel_workers_per_gather 0; threads > 1 = that many sessions, each a range of the sites",
+                 "timed: the statement and fetching its rows; load = pyogrio read, COPY of hex EWKB, ST_Transform"]
+        return {"tool": "postgis", "versions": versions, "notes": notes, "figures": figures, "sweep": sweep_figures}
     finally:
         if peer.database is not None:
             peer.database.close()
         cluster.stop()
+
+
+def serve_zoning(dataset, folder, piece_size, state_file):
+    """For end-to-end: a cluster with the zoning loaded and indexed, left running (as a GIS team's
+    server has it). Writes "port" to state_file; stop it with pg_ctl -D <folder>/data stop."""
+    ensure_apt_packages()
+    cluster = PrivateCluster(folder, keep=True)
+    peer = PostGISPeer(dataset, cluster)
+    peer.start()
+    peer.load()
+    peer.build_indexes([piece_size])
+    peer.database.execute("VACUUM ANALYZE")
+    peer.database.close()
+    Path(state_file).write_text(f"{cluster.port}\n", encoding="utf-8")
+    log(f"zoning served on 127.0.0.1:{cluster.port} from {folder} (shoreline_pieces_{piece_size})")
 
 
 def write_figures(path, tools):
@@ -681,20 +868,29 @@ def write_figures(path, tools):
     path.write_text(json.dumps({"tools": merged}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+def sizes(text):
+    values = sorted({int(value) for value in text.split(",") if value.strip()})
+    if not values or min(values) < 2:
+        raise argparse.ArgumentTypeError("piece sizes: comma-separated vertex counts >= 2")
+    return values
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dataset", required=True, help="a folder written by make_province.py")
-    parser.add_argument("--out", required=True, help="folder for the answer CSVs and peers-figures.json")
+    parser.add_argument("--out", help="folder for the answer CSVs and peers-figures.json")
     parser.add_argument("--only", choices=["geopandas", "postgis"])
     parser.add_argument("--rounds", type=int, default=3, help="timed runs per workload; the best is kept")
-    parser.add_argument("--parcel-areas", choices=["pairs", "overlay"], default="pairs",
-                        help="GeoPandas overlap areas: shapely.intersection on sjoin pairs (default, "
-                             "the faster) or geopandas.overlay")
-    parser.add_argument("--geopandas-cut-vertices", type=int, default=256,
-                        help="also time GeoPandas with the bank lines cut into pieces of at most this "
-                             "many vertices, like ST_Subdivide (0 = skip)")
+    parser.add_argument("--geopandas-pieces", type=sizes, default=[8, 16, 32, 64, 256],
+                        help="bank-line piece sizes (vertices) GeoPandas sweeps; the fastest is used")
+    parser.add_argument("--postgis-pieces", type=sizes, default=[8, 16, 32, 64, 256],
+                        help="ST_Subdivide sizes PostGIS sweeps; the fastest is used")
     parser.add_argument("--postgis-connections", type=int, default=2,
                         help="sessions for PostGIS's all-cores figure (1 = single-session figure only)")
+    parser.add_argument("--serve-zoning", metavar="FOLDER",
+                        help="instead: start a cluster in FOLDER with the zoning loaded and indexed, leave it "
+                             "running, write its port to --state (end-to-end uses it)")
+    parser.add_argument("--state", help="with --serve-zoning: the file to write the port to")
     arguments = parser.parse_args()
     # The private cluster must be stopped even when the run is killed: SIGTERM/SIGHUP unwind
     # through the finally blocks like Ctrl-C does.
@@ -702,15 +898,22 @@ def main():
         signal.signal(signal_number, lambda number, frame: sys.exit(128 + number))
 
     dataset = Dataset(arguments.dataset)
+    if arguments.serve_zoning:
+        if not arguments.state:
+            parser.error("--serve-zoning needs --state")
+        serve_zoning(dataset, Path(arguments.serve_zoning), arguments.postgis_pieces[0], arguments.state)
+        return
+    if not arguments.out:
+        parser.error("--out is required")
     out = Path(arguments.out)
     out.mkdir(parents=True, exist_ok=True)
     log(f"dataset {dataset.folder}, output {out}, {arguments.rounds} rounds")
     tools = []
     if arguments.only in (None, "geopandas"):
-        tools.append(run_geopandas(dataset, out, arguments.rounds, arguments.parcel_areas,
-                                   arguments.geopandas_cut_vertices))
+        tools.append(run_geopandas(dataset, out, arguments.rounds, arguments.geopandas_pieces))
     if arguments.only in (None, "postgis"):
-        tools.append(run_postgis(dataset, out, arguments.rounds, arguments.postgis_connections))
+        tools.append(run_postgis(dataset, out, arguments.rounds, arguments.postgis_connections,
+                                 arguments.postgis_pieces))
     write_figures(out / "peers-figures.json", tools)
     log(f"wrote {out / 'peers-figures.json'}")
 
