@@ -45,15 +45,17 @@ public struct SiteReport {
         return html + "</section>\n"
     }
 
+    private var wording: ResultWording { ResultWording(language) }
+
     private func cite(_ source: CitedSource) -> String {
-        XML.escape([source.title ?? source.document, source.article].compactMap { $0 }.joined(separator: " "))
+        XML.escape(wording.cite(source, datasetName: dataset.metadata.name))
     }
 
     static func verdictClass(_ verdict: Verdict) -> String { verdict.rawValue }
 
     private func verdict(_ result: ScreeningResult) -> String {
         let l = language
-        var html = "<div class=\"verdict \(Self.verdictClass(result.verdict))\"><span class=\"label\">\(l.pick("结论", "Verdict"))</span> <strong>\(XML.escape(result.verdictName))</strong></div>\n"
+        var html = "<div class=\"verdict \(Self.verdictClass(result.verdict))\"><span class=\"label\">\(l.pick("结论", "Verdict"))</span> <strong>\(XML.escape(wording.verdict(result.verdict)))</strong></div>\n"
         if let profile = result.profile {
             html += "<p class=\"profile\">\(l.pick("项目：", "Project: "))\(XML.escape(describe(profile)))</p>\n"
         }
@@ -73,7 +75,7 @@ public struct SiteReport {
     private func reason(_ reason: Reason) -> String {
         let l = language
         return "<li><span class=\"effect \(reason.effect.rawValue)\">\(XML.escape(reason.effect.name(l)))</span> <code>\(XML.escape(reason.ruleId))</code> \(XML.escape(reason.text))"
-            + "<div class=\"citation\">\(l.pick("依据：", "Source: "))\(cite(reason.source))\(l.pick("；", "; "))\(XML.escape(reason.detail))</div></li>\n"
+            + "<div class=\"citation\">\(l.pick("依据：", "Source: "))\(cite(reason.source))\(l.pick("；", "; "))\(XML.escape(wording.detail(reason.detail)))</div></li>\n"
     }
 
     private func describe(_ profile: ProfileSummary) -> String {
@@ -108,7 +110,7 @@ public struct SiteReport {
             rows.append((l.pick("面积", "Area"), Self.area(a, l) + "（" + a.method + (a.crs.map { " \($0)" } ?? "") + "）"))
         }
         if let length = s.length { rows.append((l.pick("长度", "Length"), String(format: "%.1f m", length.metres))) }
-        for note in s.notes { rows.append((l.pick("说明", "Note"), note)) }
+        for note in s.notes { rows.append((l.pick("说明", "Note"), wording.note(note))) }
         return "<h3>\(l.pick("站点", "Site"))</h3>\n<table class=\"facts\">" + rows.map { "<tr><th>\(XML.escape($0.0))</th><td>\(XML.escape($0.1))</td></tr>" }.joined() + "</table>\n"
     }
 
@@ -125,7 +127,7 @@ public struct SiteReport {
         html += table([l.pick("编码", "Code"), l.pick("名称", "Name"), l.pick("类别", "Class"), l.pick("重叠", "Overlap"), l.pick("占站点", "Share")],
                       result.controlUnits.map { hit in
                           let (a, s) = overlap(hit.overlap)
-                          return [hit.code, hit.name, hit.className + (hit.subclass.map { "·\($0)" } ?? "") + (hit.onBoundary ? l.pick("（位于边界）", " (on the boundary)") : ""), a, s]
+                          return [hit.code, hit.name, wording.unitClass(hit.unitClass) + (hit.subclass.map { "·\($0)" } ?? "") + (hit.onBoundary ? l.pick("（位于边界）", " (on the boundary)") : ""), a, s]
                       })
         if !result.sensitiveAreas.isEmpty {
             html += "<h3>\(l.pick("敏感区", "Sensitive areas"))</h3>\n"
@@ -164,7 +166,7 @@ public struct SiteReport {
                 for clause in atLevel {
                     let mark = clause.conditional && clause.concernsProject == .concerns ? "★" : (clause.concernsProject == .unknown ? "？" : "")
                     let effect = clause.effect == .requirement ? "" : "<span class=\"effect \(clause.effect.rawValue)\">\(XML.escape(clause.effect.name(l)))</span> "
-                    html += "<li><span class=\"mark\">\(mark)</span><code>\(XML.escape(clause.id))</code> \(effect)\(XML.escape(clause.text))<span class=\"citation\">（\(cite(clause.source))）</span></li>\n"
+                    html += "<li><span class=\"mark\">\(mark)</span><code>\(XML.escape(clause.id))</code> \(effect)\(XML.escape(dataset.clauses[clause.index].text))<span class=\"citation\">\(XML.escape(wording.parenthesised(wording.cite(dataset.clauseCitations[clause.index], datasetName: dataset.metadata.name))))</span></li>\n"
                 }
                 html += "</ul>\n"
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Formats
+import Reports
 import Zoning
 
 /// The parcels through `BatchScreener`, as `zonescreen screen` runs a file: one engine per worker,
@@ -11,9 +12,10 @@ enum BatchRun {
         for json in [false, true] {
             var single = 0.0
             for workers in workerCounts {
+                let answers = AnswerRenderer(dataset: dataset, language: .zh, detail: .reasons)
                 let screener = BatchScreener(dataset: dataset, workers: workers, language: .zh) { item -> Int in
                     guard json, case .success(let result) = item.outcome else { return 0 }
-                    return ((try? CompactJSONEncoder().encode(result)) ?? Data()).count
+                    return answers.json(result).count
                 }
                 let (summary, elapsed) = try timed { () throws -> BatchSummary in
                     let feeder = Thread {
@@ -25,7 +27,7 @@ enum BatchRun {
                     return try screener.results { _, _ in }
                 }
                 if workers == 1 { single = elapsed }
-                table.add([json ? "full results, JSON per result" : "full results", "\(workers)", grouped(Double(summary.total)),
+                table.add([json ? "full results, JSON per result (reasons)" : "full results", "\(workers)", grouped(Double(summary.total)),
                            grouped(Double(summary.total) / elapsed), String(format: "%.2f×", single / elapsed)])
             }
         }

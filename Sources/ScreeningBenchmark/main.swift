@@ -149,9 +149,13 @@ let workloads: [(name: String, figure: String, sites: [Site], work: @Sendable (S
     }),
     ("points: full result (lists, rules, verdict)", "pointsFullResult", sites.points, { (try? $0.screen($1)) != nil }),
     ("parcels: full result", "parcelsFullResult", sites.parcels, { (try? $0.screen($1)) != nil }),
-    ("points: full result as JSON", "pointsJSON", sites.points, { engine, site in
+    ("points: full result as JSON, default detail (reasons)", "pointsJSON", sites.points, { engine, site in
         guard let result = try? engine.screen(site) else { return false }
-        return (try? CompactJSONEncoder().encode(result)) != nil
+        return !AnswerRenderer(dataset: engine.dataset, language: .zh, detail: .reasons).json(result).isEmpty
+    }),
+    ("points: full result as JSON, --detail full", "pointsJSONFull", sites.points, { engine, site in
+        guard let result = try? engine.screen(site) else { return false }
+        return !AnswerRenderer(dataset: engine.dataset, language: .zh, detail: .full).json(result).isEmpty
     }),
 ]
 var table = Table(["workload", "threads", "sites", "ops/s", "ns/op", "speed-up", "unanswered"], rightAligned: [1, 2, 3, 4, 5, 6])
@@ -204,7 +208,7 @@ if let first = sites.parcels.first ?? sites.points.first {
     var bytes = 0
     for _ in 0..<(dataset.units.count > 500 ? 5 : 20) {
         let (html, seconds) = try timed { () throws -> String in
-            let result = try engine.screen(first, language: .zh)
+            let result = try engine.screen(first)
             let document = ReportDocument(dataset: dataset, language: .zh)
             return document.head(subtitle: nil) + SiteReport(dataset: dataset, language: .zh)
                 .section(.screened(result), title: "1", source: nil, anchor: "site-1") + document.tail

@@ -149,23 +149,72 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
             var general = screenRequest
             general.industry = nil
             let site = try SiteBuilder(dataset: chosen.dataset, language: l).site(general)
-            return try Self.json(try await chosen.screenAllIndustries(site, nature: site.profile?.nature, chemical: screenRequest.chemical,
-                                                                      flags: Set(screenRequest.flags ?? []), language: l))
+            let verdicts = try await chosen.screenAllIndustries(site, nature: site.profile?.nature, chemical: screenRequest.chemical,
+                                                                flags: Set(screenRequest.flags ?? []))
+            return JSONReply(data: AnswerRenderer(dataset: chosen.dataset, language: l, detail: .full).json(verdicts))
         }
+        let detail = try AnswerDetail.requested(screenRequest.detail ?? Self.query(request, "detail"), language: l)
+        let answers = AnswerRenderer(dataset: chosen.dataset, language: l, detail: detail)
         let site = try SiteBuilder(dataset: chosen.dataset, language: l).site(screenRequest)
-        let result = try await chosen.screen(site, language: l)
         guard let compareKey = screenRequest.compareEdition ?? Self.query(request, "compare"), !compareKey.isEmpty else {
-            return try Self.json(result)
+            let data = try await chosen.screenJSON(site, detail: detail == .verdict ? .decisive : .all, render: answers.json)
+            return JSONReply(data: data, extraHeaders: Self.editionHeaders(chosen.dataset))
         }
+        let result = try await chosen.screen(site)
         // The same site under another edition: what changed and why, as one more member of the answer.
         let previous = try editions.service(compareKey, language: l)
         let previousResult: ScreeningResult?
-        do { previousResult = try await previous.screen(site, language: l) } catch is ScreeningError { previousResult = nil }
+        do { previousResult = try await previous.screen(site) } catch is ScreeningError { previousResult = nil }
         let comparison = SiteComparison.compare(previous: previousResult, current: result, diff: try editions.diff(from: previous, to: chosen))
         let encoder = CompactJSONEncoder()
-        return JSONReply(data: CompactJSONEncoder.object(try encoder.encode(result), adding: [
+        return JSONReply(data: CompactJSONEncoder.object(answers.json(result), adding: [
             ("comparedWith", try encoder.encode(editions.key(of: previous))), ("comparison", try encoder.encode(comparison)),
         ]))
+    }
+
+    /// Clause texts and citations by id: `?ids=a,b` for some, else every clause of the edition. Answers
+    /// at `reasons` detail refer to clauses by id; this is where their texts are. A dataset edition
+    /// never changes, so clients may cache the answer for as long as the edition's content hash holds.
+    func clauses(_ request: Request, _ l: Language) throws -> JSONReply {
+        let chosen = try editions.service(Self.query(request, "edition"), language: l)
+        let dictionary = ClauseDictionary(dataset: chosen.dataset, language: l)
+        guard let list = Self.query(request, "ids") else {
+            return cached(JSONReply(data: dictionary.json(chosen.dataset.clauses.indices)), chosen.dataset, l)
+        }
+        let ids = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !ids.isEmpty, ids.count <= 1000 else { throw APIError.malformed(l, "ids 应列出 1～1000 个条款编号", "ids must list 1 to 1000 clause ids") }
+        let found = dictionary.indices(of: ids)
+        let missing = zip(ids, found).filter { $0.1 == nil }.map(\.0)
+        guard missing.isEmpty else {
+            throw APIError(kind: .notFound, message: l.pick("数据集中没有这些条款：\(missing.joined(separator: "、"))",
+                                                            "the dataset has no clause \(missing.joined(separator: ", "))"))
+        }
+        return cached(JSONReply(data: dictionary.json(found.compactMap { $0 })), chosen.dataset, l)
+    }
+
+    /// One clause's text and citation.
+    func clause(_ id: String, _ request: Request, _ l: Language) throws -> JSONReply {
+        let chosen = try editions.service(Self.query(request, "edition"), language: l)
+        let dictionary = ClauseDictionary(dataset: chosen.dataset, language: l)
+        guard let index = dictionary.indices(of: [id]).first ?? nil else {
+            throw APIError(kind: .notFound, message: l.pick("数据集中没有条款“\(id)”", "the dataset has no clause '\(id)'"))
+        }
+        return cached(try Self.json(dictionary.entry(index)), chosen.dataset, l)
+    }
+
+    /// Marks an answer that depends only on the edition as cacheable, tagged with its content hash.
+    private func cached(_ reply: JSONReply, _ dataset: Dataset, _ language: Language) -> JSONReply {
+        var reply = reply
+        // The citations' titles depend on the language, so the tag does too.
+        reply.extraHeaders += [(.cacheControl, "public, max-age=3600"), (.vary, "Accept-Language"),
+                               (.eTag, "\"\(dataset.contentHash.prefix(32))-\(language.rawValue)\"")]
+        return reply
+    }
+
+    /// Which edition answered, for answers that do not name their dataset (`verdict`, `reasons`).
+    static func editionHeaders(_ dataset: Dataset) -> [(HTTPField.Name, String)] {
+        // The hash only: header values are ASCII, a version may not be.
+        [(HTTPField.Name("X-ZoneScreen-Dataset-Hash")!, dataset.contentHash)]
     }
 
     /// The suitability map for the profile in the query (industry, nature, chemical, flags), as GeoJSON.
@@ -194,7 +243,7 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
         }
         let chosen = try editions.service(screenRequest.edition ?? Self.query(request, "edition"), language: l)
         let site = try SiteBuilder(dataset: chosen.dataset, language: l).site(screenRequest)
-        let result = try await chosen.screen(site, language: l)
+        let result = try await chosen.screen(site)
         let document = ReportDocument(dataset: chosen.dataset, language: l)
         let title = [result.site.id, result.site.name].compactMap { $0 }.joined(separator: " ")
         let html = document.head(subtitle: title.isEmpty ? nil : title)
@@ -210,6 +259,9 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
     func batch(_ request: Request, _ l: Language) async throws -> JSONReply {
         let data = try await body(request)
         let chosen = try editions.service(Self.query(request, "edition"), language: l)
+        let detail = try AnswerDetail.requested(Self.query(request, "detail"), language: l)
+        let answers = AnswerRenderer(dataset: chosen.dataset, language: l, detail: detail)
+        var referred = Set<Int>()
         let query = request.uri.queryParameters
         let jobs = try RequestBodies.batchJobs(data, dataset: chosen.dataset, crs: query["crs"].map(String.init),
                                                offset: query["offset"].map(String.init), idField: query["idField"].map(String.init),
@@ -223,7 +275,9 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
                 let site = try job.site.get()
                 // RFC 7946: the features come back in longitude/latitude whatever CRS they were sent in.
                 feature.geometry = try? site.longitudeLatitude()
-                let resultJSON = String(decoding: try CompactJSONEncoder().encode(try await chosen.screen(site, language: l)), as: UTF8.self)
+                let result = try await chosen.screen(site)
+                referred.formUnion(answers.clausesReferred(by: result))
+                let resultJSON = String(decoding: answers.json(result), as: UTF8.self)
                 texts.append((index, GeoJSONWriter.featureText(feature, rawProperty: ("zonescreen", resultJSON))))
             } catch {
                 failed += 1
@@ -237,8 +291,12 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
                 texts.append((index, GeoJSONWriter.featureText(feature)))
             }
         }
-        let body = #"{"type":"FeatureCollection","features":["# + texts.sorted { $0.0 < $1.0 }.map(\.1).joined(separator: ",") + "]}"
-        return JSONReply(data: Data(body.utf8), contentType: "application/geo+json; charset=utf-8",
+        // At `reasons` detail the clause texts come once, as a foreign member of the collection.
+        var body = Data(#"{"type":"FeatureCollection","dataset":"#.utf8) + answers.datasetJSON
+        body += Data((#","features":["# + texts.sorted { $0.0 < $1.0 }.map(\.1).joined(separator: ",") + "]").utf8)
+        if detail == .reasons { body += Data(#","clauses":"#.utf8) + ClauseDictionary(dataset: chosen.dataset, language: l).json(referred) }
+        body += Data("}".utf8)
+        return JSONReply(data: body, contentType: "application/geo+json; charset=utf-8",
                          extraHeaders: [(HTTPField.Name("X-ZoneScreen-Failed")!, String(failed))])
     }
 }

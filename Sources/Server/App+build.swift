@@ -51,6 +51,10 @@ public enum ZoneScreenService {
         }
         router.getAndHead("/api/editions") { request, _ in await api.handle(request) { try api.editionList() } }
         router.getAndHead("/api/suitability") { request, _ in await api.handle(request) { language in try await api.suitability(request, language) } }
+        router.getAndHead("/api/clauses") { request, _ in await api.handle(request) { language in try api.clauses(request, language) } }
+        router.getAndHead("/api/clauses/:id") { request, context in
+            await api.handle(request) { language in try api.clause(context.parameters.get("id") ?? "", request, language) }
+        }
         router.post("/api/screen") { request, _ in await api.handle(request) { language in try await api.screen(request, language) } }
         router.post("/api/screen/batch") { request, _ in await api.handle(request) { language in try await api.batch(request, language) } }
         router.post("/api/report") { request, _ in await api.handle(request) { language in try await api.report(request, language) } }

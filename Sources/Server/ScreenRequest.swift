@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import Geometry
+import Reports
 import Zoning
 
 /// The body of `POST /api/screen` (see openapi.json): one of geometry, coordinates or file, where
@@ -29,6 +30,19 @@ struct ScreenRequest: Decodable, Sendable {
     var compareEdition: String?
     /// Answer for every industry class at once (the industry is then ignored).
     var allIndustries: Bool?
+    /// How much the answer carries: verdict, reasons (the default) or full.
+    var detail: String?
+}
+
+extension AnswerDetail {
+    /// The detail a request asks for (`reasons` when it says nothing), or a clear error.
+    static func requested(_ text: String?, language l: Language) throws(APIError) -> AnswerDetail {
+        guard let text, !text.isEmpty else { return .reasons }
+        guard let detail = AnswerDetail(rawValue: text) else {
+            throw APIError.malformed(l, "detail 应为 verdict、reasons 或 full，而不是“\(text)”", "detail must be verdict, reasons or full, not '\(text)'")
+        }
+        return detail
+    }
 }
 
 extension JSONValue: Decodable {

@@ -8,9 +8,12 @@ import Zoning
 /// backend can be another.
 protocol ScreeningRepository: Sendable {
     var dataset: Dataset { get }
-    func screen(_ site: Site, language: Language) async throws -> ScreeningResult
+    func screen(_ site: Site) async throws -> ScreeningResult
+    /// Screens and renders in one go, on the engine's thread (rendering JSON is as much CPU work as
+    /// screening a point).
+    func screenJSON(_ site: Site, detail: ClauseDetail, render: @escaping @Sendable (ScreeningResult) -> Data) async throws -> Data
     /// Every industry class on the site (`allIndustries` requests).
-    func screenAllIndustries(_ site: Site, nature: ProjectNature?, chemical: Bool?, flags: Set<String>, language: Language) async throws -> IndustryVerdicts
+    func screenAllIndustries(_ site: Site, nature: ProjectNature?, chemical: Bool?, flags: Set<String>) async throws -> IndustryVerdicts
     /// The suitability map for a profile, as GeoJSON in longitude/latitude (made once per profile).
     func suitability(_ profile: ProjectProfile, language: Language) async throws -> Data
     func mapLayers() -> Data
@@ -19,25 +22,29 @@ protocol ScreeningRepository: Sendable {
 /// The loaded dataset and a pool of engines.
 final class LocalScreeningService: ScreeningRepository {
     let dataset: Dataset
-    private let pool: EnginePool
+    private let engines: EngineThreads
     private let layers: LazyMapLayers
     private let suitabilityMaps = Mutex<[String: Data]>([:])
 
     init(dataset: Dataset, engines: Int) throws {
         self.dataset = dataset
-        self.pool = try EnginePool(dataset: dataset, size: engines)
+        self.engines = try EngineThreads(dataset: dataset, size: engines)
         // Drawing a province's layers (and buffering its shoreline bands) takes seconds: it is done in
         // the background, so screening requests are answered from the first second.
         self.layers = LazyMapLayers(dataset: dataset)
         layers.prepareInBackground()
     }
 
-    func screen(_ site: Site, language: Language) async throws -> ScreeningResult {
-        try await pool.withEngine { engine in try engine.screen(site, language: language) }
+    func screen(_ site: Site) async throws -> ScreeningResult {
+        try await engines.run { engine in try engine.screen(site) }
     }
 
-    func screenAllIndustries(_ site: Site, nature: ProjectNature?, chemical: Bool?, flags: Set<String>, language: Language) async throws -> IndustryVerdicts {
-        try await pool.withEngine { engine in try engine.screenAllIndustries(site, nature: nature, chemical: chemical, flags: flags, language: language) }
+    func screenJSON(_ site: Site, detail: ClauseDetail, render: @escaping @Sendable (ScreeningResult) -> Data) async throws -> Data {
+        try await engines.run { engine in render(try engine.screen(site, clauses: detail)) }
+    }
+
+    func screenAllIndustries(_ site: Site, nature: ProjectNature?, chemical: Bool?, flags: Set<String>) async throws -> IndustryVerdicts {
+        try await engines.run { engine in try engine.screenAllIndustries(site, nature: nature, chemical: chemical, flags: flags) }
     }
 
     func suitability(_ profile: ProjectProfile, language: Language) async throws -> Data {

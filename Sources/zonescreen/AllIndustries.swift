@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import Geometry
+import Reports
 import Zoning
 
 /// `screen --all-industries`: for each site, the verdict of every industry class, grouped.
@@ -25,13 +26,13 @@ struct AllIndustriesRun {
             switch job.site {
             case .failure(let error): answer = .failure(error)
             case .success(let site):
-                do { answer = .success(try engine.screenAllIndustries(site, nature: nature, chemical: chemical, flags: flags, language: l)) } catch {
+                do { answer = .success(try engine.screenAllIndustries(site, nature: nature, chemical: chemical, flags: flags)) } catch {
                     answer = .failure(BatchInputError(message: error.message(l)))
                 }
             }
             switch (answer, format) {
             case (.success(let verdicts), .json):
-                try output.write((first ? "\n" : ",\n") + String(decoding: try CompactJSONEncoder().encode(verdicts), as: UTF8.self))
+                try output.write((first ? "\n" : ",\n") + String(decoding: AnswerRenderer(dataset: dataset, language: l, detail: .full).json(verdicts), as: UTF8.self))
                 first = false
             case (.success(let verdicts), _):
                 try output.write(text(verdicts, title: job.id ?? job.label) + "\n")
@@ -53,8 +54,9 @@ struct AllIndustriesRun {
                         + (nature.map { l.pick("，项目性质：\($0.chineseName)", ", nature: \($0.rawValue)") } ?? "") + l.pick("）：", "):")
                         + Verdict.allCases.map { "\($0.name(l)) \(verdicts.counts[$0.rawValue] ?? 0)" }.joined(separator: l.pick("，", ", "))]
         for group in verdicts.groups {
-            let rules = group.rules.isEmpty ? l.pick("无限制性规定", "no restricting rule") : group.rules.joined(separator: "、")
-            lines.append("【\(group.verdictName)】\(rules)" + l.pick("（\(group.industries.count) 个小类）", " (\(group.industries.count) classes)"))
+            let rules = group.rules.isEmpty ? l.pick("无限制性规定", "no restricting rule") : group.rules.joined(separator: l.pick("、", ", "))
+            let name = group.verdict.name(l)
+            lines.append(l.pick("【\(name)】\(rules)（\(group.industries.count) 个小类）", "[\(name)] \(rules) (\(group.industries.count) classes)"))
             let shown = group.industries.prefix(12).map { "\($0.code) \($0.name)" }.joined(separator: l.pick("；", "; "))
             lines.append("  " + shown + (group.industries.count > 12 ? l.pick("……（完整列表见 --format json）", " ... (the full list with --format json)") : ""))
         }

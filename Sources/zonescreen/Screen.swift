@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Formats
 import Geometry
+import Reports
 import Zoning
 
 /// `zonescreen screen`: the product. Sites in, verdicts with cited reasons out, on all cores.
@@ -68,6 +69,12 @@ struct Screen: ParsableCommand {
     @Option(help: ArgumentHelp("输出格式 / output format: text|json|geojson|geojsonseq|ndjson|csv|xlsx|html|pdf（html、pdf 为可打印的预判报告）", valueName: "FORMAT"))
     var format: OutputFormat = .text
 
+    @Option(help: ArgumentHelp("JSON 类格式每个答案的详略：verdict（结论与决定性规则编号）|reasons（默认：理由、涉及的区域与岸线、适用条款编号，条款全文每次输出只给一次）|full（自包含的完整答案，含条款全文与站点几何）/ how much each JSON answer carries (default: reasons)", valueName: "verdict|reasons|full"))
+    var detail: AnswerDetail?
+
+    @Option(name: .customLong("clauses"), help: ArgumentHelp("把答案引用的条款全文与出处（按条款编号的字典）写入此文件，而不写进输出本身 / write the clause dictionary (texts and citations by clause id) to this file instead of into the output", valueName: "FILE"))
+    var clausesFile: String?
+
     @Option(name: .customLong("report-sections"), help: ArgumentHelp("html/pdf 报告中单独成章（含地图）的站点数上限，其余只列在汇总表中 / sites with their own section in a report", valueName: "N"))
     var reportSections = 200
 
@@ -89,6 +96,18 @@ struct Screen: ParsableCommand {
         }
         if let jobs, jobs < 1 { throw ValidationError(l.pick("--jobs 须为正整数", "--jobs must be a positive number")) }
         if reportSections < 0 { throw ValidationError(l.pick("--report-sections 不能为负数", "--report-sections must not be negative")) }
+        let jsonForms: [OutputFormat] = [.json, .geojson, .geojsonseq, .ndjson]
+        if detail != nil, !jsonForms.contains(format) || allIndustries {
+            throw ValidationError(l.pick("--detail 只用于 --format json、geojson、geojsonseq、ndjson（文字报告、预判报告总是完整的，表格只列结论与理由）",
+                                         "--detail applies to --format json, geojson, geojsonseq and ndjson only (text and html/pdf reports are always complete; tables list the verdict and reasons)"))
+        }
+        if clausesFile != nil, !jsonForms.contains(format) || allIndustries || detail == .full || detail == .verdict {
+            throw ValidationError(l.pick("--clauses 只用于 --detail reasons（默认）的 JSON 类格式：其他情况下答案不引用条款字典",
+                                         "--clauses goes with the JSON formats at --detail reasons (the default): other answers do not refer to a clause dictionary"))
+        }
+        if let clausesFile, let output, URL(fileURLWithPath: clausesFile).standardizedFileURL == URL(fileURLWithPath: output).standardizedFileURL {
+            throw ValidationError(l.pick("--clauses 与 --output 不能是同一个文件", "--clauses and --output must be different files"))
+        }
     }
 
     func run() throws {
@@ -125,15 +144,18 @@ struct Screen: ParsableCommand {
                 if counts.failed > 0 { throw ExitCode(1) }
                 return
             }
-            let writer = try OutputWriter(format: format, output: output, language: l, dataset: loaded, reportSections: reportSections, comparing: comparison != nil)
+            let answerDetail = detail ?? .reasons
+            let writer = try OutputWriter(format: format, output: output, language: l, dataset: loaded, detail: answerDetail, reportSections: reportSections,
+                                          comparing: comparison != nil, clausesFile: clausesFile)
             let progress = Progress(language: l, enabled: !quiet && isatty(STDERR_FILENO) == 1)
-            let renderer = OutputRenderer(format: format, language: l, dataset: loaded, reportSections: reportSections, comparing: comparison != nil)
+            let renderer = OutputRenderer(format: format, language: l, dataset: loaded, detail: answerDetail, reportSections: reportSections,
+                                          comparing: comparison != nil)
             let failures = FailureLog(language: l, progress: progress)
             // Tables show the verdict and its reasons, not the clause lists: the 准入清单's plain
             // requirements (most clauses) need not be gathered for every row.
-            let detail: ClauseDetail = format == .csv || format == .xlsx ? .decisive : .all
+            let clauseDetail: ClauseDetail = format == .csv || format == .xlsx || (format.isJSON && answerDetail == .verdict) ? .decisive : .all
             let screener = BatchScreener(dataset: loaded, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                         language: l, clauses: detail, comparing: comparison, render: renderer.render)
+                                         language: l, clauses: clauseDetail, comparing: comparison, render: renderer.render)
             let intake = SiteIntake(catalogue: loaded.catalogue, options: SiteIntake.Options(
                 crs: declaredCRS, offset: offset ?? .wgs84, idField: idField, overrides: overrides, encoding: encoding, layer: layer,
                 tableRows: rows, language: l))
@@ -177,6 +199,7 @@ struct Screen: ParsableCommand {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+extension AnswerDetail: ExpressibleByArgument {}
 extension Formats.TableRows: ExpressibleByArgument {}
 
 /// A number one thread sets and another reads. `@unchecked Sendable` is safe: the only stored value

@@ -18,7 +18,7 @@ struct ReportTests {
 
     static func screen(_ geometry: Geometry, in dataset: Dataset = demo, crs: CRS = .cgcs2000, language: Language = .zh) throws -> ScreeningResult {
         let profile = ProjectProfile(industry: "C2614", nature: .new)
-        return try ScreeningEngine(dataset: dataset).screen(Site(id: "S", geometry: geometry, crs: crs, profile: profile), language: language)
+        return try ScreeningEngine(dataset: dataset).screen(Site(id: "S", geometry: geometry, crs: crs, profile: profile))
     }
 
     /// The first number after `name="` in `text` from `start`.

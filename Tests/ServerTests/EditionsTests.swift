@@ -40,7 +40,7 @@ struct EditionsTests {
     func compared() async throws {
         let current = try await Self.post("/api/screen", "{\(Self.s18)}")
         #expect(current.json?["verdict"] as? String == "prohibited")
-        let old = try await Self.post("/api/screen", "{\(Self.s18),\"edition\":\"2024.1\"}")
+        let old = try await Self.post("/api/screen", "{\(Self.s18),\"edition\":\"2024.1\",\"detail\":\"full\"}")
         #expect(old.json?["verdict"] as? String == "restricted")
         #expect((old.json?["dataset"] as? [String: Any])?["version"] as? String == "2024.1")
         let both = try await Self.post("/api/screen", "{\(Self.s18),\"compareEdition\":\"2024.1\"}")

@@ -45,7 +45,7 @@ struct ServiceTests {
         let reasons = reply.json?["reasons"] as? [[String: Any]] ?? []
         let law = reasons.first { $0["ruleId"] as? String == "R-AX-01" }
         #expect((law?["source"] as? [String: Any])?["title"] as? String == "中华人民共和国长江保护法")
-        let main = ((reply.json?["shorelines"] as? [String: Any])?["nearestMainStream"] as? [String: Any])?["distance"] as? [String: Any]
+        let main = (reply.json?["shorelines"] as? [String: Any])?["nearestMainStream"] as? [String: Any]
         #expect(abs((main?["metres"] as? Double ?? 0) - 800.0) < 0.06)
     }
 
@@ -73,12 +73,13 @@ struct ServiceTests {
     func uploadedKML() async throws {
         let kml = try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("browser/s20.kml"))
-        let reply = try await HTTP.post("/api/screen", json: ["file": ["fileName": "s20.kml", "content": kml.base64EncodedString(), "contentEncoding": "base64"]])
+        let reply = try await HTTP.post("/api/screen", json: ["file": ["fileName": "s20.kml", "content": kml.base64EncodedString(), "contentEncoding": "base64"],
+                                                              "detail": "full"])
         #expect(reply.status == 200)
         // Fixtures/demo/expected.csv: S20 is prohibited and touches red line HX429099002.
         #expect(reply.json?["verdict"] as? String == "prohibited")
         #expect((reply.json?["redLines"] as? [[String: Any]])?.first?["code"] as? String == "HX429099002")
-        // The site comes back in longitude/latitude for the map.
+        // The full answer gives the site back in longitude/latitude for the map.
         #expect(((reply.json?["site"] as? [String: Any])?["geometry"] as? [String: Any])?["type"] as? String == "Polygon")
     }
 

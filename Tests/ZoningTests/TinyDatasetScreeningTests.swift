@@ -38,7 +38,12 @@ struct TinyDatasetScreeningTests {
         let reason = try #require(result.reasons.first { $0.ruleId == "T-AX-1KM" })
         #expect(reason.effect == .prohibited)
         #expect(reason.source.title == "中华人民共和国长江保护法" && reason.source.article == "第二十六条")
-        #expect(reason.detail.contains("800.0 米"))
+        // The point is 800 m from the bank line at y = 3,299,500 (by construction of the tiny dataset).
+        guard case .shoreline(_, _, let metres, let limit) = reason.detail else {
+            Issue.record("expected a shoreline detail, got \(reason.detail)")
+            return
+        }
+        #expect(abs(metres - 800) < 0.01 && limit == 1000)
     }
 
     @Test("a non-chemical project in the same place is not banned by the chemical band")

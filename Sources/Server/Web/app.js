@@ -562,7 +562,7 @@
     status.textContent = '正在筛查……';
     $('result').setAttribute('aria-busy', 'true');
     try {
-      const result = await api('/api/screen', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'Accept-Language': 'zh-CN' }, body: JSON.stringify(request.body) });
+      const result = await api('/api/screen', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'Accept-Language': 'zh-CN' }, body: JSON.stringify({ ...request.body, detail: 'full' }) });
       lastRequestBody = request.body;
       renderResult(result);
       const geometry = (result.site && result.site.geometry) || result.geometry || request.drawn;

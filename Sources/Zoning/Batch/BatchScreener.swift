@@ -189,7 +189,7 @@ private func screen(_ job: BatchJob, index: Int, engine: Result<ScreeningEngine,
             outcome = .failure(BatchInputError(message: error.message(language)))
         case (.success(let site), .success(let engine)):
             do {
-                outcome = .success(try engine.screen(site, language: language, clauses: detail))
+                outcome = .success(try engine.screen(site, clauses: detail))
             } catch {
                 outcome = .failure(BatchInputError(error, language: language))
             }

@@ -54,7 +54,8 @@ public final class Dataset: Sendable {
     public let clauses: [Clause]
     public let clauseIndex: ClauseIndex
     /// Each clause's citation as results give it, per language, worked out once rather than per site.
-    let clauseCitations: (zh: [CitedSource], en: [CitedSource])
+    /// Each clause's citation, made once (`clauses` order).
+    public let clauseCitations: [CitedSource]
     public let rules: RuleSet
     public let catalogue: IndustryCatalogue
     /// Demo sites shipped with the dataset (layer CRS), if any.
@@ -119,7 +120,7 @@ public final class Dataset: Sendable {
         sensitiveAreas = parts.sensitiveAreas
         clauses = parts.clauses
         clauseIndex = ClauseIndex(parts.clauses)
-        clauseCitations = (Self.citations(parts.clauses, parts.metadata, .zh), Self.citations(parts.clauses, parts.metadata, .en))
+        clauseCitations = parts.clauses.map { Self.cite($0.source, parts.metadata) }
         rules = parts.rules
         catalogue = parts.catalogue
         sites = parts.sites
@@ -134,21 +135,21 @@ public final class Dataset: Sendable {
 
     public func unit(code: String) -> ControlUnit? { units.first { $0.code == code } }
 
-    /// The citation results give for a clause or rule source: the document's title, or the dataset's
-    /// own unit lists.
-    static func cite(_ citation: Citation, _ metadata: DatasetMetadata, _ language: Language) -> CitedSource {
-        let title = citation.document == "unitLists"
-            ? language.pick("\(metadata.name)·单元准入清单", "\(metadata.name), unit lists")
-            : metadata.source(citation.document)?.title
-        return CitedSource(document: citation.document, title: title, article: citation.article)
+    /// The citation results give for a clause or rule source: the document and its title as the
+    /// dataset names it. The dataset's own unit lists (`unitLists`) have no title here: renderers name
+    /// them after the dataset, in the reader's language.
+    static func cite(_ citation: Citation, _ metadata: DatasetMetadata) -> CitedSource {
+        CitedSource(document: citation.document, title: citation.document == "unitLists" ? nil : metadata.source(citation.document)?.title,
+                    article: citation.article)
     }
 
-    private static func citations(_ clauses: [Clause], _ metadata: DatasetMetadata, _ language: Language) -> [CitedSource] {
-        clauses.map { cite($0.source, metadata, language) }
-    }
+    func citedSource(_ citation: Citation) -> CitedSource { Self.cite(citation, metadata) }
 
-    func citation(ofClause index: Int, _ language: Language) -> CitedSource {
-        language == .zh ? clauseCitations.zh[index] : clauseCitations.en[index]
+    /// What answers say of the dataset: which edition, how it measures.
+    public var summary: DatasetSummary {
+        DatasetSummary(name: metadata.name, region: metadata.region, version: metadata.version, date: metadata.date,
+                       fictional: metadata.fictional, contentHash: contentHash, workingCRS: workingCRS.description,
+                       measurement: measurement.description, shorelineBaseline: metadata.shorelineBaseline)
     }
 }
 

@@ -2,11 +2,11 @@ import Geometry
 
 extension ScreeningEngine {
     /// The spatial half of `screen`: units, red lines, sensitive areas and shoreline distances.
-    public func locate(_ site: Site, language: Language = .zh) throws(ScreeningError) -> SiteLocation {
-        let label = site.title(language)
+    public func locate(_ site: Site) throws(ScreeningError) -> SiteLocation {
+        let label = site.reference
         let (geometry, notes) = try prepare(site, label: label)
         do {
-            return try locatePrepared(geometry, notes: notes, language: language, label: label)
+            return try locatePrepared(geometry, notes: notes, label: label)
         } catch let error as ScreeningError {
             throw error
         } catch let error as GeometryError {
@@ -16,7 +16,7 @@ extension ScreeningEngine {
         }
     }
 
-    private func locatePrepared(_ geometry: Geometry, notes: [String], language l: Language, label: String) throws -> SiteLocation {
+    private func locatePrepared(_ geometry: Geometry, notes: [SiteNote], label: String?) throws -> SiteLocation {
         let area = geometry.dimension == 2 ? try measurer.area(geometry) : nil
         let length = geometry.dimension == 1 ? try measurer.length(geometry) : nil
         let overlaps = OverlapFinder(engine: self, geometry: geometry, area: area, length: length)
@@ -38,7 +38,7 @@ extension ScreeningEngine {
             let distance = try measurer.distance(planar: found.distance, between: geometry, and: group.geometries[found.item])
             shorelines.append((riverClass, group.owners[found.item], distance))
         }
-        return SiteLocation(geometry: geometry, area: area, length: length, notes: notes, dataset: dataset, language: l, unitFacts: units,
+        return SiteLocation(geometry: geometry, area: area, length: length, notes: notes, dataset: dataset, unitFacts: units,
                             redLineFacts: redLines, sensitiveFacts: sensitive, shorelineFacts: shorelines, distanceLabel: measurer.label)
     }
 }

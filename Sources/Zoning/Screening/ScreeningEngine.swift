@@ -16,6 +16,8 @@ public final class ScreeningEngine {
     private var transformers: [CRS: CoordinateTransformer] = [:]
     /// Working CRS → CGCS2000 longitude/latitude, for the site geometry in results.
     let toGeographic: CoordinateTransformer
+    /// What every result says of the dataset, made once.
+    let summary: DatasetSummary
 
     public init(dataset: Dataset) throws(GeometryError) {
         self.dataset = dataset
@@ -31,6 +33,7 @@ public final class ScreeningEngine {
                                            grids: dataset.trees.sensitiveGrids)
         measurer = try ZoneMeasurer(dataset: dataset)
         toGeographic = try CoordinateTransformer(from: dataset.workingCRS, to: .cgcs2000)
+        summary = dataset.summary
     }
 
     /// Prepares every zone and builds GEOS's lazy per-zone indexes now, so the first sites pay nothing
@@ -40,10 +43,10 @@ public final class ScreeningEngine {
     }
 
     /// The site's geometry in the working CRS, after removing web-map offsets and checking validity.
-    func prepare(_ site: Site, label: String) throws(ScreeningError) -> (geometry: Geometry, notes: [String]) {
+    func prepare(_ site: Site, label: String?) throws(ScreeningError) -> (geometry: Geometry, notes: [SiteNote]) {
         func fail(_ problem: ScreeningError.Problem) -> ScreeningError { ScreeningError(site: label, problem: problem) }
         var geometry = site.geometry
-        var notes: [String] = []
+        var notes: [SiteNote] = []
         if geometry.isEmpty { throw fail(.emptyGeometry) }
         do {
             try geometry.checkStructure()
@@ -51,7 +54,7 @@ public final class ScreeningEngine {
                 guard site.crs.isKnownGeographic else { throw fail(.offsetNeedsGeographic(crs: site.crs)) }
                 let (converted, allApplied) = geometry.converted(from: site.webMapDatum, to: .wgs84)
                 geometry = converted
-                if !allApplied { notes.append("outsideChinaNoOffset") }
+                if !allApplied { notes.append(.outsideChinaNoOffset) }
             }
             if geometry.dimension == 2 {
                 let report = try geometry.validity()

@@ -56,7 +56,6 @@ public struct UnitHit: Codable, Sendable, Hashable {
     public var code: String
     public var name: String
     public var unitClass: Int
-    public var className: String
     public var subclass: String?
     public var overlap: Overlap
     /// The site (a point) lies on this unit's boundary.
@@ -94,42 +93,87 @@ public struct ShorelineFacts: Codable, Sendable, Hashable {
     public var bands: [BandFact]
 }
 
+/// Where a reason or clause comes from. `title` is the cited document's title from the dataset; it is
+/// nil for the dataset's own unit lists (`unitLists`), whose title renderers make from the dataset name.
 public struct CitedSource: Codable, Sendable, Hashable {
     public var document: String
     public var title: String?
     public var article: String?
 }
 
+/// A zone a reason names: code, name, and for control units their class.
+public struct NamedZone: Sendable, Hashable {
+    public var code: String?
+    public var name: String
+    public var unitClass: UnitClass?
+    /// Sensitive areas: the protection level (一级, 二级 ...).
+    public var level: String?
+}
+
+/// Why a reason applies here, as facts. Renderers word it in the reader's language.
+public enum ReasonDetail: Sendable, Hashable {
+    /// The site touches these red lines.
+    case redLines([NamedZone])
+    /// The site touches these red lines, and the profile declares one of the allowed limited activities.
+    case allowedActivity(redLines: [NamedZone], activity: String)
+    /// The site lies in units of the rule's classes.
+    case units([NamedZone])
+    /// The nearest shoreline of the band's rivers is `metres` away, within the band's `limitMetres`.
+    case shoreline(river: String, riverClass: RiverClass, metres: Double, limitMetres: Double)
+    /// The site touches these sensitive areas of one kind (e.g. 饮用水水源保护区).
+    case sensitiveAreas(kind: String, areas: [NamedZone])
+    /// An admission-list clause of this level and dimension, brought in by these units (none: every unit).
+    case clause(level: ClauseLevel, dimension: Dimension, units: [String])
+}
+
 /// One reason behind the verdict (or one that would apply, depending on what the profile leaves open).
-public struct Reason: Codable, Sendable, Hashable {
+public struct Reason: Sendable, Hashable {
     public enum Kind: String, Codable, Sendable {
         case redLine, unitClass, shorelineBand, sensitiveArea, clause
     }
 
     public var kind: Kind
+    /// The spatial rule's id, or the clause's id for `clause` reasons.
     public var ruleId: String
     public var effect: Effect
+    /// The rule's or clause's own text, from the dataset.
     public var text: String
     public var source: CitedSource
-    /// Why it applies here, in the requested language (e.g. "距长江干流 800.0 米").
-    public var detail: String
+    public var detail: ReasonDetail
+    /// For `clause` reasons: the clause's position in `Dataset.clauses`.
+    public var clauseIndex: Int? = nil
 }
 
-public struct ApplicableClause: Codable, Sendable, Hashable {
+/// An admission-list clause that applies to the site: which one, and how it applies. Its text and
+/// citation are the dataset's (`Dataset.clauses[index]`): renderers look them up, so a result does
+/// not carry them and an output can give each text once.
+public struct ApplicableClause: Sendable, Hashable {
+    /// Position in `Dataset.clauses`.
+    public var index: Int
     public var id: String
     public var level: ClauseLevel
     public var dimension: Dimension
     public var effect: Effect
-    public var text: String
-    public var source: CitedSource
-    /// The unit whose list it belongs to, for unit and class level clauses.
+    /// The units whose lists bring it in, for unit, class and subclass level clauses.
     public var units: [String]
     /// The clause names industries, natures or flags (rather than applying to every project).
     public var conditional: Bool
     public var concernsProject: Concern
 }
 
-public struct SiteSummary: Encodable, Sendable, Hashable {
+/// Something to know about how a site was read or measured. Renderers word it.
+public enum SiteNote: Sendable, Hashable {
+    /// A note the site's reader left, already worded in the reader's language.
+    case given(String)
+    /// Some coordinates lie outside China, where web maps apply no offset: none was removed.
+    case outsideChinaNoOffset
+    /// The point lies on a boundary shared by this many units, and belongs to all of them.
+    case onSharedBoundary(units: Int)
+    /// Only this share (0...1) of the site lies inside the dataset's units.
+    case partlyOutside(share: Double)
+}
+
+public struct SiteSummary: Sendable, Hashable {
     public var id: String?
     public var name: String?
     public var geometryType: String
@@ -139,7 +183,7 @@ public struct SiteSummary: Encodable, Sendable, Hashable {
     public var length: LengthFigure?
     /// Share of the site inside the dataset's units (1 when wholly inside).
     public var coveredShare: Double
-    public var notes: [String]
+    public var notes: [SiteNote]
     /// The site as screened, in CGCS2000 longitude/latitude (web-map offsets removed), for maps.
     public var geometry: Geometry
 }
@@ -164,12 +208,12 @@ public struct DatasetSummary: Codable, Sendable, Hashable {
     public var shorelineBaseline: ShorelineBaseline
 }
 
-/// Everything a screening found. JSON keys are camelCase; areas say how they were measured.
-public struct ScreeningResult: Encodable, Sendable, Hashable {
+/// Everything a screening found, as facts: no wording in any language. Renderers (text report, JSON
+/// answers, tables, 预判报告) word it; areas say how they were measured.
+public struct ScreeningResult: Sendable, Hashable {
     public var site: SiteSummary
     public var profile: ProfileSummary?
     public var verdict: Verdict
-    public var verdictName: String
     public var reasons: [Reason]
     /// Rules and clauses that would apply if the profile said more (e.g. no industry given).
     public var possibleReasons: [Reason]

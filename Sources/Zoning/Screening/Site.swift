@@ -37,10 +37,11 @@ public struct ScreeningError: UserFacingError, Sendable {
         case outsideDataset(region: String)
     }
 
-    public let site: String
+    /// How the site is named (`Site.reference`); nil for an unnamed site.
+    public let site: String?
     public let problem: Problem
 
-    public init(site: String, problem: Problem) {
+    public init(site: String?, problem: Problem) {
         self.site = site
         self.problem = problem
     }
@@ -56,15 +57,19 @@ public struct ScreeningError: UserFacingError, Sendable {
         case .outsideDataset(let region):
             what = l.pick("站点完全在数据集范围（\(region)）之外，无法判定", "the site lies wholly outside the dataset's region (\(region))")
         }
-        return l.pick("站点 \(site)：\(what)", "site \(site): \(what)")
+        let name = site ?? l.pick("（未命名）", "(unnamed)")
+        return l.pick("站点 \(name)：\(what)", "site \(name): \(what)")
     }
 }
 
 extension Site {
     /// What messages call the site: its label, else its ID, else its name.
     public func title(_ language: Language) -> String {
-        label ?? id ?? name ?? language.pick("（未命名）", "(unnamed)")
+        reference ?? language.pick("（未命名）", "(unnamed)")
     }
+
+    /// Its label, ID or name, whichever comes first; nil for an unnamed site.
+    public var reference: String? { label ?? id ?? name }
 
     /// The geometry as RFC 7946 GeoJSON wants it: longitude/latitude (CGCS2000, which GeoJSON's WGS 84
     /// equals to well under a metre), any web-map offset removed.

@@ -11,9 +11,8 @@ public struct SiteLocation {
     public let area: Area?
     public let length: Length?
     /// Notes from preparing the site (e.g. no web-map offset outside China).
-    public let notes: [String]
+    public let notes: [SiteNote]
     let dataset: Dataset
-    let language: Language
     /// Units in dataset order, with their overlap and whether a point site is on their boundary.
     let unitFacts: [(item: Int, overlap: Overlap, onBoundary: Bool)]
     let redLineFacts: [(item: Int, overlap: Overlap)]
@@ -31,8 +30,7 @@ public struct SiteLocation {
     public var units: [UnitHit] {
         unitFacts.map { fact in
             let unit = dataset.units[fact.item]
-            return UnitHit(code: unit.code, name: unit.name, unitClass: unit.unitClass.rawValue, className: unit.unitClass.name(language),
-                           subclass: unit.subclass, overlap: fact.overlap, onBoundary: fact.onBoundary)
+            return UnitHit(code: unit.code, name: unit.name, unitClass: unit.unitClass.rawValue, subclass: unit.subclass, overlap: fact.overlap, onBoundary: fact.onBoundary)
         }.sorted { ($0.overlap.share, $1.code) > ($1.overlap.share, $0.code) }
     }
 

@@ -122,7 +122,7 @@ public struct SuitabilityMap: Sendable {
                 let point = try piece.pointOnSurface()
                 var site = Site(geometry: .point(point), crs: crs, profile: profile)
                 site.label = unit.code
-                let result = try engine.screen(site, language: language, clauses: .decisive)
+                let result = try engine.screen(site, clauses: .decisive)
                 let rules = result.reasons.map(\.ruleId)
                 if !result.reasons.isEmpty || !result.possibleReasons.isEmpty { anyConcern = true }
                 let key = result.verdict.rawValue + "|" + rules.joined(separator: ",")

@@ -9,6 +9,9 @@ enum OutputFormat: String, CaseIterable {
 
     /// The 预判报告 forms: one document with a section (and map) per site.
     var isReport: Bool { self == .html || self == .pdf }
+
+    /// The forms whose answers are JSON values, and so have a detail and a clause dictionary.
+    var isJSON: Bool { [.json, .geojson, .geojsonseq, .ndjson].contains(self) }
 }
 
 /// One site's output, prepared on a worker thread.
@@ -24,14 +27,20 @@ struct RenderedOutput: Sendable {
     var zoneRows: [[JSONValue]] = []
     /// HTML/PDF: the site's line of the batch summary (the section itself is `primary`).
     var reportRow: BatchReport.Row?
+    /// JSON forms at `reasons` detail: the clauses (indices into `Dataset.clauses`) whose texts the
+    /// output's clause dictionary must give.
+    var clauseIndices: [Int] = []
 }
 
 /// Turns outcomes into output bytes. Runs on the workers, so it holds only Sendable values.
 struct OutputRenderer: Sendable {
     let format: OutputFormat
     let language: Language
-    /// For reports: the dataset the maps are drawn from, and how many sites get a section.
-    var dataset: Dataset?
+    /// Where clause texts come from; for reports also what the maps are drawn from.
+    let dataset: Dataset
+    /// JSON forms: how much each answer carries.
+    var detail: AnswerDetail = .reasons
+    /// For reports: how many sites get a section.
     var reportSections = 200
     /// With `--compare-dataset`: each answer carries its comparison with the old edition.
     var comparing = false
@@ -43,16 +52,20 @@ struct OutputRenderer: Sendable {
         case .text:
             switch item.outcome {
             case .success(let result):
-                var text = TextReport(language: language).render(result)
+                var text = TextReport(language: language, dataset: dataset).render(result)
                 if let comparison = item.comparison { text += comparison.lines(language).joined(separator: "\n") + "\n" }
                 rendered.primary = Data(text.utf8)
             case .failure(let error):
                 rendered.primary = Data(("══ \(item.label) ══\n" + language.pick("无法筛查：", "not screened: ") + error.message + "\n").utf8)
             }
         case .json:
-            if case .success(let result) = item.outcome { rendered.primary = Self.json(result, comparison: item.comparison) }
+            if case .success(let result) = item.outcome {
+                rendered.primary = json(result, comparison: item.comparison)
+                rendered.clauseIndices = answers.clausesReferred(by: result)
+            }
         case .geojson, .geojsonseq, .ndjson:
             let text = featureText(item)
+            if case .success(let result) = item.outcome { rendered.clauseIndices = answers.clausesReferred(by: result) }
             switch format {
             case .geojsonseq: rendered.primary = Data([GeoJSONWriter.recordSeparator]) + Data(text.utf8) + Data([GeoJSONWriter.lineFeed])
             case .ndjson: rendered.primary = Data(text.utf8) + Data([GeoJSONWriter.lineFeed])
@@ -72,7 +85,6 @@ struct OutputRenderer: Sendable {
 
     /// A site's report section (the first `reportSections` sites) and its line of the summary.
     private func renderReport(_ item: BatchItem, into rendered: inout RenderedOutput) {
-        guard let dataset else { return }
         let anchor = "site-\(item.index + 1)"
         let hasSection = item.index < reportSections
         let title = "\(item.index + 1). " + [item.id ?? (try? item.outcome.get())?.site.id, item.site?.name].compactMap { $0 }.joined(separator: " ")
@@ -84,7 +96,7 @@ struct OutputRenderer: Sendable {
             row.id = result.site.id ?? item.id
             row.name = result.site.name
             row.verdict = result.verdict
-            row.verdictName = result.verdictName
+            row.verdictName = ResultWording(language).verdict(result.verdict)
             row.rules = result.reasons.map(\.ruleId)
             row.area = result.site.area
             row.unitClasses = Array(Set(result.controlUnits.compactMap { UnitClass(rawValue: $0.unitClass) })).sorted { $0.rawValue < $1.rawValue }
@@ -106,8 +118,10 @@ struct OutputRenderer: Sendable {
         }
     }
 
-    static func json(_ result: ScreeningResult, comparison: SiteComparison? = nil) -> Data {
-        guard let data = try? CompactJSONEncoder().encode(result) else { return Data("null".utf8) }
+    private var answers: AnswerRenderer { AnswerRenderer(dataset: dataset, language: language, detail: detail) }
+
+    func json(_ result: ScreeningResult, comparison: SiteComparison? = nil) -> Data {
+        let data = answers.json(result)
         // The comparison goes in as one more member of the result object.
         guard let comparison, let extra = try? CompactJSONEncoder().encode(comparison) else { return data }
         return CompactJSONEncoder.object(data, adding: [("comparison", extra)])
@@ -126,7 +140,7 @@ struct OutputRenderer: Sendable {
         feature.crs = nil
         switch item.outcome {
         case .success(let result):
-            return GeoJSONWriter.featureText(feature, rawProperty: ("zonescreen", String(decoding: Self.json(result, comparison: item.comparison), as: UTF8.self)))
+            return GeoJSONWriter.featureText(feature, rawProperty: ("zonescreen", String(decoding: json(result, comparison: item.comparison), as: UTF8.self)))
         case .failure(let error):
             var failed = feature
             failed.properties["zonescreenError"] = .string(error.message)

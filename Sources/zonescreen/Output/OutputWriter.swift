@@ -26,8 +26,15 @@ final class OutputWriter {
     private var siteRows: [[JSONValue]] = []
     private var zoneRows: [[JSONValue]] = []
     private let destination: URL?
+    /// JSON forms: the texts of the clauses the answers refer to, given once (see `ClauseTexts`).
+    private var clauseTexts: ClauseTexts?
 
-    init(format: OutputFormat, output: String?, language: Language, dataset: Dataset? = nil, reportSections: Int = 200, comparing: Bool = false) throws {
+    /// Streams: the dataset summary the first record carries, until it is written.
+    private var datasetForStream: Data?
+
+    /// `clausesFile`: where the clause dictionary goes instead of into the output itself.
+    init(format: OutputFormat, output: String?, language: Language, dataset: Dataset? = nil, detail: AnswerDetail = .reasons,
+         reportSections: Int = 200, comparing: Bool = false, clausesFile: String? = nil) throws {
         self.format = format
         self.language = language
         let url = output.map { URL(fileURLWithPath: $0) }
@@ -46,10 +53,18 @@ final class OutputWriter {
         primary = format == .xlsx || format == .csv || format.isReport ? nil : try AtomicOutput(destination: url)
         // CSV's second table goes beside the first: results.csv -> results.zones.csv.
         secondary = format == .csv ? try url.map { try AtomicOutput(destination: $0.deletingPathExtension().appendingPathExtension("zones.csv")) } : nil
+        if let dataset, [.json, .geojson, .geojsonseq, .ndjson].contains(format) {
+            clauseTexts = try ClauseTexts(dictionary: ClauseDictionary(dataset: dataset, language: language),
+                                          sideFile: clausesFile.map { try AtomicOutput(destination: URL(fileURLWithPath: $0)) })
+        }
         let bom = Data([0xEF, 0xBB, 0xBF])  // without it Excel reads UTF-8 Chinese as mojibake
+        // The dataset once, at the top of a collection (the `full` answers also name it each).
+        let datasetJSON = dataset.map { AnswerRenderer(dataset: $0, language: language, detail: detail).datasetJSON }
+        let datasetMember = datasetJSON.map { Data(#""dataset":"#.utf8) + $0 + Data(",".utf8) } ?? Data()
+        datasetForStream = format == .geojsonseq || format == .ndjson ? datasetJSON : nil
         switch format {
-        case .json: try primary?.write("{\"results\":[")
-        case .geojson: try primary?.write(#"{"type":"FeatureCollection","features":["#)
+        case .json: try primary?.write(Data("{".utf8) + datasetMember + Data("\"results\":[".utf8))
+        case .geojson: try primary?.write(Data(#"{"type":"FeatureCollection","#.utf8) + datasetMember + Data(#""features":["#.utf8))
         case .csv: try secondary?.write(bom + Data(CSVText.line(ResultTable.zoneColumns(language).map(JSONValue.string)).utf8))
         default: break
         }
@@ -57,6 +72,7 @@ final class OutputWriter {
 
     func add(_ item: BatchItem, _ rendered: RenderedOutput) throws {
         if let failure = rendered.failure, format == .json { failures.append((item.index, item.label, failure)) }
+        clauseTexts?.refer(to: rendered.clauseIndices)
         switch format {
         case .json:
             guard !rendered.primary.isEmpty else { return }
@@ -78,7 +94,15 @@ final class OutputWriter {
             try siteTable?.add(item.feature, result: rendered.primary)
             if !rendered.secondary.isEmpty { try secondary?.write(rendered.secondary) }
         default:
-            try primary?.write(rendered.primary)
+            // A stream's first record names the dataset; a record carries the texts of the clauses no
+            // earlier record referred to.
+            var record = rendered.primary
+            if let member = clauseTexts?.newTextsMember(), !record.isEmpty { record = ClauseTexts.adding(#""clauseTexts":"#, member, toRecord: record) }
+            if let summary = datasetForStream, !record.isEmpty {
+                record = ClauseTexts.adding(#""dataset":"#, summary, toRecord: record)
+                datasetForStream = nil
+            }
+            try primary?.write(record)
         }
         count += 1
     }
@@ -89,9 +113,13 @@ final class OutputWriter {
             let list = failures.map { failure in
                 JSONValue.object(["index": .number(Double(failure.index)), "site": .string(failure.label), "message": .string(failure.message)]).jsonText
             }
-            try primary?.write("\n],\"failures\":[" + list.joined(separator: ",") + "]}\n")
+            try primary?.write("\n],\"failures\":[" + list.joined(separator: ",") + "]")
+            try primary?.write(clauseTexts?.collectionMember() ?? Data())
+            try primary?.write("}\n")
         case .geojson:
-            try primary?.write("\n]}\n")
+            try primary?.write("\n]")
+            try primary?.write(clauseTexts?.collectionMember() ?? Data())
+            try primary?.write("}\n")
         case .xlsx:
             guard let destination, let columns = xlsxColumns else { return }
             let width = columns.names.count
@@ -113,6 +141,7 @@ final class OutputWriter {
             }
         default: break
         }
+        try clauseTexts?.finish()
         try primary?.commit()
         try secondary?.commit()
     }

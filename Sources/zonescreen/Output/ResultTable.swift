@@ -40,7 +40,7 @@ enum ResultTable {
             func number(_ value: Double?) -> JSONValue { value.map { .number(($0 * 1000).rounded() / 1000) } ?? .null }
             let area = r.site.area
             return [.number(Double(item.index + 1)), .string(r.site.id ?? item.id ?? item.label), r.site.name.map(JSONValue.string) ?? .null,
-                    .string(r.verdictName), .string(r.reasons.map(\.ruleId).joined(separator: ";")), .string(r.site.geometryType),
+                    .string(r.verdict.name(l)), .string(r.reasons.map(\.ruleId).joined(separator: ";")), .string(r.site.geometryType),
                     number(area?.squareMetres), number(area?.hectares), number(area?.mu),
                     area.map { .string($0.method + ($0.crs.map { " \($0)" } ?? "")) } ?? .null,
                     r.shorelines.nearestMainStream.map { .string($0.river) } ?? .null, number(r.shorelines.nearestMainStream?.distance.metres),
@@ -58,7 +58,7 @@ enum ResultTable {
                     number(overlap.area?.squareMetres), number(overlap.area?.hectares), number(overlap.area?.mu),
                     .number((overlap.share * 1e6).rounded() / 1e6)]
         }
-        return r.controlUnits.map { row(l.pick("环境管控单元", "controlUnit"), $0.code, $0.name, $0.className, $0.overlap) }
+        return r.controlUnits.map { row(l.pick("环境管控单元", "controlUnit"), $0.code, $0.name, UnitClass(rawValue: $0.unitClass)?.name(l), $0.overlap) }
             + r.redLines.map { row(l.pick("生态保护红线", "redLine"), $0.code, $0.name, $0.type, $0.overlap) }
             + r.sensitiveAreas.map { row($0.kind, $0.code, $0.name, $0.level, $0.overlap) }
     }

@@ -1,13 +1,19 @@
 import Foundation
 import Geometry
+import Zoning
 
 /// The readable report of one screening, in Chinese or English: verdict and reasons first, then the
 /// facts, then the applicable clauses by dimension and level, then what data it used.
 public struct TextReport {
     public let language: Language
+    /// Where the clause texts and citations come from.
+    public let dataset: Dataset
+    private let wording: ResultWording
 
-    public init(language: Language) {
+    public init(language: Language, dataset: Dataset) {
         self.language = language
+        self.dataset = dataset
+        self.wording = ResultWording(language)
     }
 
     public func render(_ result: ScreeningResult) -> String {
@@ -16,7 +22,7 @@ public struct TextReport {
         let title = [result.site.id, result.site.name].compactMap { $0 }.joined(separator: " ")
         lines.append("══ " + l.pick("站点 ", "Site ") + (title.isEmpty ? l.pick("（未命名）", "(unnamed)") : title) + " ══")
         if let profile = result.profile { lines.append(l.pick("项目：", "Project: ") + describe(profile)) }
-        lines.append(l.pick("结论：", "Verdict: ") + result.verdictName)
+        lines.append(l.pick("结论：", "Verdict: ") + wording.verdict(result.verdict))
         if !result.reasons.isEmpty { lines.append(l.pick("理由：", "Reasons:")) }
         if result.reasons.isEmpty {
             lines.append(l.pick("  未发现禁止、限制或需论证的规定。", "  No prohibiting, restricting or assessment-requiring rule applies."))
@@ -50,14 +56,12 @@ public struct TextReport {
         return parts.isEmpty ? language.pick("（未提供）", "(none given)") : parts.joined(separator: "，")
     }
 
-    private func cite(_ source: CitedSource) -> String {
-        [source.title ?? source.document, source.article].compactMap { $0 }.joined(separator: " ")
-    }
+    private func cite(_ source: CitedSource) -> String { wording.cite(source, datasetName: dataset.metadata.name) }
 
     private func describe(_ reason: Reason, number: Int) -> [String] {
         let l = language
         return ["  \(number). [\(reason.effect.name(l))] \(reason.ruleId) \(reason.text)",
-                "     " + l.pick("依据：", "source: ") + cite(reason.source) + l.pick("；", "; ") + reason.detail]
+                "     " + l.pick("依据：", "source: ") + cite(reason.source) + l.pick("；", "; ") + wording.detail(reason.detail)]
     }
 
     private func area(_ figure: AreaFigure) -> String {
@@ -78,7 +82,7 @@ public struct TextReport {
         if s.webMapDatum != .wgs84 { line += l.pick("（\(s.webMapDatum.rawValue.uppercased()) 坐标已纠偏）", " (\(s.webMapDatum.rawValue.uppercased()) offset removed)") }
         if let a = s.area { line += l.pick("；面积 ", "; area ") + area(a) + "（\(a.method)\(a.crs.map { " \($0)" } ?? "")）" }
         if let length = s.length { line += l.pick("；长度 ", "; length ") + String(format: "%.1f m", length.metres) }
-        return [line] + s.notes.map { "  " + $0 }
+        return [line] + s.notes.map { "  " + wording.note($0) }
     }
 
     private func zoneLines(_ result: ScreeningResult) -> [String] {
@@ -89,8 +93,9 @@ public struct TextReport {
         }
         lines.append(l.pick("环境管控单元：", "Environmental control units:"))
         for hit in result.controlUnits {
-            lines.append("  \(hit.code) \(hit.name) \(hit.className)" + (hit.subclass.map { "·\($0)" } ?? "") + " " + overlap(hit.overlap)
-                         + (hit.onBoundary ? l.pick("（位于单元边界上）", " (on the unit boundary)") : ""))
+            let subclass = hit.subclass.map { "·\($0)" } ?? ""
+            let boundary = hit.onBoundary ? l.pick("（位于单元边界上）", " (on the unit boundary)") : ""
+            lines.append("  \(hit.code) \(hit.name) \(wording.unitClass(hit.unitClass))\(subclass) \(overlap(hit.overlap))\(boundary)")
         }
         if !result.sensitiveAreas.isEmpty {
             lines.append(l.pick("敏感区：", "Sensitive areas:"))
@@ -131,7 +136,7 @@ public struct TextReport {
                 for clause in atLevel {
                     let mark = clause.conditional && clause.concernsProject == .concerns ? "★" : (clause.concernsProject == .unknown ? "？" : " ")
                     let effect = clause.effect == .requirement ? "" : "[\(clause.effect.name(l))]"
-                    lines.append("   \(mark) \(clause.id) \(effect)\(clause.text)（\(cite(clause.source))）")
+                    lines.append("   \(mark) \(clause.id) \(effect)\(dataset.clauses[clause.index].text)" + wording.parenthesised(cite(dataset.clauseCitations[clause.index])))
                 }
             }
         }
