@@ -51,7 +51,7 @@ public struct BatchReport {
 
     public func summary(_ rows: [Row]) -> String {
         let l = language
-        var html = "<section class=\"summary\">\n<h2>\(l.pick("汇总", "Summary"))（\(rows.count) \(l.pick("个站点", "sites"))）</h2>\n"
+        var html = "<section class=\"summary\">\n<h2>\(l.pick("汇总（\(rows.count) 个站点）", "Summary (\(rows.count) sites)"))</h2>\n"
         let failed = rows.filter { $0.verdict == nil }.count
         var verdictCounts = Verdict.allCases.map { verdict in (verdict.name(l), rows.filter { $0.verdict == verdict }.count, Self.verdictColour(verdict)) }
         verdictCounts.append((l.pick("无法判定", "not screened"), failed, "#888888"))

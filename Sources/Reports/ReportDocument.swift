@@ -41,7 +41,7 @@ public struct ReportDocument {
         let rows: [(String, String)] = [
             (l.pick("生成时间", "Made"), formatter.string(from: date)),
             (l.pick("数据集", "Dataset"), "\(m.name)（\(m.region)）" + (m.fictional ? l.pick("【虚构示例数据，不得用于实际判定】", " [FICTIONAL demo data, not for real decisions]") : "")),
-            (l.pick("版本", "Version"), "\(m.version)，\(m.date)"),
+            (l.pick("版本", "Version"), m.version + l.pick("，", ", ") + m.date),
             (l.pick("内容哈希", "Content hash"), dataset.contentHash),
             (l.pick("量算方法", "Measurement"), dataset.measurement.description + l.pick("；工作坐标系 ", "; working CRS ") + dataset.workingCRS.description),
         ]

@@ -107,7 +107,7 @@ public struct SiteReport {
         rows.append((l.pick("输入坐标系", "Input CRS"), s.inputCRS + (s.webMapDatum != .wgs84
             ? l.pick("（已去除 \(s.webMapDatum.rawValue.uppercased()) 偏移）", " (\(s.webMapDatum.rawValue.uppercased()) offset removed)") : "")))
         if let a = s.area {
-            rows.append((l.pick("面积", "Area"), Self.area(a, l) + "（" + a.method + (a.crs.map { " \($0)" } ?? "") + "）"))
+            rows.append((l.pick("面积", "Area"), Self.area(a, l) + wording.parenthesised(a.method + (a.crs.map { " \($0)" } ?? ""))))
         }
         if let length = s.length { rows.append((l.pick("长度", "Length"), String(format: "%.1f m", length.metres))) }
         for note in s.notes { rows.append((l.pick("说明", "Note"), wording.note(note))) }
@@ -127,7 +127,7 @@ public struct SiteReport {
         html += table([l.pick("编码", "Code"), l.pick("名称", "Name"), l.pick("类别", "Class"), l.pick("重叠", "Overlap"), l.pick("占站点", "Share")],
                       result.controlUnits.map { hit in
                           let (a, s) = overlap(hit.overlap)
-                          return [hit.code, hit.name, wording.unitClass(hit.unitClass) + (hit.subclass.map { "·\($0)" } ?? "") + (hit.onBoundary ? l.pick("（位于边界）", " (on the boundary)") : ""), a, s]
+                          return [hit.code, hit.name, wording.unitClass(hit.unitClass) + (hit.subclass.map { l.pick("·", " / ") + $0 } ?? "") + (hit.onBoundary ? l.pick("（位于边界）", " (on the boundary)") : ""), a, s]
                       })
         if !result.sensitiveAreas.isEmpty {
             html += "<h3>\(l.pick("敏感区", "Sensitive areas"))</h3>\n"
@@ -141,12 +141,12 @@ public struct SiteReport {
         let l = language, facts = result.shorelines
         func distance(_ river: RiverDistance?) -> String {
             guard let river else { return l.pick("无", "none") }
-            return "\(river.river)（\(river.riverClass.name(l))）" + String(format: " %.1f m", river.distance.metres)
+            return river.river + wording.parenthesised(river.riverClass.name(l)) + String(format: " %.1f m", river.distance.metres)
         }
         var rows = [[l.pick("最近干流", "Nearest main stream"), distance(facts.nearestMainStream)],
                     [l.pick("最近支流", "Nearest tributary"), distance(facts.nearestTributary)]]
         for band in facts.bands {
-            rows.append([String(format: "%.0f m ", band.distanceMetres) + l.pick("范围", "band") + "（\(band.rivers.map { $0.name(l) }.joined(separator: "、"))，\(band.ruleId)）",
+            rows.append([String(format: "%.0f m ", band.distanceMetres) + l.pick("范围", "band") + wording.parenthesised(band.rivers.map { $0.name(l) }.joined(separator: wording.listSeparator) + l.pick("，", ", ") + band.ruleId),
                          band.inside ? l.pick("在范围内", "inside") : l.pick("在范围外", "outside")])
         }
         return "<h3>\(l.pick("岸线距离与范围", "Shorelines and bands"))</h3>\n" + table(nil, rows)

@@ -40,7 +40,7 @@ public struct TextReport {
         lines.append(contentsOf: shorelineLines(result.shorelines))
         lines.append(contentsOf: clauseLines(result.clauses))
         let d = result.dataset
-        lines.append(l.pick("数据集：", "Dataset: ") + "\(d.name) \(d.version)（\(d.date)）" + (d.fictional ? l.pick("【虚构示例数据】", " [fictional demo data]") : ""))
+        lines.append(l.pick("数据集：", "Dataset: ") + "\(d.name) \(d.version)" + wording.parenthesised(d.date) + (d.fictional ? l.pick("【虚构示例数据】", " [fictional demo data]") : ""))
         lines.append(l.pick("内容哈希：", "Content hash: ") + String(d.contentHash.prefix(16)) + "…  "
                      + l.pick("量算方法：", "measured: ") + d.measurement + "  "
                      + l.pick("岸线基线：", "shoreline baseline: ") + (l == .zh ? d.shorelineBaseline.chineseName : d.shorelineBaseline.rawValue))
@@ -53,7 +53,7 @@ public struct TextReport {
         if let nature = profile.nature { parts.append(language == .zh ? nature.chineseName : nature.rawValue) }
         if let chemical = profile.chemical { parts.append(chemical ? language.pick("化工项目", "chemical") : language.pick("非化工项目", "not chemical")) }
         if !profile.flags.isEmpty { parts.append(profile.flags.joined(separator: ",")) }
-        return parts.isEmpty ? language.pick("（未提供）", "(none given)") : parts.joined(separator: "，")
+        return parts.isEmpty ? language.pick("（未提供）", "(none given)") : parts.joined(separator: language.pick("，", ", "))
     }
 
     private func cite(_ source: CitedSource) -> String { wording.cite(source, datasetName: dataset.metadata.name) }
@@ -78,9 +78,9 @@ public struct TextReport {
 
     private func siteLines(_ result: ScreeningResult) -> [String] {
         let l = language, s = result.site
-        var line = l.pick("站点：", "Site: ") + "\(s.geometryType)，\(s.inputCRS)"
+        var line = l.pick("站点：", "Site: ") + s.geometryType + l.pick("，", ", ") + s.inputCRS
         if s.webMapDatum != .wgs84 { line += l.pick("（\(s.webMapDatum.rawValue.uppercased()) 坐标已纠偏）", " (\(s.webMapDatum.rawValue.uppercased()) offset removed)") }
-        if let a = s.area { line += l.pick("；面积 ", "; area ") + area(a) + "（\(a.method)\(a.crs.map { " \($0)" } ?? "")）" }
+        if let a = s.area { line += l.pick("；面积 ", "; area ") + area(a) + wording.parenthesised(a.method + (a.crs.map { " \($0)" } ?? "")) }
         if let length = s.length { line += l.pick("；长度 ", "; length ") + String(format: "%.1f m", length.metres) }
         return [line] + s.notes.map { "  " + wording.note($0) }
     }
@@ -89,11 +89,11 @@ public struct TextReport {
         let l = language
         var lines = [l.pick("生态保护红线：", "Ecological red lines: ") + (result.redLines.isEmpty ? l.pick("未涉及", "none") : "")]
         for hit in result.redLines {
-            lines.append("  \(hit.code) \(hit.name)" + (hit.type.map { "（\($0)）" } ?? "") + " " + overlap(hit.overlap))
+            lines.append("  \(hit.code) \(hit.name)" + (hit.type.map(wording.parenthesised) ?? "") + " " + overlap(hit.overlap))
         }
         lines.append(l.pick("环境管控单元：", "Environmental control units:"))
         for hit in result.controlUnits {
-            let subclass = hit.subclass.map { "·\($0)" } ?? ""
+            let subclass = hit.subclass.map { l.pick("·", " / ") + $0 } ?? ""
             let boundary = hit.onBoundary ? l.pick("（位于单元边界上）", " (on the unit boundary)") : ""
             lines.append("  \(hit.code) \(hit.name) \(wording.unitClass(hit.unitClass))\(subclass) \(overlap(hit.overlap))\(boundary)")
         }
@@ -110,13 +110,13 @@ public struct TextReport {
         let l = language
         func distance(_ river: RiverDistance?) -> String {
             guard let river else { return l.pick("无", "none") }
-            return "\(river.river)（\(river.riverClass.name(l))）" + String(format: " %.1f m", river.distance.metres)
+            return river.river + wording.parenthesised(river.riverClass.name(l)) + String(format: " %.1f m", river.distance.metres)
         }
         var lines = [l.pick("岸线距离：最近干流 ", "Shorelines: nearest main stream ") + distance(facts.nearestMainStream)
                      + l.pick("；最近支流 ", "; nearest tributary ") + distance(facts.nearestTributary)]
         for band in facts.bands {
-            let rivers = band.rivers.map { $0.name(l) }.joined(separator: "、")
-            lines.append("  " + String(format: "%.0f m", band.distanceMetres) + "（\(rivers)，\(band.ruleId)）："
+            let rivers = band.rivers.map { $0.name(l) }.joined(separator: l.pick("、", ", "))
+            lines.append("  " + String(format: "%.0f m", band.distanceMetres) + wording.parenthesised(rivers + l.pick("，", ", ") + band.ruleId) + l.pick("：", ": ")
                          + (band.inside ? l.pick("在带内", "inside") : l.pick("在带外", "outside")))
         }
         return lines
@@ -128,13 +128,13 @@ public struct TextReport {
         for dimension in Dimension.allCases {
             let inDimension = clauses.filter { $0.dimension == dimension }
             guard !inDimension.isEmpty else { continue }
-            lines.append("【" + (l == .zh ? dimension.chineseName : dimension.englishName) + "】")
+            lines.append(l.pick("【\(dimension.chineseName)】", "[\(dimension.englishName)]"))
             for level in ClauseLevel.allCases {
                 let atLevel = inDimension.filter { $0.level == level }
                 guard !atLevel.isEmpty else { continue }
-                lines.append("  " + level.name(l) + "：")
+                lines.append("  " + level.name(l) + l.pick("：", ":"))
                 for clause in atLevel {
-                    let mark = clause.conditional && clause.concernsProject == .concerns ? "★" : (clause.concernsProject == .unknown ? "？" : " ")
+                    let mark = clause.conditional && clause.concernsProject == .concerns ? "★" : (clause.concernsProject == .unknown ? l.pick("？", "?") : " ")
                     let effect = clause.effect == .requirement ? "" : "[\(clause.effect.name(l))]"
                     lines.append("   \(mark) \(clause.id) \(effect)\(dataset.clauses[clause.index].text)" + wording.parenthesised(cite(dataset.clauseCitations[clause.index])))
                 }

@@ -40,7 +40,7 @@ final class Progress {
         let l = language
         var line = l.pick("已筛查 \(done)", "screened \(done)")
         if let total, total > 0 {
-            line += "/\(total)" + String(format: "（%.0f%%）", Double(done) / Double(total) * 100)
+            line += "/\(total)" + String(format: l.pick("（%.0f%%）", " (%.0f%%)"), Double(done) / Double(total) * 100)
             if rate > 0 { line += l.pick("，剩余约 ", ", about ") + String(format: "%.0f", Double(total - done) / rate) + l.pick(" 秒", " s left") }
         }
         line += l.pick("，每秒 ", ", ") + String(format: "%.0f", rate) + l.pick(" 个", " per second")

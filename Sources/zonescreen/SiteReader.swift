@@ -94,7 +94,7 @@ struct SiteReader: Sendable {
             count += 1
             submit(failed(file, (error as? UserFacingError)?.message(l) ?? "\(error)"))
         }
-        let readerNotes = (opened as? GDALFile)?.notes.map { "\(file)：" + $0.message(l) } ?? []
+        let readerNotes = (opened as? GDALFile)?.notes.map { file + l.pick("：", ": ") + $0.message(l) } ?? []
         tell(readerNotes + source.notes.map { $0.message(l) })
         return count
     }

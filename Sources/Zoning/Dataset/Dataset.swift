@@ -136,11 +136,10 @@ public final class Dataset: Sendable {
     public func unit(code: String) -> ControlUnit? { units.first { $0.code == code } }
 
     /// The citation results give for a clause or rule source: the document and its title as the
-    /// dataset names it. The dataset's own unit lists (`unitLists`) have no title here: renderers name
-    /// them after the dataset, in the reader's language.
+    /// dataset names it. The dataset's own unit lists (`unitLists`) need not be declared: without a
+    /// title of the dataset's, renderers name them after the dataset, in the reader's language.
     static func cite(_ citation: Citation, _ metadata: DatasetMetadata) -> CitedSource {
-        CitedSource(document: citation.document, title: citation.document == "unitLists" ? nil : metadata.source(citation.document)?.title,
-                    article: citation.article)
+        CitedSource(document: citation.document, title: metadata.source(citation.document)?.title, article: citation.article)
     }
 
     func citedSource(_ citation: Citation) -> CitedSource { Self.cite(citation, metadata) }

@@ -93,12 +93,19 @@ public struct ShorelineFacts: Codable, Sendable, Hashable {
     public var bands: [BandFact]
 }
 
-/// Where a reason or clause comes from. `title` is the cited document's title from the dataset; it is
-/// nil for the dataset's own unit lists (`unitLists`), whose title renderers make from the dataset name.
+/// Where a reason or clause comes from. `title` is the cited document's title from the dataset; nil
+/// when the dataset does not declare the document (its own unit lists may go undeclared: renderers
+/// then name them after the dataset).
 public struct CitedSource: Codable, Sendable, Hashable {
     public var document: String
     public var title: String?
     public var article: String?
+
+    public init(document: String, title: String?, article: String?) {
+        self.document = document
+        self.title = title
+        self.article = article
+    }
 }
 
 /// A zone a reason names: code, name, and for control units their class.
@@ -108,6 +115,13 @@ public struct NamedZone: Sendable, Hashable {
     public var unitClass: UnitClass?
     /// Sensitive areas: the protection level (一级, 二级 ...).
     public var level: String?
+
+    public init(code: String?, name: String, unitClass: UnitClass? = nil, level: String? = nil) {
+        self.code = code
+        self.name = name
+        self.unitClass = unitClass
+        self.level = level
+    }
 }
 
 /// Why a reason applies here, as facts. Renderers word it in the reader's language.
