@@ -4,10 +4,14 @@
 Usage:
     python3 benchmarks/province/peers.py --dataset .build-province/province \
         --out .build-province/results/province [--only geopandas|postgis] [--rounds 3]
+        [--geopandas-pieces 8,16,32,64,256] [--postgis-pieces 8,16,32,64,256] [--postgis-connections 2]
+    python3 benchmarks/province/peers.py --dataset DIR --serve-zoning FOLDER --state FILE --postgis-pieces N
 
 Writes into --out: geopandas-points.csv, geopandas-parcels.csv, postgis-points.csv,
-postgis-parcels.csv and peers-figures.json ({"tools": [GeoPandas, PostGIS]}). With --only, the
-other tool's entry already in peers-figures.json is kept.
+postgis-parcels.csv and peers-figures.json ({"tools": [GeoPandas, PostGIS]}, with each tool's
+piece-size sweep). With --only, the other tool's entry already in peers-figures.json is kept.
+--serve-zoning (for end-to-end) starts a cluster in FOLDER with the zoning loaded and indexed,
+writes its port to FILE and leaves it running.
 
 Bootstrap: run it with any python3. It creates or completes the venv .venv-bench at the repository
 root and restarts itself inside it. For PostGIS it installs postgresql-15 and
@@ -22,23 +26,29 @@ The workload (the same for ZoneScreen, GeoPandas and PostGIS; metric CRS EPSG:45
            Distances are polygon-to-line (0 when the parcel touches or crosses the line).
 Timed: from the sites in memory in EPSG:4490 to the answers in memory, one per site. The sites'
 projection to EPSG:4546 is inside the timed section. Untimed, reported apart: "load" (reading and
-projecting the zoning layers) and "indexBuild" (spatial indexes). Each timed workload runs --rounds
-times; the best round is kept.
+projecting the zoning layers) and "indexBuild" (spatial indexes, prepared zones, line pieces). Each
+timed workload runs --rounds times; the best round is kept.
 
-GeoPandas (one process): sjoin(predicate="intersects") for units and red lines; for parcels the
-overlap areas come from one vectorised shapely.intersection over the sjoin pairs (on the province
-this was a little faster than geopandas.overlay: 1.05 s against 1.11 s for units, 0.18 s against
-0.23 s for red lines; --parcel-areas overlay selects it); sjoin_nearest(distance_col=...) against the
-bank lines of each river class. The bank lines are whole, as the file has them. A second figure,
-variant "cutBankLines", repeats the workload after the lines are cut into pieces of at most 256
-vertices, as PostGIS gets them from ST_Subdivide.
+Both peers are tuned as an expert would tune them (benchmarks/province/README.md has the figures):
 
-PostGIS (one SELECT per workload, max_parallel_workers_per_gather = 0): the sites are transformed
-with ST_Transform in a MATERIALIZED CTE, then LATERAL subqueries: ST_Intersects on the GiST-indexed
-units and red lines (with ST_Area(ST_Intersection(...)) for parcels), and for each river class
-ORDER BY geom <-> site LIMIT 1 over the ST_Subdivide'd bank lines, with ST_Distance for the value.
-With --postgis-connections 2 the same statement also runs over two sessions at once, each with half
-the sites (the "all cores" figure, threads = 2).
+GeoPandas / shapely 2 (one process, no Python loop over sites): zones prepared once at load; points
+by one STRtree on the points queried with every prepared zone (sjoin(predicate="within")'s plan,
+with "intersects" so a point on a shared boundary answers both units); parcels by the zone tree's
+envelopes, the prepared zone's intersects and covers, and one vectorised shapely.intersection only
+for the pairs where the zone does not cover the parcel (else the parcel's own area); distances by
+one STRtree.query_nearest(all sites, return_distance=True, all_matches=False) per river class on
+bank lines cut into short pieces, the size swept (--geopandas-pieces) and the fastest kept per
+workload; bands with numpy. The "fullReport" variant adds each site's admission-clause ids: the
+touched units merged with the clause table (lists/*.yaml, the units' list text split at its
+numbering, unitClassRules) on unit code, class, subclass and all-scope.
+
+PostGIS (one SELECT per workload, postgis_sql.py): the sites projected once in a MATERIALIZED CTE,
+then LATERAL subqueries on GiST indexes: points in units ST_Subdivide'd at 256 vertices and in whole
+red lines; parcels ST_Area of the parcel where ST_CoveredBy, else of ST_Intersection; per river
+class ORDER BY geom <-> site LIMIT 1 over the bank lines ST_Subdivide'd at the swept size
+(--postgis-pieces, the fastest kept), ST_Distance for the value. Settings: jit off, shared_buffers
+2GB, work_mem 256MB, one core per session. With --postgis-connections 2 the statement also runs
+over two sessions at once, each with half the sites (the "2 threads" figure).
 """
 import argparse
 import json
@@ -470,7 +480,8 @@ class GeoPandasPeer:
         1. The touched units (numpy.unique) are merged with the clause table on each scope kind:
            unit code, class, subclass, and the all-scope clauses (a cross merge).
         2. Each (site, unit) pair takes its unit's clause range (numpy repeat / fancy indexing);
-           sites in more than one unit are made unique with numpy.unique on (site, clause) keys.
+           the clauses of sites in more than one unit are sorted and their repeats dropped.
+           (numpy.unique was avoided: numpy 2.4 answers it with a hash table, 5 s for 5 M keys.)
         """
         touched = self.unit_keys.iloc[numpy.unique(unit_rows)]
         table = self.clause_table
@@ -482,16 +493,23 @@ class GeoPandasPeer:
         ]).drop_duplicates().sort_values(["unit", "clause"])
         unit_of = per_unit["unit"].to_numpy()
         clause_of = per_unit["clause"].to_numpy()
-        # unit -> [start, end) in clause_of
+        # The (site, unit) pairs in site order; then each pair's clause range [start, end).
+        order = numpy.argsort(site_rows, kind="stable")
+        site_rows, unit_rows = site_rows[order], unit_rows[order]
         start = numpy.searchsorted(unit_of, unit_rows, side="left")
-        end = numpy.searchsorted(unit_of, unit_rows, side="right")
-        lengths = end - start
+        lengths = numpy.searchsorted(unit_of, unit_rows, side="right") - start
         pair_of_entry = numpy.repeat(numpy.arange(len(unit_rows)), lengths)
         offsets = numpy.arange(lengths.sum()) - numpy.repeat(numpy.cumsum(lengths) - lengths, lengths)
-        sites = site_rows[pair_of_entry]
-        clauses = clause_of[start[pair_of_entry] + offsets]
-        # site_rows come sorted by zone, not by site: sort once by (site, clause) and drop repeats.
-        keys = numpy.unique(sites.astype(numpy.int64) * len(self.clause_ids) + clauses)
+        keys = (site_rows[pair_of_entry].astype(numpy.int64) * len(self.clause_ids)
+                + clause_of[start[pair_of_entry] + offsets])
+        # One key per (site, clause). A site in one unit already has its clauses sorted and unique;
+        # only sites in several units need sorting and repeats removed. The two sorted runs are then
+        # merged (a stable sort of two runs is a linear merge).
+        several = (numpy.bincount(site_rows, minlength=site_count) > 1)[site_rows[pair_of_entry]]
+        merged = numpy.sort(keys[several])
+        if len(merged):
+            merged = merged[numpy.concatenate(([True], merged[1:] != merged[:-1]))]
+        keys = numpy.sort(numpy.concatenate((keys[~several], merged)), kind="stable")
         return keys // len(self.clause_ids), keys % len(self.clause_ids)
 
 
@@ -567,6 +585,7 @@ class PostGISPeer:
     KNN <->, ST_Intersection only for parcels not ST_CoveredBy their zone."""
 
     name = "postgis"
+    POINT_UNITS = "units_pieces_256"
 
     def __init__(self, dataset, cluster):
         self.dataset = dataset
@@ -628,7 +647,11 @@ class PostGISPeer:
         database = self.database
         database.execute("CREATE INDEX units_geom ON units USING gist (geom)")
         database.execute("CREATE INDEX redlines_geom ON redlines USING gist (geom)")
-        tables = ["units", "redlines"]
+        # Points look units up in pieces of <= 256 vertices: a ~1,000-vertex unit costs each point a
+        # walk over all its edges; its pieces have smaller boxes and fewer edges.
+        database.execute(f"CREATE TABLE {self.POINT_UNITS} AS SELECT code, ST_Subdivide(geom, 256) AS geom FROM units")
+        database.execute(f"CREATE INDEX ON {self.POINT_UNITS} USING gist (geom)")
+        tables = ["units", "redlines", self.POINT_UNITS]
         for size in piece_sizes:
             table = f"shoreline_pieces_{size}"
             database.execute(f"CREATE TABLE {table} AS SELECT river, ST_Subdivide(geom, {size}) AS geom FROM shorelines")
@@ -653,7 +676,8 @@ class PostGISPeer:
         """One SELECT returning every answer, one row per site in input order (the sites of
         [%(first)s, %(end)s))."""
         return screening_select(self.dataset.bands, table, f"shoreline_pieces_{piece_size}", METRIC_CRS,
-                                with_areas=with_areas, distances_only=distances_only, ranged=True)
+                                with_areas=with_areas, distances_only=distances_only, ranged=True,
+                                point_units=self.POINT_UNITS)
 
     def session(self):
         return self.cluster.connect()
@@ -830,7 +854,8 @@ def run_postgis(dataset, out, rounds, connections, piece_sizes):
                  f"GiST per river class; used: {chosen['points']} (points), {chosen['parcels']} (parcels), the fastest "
                  "KNN in the sweep",
                  "one SELECT per run: ST_Transform of the sites in a MATERIALIZED CTE, LATERAL ST_Intersects on GiST "
-                 "(parcels: ST_Area of the parcel where ST_CoveredBy, else of ST_Intersection), KNN ORDER BY "
+                 "(points: units ST_Subdivide'd at 256 vertices, DISTINCT codes; parcels: whole units, ST_Area of the "
+                 "parcel where ST_CoveredBy, else of ST_Intersection), KNN ORDER BY "
                  "geom <-> site LIMIT 1 per river class with ST_Distance",
                  "settings: shared_buffers 2GB, work_mem 256MB, jit off, random_page_cost 1.1, "
                  "max_parallel_workers_per_gather 0; threads > 1 = that many sessions, each a range of the sites",

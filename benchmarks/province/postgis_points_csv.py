@@ -6,8 +6,8 @@ Usage:
         [--dbname D] [--pieces TABLE] [--timings]
 
 The PostGIS peer of `zonescreen screen SITES --format csv` in benchmarks/province/end-to-end. The
-server is a GIS team's: the zoning tables units, redlines and the ST_Subdivide'd bank lines (default
-table shoreline_pieces_64), projected to the measurement CRS and GiST-indexed, as
+server is a GIS team's: the zoning tables units, redlines, the units ST_Subdivide'd for point lookups
+(units_pieces_256) and the ST_Subdivide'd bank lines (default table shoreline_pieces_64), projected to the measurement CRS and GiST-indexed, as
 `peers.py --serve-zoning` leaves them. This process does the rest, as an expert would:
 
   1. reads the sites with pyogrio.read_arrow (GDAL's GeoJSON reader into Arrow; no GeoPandas),
@@ -55,6 +55,7 @@ def main():
     parser.add_argument("--user", default="postgres")
     parser.add_argument("--dbname", default="postgres")
     parser.add_argument("--pieces", default="shoreline_pieces_64", help="the table of bank-line pieces")
+    parser.add_argument("--units", default="units_pieces_256", help="the units table points are looked up in")
     parser.add_argument("--timings", action="store_true", help="print the phases to stderr")
     parser.add_argument("--backend-memory", metavar="FILE",
                         help="write the server backend's peak RSS in kB (VmHWM, from /proc: a local server "
@@ -86,7 +87,7 @@ def main():
             copy.write(text)
         mark("COPY sites in")
         select = screening_select(bands, "sites", arguments.pieces, metric_crs, csv=True,
-                                  site_geometry=f"ST_SetSRID(geom, {source_crs})")
+                                  site_geometry=f"ST_SetSRID(geom, {source_crs})", point_units=arguments.units)
         with open(arguments.out, "wb") as out:
             with connection.cursor().copy(f"COPY ({select}) TO STDOUT WITH (FORMAT csv, HEADER)") as copy:
                 for block in copy:

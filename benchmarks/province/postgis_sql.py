@@ -5,12 +5,14 @@ CSV_COLUMNS = ["dMain", "dImportant", "dTributary"]  # the answer CSV's distance
 
 
 def screening_select(bands, table, pieces, metric_crs, with_areas=False, distances_only=False, ranged=False,
-                     csv=False, site_geometry="geom"):
+                     csv=False, site_geometry="geom", point_units="units"):
     """One SELECT returning every answer, one row per site in input order (column `ord`).
 
     bands: rules.yaml's shorelineBands ({"id", "distance", "rivers"}) sorted by id; table: the sites
     (ord, id and a geometry given by the SQL expression `site_geometry`, in the source CRS); pieces:
-    the table of bank-line pieces (river, geom) with a partial GiST index per river class.
+    the table of bank-line pieces (river, geom) with a partial GiST index per river class;
+    point_units: the units table points are looked up in, e.g. the units ST_Subdivide'd (code, geom),
+    whose pieces a point on an inner cut line meets twice (hence DISTINCT).
     ranged: only the sites with %(first)s <= ord < %(end)s. csv: the columns of the answer CSV
     (id,units,redLines,dMain,dImportant,dTributary,bands, 3 decimals), else arrays for peers.py.
 
@@ -26,8 +28,9 @@ def screening_select(bands, table, pieces, metric_crs, with_areas=False, distanc
                     f"SELECT z.code, CASE WHEN ST_CoveredBy(s.geom, z.geom) THEN ST_Area(s.geom) "
                     f"ELSE ST_Area(ST_Intersection(z.geom, s.geom)) END AS area FROM {zone_table} z "
                     f"WHERE ST_Intersects(z.geom, s.geom)) AS zone_overlaps WHERE area > 0) AS {zone_table}_hit ON true")
-        return (f"LEFT JOIN LATERAL (SELECT array_agg(z.code ORDER BY z.code) AS codes, NULL::float8[] AS areas "
-                f"FROM {zone_table} z WHERE ST_Intersects(z.geom, s.geom)) AS {zone_table}_hit ON true")
+        source = point_units if zone_table == "units" else zone_table
+        return (f"LEFT JOIN LATERAL (SELECT array_agg(DISTINCT z.code ORDER BY z.code) AS codes, NULL::float8[] AS areas "
+                f"FROM {source} z WHERE ST_Intersects(z.geom, s.geom)) AS {zone_table}_hit ON true")
 
     def nearest(river):
         # KNN: the GiST index hands out pieces by exact distance (<-> rechecks); the first is the nearest.
