@@ -50,33 +50,9 @@ private final class EncodingState {
 
     func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
-    func writeNumber(_ number: Double) {
-        guard number.isFinite else { return append("null") }
-        if number == number.rounded(), abs(number) < 1e15 { return append(String(Int64(number))) }
-        append("\(number)")
-    }
+    func writeNumber(_ number: Double) { JSONWriter.appendNumber(number, to: &bytes) }
 
-    func writeString(_ string: String) {
-        bytes.append(UInt8(ascii: "\""))
-        // Most strings need no escaping: copy them whole.
-        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            bytes.append(contentsOf: string.utf8)
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): append("\\\"")
-            case UInt8(ascii: "\\"): append("\\\\")
-            case 0x0A: append("\\n")
-            case 0x0D: append("\\r")
-            case 0x09: append("\\t")
-            case 0..<0x20: append(String(format: "\\u%04x", byte))
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
+    func writeString(_ string: String) { JSONWriter.appendString(string, to: &bytes) }
 }
 
 /// Coding paths are not tracked: nothing here throws for a path, and building them per member would

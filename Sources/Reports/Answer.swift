@@ -31,14 +31,11 @@ public struct AnswerRenderer: Sendable {
     }
 
     public func json(_ result: ScreeningResult) -> Data {
-        let encoder = CompactJSONEncoder()
-        let encoded: Data?
         switch detail {
-        case .verdict: encoded = try? encoder.encode(VerdictAnswer(result, wording))
-        case .reasons: encoded = try? encoder.encode(ReasonsAnswer(result, wording))
-        case .full: encoded = try? encoder.encode(FullAnswer(result, wording, dataset: dataset))
+        case .verdict: return Data(LeanAnswer(wording: wording, datasetName: result.dataset.name).verdict(result))
+        case .reasons: return Data(LeanAnswer(wording: wording, datasetName: result.dataset.name).reasons(result))
+        case .full: return (try? CompactJSONEncoder().encode(FullAnswer(result, wording, dataset: dataset))) ?? Data("null".utf8)
         }
-        return encoded ?? Data("null".utf8)
     }
 
     /// The dataset's summary, which an output of `verdict` or `reasons` answers gives once (a member of
@@ -52,80 +49,6 @@ public struct AnswerRenderer: Sendable {
     public func clausesReferred(by result: ScreeningResult) -> [Int] {
         guard detail == .reasons else { return [] }
         return (result.reasons + result.possibleReasons).compactMap(\.clauseIndex)
-    }
-}
-
-/// `verdict` detail.
-struct VerdictAnswer: Encodable {
-    var site: SiteView
-    var profile: ProfileView?
-    var verdict: Verdict
-    var verdictName: String
-    /// The rules and clauses that decide the verdict, and those that would if the profile said more.
-    var ruleIds: [String]
-    var possibleRuleIds: [String]?
-
-    init(_ result: ScreeningResult, _ wording: ResultWording) {
-        site = SiteView(result.site, wording, geometry: false, leaveOutDefaults: true)
-        profile = result.profile.map(ProfileView.init)
-        verdict = result.verdict
-        verdictName = wording.verdict(result.verdict)
-        ruleIds = result.reasons.map(\.ruleId)
-        possibleRuleIds = nonEmpty(result.possibleReasons.map(\.ruleId))
-    }
-}
-
-/// `reasons` detail: facts and reasons, each clause's text once per output. Members that would be
-/// empty, false or the default are left out (no red lines, no notes, WGS 84 input ...), and the
-/// dataset is named once per output, not in every answer.
-struct ReasonsAnswer: Encodable {
-    var site: SiteView
-    var profile: ProfileView?
-    var verdict: Verdict
-    var verdictName: String
-    var reasons: [ReasonView]?
-    var possibleReasons: [ReasonView]?
-    var redLines: [RedLineHit]?
-    var controlUnits: [UnitView]
-    var onSharedBoundary: Bool?
-    var shorelines: ShorelineSummary
-    var sensitiveAreas: [SensitiveAreaHit]?
-    /// How many admission-list clauses apply to the site in all (listed in the `full` answer).
-    var applicableClauseCount: Int
-
-    init(_ result: ScreeningResult, _ wording: ResultWording) {
-        let name = result.dataset.name
-        site = SiteView(result.site, wording, geometry: false, leaveOutDefaults: true)
-        profile = result.profile.map(ProfileView.init)
-        verdict = result.verdict
-        verdictName = wording.verdict(result.verdict)
-        reasons = nonEmpty(result.reasons.map { ReasonView(citing: $0, wording, datasetName: name) })
-        possibleReasons = nonEmpty(result.possibleReasons.map { ReasonView(citing: $0, wording, datasetName: name) })
-        redLines = nonEmpty(result.redLines)
-        controlUnits = result.controlUnits.map { UnitView($0, wording, leaveOutDefaults: true) }
-        onSharedBoundary = result.onSharedBoundary ? true : nil
-        shorelines = ShorelineSummary(result.shorelines)
-        sensitiveAreas = nonEmpty(result.sensitiveAreas)
-        applicableClauseCount = result.clauses.count
-    }
-}
-
-private func nonEmpty<T>(_ items: [T]) -> [T]? { items.isEmpty ? nil : items }
-
-/// The profile as the `reasons` answer gives it: no empty flag list.
-struct ProfileView: Encodable {
-    var industry: String?
-    var industryName: String?
-    var nature: ProjectNature?
-    var chemical: Bool?
-    var flags: [String]?
-
-    init(_ profile: ProfileSummary) {
-        industry = profile.industry
-        industryName = profile.industryName
-        nature = profile.nature
-        chemical = profile.chemical
-        flags = nonEmpty(profile.flags)
     }
 }
 
@@ -151,8 +74,8 @@ struct FullAnswer: Encodable {
         profile = result.profile
         verdict = result.verdict
         verdictName = wording.verdict(result.verdict)
-        reasons = result.reasons.map { ReasonView(full: $0, wording, datasetName: name) }
-        possibleReasons = result.possibleReasons.map { ReasonView(full: $0, wording, datasetName: name) }
+        reasons = result.reasons.map { ReasonView($0, wording, datasetName: name) }
+        possibleReasons = result.possibleReasons.map { ReasonView($0, wording, datasetName: name) }
         redLines = result.redLines
         controlUnits = result.controlUnits.map { UnitView($0, wording) }
         onSharedBoundary = result.onSharedBoundary
@@ -166,57 +89,28 @@ struct FullAnswer: Encodable {
     }
 }
 
-/// The nearest shorelines and the ids of the bands that hold the site (the `full` answer also gives
-/// every band with its nearest shoreline). Distances in metres, measured as the dataset says.
-struct ShorelineSummary: Encodable {
-    struct Nearest: Encodable {
-        var river: String
-        var riverClass: RiverClass
-        var metres: Double
-    }
-
-    var baseline: ShorelineBaseline
-    var nearestMainStream: Nearest?
-    var nearestTributary: Nearest?
-    var bandsInside: [String]?
-
-    init(_ facts: ShorelineFacts) {
-        func nearest(_ distance: RiverDistance?) -> Nearest? {
-            distance.map { Nearest(river: $0.river, riverClass: $0.riverClass, metres: ($0.distance.metres * 1000).rounded() / 1000) }
-        }
-        baseline = facts.baseline
-        nearestMainStream = nearest(facts.nearestMainStream)
-        nearestTributary = nearest(facts.nearestTributary)
-        bandsInside = nonEmpty(facts.bands.filter(\.inside).map(\.ruleId))
-    }
-}
-
 struct SiteView: Encodable {
     var id: String?
     var name: String?
     var geometryType: String
     var inputCRS: String
-    var webMapDatum: WebMapDatum?
+    var webMapDatum: WebMapDatum
     var area: AreaFigure?
     var length: LengthFigure?
-    /// Share of the site inside the dataset's units; left out by `reasons` when the site is wholly inside.
-    var coveredShare: Double?
-    var notes: [String]?
+    var coveredShare: Double
+    var notes: [String]
     var geometry: Geometry?
 
-    /// `leaveOutDefaults`: no `webMapDatum` for plain WGS 84 / CGCS2000 input, no empty `notes`, no
-    /// `coveredShare` of 1.
-    init(_ site: SiteSummary, _ wording: ResultWording, geometry: Bool, leaveOutDefaults: Bool = false) {
+    init(_ site: SiteSummary, _ wording: ResultWording, geometry: Bool) {
         id = site.id
         name = site.name
         geometryType = site.geometryType
         inputCRS = site.inputCRS
-        webMapDatum = leaveOutDefaults && site.webMapDatum == .wgs84 ? nil : site.webMapDatum
+        webMapDatum = site.webMapDatum
         area = site.area
         length = site.length
-        coveredShare = leaveOutDefaults && site.coveredShare == 1 ? nil : site.coveredShare
-        let worded = site.notes.map(wording.note)
-        notes = leaveOutDefaults ? nonEmpty(worded) : worded
+        coveredShare = site.coveredShare
+        notes = site.notes.map(wording.note)
         self.geometry = geometry ? site.geometry : nil
     }
 }
@@ -225,41 +119,18 @@ struct ReasonView: Encodable {
     var kind: Reason.Kind
     var ruleId: String
     var effect: Effect
-    /// Clauses cited by id (`reasons` detail): their level, dimension and the units that bring them
-    /// in; the text and citation are in the clause dictionary.
-    var level: ClauseLevel?
-    var dimension: Zoning.Dimension?
-    var units: [String]?
-    var text: String?
-    var source: CitedSource?
-    var detail: String?
+    var text: String
+    var source: CitedSource
+    var detail: String
 
     /// The reason whole: its text, citation and why it applies, worded.
-    init(full reason: Reason, _ wording: ResultWording, datasetName: String) {
+    init(_ reason: Reason, _ wording: ResultWording, datasetName: String) {
         kind = reason.kind
         ruleId = reason.ruleId
         effect = reason.effect
         text = reason.text
         source = wording.titled(reason.source, datasetName: datasetName)
         detail = wording.detail(reason.detail)
-    }
-
-    /// A spatial rule's reason whole; a clause by id with its level, dimension and units.
-    init(citing reason: Reason, _ wording: ResultWording, datasetName: String) {
-        guard case .clause(let level, let dimension, let units) = reason.detail else {
-            self.init(full: reason, wording, datasetName: datasetName)
-            return
-        }
-        self.init(clause: reason, level: level, dimension: dimension, units: units)
-    }
-
-    private init(clause reason: Reason, level: ClauseLevel, dimension: Zoning.Dimension, units: [String]) {
-        kind = reason.kind
-        ruleId = reason.ruleId
-        effect = reason.effect
-        self.level = level
-        self.dimension = dimension
-        self.units = nonEmpty(units)
     }
 }
 
@@ -270,16 +141,16 @@ struct UnitView: Encodable {
     var className: String
     var subclass: String?
     var overlap: Overlap
-    var onBoundary: Bool?
+    var onBoundary: Bool
 
-    init(_ hit: UnitHit, _ wording: ResultWording, leaveOutDefaults: Bool = false) {
+    init(_ hit: UnitHit, _ wording: ResultWording) {
         code = hit.code
         name = hit.name
         unitClass = hit.unitClass
         className = wording.unitClass(hit.unitClass)
         subclass = hit.subclass
         overlap = hit.overlap
-        onBoundary = leaveOutDefaults && !hit.onBoundary ? nil : hit.onBoundary
+        onBoundary = hit.onBoundary
     }
 }
 

@@ -40,7 +40,7 @@ public struct SiteReport {
             } catch {
                 html += "<p class=\"muted\">\(l.pick("无法绘制地图：", "The map could not be drawn: "))\(XML.escape(error.localizedDescription))</p>\n"
             }
-            html += clauses(result.clauses)
+            html += clauses(Array(result.clauses))
         }
         return html + "</section>\n"
     }

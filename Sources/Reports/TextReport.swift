@@ -38,7 +38,7 @@ public struct TextReport {
         lines.append(contentsOf: siteLines(result))
         lines.append(contentsOf: zoneLines(result))
         lines.append(contentsOf: shorelineLines(result.shorelines))
-        lines.append(contentsOf: clauseLines(result.clauses))
+        lines.append(contentsOf: clauseLines(Array(result.clauses)))
         let d = result.dataset
         lines.append(l.pick("数据集：", "Dataset: ") + "\(d.name) \(d.version)" + wording.parenthesised(d.date) + (d.fictional ? l.pick("【虚构示例数据】", " [fictional demo data]") : ""))
         lines.append(l.pick("内容哈希：", "Content hash: ") + String(d.contentHash.prefix(16)) + "…  "

@@ -16,7 +16,7 @@ struct ClauseDetailTests {
             #expect(decisive.reasons == all.reasons, "\(row["site"])")
             #expect(decisive.possibleReasons == all.possibleReasons, "\(row["site"])")
             #expect(decisive.clauses.allSatisfy { $0.effect != .requirement })
-            #expect(decisive.clauses == all.clauses.filter { $0.effect != .requirement })
+            #expect(Array(decisive.clauses) == all.clauses.filter { $0.effect != .requirement })
         }
     }
 }

@@ -4,6 +4,15 @@ public enum ClauseScope: Sendable, Hashable {
     case classes([UnitClass])
     case subclasses([String])
     case units([String])
+
+    /// A clause (its position in `Dataset.clauses`) whose scope covers some touched units, and which
+    /// of them bring it in (none for a clause that covers every unit).
+    struct Hit: Sendable {
+        let index: Int
+        let units: [String]
+        /// The clause states project conditions (else it concerns every project).
+        let conditional: Bool
+    }
 }
 
 /// A document cited by clauses and rules.

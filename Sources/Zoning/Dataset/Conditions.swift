@@ -25,6 +25,11 @@ public struct ProjectConditions: Sendable, Hashable, Codable {
     /// Whether the conditions hold for the profile. `.unknown` when the profile lacks what a condition
     /// needs (no profile, no industry code, no nature): such a clause is listed, not applied.
     public func evaluate(_ profile: ProjectProfile?, chemicalIndustries: [String]) -> Concern {
+        evaluate(profile, isChemical: chemical == nil ? nil : profile?.isChemical(chemicalIndustries: chemicalIndustries))
+    }
+
+    /// The same, with whether the project is a chemical one worked out by the caller (once per site).
+    func evaluate(_ profile: ProjectProfile?, isChemical: Bool?) -> Concern {
         if isEmpty { return .concerns }
         guard let profile else { return .unknown }
         var unknown = false
@@ -44,7 +49,7 @@ public struct ProjectConditions: Sendable, Hashable, Codable {
             }
         }
         if let chemical {
-            if let isChemical = profile.isChemical(chemicalIndustries: chemicalIndustries) {
+            if let isChemical {
                 if isChemical != chemical { return .doesNotConcern }
             } else {
                 unknown = true

@@ -56,6 +56,8 @@ public final class Dataset: Sendable {
     /// Each clause's citation as results give it, per language, worked out once rather than per site.
     /// Each clause's citation, made once (`clauses` order).
     public let clauseCitations: [CitedSource]
+    /// Source document id → title.
+    let sourceTitles: [String: String]
     public let rules: RuleSet
     public let catalogue: IndustryCatalogue
     /// Demo sites shipped with the dataset (layer CRS), if any.
@@ -121,6 +123,7 @@ public final class Dataset: Sendable {
         clauses = parts.clauses
         clauseIndex = ClauseIndex(parts.clauses)
         clauseCitations = parts.clauses.map { Self.cite($0.source, parts.metadata) }
+        sourceTitles = Dictionary(parts.metadata.sources.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         rules = parts.rules
         catalogue = parts.catalogue
         sites = parts.sites
@@ -142,7 +145,10 @@ public final class Dataset: Sendable {
         CitedSource(document: citation.document, title: metadata.source(citation.document)?.title, article: citation.article)
     }
 
-    func citedSource(_ citation: Citation) -> CitedSource { Self.cite(citation, metadata) }
+    /// For rules, which cite a handful of documents many times: the title looked up by id.
+    func citedSource(_ citation: Citation) -> CitedSource {
+        CitedSource(document: citation.document, title: sourceTitles[citation.document], article: citation.article)
+    }
 
     /// What answers say of the dataset: which edition, how it measures.
     public var summary: DatasetSummary {

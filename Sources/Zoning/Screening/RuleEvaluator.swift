@@ -10,40 +10,51 @@ struct RuleEvaluator {
     private var chemicalIndustries: [String] { dataset.rules.chemicalIndustries }
 
     /// Every clause whose scope covers one of the touched units: the union of every level, in report
-    /// order (dimension, then level). With `decisiveOnly`, only those that can be reasons (an effect
-    /// other than a plain requirement).
-    func applicableClauses(touchedUnits: [ControlUnit], decisiveOnly: Bool = false) -> [ApplicableClause] {
-        var result: [ApplicableClause] = []
+    /// order (dimension, then level), with the touched units that bring it in. It depends on the units
+    /// alone, not on the project, so engines keep it per set of units. With `decisiveOnly`, only those
+    /// that can be reasons (an effect other than a plain requirement).
+    static func clauseScopes(_ dataset: Dataset, touchedUnits: [ControlUnit], decisiveOnly: Bool) -> [ClauseScope.Hit] {
+        var hits: [ClauseScope.Hit] = []
         for index in dataset.clauseIndex.candidates(touching: touchedUnits.map(\.code), decisiveOnly: decisiveOnly) {
-            let clause = dataset.clauses[index]
             var covered: [String] = []
-            // Plain loops: the filtered and mapped arrays of the functional version allocated per clause.
-            switch clause.scope {
-            case .all: break
+            switch dataset.clauses[index].scope {
+            case .all:
+                hits.append(ClauseScope.Hit(index: index, units: [], conditional: !dataset.clauses[index].conditions.isEmpty))
+                continue
             case .classes(let wanted): for unit in touchedUnits where wanted.contains(unit.unitClass) { covered.append(unit.code) }
             case .subclasses(let names): for unit in touchedUnits where unit.subclass.map(names.contains) ?? false { covered.append(unit.code) }
             case .units(let wanted): for unit in touchedUnits where wanted.contains(unit.code) { covered.append(unit.code) }
             }
-            if case .all = clause.scope {} else if covered.isEmpty { continue }
-            result.append(ApplicableClause(index: index, id: clause.id, level: clause.level, dimension: clause.dimension, effect: clause.effect,
-                                           units: covered, conditional: !clause.conditions.isEmpty,
-                                           concernsProject: clause.conditions.evaluate(profile, chemicalIndustries: chemicalIndustries)))
+            if !covered.isEmpty { hits.append(ClauseScope.Hit(index: index, units: covered, conditional: !dataset.clauses[index].conditions.isEmpty)) }
         }
-        return result
+        return hits
+    }
+
+    /// The clauses of `scopes` with whether each concerns the project.
+    func applicableClauses(_ scopes: [ClauseScope.Hit]) -> ApplicableClauses {
+        // Worked out once per site, not once per clause that names chemical projects.
+        let isChemical = profile?.isChemical(chemicalIndustries: chemicalIndustries)
+        var concerns: [Concern] = []
+        concerns.reserveCapacity(scopes.count)
+        dataset.clauses.withUnsafeBufferPointer { clauses in
+            for hit in scopes {
+                // Read in place: copying a whole Clause (texts, scope, conditions) per hit showed in profiles.
+                concerns.append(hit.conditional ? clauses[hit.index].conditions.evaluate(profile, isChemical: isChemical) : .concerns)
+            }
+        }
+        return ApplicableClauses(dataset: dataset, scopes: scopes, concerns: concerns)
     }
 
     /// Reasons that decide the verdict, and those that would if the profile said more.
     func reasons(redLines: [RedLineHit], units: [ControlUnit], shorelines: ShorelineFacts,
-                 sensitive: [SensitiveAreaHit], clauses: [ApplicableClause]) -> (applied: [Reason], possible: [Reason]) {
+                 sensitive: [SensitiveAreaHit], clauses: ApplicableClauses) -> (applied: [Reason], possible: [Reason]) {
         var applied: [Reason] = [], possible: [Reason] = []
         func add(_ rule: SpatialRule, kind: Reason.Kind, detail: ReasonDetail, effect: Effect? = nil, text: String? = nil) {
+            let concern = rule.conditions.evaluate(profile, chemicalIndustries: chemicalIndustries)
+            guard concern != .doesNotConcern else { return }
             let reason = Reason(kind: kind, ruleId: rule.id, effect: effect ?? rule.effect, text: text ?? rule.text,
                                 source: dataset.citedSource(rule.source), detail: detail)
-            switch rule.conditions.evaluate(profile, chemicalIndustries: chemicalIndustries) {
-            case .concerns: applied.append(reason)
-            case .unknown: possible.append(reason)
-            case .doesNotConcern: break
-            }
+            if concern == .concerns { applied.append(reason) } else { possible.append(reason) }
         }
 
         if let rule = dataset.rules.redLine, !redLines.isEmpty {
@@ -71,7 +82,8 @@ struct RuleEvaluator {
             guard let first = hit.first else { continue }
             add(rule, kind: .sensitiveArea, detail: .sensitiveAreas(kind: first.kind, areas: hit.map { NamedZone(code: $0.code, name: $0.name, level: $0.level) }))
         }
-        for clause in clauses where clause.effect != .requirement && clause.concernsProject != .doesNotConcern {
+        for (position, hit) in clauses.scopes.enumerated() where clauses.concerns[position] != .doesNotConcern && dataset.clauses[hit.index].effect != .requirement {
+            let clause = clauses[position]
             let reason = Reason(kind: .clause, ruleId: clause.id, effect: clause.effect, text: dataset.clauses[clause.index].text,
                                 source: dataset.clauseCitations[clause.index],
                                 detail: .clause(level: clause.level, dimension: clause.dimension, units: clause.units), clauseIndex: clause.index)

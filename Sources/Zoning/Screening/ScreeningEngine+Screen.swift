@@ -27,6 +27,17 @@ extension ScreeningEngine {
         }
     }
 
+    /// The clauses the touched units bring in, worked out once per set of units and kept.
+    private func clauseScopes(_ unitIndices: [Int], _ touched: [ControlUnit], decisiveOnly: Bool) -> [ClauseScope.Hit] {
+        let key = ClauseScopeKey(units: unitIndices.sorted(), decisiveOnly: decisiveOnly)
+        if let known = clauseScopeCache[key] { return known }
+        let made = RuleEvaluator.clauseScopes(dataset, touchedUnits: touched, decisiveOnly: decisiveOnly)
+        // Bounded: parcels across many units could make a key per site.
+        if clauseScopeCache.count >= 20_000 { clauseScopeCache.removeAll(keepingCapacity: true) }
+        clauseScopeCache[key] = made
+        return made
+    }
+
     /// The other half of `screen`: lists, rules, verdict and the result record around a location.
     public func assemble(_ site: Site, _ location: SiteLocation, clauses detail: ClauseDetail = .all) throws -> ScreeningResult {
         let geometry = location.geometry, units = location.units, redLines = location.redLines
@@ -39,7 +50,7 @@ extension ScreeningEngine {
         // In dataset order, as the clause lists expect; found from the query's own indices, not by search.
         let touched = location.unitIndices.sorted().map { dataset.units[$0] }
         let evaluation = RuleEvaluator(dataset: dataset, profile: site.profile)
-        let clauses = evaluation.applicableClauses(touchedUnits: touched, decisiveOnly: detail == .decisive)
+        let clauses = evaluation.applicableClauses(clauseScopes(location.unitIndices, touched, decisiveOnly: detail == .decisive))
         let (reasons, possible) = evaluation.reasons(redLines: redLines, units: touched, shorelines: shorelines,
                                                     sensitive: sensitive, clauses: clauses)
         let verdict = reasons.compactMap(\.effect.verdict).min() ?? .compliant

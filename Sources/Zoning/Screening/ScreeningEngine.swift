@@ -18,6 +18,8 @@ public final class ScreeningEngine {
     let toGeographic: CoordinateTransformer
     /// What every result says of the dataset, made once.
     let summary: DatasetSummary
+    /// Which clauses each set of touched units brings in (see `clauseScopes`).
+    var clauseScopeCache: [ClauseScopeKey: [ClauseScope.Hit]] = [:]
 
     public init(dataset: Dataset) throws(GeometryError) {
         self.dataset = dataset
@@ -76,4 +78,10 @@ public final class ScreeningEngine {
         transformers[crs] = made
         return made
     }
+}
+
+/// A set of touched units (indices into `Dataset.units`, sorted) and whether only decisive clauses are wanted.
+struct ClauseScopeKey: Hashable {
+    let units: [Int]
+    let decisiveOnly: Bool
 }

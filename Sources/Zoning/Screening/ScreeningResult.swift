@@ -236,7 +236,7 @@ public struct ScreeningResult: Sendable, Hashable {
     public var onSharedBoundary: Bool
     public var shorelines: ShorelineFacts
     public var sensitiveAreas: [SensitiveAreaHit]
-    public var clauses: [ApplicableClause]
+    public var clauses: ApplicableClauses
     public var dataset: DatasetSummary
 }
 

@@ -66,14 +66,21 @@ public struct SiteLocation {
     /// Nearest main stream, nearest tributary, and every band of the rules with the site's distance.
     public var shorelines: ShorelineFacts {
         let nearestByClass = nearestByClass
+        // Plain loops: the filtered arrays and closures of a functional version showed in profiles.
         func nearest(among classes: [RiverClass]) -> RiverDistance? {
-            nearestByClass.filter { classes.contains($0.riverClass) }.min { $0.distance.metres < $1.distance.metres }
+            var best: RiverDistance?
+            for candidate in nearestByClass where classes.contains(candidate.riverClass) {
+                if candidate.distance.metres < best?.distance.metres ?? .infinity { best = candidate }
+            }
+            return best
         }
-        let bands = dataset.rules.shorelineBands.compactMap { rule -> BandFact? in
-            guard case .shorelineBand(let distance, let rivers) = rule.kind else { return nil }
+        var bands: [BandFact] = []
+        bands.reserveCapacity(dataset.rules.shorelineBands.count)
+        for rule in dataset.rules.shorelineBands {
+            guard case .shorelineBand(let distance, let rivers) = rule.kind else { continue }
             let closest = nearest(among: rivers)
-            return BandFact(ruleId: rule.id, distanceMetres: distance, rivers: rivers, nearest: closest,
-                            inside: (closest?.distance.metres ?? .infinity) <= distance)
+            bands.append(BandFact(ruleId: rule.id, distanceMetres: distance, rivers: rivers, nearest: closest,
+                                  inside: (closest?.distance.metres ?? .infinity) <= distance))
         }
         return ShorelineFacts(baseline: dataset.metadata.shorelineBaseline, nearestMainStream: nearest(among: [.mainStream]),
                               nearestTributary: nearest(among: [.importantTributary, .tributary]), bands: bands)

@@ -1,0 +1,36 @@
+/// The admission-list clauses that apply to a site, in report order. The clauses a set of units
+/// brings in are shared by every site in those units (the engine keeps them); a result adds only
+/// whether each concerns its project, and makes the records when they are read.
+public struct ApplicableClauses: RandomAccessCollection, Sendable, Hashable {
+    let dataset: Dataset
+    let scopes: [ClauseScope.Hit]
+    let concerns: [Concern]
+
+    init(dataset: Dataset, scopes: [ClauseScope.Hit], concerns: [Concern]) {
+        self.dataset = dataset
+        self.scopes = scopes
+        self.concerns = concerns
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { scopes.count }
+
+    public subscript(position: Int) -> ApplicableClause {
+        let hit = scopes[position]
+        return dataset.clauses.withUnsafeBufferPointer { clauses in
+            ApplicableClause(index: hit.index, id: clauses[hit.index].id, level: clauses[hit.index].level,
+                             dimension: clauses[hit.index].dimension, effect: clauses[hit.index].effect,
+                             units: hit.units, conditional: hit.conditional, concernsProject: concerns[position])
+        }
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.dataset === b.dataset && a.scopes.map(\.index) == b.scopes.map(\.index) && a.concerns == b.concerns
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(dataset))
+        for hit in scopes { hasher.combine(hit.index) }
+        hasher.combine(concerns)
+    }
+}
