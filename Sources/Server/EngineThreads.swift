@@ -20,6 +20,8 @@ final class EngineThreads: Sendable {
         for number in 0..<count {
             let queue = self.queue
             let thread = Thread {
+                // Named from inside: on Linux a name given before start is not applied. At most 15 bytes.
+                Thread.current.name = "zs-engine-\(number + 1)"
                 let engine: ScreeningEngine
                 do { engine = try ScreeningEngine(dataset: dataset) } catch {
                     let reason = error as? GeometryError ?? .libraryFailed(library: "ZoneScreen", operation: "engine", message: "\(error)")
@@ -30,7 +32,6 @@ final class EngineThreads: Sendable {
                 ready.signal()
                 while let job = queue.next() { job.run(engine) }
             }
-            thread.name = "zonescreen-engine-\(number + 1)"
             thread.start()
         }
         for _ in 0..<count { ready.wait() }

@@ -205,3 +205,53 @@ struct ServiceTests {
         }
     }
 }
+
+/// Clause texts by id, and answers at each detail, from the service.
+@Suite("HTTP service: clauses and detail", .serialized)
+struct ServiceClauseTests {
+    @Test("GET /api/clauses/{id} gives a clause as Fixtures/demo/lists/classes.yaml has it; an unknown id is a 404 naming it")
+    func oneClause() async throws {
+        let reply = try await HTTP.request("GET", "/api/clauses/K3-KJ-01")
+        #expect(reply.status == 200)
+        #expect(reply.json?["text"] as? String == "禁止在合规园区外新建、扩建化工项目。")
+        #expect(reply.json?["effect"] as? String == "prohibited" && reply.json?["level"] as? String == "class")
+        #expect(reply.headers["etag"] != nil && reply.headers["cache-control"]?.contains("max-age") == true)
+        let missing = try await HTTP.request("GET", "/api/clauses/NO-SUCH-1")
+        #expect(missing.status == 404 && missing.errorMessage?.contains("NO-SUCH-1") == true)
+    }
+
+    @Test("GET /api/clauses gives every clause (as many as /api/dataset counts), ?ids= some of them")
+    func dictionary() async throws {
+        let all = try await HTTP.request("GET", "/api/clauses")
+        let counts = try await HTTP.request("GET", "/api/dataset")
+        #expect(all.json?.count == (counts.json?["counts"] as? [String: Any])?["clauses"] as? Int)
+        let some = try await HTTP.request("GET", "/api/clauses?ids=K3-KJ-01,C-FX-01")
+        #expect(Set(some.json?.keys ?? [:].keys) == ["K3-KJ-01", "C-FX-01"])
+        let partly = try await HTTP.request("GET", "/api/clauses?ids=K3-KJ-01,NOPE")
+        #expect(partly.status == 404 && partly.errorMessage?.contains("NOPE") == true)
+    }
+
+    @Test("the default answer cites clauses by id, names the edition in a header, and /api/clauses has the texts it cites")
+    func defaultAnswer() async throws {
+        // S01 (expected.csv): prohibited; K3-KJ-01 is one of its clause reasons.
+        let body: [String: Any] = ["geometry": ["type": "Point", "coordinates": [111.7312807, 30.5291253]], "industry": "C2614", "nature": "new"]
+        let reply = try await HTTP.post("/api/screen", json: body)
+        let clause = (reply.json?["reasons"] as? [[String: Any]])?.first { $0["ruleId"] as? String == "K3-KJ-01" }
+        #expect(clause?["kind"] as? String == "clause" && clause?["text"] == nil && clause?["level"] as? String == "class")
+        let health = try await HTTP.request("GET", "/api/health")
+        #expect(reply.headers["x-zonescreen-dataset-hash"] == health.json?["contentHash"] as? String)
+        let bad = try await HTTP.post("/api/screen", json: body.merging(["detail": "everything"]) { $1 })
+        #expect(bad.status == 400 && bad.errorMessage?.contains("everything") == true)
+    }
+
+    @Test("a batch at the default detail carries the dataset and the cited clause texts once, as members of the collection")
+    func batch() async throws {
+        let collection: [String: Any] = ["type": "FeatureCollection", "features": [
+            ["type": "Feature", "properties": ["id": "S01", "industry": "C2614", "nature": "new"], "geometry": ["type": "Point", "coordinates": [111.7312807, 30.5291253]]],
+        ]]
+        let reply = try await HTTP.post("/api/screen/batch", json: collection)
+        #expect(reply.status == 200)
+        #expect((reply.json?["dataset"] as? [String: Any])?["version"] as? String == "2024.1")
+        #expect(((reply.json?["clauses"] as? [String: Any])?["K3-KJ-01"] as? [String: Any])?["text"] as? String == "禁止在合规园区外新建、扩建化工项目。")
+    }
+}
