@@ -10,6 +10,13 @@ public enum JSONValue: Hashable, Sendable {
     case array([JSONValue])
     case object([String: JSONValue])
 
+    /// Parses JSON text with the project's strict parser (much faster than `JSONSerialization` on
+    /// Linux); nil when it is not one valid JSON value.
+    public init?(parsing data: Data) {
+        guard let value = data.withUnsafeBytes({ FastJSON.parse($0) }) else { return nil }
+        self = value
+    }
+
     /// Converts what `JSONSerialization` returns.
     public init(any value: Any) {
         switch value {

@@ -15,9 +15,11 @@ public enum RequestBodies {
 
     /// A `POST /api/screen` (or `/api/report`) body decoded.
     static func screenRequest(_ body: Data, language: Language) throws(APIError) -> ScreenRequest {
-        do { return try JSONDecoder().decode(ScreenRequest.self, from: body) } catch {
-            throw APIError.malformed(language, "请求不是合法的 JSON 对象：\(error.localizedDescription)", "the request is not a valid JSON object: \(error.localizedDescription)")
+        // The project's strict parser: Foundation's JSONDecoder was a fifth of a request's time.
+        guard case .object(let members)? = JSONValue(parsing: body) else {
+            throw APIError.malformed(language, "请求不是合法的 JSON 对象", "the request is not a valid JSON object")
         }
+        return try ScreenRequest(members, language: language)
     }
 
     /// The jobs of a `POST /api/screen/batch` body (a FeatureCollection) with the query's `crs`,

@@ -6,8 +6,8 @@ import Zoning
 
 /// The body of `POST /api/screen` (see openapi.json): one of geometry, coordinates or file, where
 /// the coordinates come from, and the project profile.
-struct ScreenRequest: Decodable, Sendable {
-    struct UploadedFile: Decodable, Sendable {
+struct ScreenRequest: Sendable {
+    struct UploadedFile: Sendable {
         var fileName: String
         var content: String
         var contentEncoding: String?
@@ -34,6 +34,53 @@ struct ScreenRequest: Decodable, Sendable {
     var detail: String?
 }
 
+extension ScreenRequest {
+    /// The request from its JSON members; a member of the wrong type is named in the error.
+    init(_ members: [String: JSONValue], language l: Language) throws(APIError) {
+        func text(_ key: String, in object: [String: JSONValue] = members) throws(APIError) -> String? {
+            switch object[key] {
+            case nil, .null?: return nil
+            case .string(let value)?: return value
+            default: throw APIError.malformed(l, "字段 \(key) 应为字符串", "\(key) must be a string")
+            }
+        }
+        func flag(_ key: String) throws(APIError) -> Bool? {
+            switch members[key] {
+            case nil, .null?: return nil
+            case .bool(let value)?: return value
+            default: throw APIError.malformed(l, "字段 \(key) 应为 true 或 false", "\(key) must be true or false")
+            }
+        }
+        var flags: [String]?
+        switch members["flags"] {
+        case nil, .null?: flags = nil
+        case .array(let items)?:
+            flags = []
+            for item in items {
+                guard case .string(let value) = item else { throw APIError.malformed(l, "字段 flags 应为字符串数组", "flags must be an array of strings") }
+                flags?.append(value)
+            }
+        default: throw APIError.malformed(l, "字段 flags 应为字符串数组", "flags must be an array of strings")
+        }
+        var file: UploadedFile?
+        switch members["file"] {
+        case nil, .null?: file = nil
+        case .object(let object)?:
+            guard let fileName = try text("fileName", in: object), let content = try text("content", in: object) else {
+                throw APIError.malformed(l, "字段 file 应含 fileName 和 content", "file must have fileName and content")
+            }
+            file = UploadedFile(fileName: fileName, content: content, contentEncoding: try text("contentEncoding", in: object))
+        default: throw APIError.malformed(l, "字段 file 应为对象", "file must be an object")
+        }
+        var geometry = members["geometry"]
+        if geometry == .null { geometry = nil }
+        self.init(geometry: geometry, coordinates: try text("coordinates"), file: file, crs: try text("crs"), offset: try text("offset"),
+                  industry: try text("industry"), nature: try text("nature"), chemical: try flag("chemical"), flags: flags,
+                  name: try text("name"), id: try text("id"), edition: try text("edition"), compareEdition: try text("compareEdition"),
+                  allIndustries: try flag("allIndustries"), detail: try text("detail"))
+    }
+}
+
 extension AnswerDetail {
     /// The detail a request asks for (`reasons` when it says nothing), or a clear error.
     static func requested(_ text: String?, language l: Language) throws(APIError) -> AnswerDetail {
@@ -42,18 +89,6 @@ extension AnswerDetail {
             throw APIError.malformed(l, "detail 应为 verdict、reasons 或 full，而不是“\(text)”", "detail must be verdict, reasons or full, not '\(text)'")
         }
         return detail
-    }
-}
-
-extension JSONValue: Decodable {
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
     }
 }
 

@@ -185,7 +185,7 @@ struct ServiceTests {
     func openAPI() async throws {
         let reply = try await HTTP.request("GET", "/api/openapi.json")
         let paths = reply.json?["paths"] as? [String: [String: Any]] ?? [:]
-        #expect(Set(paths.keys) == ["/api/health", "/api/dataset", "/api/industries", "/api/screen", "/api/screen/batch", "/api/report", "/api/map-layers", "/api/editions", "/api/suitability", "/api/openapi.json"])
+        #expect(Set(paths.keys) == ["/api/health", "/api/dataset", "/api/industries", "/api/screen", "/api/screen/batch", "/api/report", "/api/map-layers", "/api/editions", "/api/suitability", "/api/openapi.json", "/api/clauses", "/api/clauses/{id}"])
         let samples: [String: (String, String, Data?)] = [
             "/api/health": ("GET", "/api/health", nil), "/api/dataset": ("GET", "/api/dataset", nil),
             "/api/industries": ("GET", "/api/industries?q=C26", nil), "/api/map-layers": ("GET", "/api/map-layers", nil),
@@ -195,6 +195,7 @@ struct ServiceTests {
             "/api/report": ("POST", "/api/report", Data(#"{"coordinates":"111.7312807,30.5291253"}"#.utf8)),
             "/api/editions": ("GET", "/api/editions", nil),
             "/api/suitability": ("GET", "/api/suitability?industry=C2614&nature=new", nil),
+            "/api/clauses": ("GET", "/api/clauses?ids=K3-KJ-01", nil), "/api/clauses/{id}": ("GET", "/api/clauses/K3-KJ-01", nil),
         ]
         for (path, operations) in paths {
             let sample = try #require(samples[path])
@@ -242,6 +243,8 @@ struct ServiceClauseTests {
         #expect(reply.headers["x-zonescreen-dataset-hash"] == health.json?["contentHash"] as? String)
         let bad = try await HTTP.post("/api/screen", json: body.merging(["detail": "everything"]) { $1 })
         #expect(bad.status == 400 && bad.errorMessage?.contains("everything") == true)
+        let mistyped = try await HTTP.post("/api/screen", json: body.merging(["industry": 2614]) { $1 })
+        #expect(mistyped.status == 400 && mistyped.errorMessage == "字段 industry 应为字符串")
     }
 
     @Test("a batch at the default detail carries the dataset and the cited clause texts once, as members of the collection")
