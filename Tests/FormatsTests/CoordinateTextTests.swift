@@ -21,6 +21,8 @@ struct CoordinateTextTests {
         ("58.5W 34.6S", -58.5, -34.6),
         ("W 58.5, S 34.6", -58.5, -34.6),
         ("106.55,29.56", 106.55, 29.56),
+        // Plain pairs as web maps copy them (read without the lexer): signs kept.
+        ("-58.5,-34.6", -58.5, -34.6),
         ("  106.55   29.56  ", 106.55, 29.56),
         ("经度:106.55 纬度:29.56", 106.55, 29.56),
         ("Lng 106.55, Lat 29.56", 106.55, 29.56),
@@ -39,7 +41,7 @@ struct CoordinateTextTests {
     }
 
     @Test("a latitude-first pair inside China is swapped and reported", arguments: [
-        "29.56, 106.55", "29.56 106.55", "29°33'36\" 106°33'",
+        "29.56, 106.55", "29.56 106.55", "29°33'36\" 106°33'", "29.56,106.55",
     ])
     func swappedPair(text: String) throws {
         let parsed = try CoordinateText.parse(text)
@@ -133,6 +135,7 @@ struct CoordinateTextTests {
         ("108.5°30', 29", .fractionalDegreesWithMinutes(pair: 1, text: "108.5°30', 29"), "度带小数又带分秒"),
         ("106.5, 95", .latitudeOutOfRange(pair: 1, text: "106.5, 95", latitude: 95), "纬度 95 超出 -90～90 度"),
         ("190, 29.5", .longitudeOutOfRange(pair: 1, text: "190, 29.5", longitude: 190), "经度 190 超出 -180～180 度"),
+        ("190,29.5", .longitudeOutOfRange(pair: 1, text: "190,29.5", longitude: 190), "经度 190 超出 -180～180 度"),
         ("N29.5 N30", .sameAxisTwice(pair: 1, text: "N29.5 N30"), "都标为纬度"),
         ("106.5,29.5;106.6,29.6;106.5,29.5", .tooFewDistinctPoints(count: 2), "多边形只有 2 个不同的点"),
     ]
