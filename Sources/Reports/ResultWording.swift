@@ -44,7 +44,7 @@ public struct ResultWording: Sendable {
         case .units(let zones):
             return l.pick("位于 \(names(zones))", "lies in \(names(zones))")
         case .shoreline(let river, let riverClass, let metres, let limit):
-            let distance = String(format: "%.1f", metres), band = String(format: "%.0f", limit)
+            let distance = Self.fixed(metres, digits: 1), band = Self.fixed(limit, digits: 0)
             return l.pick("距\(river)（\(riverClass.name(l))）岸线 \(distance) 米，在 \(band) 米范围内",
                           "\(distance) m from the shoreline of \(river) (\(riverClass.name(l))), within \(band) m")
         case .sensitiveAreas(let kind, let zones):
@@ -80,6 +80,22 @@ public struct ResultWording: Sendable {
     public func cite(_ source: CitedSource, datasetName: String) -> String {
         let titled = titled(source, datasetName: datasetName)
         return [titled.title ?? titled.document, titled.article].compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// `value` with `digits` decimals (0...6), as `%.Nf` writes it for the figures answers show, without
+    /// Foundation's formatter: it was a sixth of worded details' cost in every service answer.
+    static func fixed(_ value: Double, digits: Int) -> String {
+        guard value.isFinite, abs(value) < 1e12 else { return String(format: "%.\(digits)f", value) }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = Int64((abs(value) * scale).rounded(.toNearestOrEven))  // as printf does for exact halves
+        let whole = scaled / Int64(scale), fraction = scaled % Int64(scale)
+        var text = (value < 0 && scaled != 0 ? "-" : "") + String(whole)
+        if digits > 0 {
+            let digitsText = String(fraction)
+            text += "." + String(repeating: "0", count: digits - digitsText.count) + digitsText
+        }
+        return text
     }
 
     /// Opening and closing brackets around a parenthetical remark.

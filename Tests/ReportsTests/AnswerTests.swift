@@ -126,6 +126,18 @@ struct AnswerTests {
         #expect(ResultWording(.zh).detail(details[2]).contains("（"))
     }
 
+    @Test("a shoreline detail in Chinese and English, its distances as %.1f and %.0f would write them", arguments: [
+        (800.0023314209941, "800.0"), (999.95, "1000.0"), (12.25, "12.2"), (0.04, "0.0"), (8158.473773478755, "8158.5"),
+    ])
+    func shorelineDetail(metres: Double, written: String) {
+        // The expected texts are String(format: "%.1f") of each value, worked out by printf's rules by hand
+        // (12.25 is exact in binary and rounds to even).
+        #expect(String(format: "%.1f", metres) == written)
+        let detail = ReasonDetail.shoreline(river: "长江", riverClass: .mainStream, metres: metres, limitMetres: 1000)
+        #expect(ResultWording(.zh).detail(detail) == "距长江（干流）岸线 \(written) 米，在 1000 米范围内")
+        #expect(ResultWording(.en).detail(detail) == "\(written) m from the shoreline of 长江 (main stream), within 1000 m")
+    }
+
     @Test("the English text report and 预判报告 section of a tiny-dataset site have no Chinese punctuation outside the dataset's own texts")
     func englishTextReport() throws {
         let tiny = ReportTests.tiny

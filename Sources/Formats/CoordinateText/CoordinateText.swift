@@ -25,7 +25,9 @@ public enum CoordinateText {
     ///   checked and latitude-first pairs turned round. False for projected coordinates (metres),
     ///   which are taken as written, easting first.
     public static func parse(_ text: String, geographic: Bool = true) throws(CoordinateTextError) -> ParsedCoordinates {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Foundation's trimming only when there is something to trim: it showed in service profiles.
+        let edges = [text.unicodeScalars.first, text.unicodeScalars.last].compactMap { $0 }
+        let trimmed = edges.contains(where: { $0.properties.isWhitespace }) ? text.trimmingCharacters(in: .whitespacesAndNewlines) : text
         guard !trimmed.isEmpty else { throw .empty }
         if trimmed.hasPrefix("{") {
             return try structured(format: "GeoJSON", geographic: geographic) { () throws(GeometryError) in try geoJSONGeometry(trimmed) }

@@ -19,8 +19,9 @@ public struct ProfileOverrides: Sendable, Hashable {
     /// Checks typed-in values: a code or name of the catalogue, 新建/扩建/改建. Blank values count as not given.
     public init(industry: String?, nature: String?, chemical: Bool?, flags: [String], catalogue: IndustryCatalogue) throws(ProfileInputError) {
         self.init(chemical: chemical, flags: Set(flags))
-        if let industry, !industry.trimmingCharacters(in: .whitespaces).isEmpty { self.industry = try catalogue.code(for: industry) }
-        if let nature, !nature.trimmingCharacters(in: .whitespaces).isEmpty { self.nature = try ProjectNature.parse(nature) }
+        // Blank means not given; asked without Foundation's trimming, which showed in service profiles.
+        if let industry, industry.contains(where: { !$0.isWhitespace }) { self.industry = try catalogue.code(for: industry) }
+        if let nature, nature.contains(where: { !$0.isWhitespace }) { self.nature = try ProjectNature.parse(nature) }
     }
 
     public var isEmpty: Bool { industry == nil && nature == nil && chemical == nil && flags.isEmpty }
