@@ -31,10 +31,11 @@ public struct AnswerRenderer: Sendable {
     }
 
     public func json(_ result: ScreeningResult) -> Data {
+        let writer = AnswerWriter(wording: wording, datasetName: result.dataset.name)
         switch detail {
-        case .verdict: return Data(LeanAnswer(wording: wording, datasetName: result.dataset.name).verdict(result))
-        case .reasons: return Data(LeanAnswer(wording: wording, datasetName: result.dataset.name).reasons(result))
-        case .full: return (try? CompactJSONEncoder().encode(FullAnswer(result, wording, dataset: dataset))) ?? Data("null".utf8)
+        case .verdict: return Data(writer.verdict(result))
+        case .reasons: return Data(writer.reasons(result))
+        case .full: return Data(writer.full(result, dataset: dataset))
         }
     }
 
@@ -49,43 +50,6 @@ public struct AnswerRenderer: Sendable {
     public func clausesReferred(by result: ScreeningResult) -> [Int] {
         guard detail == .reasons else { return [] }
         return (result.reasons + result.possibleReasons).compactMap(\.clauseIndex)
-    }
-}
-
-/// `full` detail: the self-contained answer.
-struct FullAnswer: Encodable {
-    var site: SiteView
-    var profile: ProfileSummary?
-    var verdict: Verdict
-    var verdictName: String
-    var reasons: [ReasonView]
-    var possibleReasons: [ReasonView]
-    var redLines: [RedLineHit]
-    var controlUnits: [UnitView]
-    var onSharedBoundary: Bool
-    var shorelines: ShorelineFacts
-    var sensitiveAreas: [SensitiveAreaHit]
-    var clauses: [ClauseView]
-    var dataset: DatasetSummary
-
-    init(_ result: ScreeningResult, _ wording: ResultWording, dataset texts: Dataset) {
-        let name = result.dataset.name
-        site = SiteView(result.site, wording, geometry: true)
-        profile = result.profile
-        verdict = result.verdict
-        verdictName = wording.verdict(result.verdict)
-        reasons = result.reasons.map { ReasonView($0, wording, datasetName: name) }
-        possibleReasons = result.possibleReasons.map { ReasonView($0, wording, datasetName: name) }
-        redLines = result.redLines
-        controlUnits = result.controlUnits.map { UnitView($0, wording) }
-        onSharedBoundary = result.onSharedBoundary
-        shorelines = result.shorelines
-        sensitiveAreas = result.sensitiveAreas
-        clauses = result.clauses.map { clause in
-            ClauseView(clause, text: texts.clauses[clause.index].text,
-                       source: wording.titled(texts.clauseCitations[clause.index], datasetName: name))
-        }
-        dataset = result.dataset
     }
 }
 
@@ -112,69 +76,6 @@ struct SiteView: Encodable {
         coveredShare = site.coveredShare
         notes = site.notes.map(wording.note)
         self.geometry = geometry ? site.geometry : nil
-    }
-}
-
-struct ReasonView: Encodable {
-    var kind: Reason.Kind
-    var ruleId: String
-    var effect: Effect
-    var text: String
-    var source: CitedSource
-    var detail: String
-
-    /// The reason whole: its text, citation and why it applies, worded.
-    init(_ reason: Reason, _ wording: ResultWording, datasetName: String) {
-        kind = reason.kind
-        ruleId = reason.ruleId
-        effect = reason.effect
-        text = reason.text
-        source = wording.titled(reason.source, datasetName: datasetName)
-        detail = wording.detail(reason.detail)
-    }
-}
-
-struct UnitView: Encodable {
-    var code: String
-    var name: String
-    var unitClass: Int
-    var className: String
-    var subclass: String?
-    var overlap: Overlap
-    var onBoundary: Bool
-
-    init(_ hit: UnitHit, _ wording: ResultWording) {
-        code = hit.code
-        name = hit.name
-        unitClass = hit.unitClass
-        className = wording.unitClass(hit.unitClass)
-        subclass = hit.subclass
-        overlap = hit.overlap
-        onBoundary = hit.onBoundary
-    }
-}
-
-struct ClauseView: Encodable {
-    var id: String
-    var level: ClauseLevel
-    var dimension: Zoning.Dimension
-    var effect: Effect
-    var text: String?
-    var source: CitedSource?
-    var units: [String]
-    var conditional: Bool
-    var concernsProject: Concern
-
-    init(_ clause: ApplicableClause, text: String? = nil, source: CitedSource? = nil) {
-        id = clause.id
-        level = clause.level
-        dimension = clause.dimension
-        effect = clause.effect
-        self.text = text
-        self.source = source
-        units = clause.units
-        conditional = clause.conditional
-        concernsProject = clause.concernsProject
     }
 }
 

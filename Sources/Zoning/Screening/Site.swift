@@ -63,12 +63,8 @@ public struct ScreeningError: UserFacingError, Sendable {
 }
 
 extension Site {
-    /// What messages call the site: its label, else its ID, else its name.
-    public func title(_ language: Language) -> String {
-        reference ?? language.pick("（未命名）", "(unnamed)")
-    }
-
-    /// Its label, ID or name, whichever comes first; nil for an unnamed site.
+    /// What messages call the site: its label, else its ID, else its name; nil for an unnamed site
+    /// (messages then say so in their language).
     public var reference: String? { label ?? id ?? name }
 
     /// The geometry as RFC 7946 GeoJSON wants it: longitude/latitude (CGCS2000, which GeoJSON's WGS 84

@@ -1,0 +1,306 @@
+import Foundation
+import Formats
+import Geometry
+import Zoning
+
+/// JSON answers written member by member (they are written for every site of a batch and every
+/// service request; going through `Encodable` was most of their cost).
+///
+/// `verdict` and `reasons` leave out members that would be empty, false or the default (no red lines,
+/// no notes, WGS 84 input, a site wholly inside the dataset) and name the dataset once per output, not
+/// in every answer. `full` is self-contained: every member, every clause with its text and citation.
+struct AnswerWriter {
+    let wording: ResultWording
+    let datasetName: String
+
+    func verdict(_ result: ScreeningResult) -> [UInt8] {
+        var json = JSONWriter(capacity: 512)
+        json.beginObject()
+        head(result, into: &json)
+        json.key("ruleIds")
+        json.strings(result.reasons.map(\.ruleId))
+        if !result.possibleReasons.isEmpty {
+            json.key("possibleRuleIds")
+            json.strings(result.possibleReasons.map(\.ruleId))
+        }
+        json.endObject()
+        return json.bytes
+    }
+
+    func reasons(_ result: ScreeningResult) -> [UInt8] {
+        var json = JSONWriter(capacity: 2048)
+        json.beginObject()
+        head(result, into: &json)
+        for (key, reasons) in [("reasons", result.reasons), ("possibleReasons", result.possibleReasons)] where !reasons.isEmpty {
+            json.key(key)
+            json.beginArray()
+            for reason in reasons { write(reason, whole: false, into: &json) }
+            json.endArray()
+        }
+        if !result.redLines.isEmpty {
+            json.key("redLines")
+            json.beginArray()
+            for hit in result.redLines { write(hit, into: &json) }
+            json.endArray()
+        }
+        json.key("controlUnits")
+        json.beginArray()
+        for unit in result.controlUnits { write(unit, whole: false, into: &json) }
+        json.endArray()
+        if result.onSharedBoundary { json.key("onSharedBoundary"); json.bool(true) }
+        json.key("shorelines"); write(result.shorelines, into: &json)
+        if !result.sensitiveAreas.isEmpty {
+            json.key("sensitiveAreas")
+            json.beginArray()
+            for hit in result.sensitiveAreas { write(hit, into: &json) }
+            json.endArray()
+        }
+        json.key("applicableClauseCount"); json.integer(result.clauses.count)
+        json.endObject()
+        return json.bytes
+    }
+
+    /// The self-contained answer (`--detail full`): `dataset` supplies the clause texts and citations.
+    func full(_ result: ScreeningResult, dataset: Dataset) -> [UInt8] {
+        var json = JSONWriter(capacity: 8192 + 512 * result.clauses.count)
+        json.beginObject()
+        let site = result.site
+        json.key("site")
+        json.beginObject()
+        if let id = site.id { json.key("id"); json.string(id) }
+        if let name = site.name { json.key("name"); json.string(name) }
+        json.key("geometryType"); json.string(site.geometryType)
+        json.key("inputCRS"); json.string(site.inputCRS)
+        json.key("webMapDatum"); json.string(site.webMapDatum.rawValue)
+        if let area = site.area { json.key("area"); write(area, into: &json) }
+        if let length = site.length { json.key("length"); write(length, into: &json) }
+        json.key("coveredShare"); json.number(site.coveredShare)
+        json.key("notes"); json.strings(site.notes.map(wording.note))
+        json.key("geometry"); json.raw((try? CompactJSONEncoder().encode(site.geometry)) ?? Data("null".utf8))
+        json.endObject()
+        if let profile = result.profile {
+            json.key("profile")
+            json.beginObject()
+            if let industry = profile.industry { json.key("industry"); json.string(industry) }
+            if let name = profile.industryName { json.key("industryName"); json.string(name) }
+            if let nature = profile.nature { json.key("nature"); json.string(nature.rawValue) }
+            if let chemical = profile.chemical { json.key("chemical"); json.bool(chemical) }
+            json.key("flags"); json.strings(profile.flags)
+            json.endObject()
+        }
+        json.key("verdict"); json.string(result.verdict.rawValue)
+        json.key("verdictName"); json.string(wording.verdict(result.verdict))
+        for (key, reasons) in [("reasons", result.reasons), ("possibleReasons", result.possibleReasons)] {
+            json.key(key)
+            json.beginArray()
+            for reason in reasons { write(reason, whole: true, into: &json) }
+            json.endArray()
+        }
+        json.key("redLines")
+        json.beginArray()
+        for hit in result.redLines { write(hit, into: &json) }
+        json.endArray()
+        json.key("controlUnits")
+        json.beginArray()
+        for unit in result.controlUnits { write(unit, whole: true, into: &json) }
+        json.endArray()
+        json.key("onSharedBoundary"); json.bool(result.onSharedBoundary)
+        json.key("shorelines"); writeWhole(result.shorelines, into: &json)
+        json.key("sensitiveAreas")
+        json.beginArray()
+        for hit in result.sensitiveAreas { write(hit, into: &json) }
+        json.endArray()
+        json.key("clauses")
+        json.beginArray()
+        for clause in result.clauses {
+            json.beginObject()
+            json.key("id"); json.string(clause.id)
+            json.key("level"); json.string(clause.level.rawValue)
+            json.key("dimension"); json.string(clause.dimension.rawValue)
+            json.key("effect"); json.string(clause.effect.rawValue)
+            json.key("text"); json.string(dataset.clauses[clause.index].text)
+            json.key("source"); write(wording.titled(dataset.clauseCitations[clause.index], datasetName: datasetName), into: &json)
+            json.key("units"); json.strings(clause.units)
+            json.key("conditional"); json.bool(clause.conditional)
+            json.key("concernsProject"); json.string(clause.concernsProject.rawValue)
+            json.endObject()
+        }
+        json.endArray()
+        let d = result.dataset
+        json.key("dataset")
+        json.beginObject()
+        json.key("name"); json.string(d.name)
+        json.key("region"); json.string(d.region)
+        json.key("version"); json.string(d.version)
+        json.key("date"); json.string(d.date)
+        json.key("fictional"); json.bool(d.fictional)
+        json.key("contentHash"); json.string(d.contentHash)
+        json.key("workingCRS"); json.string(d.workingCRS)
+        json.key("measurement"); json.string(d.measurement)
+        json.key("shorelineBaseline"); json.string(d.shorelineBaseline.rawValue)
+        json.endObject()
+        json.endObject()
+        return json.bytes
+    }
+
+    /// Site, profile, verdict: what every answer starts with.
+    private func head(_ result: ScreeningResult, into json: inout JSONWriter) {
+        let site = result.site
+        json.key("site")
+        json.beginObject()
+        if let id = site.id { json.key("id"); json.string(id) }
+        if let name = site.name { json.key("name"); json.string(name) }
+        json.key("geometryType"); json.string(site.geometryType)
+        json.key("inputCRS"); json.string(site.inputCRS)
+        if site.webMapDatum != .wgs84 { json.key("webMapDatum"); json.string(site.webMapDatum.rawValue) }
+        if let area = site.area { json.key("area"); write(area, into: &json) }
+        if let length = site.length { json.key("length"); write(length, into: &json) }
+        if site.coveredShare != 1 { json.key("coveredShare"); json.number(site.coveredShare) }
+        if !site.notes.isEmpty { json.key("notes"); json.strings(site.notes.map(wording.note)) }
+        json.endObject()
+        if let profile = result.profile {
+            json.key("profile")
+            json.beginObject()
+            if let industry = profile.industry { json.key("industry"); json.string(industry) }
+            if let name = profile.industryName { json.key("industryName"); json.string(name) }
+            if let nature = profile.nature { json.key("nature"); json.string(nature.rawValue) }
+            if let chemical = profile.chemical { json.key("chemical"); json.bool(chemical) }
+            if !profile.flags.isEmpty { json.key("flags"); json.strings(profile.flags) }
+            json.endObject()
+        }
+        json.key("verdict"); json.string(result.verdict.rawValue)
+        json.key("verdictName"); json.string(wording.verdict(result.verdict))
+    }
+
+    /// A spatial rule's reason whole; a clause by id, with its level, dimension and units (its text
+    /// and citation are in the clause dictionary), unless `whole`.
+    private func write(_ reason: Reason, whole: Bool, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("kind"); json.string(reason.kind.rawValue)
+        json.key("ruleId"); json.string(reason.ruleId)
+        json.key("effect"); json.string(reason.effect.rawValue)
+        if !whole, case .clause(let level, let dimension, let units) = reason.detail {
+            json.key("level"); json.string(level.rawValue)
+            json.key("dimension"); json.string(dimension.rawValue)
+            if !units.isEmpty { json.key("units"); json.strings(units) }
+        } else {
+            json.key("text"); json.string(reason.text)
+            json.key("source"); write(wording.titled(reason.source, datasetName: datasetName), into: &json)
+            json.key("detail"); json.string(wording.detail(reason.detail))
+        }
+        json.endObject()
+    }
+
+    private func write(_ source: CitedSource, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("document"); json.string(source.document)
+        if let title = source.title { json.key("title"); json.string(title) }
+        if let article = source.article { json.key("article"); json.string(article) }
+        json.endObject()
+    }
+
+    private func write(_ hit: RedLineHit, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("code"); json.string(hit.code)
+        json.key("name"); json.string(hit.name)
+        if let type = hit.type { json.key("type"); json.string(type) }
+        json.key("overlap"); write(hit.overlap, into: &json)
+        json.endObject()
+    }
+
+    /// `whole`: `onBoundary` also when false.
+    private func write(_ unit: UnitHit, whole: Bool, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("code"); json.string(unit.code)
+        json.key("name"); json.string(unit.name)
+        json.key("unitClass"); json.integer(unit.unitClass)
+        json.key("className"); json.string(wording.unitClass(unit.unitClass))
+        if let subclass = unit.subclass { json.key("subclass"); json.string(subclass) }
+        json.key("overlap"); write(unit.overlap, into: &json)
+        if whole || unit.onBoundary { json.key("onBoundary"); json.bool(unit.onBoundary) }
+        json.endObject()
+    }
+
+    private func write(_ hit: SensitiveAreaHit, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("layer"); json.string(hit.layer)
+        json.key("kind"); json.string(hit.kind)
+        if let code = hit.code { json.key("code"); json.string(code) }
+        json.key("name"); json.string(hit.name)
+        if let level = hit.level { json.key("level"); json.string(level) }
+        json.key("overlap"); write(hit.overlap, into: &json)
+        json.endObject()
+    }
+
+    /// Every band with its nearest shoreline, distances as measured.
+    private func writeWhole(_ facts: ShorelineFacts, into json: inout JSONWriter) {
+        func write(_ distance: RiverDistance, into json: inout JSONWriter) {
+            json.beginObject()
+            json.key("river"); json.string(distance.river)
+            json.key("riverClass"); json.string(distance.riverClass.rawValue)
+            json.key("distance"); self.write(distance.distance, into: &json)
+            json.endObject()
+        }
+        json.beginObject()
+        json.key("baseline"); json.string(facts.baseline.rawValue)
+        if let nearest = facts.nearestMainStream { json.key("nearestMainStream"); write(nearest, into: &json) }
+        if let nearest = facts.nearestTributary { json.key("nearestTributary"); write(nearest, into: &json) }
+        json.key("bands")
+        json.beginArray()
+        for band in facts.bands {
+            json.beginObject()
+            json.key("ruleId"); json.string(band.ruleId)
+            json.key("distanceMetres"); json.number(band.distanceMetres)
+            json.key("rivers"); json.strings(band.rivers.map(\.rawValue))
+            if let nearest = band.nearest { json.key("nearest"); write(nearest, into: &json) }
+            json.key("inside"); json.bool(band.inside)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+    }
+
+    /// The nearest shorelines (metres, to the millimetre) and the ids of the bands that hold the site.
+    private func write(_ facts: ShorelineFacts, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("baseline"); json.string(facts.baseline.rawValue)
+        for (key, nearest) in [("nearestMainStream", facts.nearestMainStream), ("nearestTributary", facts.nearestTributary)] {
+            guard let nearest else { continue }
+            json.key(key)
+            json.beginObject()
+            json.key("river"); json.string(nearest.river)
+            json.key("riverClass"); json.string(nearest.riverClass.rawValue)
+            json.key("metres"); json.number((nearest.distance.metres * 1000).rounded() / 1000)
+            json.endObject()
+        }
+        let inside = facts.bands.filter(\.inside)
+        if !inside.isEmpty { json.key("bandsInside"); json.strings(inside.map(\.ruleId)) }
+        json.endObject()
+    }
+
+    private func write(_ overlap: Overlap, into json: inout JSONWriter) {
+        json.beginObject()
+        if let area = overlap.area { json.key("area"); write(area, into: &json) }
+        if let length = overlap.length { json.key("length"); write(length, into: &json) }
+        json.key("share"); json.number(overlap.share)
+        json.endObject()
+    }
+
+    private func write(_ area: AreaFigure, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("squareMetres"); json.number(area.squareMetres)
+        json.key("hectares"); json.number(area.hectares)
+        json.key("mu"); json.number(area.mu)
+        json.key("method"); json.string(area.method)
+        if let crs = area.crs { json.key("crs"); json.string(crs) }
+        json.endObject()
+    }
+
+    private func write(_ length: LengthFigure, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("metres"); json.number(length.metres)
+        json.key("method"); json.string(length.method)
+        if let crs = length.crs { json.key("crs"); json.string(crs) }
+        json.endObject()
+    }
+}
