@@ -15,43 +15,40 @@ public struct JSONWriter {
         open[open.count - 1].hasMembers = true
     }
 
-    public mutating func key(_ name: StaticString) {
+    private mutating func beforeKey() {
         if open.last?.hasMembers == true { bytes.append(UInt8(ascii: ",")) }
         if !open.isEmpty { open[open.count - 1].hasMembers = true }
+    }
+
+    /// A literal key: copied as it is (keys written by the project need no escaping).
+    public mutating func key(_ name: StaticString) {
+        beforeKey()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        bytes.append(contentsOf: "\":".utf8)
     }
 
     /// A key that is not a literal (a clause id as a dictionary key).
     public mutating func key(_ name: String) {
-        if open.last?.hasMembers == true { bytes.append(UInt8(ascii: ",")) }
-        if !open.isEmpty { open[open.count - 1].hasMembers = true }
+        beforeKey()
         Self.appendString(name, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
     }
 
-    public mutating func beginObject() {
+    public mutating func beginObject() { begin(UInt8(ascii: "{"), isArray: false) }
+    public mutating func endObject() { end(UInt8(ascii: "}")) }
+    public mutating func beginArray() { begin(UInt8(ascii: "["), isArray: true) }
+    public mutating func endArray() { end(UInt8(ascii: "]")) }
+
+    private mutating func begin(_ opening: UInt8, isArray: Bool) {
         beforeValue()
-        bytes.append(UInt8(ascii: "{"))
-        open.append((false, false))
+        bytes.append(opening)
+        open.append((isArray, false))
     }
 
-    public mutating func endObject() {
+    private mutating func end(_ closing: UInt8) {
         open.removeLast()
-        bytes.append(UInt8(ascii: "}"))
-    }
-
-    public mutating func beginArray() {
-        beforeValue()
-        bytes.append(UInt8(ascii: "["))
-        open.append((true, false))
-    }
-
-    public mutating func endArray() {
-        open.removeLast()
-        bytes.append(UInt8(ascii: "]"))
+        bytes.append(closing)
     }
 
     public mutating func string(_ value: String) {

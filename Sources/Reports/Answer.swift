@@ -53,56 +53,9 @@ public struct AnswerRenderer: Sendable {
     }
 }
 
-struct SiteView: Encodable {
-    var id: String?
-    var name: String?
-    var geometryType: String
-    var inputCRS: String
-    var webMapDatum: WebMapDatum
-    var area: AreaFigure?
-    var length: LengthFigure?
-    var coveredShare: Double
-    var notes: [String]
-    var geometry: Geometry?
-
-    init(_ site: SiteSummary, _ wording: ResultWording, geometry: Bool) {
-        id = site.id
-        name = site.name
-        geometryType = site.geometryType
-        inputCRS = site.inputCRS
-        webMapDatum = site.webMapDatum
-        area = site.area
-        length = site.length
-        coveredShare = site.coveredShare
-        notes = site.notes.map(wording.note)
-        self.geometry = geometry ? site.geometry : nil
-    }
-}
-
 extension AnswerRenderer {
     /// The all-industries answer: every class's verdict on the site, grouped.
     public func json(_ verdicts: IndustryVerdicts) -> Data {
-        (try? CompactJSONEncoder().encode(IndustryVerdictsView(verdicts, wording))) ?? Data("null".utf8)
-    }
-}
-
-struct IndustryVerdictsView: Encodable {
-    struct Group: Encodable {
-        var verdict: Verdict
-        var verdictName: String
-        var rules: [String]
-        var industries: [IndustryVerdicts.Entry]
-    }
-
-    var site: SiteView
-    var nature: ProjectNature?
-    var counts: [String: Int]
-    var groups: [Group]
-
-    init(_ verdicts: IndustryVerdicts, _ wording: ResultWording) {
-        site = SiteView(verdicts.site, wording, geometry: true)
-        nature = verdicts.nature
-        counts = verdicts.counts
-        groups = verdicts.groups.map { Group(verdict: $0.verdict, verdictName: wording.verdict($0.verdict), rules: $0.rules, industries: $0.industries) }
+        Data(AnswerWriter(wording: wording, datasetName: dataset.metadata.name).industries(verdicts))
     }
 }

@@ -16,7 +16,7 @@ struct AnswerWriter {
     func verdict(_ result: ScreeningResult) -> [UInt8] {
         var json = JSONWriter(capacity: 512)
         json.beginObject()
-        head(result, into: &json)
+        head(result, whole: false, into: &json)
         json.key("ruleIds")
         json.strings(result.reasons.map(\.ruleId))
         if !result.possibleReasons.isEmpty {
@@ -30,31 +30,7 @@ struct AnswerWriter {
     func reasons(_ result: ScreeningResult) -> [UInt8] {
         var json = JSONWriter(capacity: 2048)
         json.beginObject()
-        head(result, into: &json)
-        for (key, reasons) in [("reasons", result.reasons), ("possibleReasons", result.possibleReasons)] where !reasons.isEmpty {
-            json.key(key)
-            json.beginArray()
-            for reason in reasons { write(reason, whole: false, into: &json) }
-            json.endArray()
-        }
-        if !result.redLines.isEmpty {
-            json.key("redLines")
-            json.beginArray()
-            for hit in result.redLines { write(hit, into: &json) }
-            json.endArray()
-        }
-        json.key("controlUnits")
-        json.beginArray()
-        for unit in result.controlUnits { write(unit, whole: false, into: &json) }
-        json.endArray()
-        if result.onSharedBoundary { json.key("onSharedBoundary"); json.bool(true) }
-        json.key("shorelines"); write(result.shorelines, into: &json)
-        if !result.sensitiveAreas.isEmpty {
-            json.key("sensitiveAreas")
-            json.beginArray()
-            for hit in result.sensitiveAreas { write(hit, into: &json) }
-            json.endArray()
-        }
+        facts(result, whole: false, into: &json)
         json.key("applicableClauseCount"); json.integer(result.clauses.count)
         json.endObject()
         return json.bytes
@@ -64,55 +40,8 @@ struct AnswerWriter {
     func full(_ result: ScreeningResult, dataset: Dataset) -> [UInt8] {
         var json = JSONWriter(capacity: 8192 + 512 * result.clauses.count)
         json.beginObject()
-        let site = result.site
-        json.key("site")
-        json.beginObject()
-        if let id = site.id { json.key("id"); json.string(id) }
-        if let name = site.name { json.key("name"); json.string(name) }
-        json.key("geometryType"); json.string(site.geometryType)
-        json.key("inputCRS"); json.string(site.inputCRS)
-        json.key("webMapDatum"); json.string(site.webMapDatum.rawValue)
-        if let area = site.area { json.key("area"); write(area, into: &json) }
-        if let length = site.length { json.key("length"); write(length, into: &json) }
-        json.key("coveredShare"); json.number(site.coveredShare)
-        json.key("notes"); json.strings(site.notes.map(wording.note))
-        json.key("geometry"); json.raw((try? CompactJSONEncoder().encode(site.geometry)) ?? Data("null".utf8))
-        json.endObject()
-        if let profile = result.profile {
-            json.key("profile")
-            json.beginObject()
-            if let industry = profile.industry { json.key("industry"); json.string(industry) }
-            if let name = profile.industryName { json.key("industryName"); json.string(name) }
-            if let nature = profile.nature { json.key("nature"); json.string(nature.rawValue) }
-            if let chemical = profile.chemical { json.key("chemical"); json.bool(chemical) }
-            json.key("flags"); json.strings(profile.flags)
-            json.endObject()
-        }
-        json.key("verdict"); json.string(result.verdict.rawValue)
-        json.key("verdictName"); json.string(wording.verdict(result.verdict))
-        for (key, reasons) in [("reasons", result.reasons), ("possibleReasons", result.possibleReasons)] {
-            json.key(key)
-            json.beginArray()
-            for reason in reasons { write(reason, whole: true, into: &json) }
-            json.endArray()
-        }
-        json.key("redLines")
-        json.beginArray()
-        for hit in result.redLines { write(hit, into: &json) }
-        json.endArray()
-        json.key("controlUnits")
-        json.beginArray()
-        for unit in result.controlUnits { write(unit, whole: true, into: &json) }
-        json.endArray()
-        json.key("onSharedBoundary"); json.bool(result.onSharedBoundary)
-        json.key("shorelines"); writeWhole(result.shorelines, into: &json)
-        json.key("sensitiveAreas")
-        json.beginArray()
-        for hit in result.sensitiveAreas { write(hit, into: &json) }
-        json.endArray()
-        json.key("clauses")
-        json.beginArray()
-        for clause in result.clauses {
+        facts(result, whole: true, into: &json)
+        array("clauses", Array(result.clauses), keepEmpty: true, into: &json) { clause, json in
             json.beginObject()
             json.key("id"); json.string(clause.id)
             json.key("level"); json.string(clause.level.rawValue)
@@ -125,39 +54,65 @@ struct AnswerWriter {
             json.key("concernsProject"); json.string(clause.concernsProject.rawValue)
             json.endObject()
         }
-        json.endArray()
-        let d = result.dataset
-        json.key("dataset")
-        json.beginObject()
-        json.key("name"); json.string(d.name)
-        json.key("region"); json.string(d.region)
-        json.key("version"); json.string(d.version)
-        json.key("date"); json.string(d.date)
-        json.key("fictional"); json.bool(d.fictional)
-        json.key("contentHash"); json.string(d.contentHash)
-        json.key("workingCRS"); json.string(d.workingCRS)
-        json.key("measurement"); json.string(d.measurement)
-        json.key("shorelineBaseline"); json.string(d.shorelineBaseline.rawValue)
-        json.endObject()
+        json.key("dataset"); json.raw((try? CompactJSONEncoder().encode(result.dataset)) ?? Data("null".utf8))
         json.endObject()
         return json.bytes
     }
 
-    /// Site, profile, verdict: what every answer starts with.
-    private func head(_ result: ScreeningResult, into json: inout JSONWriter) {
-        let site = result.site
-        json.key("site")
+    /// The all-industries answer: the site whole, then every class's verdict, grouped.
+    func industries(_ verdicts: IndustryVerdicts) -> [UInt8] {
+        var json = JSONWriter(capacity: 32_768)
         json.beginObject()
-        if let id = site.id { json.key("id"); json.string(id) }
-        if let name = site.name { json.key("name"); json.string(name) }
-        json.key("geometryType"); json.string(site.geometryType)
-        json.key("inputCRS"); json.string(site.inputCRS)
-        if site.webMapDatum != .wgs84 { json.key("webMapDatum"); json.string(site.webMapDatum.rawValue) }
-        if let area = site.area { json.key("area"); write(area, into: &json) }
-        if let length = site.length { json.key("length"); write(length, into: &json) }
-        if site.coveredShare != 1 { json.key("coveredShare"); json.number(site.coveredShare) }
-        if !site.notes.isEmpty { json.key("notes"); json.strings(site.notes.map(wording.note)) }
+        json.key("site"); write(verdicts.site, whole: true, into: &json)
+        if let nature = verdicts.nature { json.key("nature"); json.string(nature.rawValue) }
+        json.key("counts")
+        json.beginObject()
+        for verdict in Verdict.allCases { if let count = verdicts.counts[verdict.rawValue] { json.key(verdict.rawValue); json.integer(count) } }
         json.endObject()
+        array("groups", verdicts.groups, keepEmpty: true, into: &json) { group, json in
+            json.beginObject()
+            json.key("verdict"); json.string(group.verdict.rawValue)
+            json.key("verdictName"); json.string(wording.verdict(group.verdict))
+            json.key("rules"); json.strings(group.rules)
+            array("industries", group.industries, keepEmpty: true, into: &json) { industry, json in
+                json.beginObject()
+                json.key("code"); json.string(industry.code)
+                json.key("name"); json.string(industry.name)
+                json.endObject()
+            }
+            json.endObject()
+        }
+        json.endObject()
+        return json.bytes
+    }
+
+    /// Everything but the clause list and the dataset: `whole` keeps every member (`full`), else
+    /// empty, false and default members are left out and clauses are cited by id (`reasons`).
+    private func facts(_ result: ScreeningResult, whole: Bool, into json: inout JSONWriter) {
+        head(result, whole: whole, into: &json)
+        array("reasons", result.reasons, keepEmpty: whole, into: &json) { write($0, whole: whole, into: &$1) }
+        array("possibleReasons", result.possibleReasons, keepEmpty: whole, into: &json) { write($0, whole: whole, into: &$1) }
+        array("redLines", result.redLines, keepEmpty: whole, into: &json) { write($0, into: &$1) }
+        array("controlUnits", result.controlUnits, keepEmpty: true, into: &json) { write($0, whole: whole, into: &$1) }
+        if whole || result.onSharedBoundary { json.key("onSharedBoundary"); json.bool(result.onSharedBoundary) }
+        json.key("shorelines")
+        if whole { writeWhole(result.shorelines, into: &json) } else { write(result.shorelines, into: &json) }
+        array("sensitiveAreas", result.sensitiveAreas, keepEmpty: whole, into: &json) { write($0, into: &$1) }
+    }
+
+    /// `"key":[...]`, each item by `item`; nothing at all for no items unless `keepEmpty`.
+    private func array<Item>(_ key: StaticString, _ items: [Item], keepEmpty: Bool, into json: inout JSONWriter,
+                             _ item: (Item, inout JSONWriter) -> Void) {
+        guard keepEmpty || !items.isEmpty else { return }
+        json.key(key)
+        json.beginArray()
+        for element in items { item(element, &json) }
+        json.endArray()
+    }
+
+    /// Site, profile, verdict: what every answer starts with.
+    private func head(_ result: ScreeningResult, whole: Bool, into json: inout JSONWriter) {
+        json.key("site"); write(result.site, whole: whole, into: &json)
         if let profile = result.profile {
             json.key("profile")
             json.beginObject()
@@ -165,11 +120,28 @@ struct AnswerWriter {
             if let name = profile.industryName { json.key("industryName"); json.string(name) }
             if let nature = profile.nature { json.key("nature"); json.string(nature.rawValue) }
             if let chemical = profile.chemical { json.key("chemical"); json.bool(chemical) }
-            if !profile.flags.isEmpty { json.key("flags"); json.strings(profile.flags) }
+            if whole || !profile.flags.isEmpty { json.key("flags"); json.strings(profile.flags) }
             json.endObject()
         }
         json.key("verdict"); json.string(result.verdict.rawValue)
         json.key("verdictName"); json.string(wording.verdict(result.verdict))
+    }
+
+    /// `whole`: every member and the site's geometry in longitude/latitude; else no `webMapDatum` for
+    /// WGS 84 input, no `coveredShare` of 1, no empty `notes`.
+    private func write(_ site: SiteSummary, whole: Bool, into json: inout JSONWriter) {
+        json.beginObject()
+        if let id = site.id { json.key("id"); json.string(id) }
+        if let name = site.name { json.key("name"); json.string(name) }
+        json.key("geometryType"); json.string(site.geometryType)
+        json.key("inputCRS"); json.string(site.inputCRS)
+        if whole || site.webMapDatum != .wgs84 { json.key("webMapDatum"); json.string(site.webMapDatum.rawValue) }
+        if let area = site.area { json.key("area"); write(area, into: &json) }
+        if let length = site.length { json.key("length"); write(length, into: &json) }
+        if whole || site.coveredShare != 1 { json.key("coveredShare"); json.number(site.coveredShare) }
+        if whole || !site.notes.isEmpty { json.key("notes"); json.strings(site.notes.map(wording.note)) }
+        if whole { json.key("geometry"); json.raw((try? CompactJSONEncoder().encode(site.geometry)) ?? Data("null".utf8)) }
+        json.endObject()
     }
 
     /// A spatial rule's reason whole; a clause by id, with its level, dimension and units (its text

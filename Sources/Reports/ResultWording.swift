@@ -56,6 +56,16 @@ public struct ResultWording: Sendable {
         }
     }
 
+    /// The project as given: "C2614 有机化学原料制造，新建，化工项目".
+    public func profile(_ profile: ProfileSummary) -> String {
+        var parts: [String] = []
+        if let code = profile.industry { parts.append(code + (profile.industryName.map { " \($0)" } ?? "")) }
+        if let nature = profile.nature { parts.append(l == .zh ? nature.chineseName : nature.rawValue) }
+        if let chemical = profile.chemical { parts.append(chemical ? l.pick("化工项目", "chemical") : l.pick("非化工项目", "not chemical")) }
+        if !profile.flags.isEmpty { parts.append(profile.flags.joined(separator: ", ")) }
+        return parts.isEmpty ? l.pick("（未提供）", "(none given)") : parts.joined(separator: l.pick("，", ", "))
+    }
+
     public func note(_ note: SiteNote) -> String {
         switch note {
         case .given(let text): text

@@ -57,7 +57,7 @@ public struct SiteReport {
         let l = language
         var html = "<div class=\"verdict \(Self.verdictClass(result.verdict))\"><span class=\"label\">\(l.pick("结论", "Verdict"))</span> <strong>\(XML.escape(wording.verdict(result.verdict)))</strong></div>\n"
         if let profile = result.profile {
-            html += "<p class=\"profile\">\(l.pick("项目：", "Project: "))\(XML.escape(describe(profile)))</p>\n"
+            html += "<p class=\"profile\">\(l.pick("项目：", "Project: "))\(XML.escape(wording.profile(profile)))</p>\n"
         }
         html += "<h3>\(l.pick("理由", "Reasons"))</h3>\n"
         if result.reasons.isEmpty {
@@ -76,16 +76,6 @@ public struct SiteReport {
         let l = language
         return "<li><span class=\"effect \(reason.effect.rawValue)\">\(XML.escape(reason.effect.name(l)))</span> <code>\(XML.escape(reason.ruleId))</code> \(XML.escape(reason.text))"
             + "<div class=\"citation\">\(l.pick("依据：", "Source: "))\(cite(reason.source))\(l.pick("；", "; "))\(XML.escape(wording.detail(reason.detail)))</div></li>\n"
-    }
-
-    private func describe(_ profile: ProfileSummary) -> String {
-        let l = language
-        var parts: [String] = []
-        if let code = profile.industry { parts.append(code + (profile.industryName.map { " \($0)" } ?? "")) }
-        if let nature = profile.nature { parts.append(l == .zh ? nature.chineseName : nature.rawValue) }
-        if let chemical = profile.chemical { parts.append(chemical ? l.pick("化工项目", "chemical") : l.pick("非化工项目", "not chemical")) }
-        if !profile.flags.isEmpty { parts.append(profile.flags.joined(separator: ", ")) }
-        return parts.isEmpty ? l.pick("（未提供）", "(none given)") : parts.joined(separator: l.pick("，", ", "))
     }
 
     static func area(_ figure: AreaFigure, _ l: Language) -> String {

@@ -21,7 +21,7 @@ public struct TextReport {
         var lines: [String] = []
         let title = [result.site.id, result.site.name].compactMap { $0 }.joined(separator: " ")
         lines.append("══ " + l.pick("站点 ", "Site ") + (title.isEmpty ? l.pick("（未命名）", "(unnamed)") : title) + " ══")
-        if let profile = result.profile { lines.append(l.pick("项目：", "Project: ") + describe(profile)) }
+        if let profile = result.profile { lines.append(l.pick("项目：", "Project: ") + wording.profile(profile)) }
         lines.append(l.pick("结论：", "Verdict: ") + wording.verdict(result.verdict))
         if !result.reasons.isEmpty { lines.append(l.pick("理由：", "Reasons:")) }
         if result.reasons.isEmpty {
@@ -45,15 +45,6 @@ public struct TextReport {
                      + l.pick("量算方法：", "measured: ") + d.measurement + "  "
                      + l.pick("岸线基线：", "shoreline baseline: ") + (l == .zh ? d.shorelineBaseline.chineseName : d.shorelineBaseline.rawValue))
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    private func describe(_ profile: ProfileSummary) -> String {
-        var parts: [String] = []
-        if let code = profile.industry { parts.append(code + (profile.industryName.map { " \($0)" } ?? "")) }
-        if let nature = profile.nature { parts.append(language == .zh ? nature.chineseName : nature.rawValue) }
-        if let chemical = profile.chemical { parts.append(chemical ? language.pick("化工项目", "chemical") : language.pick("非化工项目", "not chemical")) }
-        if !profile.flags.isEmpty { parts.append(profile.flags.joined(separator: ",")) }
-        return parts.isEmpty ? language.pick("（未提供）", "(none given)") : parts.joined(separator: language.pick("，", ", "))
     }
 
     private func cite(_ source: CitedSource) -> String { wording.cite(source, datasetName: dataset.metadata.name) }

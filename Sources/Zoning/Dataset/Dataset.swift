@@ -56,7 +56,7 @@ public final class Dataset: Sendable {
     /// Each clause's citation as results give it, per language, worked out once rather than per site.
     /// Each clause's citation, made once (`clauses` order).
     public let clauseCitations: [CitedSource]
-    /// Source document id → title.
+    /// Source document id → title (a rule or clause cites a handful of documents many times).
     let sourceTitles: [String: String]
     public let rules: RuleSet
     public let catalogue: IndustryCatalogue
@@ -122,8 +122,9 @@ public final class Dataset: Sendable {
         sensitiveAreas = parts.sensitiveAreas
         clauses = parts.clauses
         clauseIndex = ClauseIndex(parts.clauses)
-        clauseCitations = parts.clauses.map { Self.cite($0.source, parts.metadata) }
-        sourceTitles = Dictionary(parts.metadata.sources.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let titles = Dictionary(parts.metadata.sources.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        sourceTitles = titles
+        clauseCitations = parts.clauses.map { CitedSource(document: $0.source.document, title: titles[$0.source.document], article: $0.source.article) }
         rules = parts.rules
         catalogue = parts.catalogue
         sites = parts.sites
@@ -138,14 +139,9 @@ public final class Dataset: Sendable {
 
     public func unit(code: String) -> ControlUnit? { units.first { $0.code == code } }
 
-    /// The citation results give for a clause or rule source: the document and its title as the
-    /// dataset names it. The dataset's own unit lists (`unitLists`) need not be declared: without a
-    /// title of the dataset's, renderers name them after the dataset, in the reader's language.
-    static func cite(_ citation: Citation, _ metadata: DatasetMetadata) -> CitedSource {
-        CitedSource(document: citation.document, title: metadata.source(citation.document)?.title, article: citation.article)
-    }
-
-    /// For rules, which cite a handful of documents many times: the title looked up by id.
+    /// The citation results give for a rule's source: the document and its title as the dataset names
+    /// it. The dataset's own unit lists (`unitLists`) need not be declared: without a title of the
+    /// dataset's, renderers name them after the dataset, in the reader's language.
     func citedSource(_ citation: Citation) -> CitedSource {
         CitedSource(document: citation.document, title: sourceTitles[citation.document], article: citation.article)
     }

@@ -28,8 +28,9 @@ extension ScreeningEngine {
     }
 
     /// The clauses the touched units bring in, worked out once per set of units and kept.
+    /// `unitIndices`: sorted, the positions of `touched` in `Dataset.units`.
     private func clauseScopes(_ unitIndices: [Int], _ touched: [ControlUnit], decisiveOnly: Bool) -> [ClauseScope.Hit] {
-        let key = ClauseScopeKey(units: unitIndices.sorted(), decisiveOnly: decisiveOnly)
+        let key = ClauseScopeKey(units: unitIndices, decisiveOnly: decisiveOnly)
         if let known = clauseScopeCache[key] { return known }
         let made = RuleEvaluator.clauseScopes(dataset, touchedUnits: touched, decisiveOnly: decisiveOnly)
         // Bounded: parcels across many units could make a key per site.
@@ -48,9 +49,10 @@ extension ScreeningEngine {
         if coveredShare < 0.999 { notes.append(.partlyOutside(share: coveredShare)) }
 
         // In dataset order, as the clause lists expect; found from the query's own indices, not by search.
-        let touched = location.unitIndices.sorted().map { dataset.units[$0] }
+        let unitIndices = location.unitIndices.sorted()
+        let touched = unitIndices.map { dataset.units[$0] }
         let evaluation = RuleEvaluator(dataset: dataset, profile: site.profile)
-        let clauses = evaluation.applicableClauses(clauseScopes(location.unitIndices, touched, decisiveOnly: detail == .decisive))
+        let clauses = evaluation.applicableClauses(clauseScopes(unitIndices, touched, decisiveOnly: detail == .decisive))
         let (reasons, possible) = evaluation.reasons(redLines: redLines, units: touched, shorelines: shorelines,
                                                     sensitive: sensitive, clauses: clauses)
         let verdict = reasons.compactMap(\.effect.verdict).min() ?? .compliant
