@@ -72,9 +72,11 @@ struct AnswerDetailCommandTests {
         #expect(clause?["text"] as? String == "禁止在合规园区外新建、扩建化工项目。")
     }
 
-    @Test("--detail with a table format, and --clauses with a full answer, are refused with the reason", arguments: [
+    @Test("--detail with a table format, --clauses with a full answer or onto the output, and an unwritable --clauses are refused with the reason", arguments: [
         (["--format", "csv", "--detail", "verdict"], "--detail 只用于"),
         (["--format", "json", "--detail", "full", "--clauses", "/tmp/never-written.json"], "--clauses 只用于"),
+        (["--format", "json", "--clauses", "/tmp/never-written.json", "--output", "/tmp/never-written.json"], "--clauses 与 --output 不能是同一个文件"),
+        (["--format", "json", "--clauses", "/nonexistent-folder/clauses.json"], "无法写入文件 /nonexistent-folder/clauses.json"),
     ])
     func refused(arguments: [String], message: String) throws {
         let output = try CLI.run(["screen", "--point", "111.7312807,30.5291253"] + arguments)

@@ -230,6 +230,8 @@ struct ServiceClauseTests {
         #expect(Set(some.json?.keys ?? [:].keys) == ["K3-KJ-01", "C-FX-01"])
         let partly = try await HTTP.request("GET", "/api/clauses?ids=K3-KJ-01,NOPE")
         #expect(partly.status == 404 && partly.errorMessage?.contains("NOPE") == true)
+        let none = try await HTTP.request("GET", "/api/clauses?ids=,")
+        #expect(none.status == 400 && none.errorMessage == "ids 应列出 1～1000 个条款编号")
     }
 
     @Test("the default answer cites clauses by id, names the edition in a header, and /api/clauses has the texts it cites")
