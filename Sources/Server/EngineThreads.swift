@@ -20,7 +20,7 @@ final class EngineThreads: Sendable {
         for number in 0..<count {
             let queue = self.queue
             let thread = Thread {
-                // Named from inside: on Linux a name given before start is not applied. At most 15 bytes.
+                // A name for debuggers and profilers (at most 15 bytes on Linux); nothing depends on it.
                 Thread.current.name = "zs-engine-\(number + 1)"
                 let engine: ScreeningEngine
                 do { engine = try ScreeningEngine(dataset: dataset) } catch {
