@@ -59,7 +59,7 @@ public enum DatasetProblem: Sendable, Hashable {
         case .unsupportedFormatVersion(let version):
             return l.pick("不支持的数据集格式版本 \(version)（支持 1）", "unsupported dataset format version \(version) (1 is supported)")
         case .invalidSetting(let name, let detail):
-            return l.pick("清单设置 \(name) 有误：\(detail)", "manifest setting \(name) is invalid: \(detail)")
+            return l.pick("dataset.yaml 中的设置 \(name) 有误：\(detail)", "dataset.yaml setting \(name) is invalid: \(detail)")
         case .fieldMissing(let file, let index, let id, let field, let mappedFrom):
             return l.pick("\(feature(file, index, id))缺少映射字段 \(mappedFrom)（\(field)）",
                           "\(feature(file, index, id)) lacks mapped field \(mappedFrom) (\(field))")
