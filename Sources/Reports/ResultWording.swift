@@ -70,12 +70,45 @@ public struct ResultWording: Sendable {
         }
     }
 
+    /// What a result with no deciding reason says: "none applies" only when that is true, that is
+    /// when no rule might apply either, had the profile said more.
+    public func noReasons(_ result: ScreeningResult) -> String {
+        result.possibleReasons.isEmpty
+            ? l.pick("未发现禁止、限制或需论证的规定。", "No prohibiting, restricting or assessment-requiring rule applies.")
+            : l.pick("按所给项目情况未发现确定适用的禁止、限制或需论证的规定；项目情况不全，下列规定可能适用。",
+                     "Given the project as described, no prohibiting, restricting or assessment-requiring rule applies for certain; the profile is incomplete and the rules below may apply.")
+    }
+
+    /// The mark before an applicable clause: ！ nobody has read it, ★ it concerns the project, ？ it
+    /// depends on what the profile leaves open.
+    public func clauseMark(_ clause: ApplicableClause) -> String {
+        if clause.reviewWord != nil { return l.pick("！", "!") }
+        if clause.conditional && clause.concernsProject == .concerns { return "★" }
+        if clause.concernsProject == .unknown || clause.concernsProject == .undetermined { return l.pick("？", "?") }
+        return ""
+    }
+
+    /// The heading of a clause list, with the marks explained and how many need a person.
+    public func clausesHeading(_ clauses: [ApplicableClause]) -> String {
+        let review = clauses.filter { $0.reviewWord != nil }.count
+        let heading = l.pick("适用的准入清单条款（\(clauses.count) 条；★ 涉及本项目，？ 视项目情况，！ 未能自动判定、需人工核对）",
+                             "Applicable admission-list clauses (\(clauses.count); ★ concerns this project, ? depends on the project, ! not decided automatically, a person must check)")
+        guard review > 0 else { return heading }
+        return heading + l.pick("；其中 \(review) 条含禁止、限制等字样而未能自动判定，需人工核对（按需论证计）",
+                                "; \(review) contain prohibiting or restricting words and could not be decided automatically: a person must check them (counted as needs assessment)")
+    }
+
     /// Which national rules a dataset uses: "国家规则：内置规则包 2026.12.1（全国、长江流域、长江经济带）".
     public func nationalRules(_ summary: NationalRulesSummary) -> String {
+        l.pick("国家规则：", "National rules: ") + nationalRulesText(summary)
+    }
+
+    /// The same without its label, for a table cell.
+    public func nationalRulesText(_ summary: NationalRulesSummary) -> String {
         guard summary.enabled else {
-            return l.pick("国家规则：本数据集已关闭内置国家规则包，只按数据集自己的规则判断", "National rules: the dataset switched the built-in national rule pack off; only its own rules apply")
+            return l.pick("本数据集已关闭内置国家规则包，只按数据集自己的规则判断", "the dataset switched the built-in national rule pack off; only its own rules apply")
         }
-        var line = l.pick("国家规则：内置规则包 ", "National rules: built-in pack ") + (summary.version ?? "")
+        var line = l.pick("内置规则包 ", "built-in pack ") + (summary.version ?? "")
             + parenthesised(summary.regions.map(territory).joined(separator: listSeparator))
         if !summary.dropped.isEmpty { line += l.pick("；已删去 ", "; dropped ") + summary.dropped.joined(separator: listSeparator) }
         if !summary.overridden.isEmpty { line += l.pick("；已改写 ", "; changed ") + summary.overridden.joined(separator: listSeparator) }

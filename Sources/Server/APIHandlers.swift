@@ -97,11 +97,22 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
     struct DatasetInfo: Encodable {
         struct Counts: Encodable {
             let units: Int, redLines: Int, shorelines: Int, sensitiveAreas: Int, clauses: Int
+            /// Nil when the dataset has no parks layer.
+            let parks: Int?
+            /// Clauses with prohibiting or restricting words that nobody has decided (需人工核对).
+            let clausesNeedingReview: Int
+        }
+        struct Flag: Encodable {
+            let id: String, name: String, nameEn: String, group: String
+            /// A rule or clause of this dataset asks about it.
+            let used: Bool
         }
         let name: String, region: String, regionCode: String?, fictional: Bool, version: String, date: String
         let contentHash: String, layerCRS: String, workingCRS: String, measurement: String, shorelineBaseline: String
         let sources: [SourceDocument]
         let counts: Counts
+        let nationalRules: NationalRulesSummary
+        let flags: [Flag]
     }
 
     func datasetInfo() throws -> JSONReply {
@@ -111,7 +122,10 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
             contentHash: d.contentHash, layerCRS: m.crs.description, workingCRS: d.workingCRS.description,
             measurement: d.measurement.description, shorelineBaseline: m.shorelineBaseline.rawValue, sources: m.sources,
             counts: .init(units: d.units.count, redLines: d.redLines.count, shorelines: d.shorelines.count,
-                          sensitiveAreas: d.sensitiveAreas.count, clauses: d.clauses.count)))
+                          sensitiveAreas: d.sensitiveAreas.count, clauses: d.clauses.count, parks: d.parks?.count,
+                          clausesNeedingReview: d.clauses.filter { $0.reviewWord != nil }.count),
+            nationalRules: d.rules.national,
+            flags: d.flags.flags.map { .init(id: $0.id, name: $0.zh, nameEn: $0.en, group: $0.group.rawValue, used: d.flags.used.contains($0.id)) }))
     }
 
     struct IndustryList: Encodable {

@@ -99,7 +99,8 @@ struct SiteBuilder: Sendable {
 
     func profile(industry: String?, nature: String?, chemical: Bool?, flags: [String]?) throws(APIError) -> ProjectProfile? {
         do {
-            let given = try ProfileOverrides(industry: industry, nature: nature, chemical: chemical, flags: flags ?? [], catalogue: dataset.catalogue)
+            let given = try ProfileOverrides(industry: industry, nature: nature, chemical: chemical, flags: flags ?? [], catalogue: dataset.catalogue,
+                                           vocabulary: dataset.flags)
             return try given.profile(over: nil, catalogue: dataset.catalogue)
         } catch {
             throw Self.apiError(error, language)
@@ -114,7 +115,7 @@ struct SiteBuilder: Sendable {
     /// The intake for a request's features: its CRS, offset and ID property, no profile overrides
     /// (each feature's own properties give its profile).
     func intake(crs: CRS?, offset: WebMapDatum, idField: String?) -> SiteIntake {
-        SiteIntake(catalogue: dataset.catalogue, options: SiteIntake.Options(crs: crs, offset: offset, idField: idField, language: language))
+        SiteIntake(dataset: dataset, options: SiteIntake.Options(crs: crs, offset: offset, idField: idField, language: language))
     }
 
     func datum(_ offset: String?) throws(APIError) -> WebMapDatum {

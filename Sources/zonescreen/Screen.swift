@@ -126,12 +126,12 @@ struct Screen: ParsableCommand {
                     throw CLIError(l.pick("无法对比两个版本：", "cannot compare the editions: ") + ((error as? UserFacingError)?.message(l) ?? "\(error)"))
                 }
             }
-            let overrides = try profile.resolved(catalogue: loaded.catalogue, language: l)
+            let overrides = try profile.resolved(for: loaded, language: l)
             if allIndustries {
                 guard format == .text || format == .json else {
                     throw CLIError(l.pick("--all-industries 只支持 --format text 或 json", "--all-industries supports --format text or json only"))
                 }
-                let intake = SiteIntake(catalogue: loaded.catalogue, options: SiteIntake.Options(
+                let intake = SiteIntake(dataset: loaded, options: SiteIntake.Options(
                     crs: declaredCRS, offset: offset ?? .wgs84, idField: idField, overrides: ProfileOverrides(), encoding: encoding, layer: layer,
                     tableRows: rows, language: l))
                 var jobs: [BatchJob] = []
@@ -156,7 +156,7 @@ struct Screen: ParsableCommand {
             let clauseDetail: ClauseDetail = format == .csv || format == .xlsx || (format.isJSON && answerDetail == .verdict) ? .decisive : .all
             let screener = BatchScreener(dataset: loaded, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                          language: l, clauses: clauseDetail, comparing: comparison, render: renderer.render)
-            let intake = SiteIntake(catalogue: loaded.catalogue, options: SiteIntake.Options(
+            let intake = SiteIntake(dataset: loaded, options: SiteIntake.Options(
                 crs: declaredCRS, offset: offset ?? .wgs84, idField: idField, overrides: overrides, encoding: encoding, layer: layer,
                 tableRows: rows, language: l))
             let reader = SiteReader(dataset: loaded, intake: intake)

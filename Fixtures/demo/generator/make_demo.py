@@ -1126,7 +1126,20 @@ def annotations(code, units):
 
 def rules_doc():
     """The demo's own rules: what the fictional province adds to the national pack (which is built in)."""
+    def flag(id, zh, en):
+        return OrderedDict([("id", id), ("zh", zh), ("en", en), ("group", "project")])
     return OrderedDict([
+        # the words of the flags the demo's own rules, clauses and readings use (the pack names its own)
+        ("flags", [
+            flag("industrialPark", "新设工业园区", "a new industrial park"),
+            flag("hazardousProcess", "涉及重点监管危险化工工艺", "a hazardous chemical process under key supervision"),
+            flag("phosgene", "以光气为原料", "uses phosgene"),
+            flag("highEnergyHighEmission", "高耗能、高排放（两高）项目", "a high energy use, high emission project"),
+            flag("eliminatedCatalogue", "列入淘汰类或落后产能", "an eliminated or obsolete-capacity project"),
+            flag("newOutfall", "新设、改设或扩大排污口", "a new, moved or enlarged outfall"),
+            flag("odourToxicGas", "排放恶臭、有毒有害气体", "emits odorous, toxic or harmful gases"),
+            flag("steepSlopeCultivation", "二十五度以上陡坡地开垦", "cultivation on slopes over 25 degrees"),
+        ]),
         ("unitClassRules", [
             OrderedDict([("id", "R-DY-01"), ("classes", [1]), ("natures", NEW_EXP), ("industries", ["B", "C", "D"]),
                          ("effect", "restricted"), ("text", "优先保护单元内严格限制新建、扩建工业项目"),

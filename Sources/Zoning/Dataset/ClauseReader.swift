@@ -128,6 +128,6 @@ struct ClauseReader {
         return RuleSet(chemicalIndustries: chemical.map(IndustryCode.normalise), redLineRules: made[.redLines] ?? [],
                        unitClassRules: made[.unitClassRules] ?? [], shorelineBands: made[.shorelineBands] ?? [],
                        sensitiveAreaRules: made[.sensitiveAreaRules] ?? [], regionRules: made[.regionRules] ?? [],
-                       national: national.summary)
+                       national: national.summary, declaredFlags: national.flags + (parsed.flags ?? []))
     }
 }

@@ -64,6 +64,8 @@ public final class Dataset: Sendable {
     /// Source document id → title (a rule or clause cites a handful of documents many times).
     let sourceTitles: [String: String]
     public let rules: RuleSet
+    /// The project flags the dataset knows (from its rules and the national pack), for profiles to name.
+    public let flags: FlagVocabulary
     public let catalogue: IndustryCatalogue
     /// Demo sites shipped with the dataset (layer CRS), if any.
     public let sites: [Feature]
@@ -135,6 +137,7 @@ public final class Dataset: Sendable {
         sourceTitles = titles
         clauseCitations = parts.clauses.map { CitedSource(document: $0.source.document, title: titles[$0.source.document], article: $0.source.article) }
         rules = parts.rules
+        flags = FlagVocabulary(declared: parts.rules.declaredFlags, rules: parts.rules, clauses: parts.clauses)
         catalogue = parts.catalogue
         sites = parts.sites
         contentHash = parts.contentHash

@@ -9,6 +9,8 @@ struct RulesFile: Decodable {
     var shorelineBands: [RuleRecord]?
     var sensitiveAreaRules: [RuleRecord]?
     var regionRules: [RuleRecord]?
+    /// The flags these rules use, with their words (the page and error messages show them).
+    var flags: [ProjectFlag]?
 
     /// Every record with the kind its section gives it, in section order.
     var sections: [(section: RuleSection, records: [RuleRecord])] {

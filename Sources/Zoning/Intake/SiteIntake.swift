@@ -37,11 +37,19 @@ public struct SiteIntake: Sendable {
     }
 
     public let catalogue: IndustryCatalogue
+    /// The flags a feature's `flags` may name; nil takes them as given.
+    public let flags: FlagVocabulary?
     public let options: Options
 
-    public init(catalogue: IndustryCatalogue, options: Options) {
+    public init(catalogue: IndustryCatalogue, flags: FlagVocabulary? = nil, options: Options) {
         self.catalogue = catalogue
+        self.flags = flags
         self.options = options
+    }
+
+    /// The intake for sites screened against `dataset`: its catalogue and its flags.
+    public init(dataset: Dataset, options: Options) {
+        self.init(catalogue: dataset.catalogue, flags: dataset.flags, options: options)
     }
 
     /// Property names taken as a site's ID when the feature has no ID of its own and `--id-field` is
@@ -64,7 +72,8 @@ public struct SiteIntake: Sendable {
         var nature: ProjectNature?
         if let text = value(["nature", "项目性质", "建设性质"])?.text { nature = try ProjectNature.parse(text) }
         let chemical = value(["chemical", "化工"]).flatMap(Self.truth)
-        let flags = Set((properties["flags"]?.array ?? []).compactMap(\.text))
+        let typed = (properties["flags"]?.array ?? []).compactMap(\.text)
+        let flags = try self.flags?.ids(for: typed) ?? Set(typed)
         let own = industry == nil && nature == nil && chemical == nil && flags.isEmpty
             ? nil : ProjectProfile(industry: industry, nature: nature, chemical: chemical, flags: flags)
         return try options.overrides.profile(over: own, catalogue: catalogue)

@@ -4,12 +4,17 @@ import Geometry
 public enum ProfileInputError: UserFacingError, Sendable {
     case unknownIndustry(String, suggestions: [String])
     case unknownNature(String)
+    /// A flag no rule, clause or flag list of the dataset knows.
+    case unknownFlag(String, known: [String])
 
     public func message(_ l: Language) -> String {
         switch self {
         case .unknownIndustry(let text, let suggestions):
             let hint = suggestions.isEmpty ? "" : l.pick("；您是否要找：", "; did you mean: ") + suggestions.joined(separator: l.pick("、", ", "))
             return l.pick("行业“\(text)”不在 GB/T 4754-2017 中\(hint)", "industry \"\(text)\" is not in GB/T 4754-2017\(hint)")
+        case .unknownFlag(let text, let known):
+            return l.pick("项目标记“\(text)”无法识别；本数据集的规则使用的标记：\(known.joined(separator: "、"))",
+                          "project flag \"\(text)\" is unknown; the flags this dataset's rules use: \(known.joined(separator: ", "))")
         case .unknownNature(let text):
             return l.pick("项目性质“\(text)”无法识别，应为 新建、扩建 或 改建", "project nature \"\(text)\" is unknown; expected new, expansion or rebuild")
         }

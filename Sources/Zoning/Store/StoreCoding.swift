@@ -148,6 +148,7 @@ extension BinaryWriter {
         let n = rules.national
         append(n.version); append(n.enabled); append(n.regions); append(n.ruleIds); append(n.dropped); append(n.overridden)
         append(n.notApplicable); append(n.partly); append(n.regionUnknown)
+        putArray(rules.declaredFlags) { w, f in w.append(f.id); w.append(f.zh); w.append(f.en); w.put(f.group) }
     }
 }
 
@@ -226,8 +227,11 @@ extension BinaryReader {
             version: try readOptionalString(), enabled: try readBool(), regions: try readStrings(), ruleIds: try readStrings(),
             dropped: try readStrings(), overridden: try readStrings(), notApplicable: try readStrings(), partly: try readStrings(),
             regionUnknown: try readBool())
+        let flags = try getArray { (r: inout BinaryReader) throws in
+            ProjectFlag(id: try r.readString(), zh: try r.readString(), en: try r.readString(), group: try r.get(ProjectFlag.Group.self))
+        }
         return RuleSet(chemicalIndustries: chemical, redLineRules: redLines, unitClassRules: unitClass, shorelineBands: bands,
-                       sensitiveAreaRules: sensitive, regionRules: region, national: national)
+                       sensitiveAreaRules: sensitive, regionRules: region, national: national, declaredFlags: flags)
     }
 }
 
