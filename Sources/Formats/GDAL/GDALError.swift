@@ -32,6 +32,8 @@ public enum GDALError: UserFacingError, Equatable, Sendable {
     case refusedFormat(file: String, ending: String)
     /// The file expands beyond a limit while it is read (an archive's members, its features, a value).
     case overLimit(InputLimits.Exceeded)
+    /// The output would replace what it should not (`OutputTarget`).
+    case refusedOutput(FileError)
     /// The work was cancelled (its request timed out) while the file was being read.
     case stopped
     /// A FIFO, a device or a socket: not a file to read (reading a FIFO waits for a writer).
@@ -83,6 +85,8 @@ public enum GDALError: UserFacingError, Equatable, Sendable {
                                  "\(file): files from outside are read only by their ending, and \(shown) is none of Shapefile (.zip/.shp), KML/KMZ, GeoPackage, DXF, CSV, XLSX/ODS, GeoJSON, FlatGeobuf")
         case .overLimit(let limit):
             return limit.message(language)
+        case .refusedOutput(let error):
+            return error.message(language)
         case .stopped:
             return WorkCancellation.Stopped().message(language)
         case .notRegularFile(let file):
