@@ -119,7 +119,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FormatsTests",
-            dependencies: ["Formats", "Geometry", "CGDAL"]
+            dependencies: ["Formats", "Geometry", "CGDAL", "TestSupport"]
         ),
         .testTarget(
             name: "ZoningTests",

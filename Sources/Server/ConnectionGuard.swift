@@ -107,15 +107,17 @@ final class HTTP1KeepAlive: ChannelDuplexHandler, RemovableChannelHandler {
     typealias OutboundIn = HTTPServerResponsePart
     typealias OutboundOut = HTTPServerResponsePart
 
-    private var keepAlive = true
+    /// Whether each request read and not yet answered keeps the connection, in order: a pipelined
+    /// request may arrive before the answer to the one before it is written.
+    private var keepAlive: [Bool] = []
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if case .head(let head) = unwrapInboundIn(data) { keepAlive = head.isKeepAlive }
+        if case .head(let head) = unwrapInboundIn(data) { keepAlive.append(head.isKeepAlive) }
         context.fireChannelRead(data)
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        guard case .end = unwrapOutboundIn(data), !keepAlive else {
+        guard case .end = unwrapOutboundIn(data), !(keepAlive.isEmpty ? true : keepAlive.removeFirst()) else {
             context.write(data, promise: promise)
             return
         }
