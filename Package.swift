@@ -47,7 +47,9 @@ let package = Package(
         // The dataset, its rules and lists, the zone index and the screener.
         .target(
             name: "Zoning",
-            dependencies: ["Geometry", "Formats", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Geometry", "Formats", .product(name: "Yams", package: "Yams")],
+            // The national rule pack and GB/T 4754-2017, found through BuiltInData (not Bundle.module).
+            resources: [.copy("Resources")]
         ),
         // What is handed over: printable HTML reports with their own SVG maps and charts.
         .target(

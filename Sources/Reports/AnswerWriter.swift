@@ -52,6 +52,8 @@ struct AnswerWriter {
             json.key("units"); json.strings(clause.units)
             json.key("conditional"); json.bool(clause.conditional)
             json.key("concernsProject"); json.string(clause.concernsProject.rawValue)
+            json.key("needsReview"); json.bool(clause.reviewWord != nil)
+            if let word = clause.reviewWord { json.key("reviewWord"); json.string(word) }
             json.endObject()
         }
         json.key("dataset"); json.raw((try? CompactJSONEncoder().encode(result.dataset)) ?? Data("null".utf8))
@@ -98,6 +100,9 @@ struct AnswerWriter {
         json.key("shorelines")
         if whole { writeWhole(result.shorelines, into: &json) } else { write(result.shorelines, into: &json) }
         array("sensitiveAreas", result.sensitiveAreas, keepEmpty: whole, into: &json) { write($0, into: &$1) }
+        if let parks = result.parks { array("parks", parks, keepEmpty: whole, into: &json) { write($0, into: &$1) } }
+        let review = result.clausesNeedingReview
+        if whole || review > 0 { json.key("clausesNeedingReview"); json.integer(review) }
     }
 
     /// `"key":[...]`, each item by `item`; nothing at all for no items unless `keepEmpty`.
@@ -151,6 +156,15 @@ struct AnswerWriter {
         json.key("kind"); json.string(reason.kind.rawValue)
         json.key("ruleId"); json.string(reason.ruleId)
         json.key("effect"); json.string(reason.effect.rawValue)
+        if whole || reason.origin != .dataset { json.key("origin"); json.string(reason.origin.rawValue) }
+        if let gap = reason.undetermined {
+            json.key("undetermined")
+            json.beginObject()
+            json.key("missing"); json.string(Self.missingKey(gap.missing))
+            json.key("ruleEffect"); json.string(gap.ruleEffect.rawValue)
+            json.key("note"); json.string(wording.undetermined(gap))
+            json.endObject()
+        }
         if !whole, case .clause(let level, let dimension, let units) = reason.detail {
             json.key("level"); json.string(level.rawValue)
             json.key("dimension"); json.string(dimension.rawValue)
@@ -160,6 +174,28 @@ struct AnswerWriter {
             json.key("source"); write(wording.titled(reason.source, datasetName: datasetName), into: &json)
             json.key("detail"); json.string(wording.detail(reason.detail))
         }
+        json.endObject()
+    }
+
+    /// The JSON name of what an undetermined reason lacks.
+    static func missingKey(_ missing: Undetermined.Missing) -> String {
+        switch missing {
+        case .parksLayer: "parksLayer"
+        case .parkCompliance: "parkCompliance"
+        case .protectionLevel: "protectionLevel"
+        case .clauseReading: "clauseReading"
+        }
+    }
+
+    private func write(_ park: ParkHit, into json: inout JSONWriter) {
+        json.beginObject()
+        if let code = park.code { json.key("code"); json.string(code) }
+        json.key("name"); json.string(park.name)
+        json.key("kind"); json.string(park.kind.rawValue)
+        json.key("kindName"); json.string(park.kind.name(wording.language))
+        if let level = park.level { json.key("level"); json.string(level) }
+        if let compliant = park.compliant { json.key("compliant"); json.bool(compliant) }
+        json.key("overlap"); write(park.overlap, into: &json)
         json.endObject()
     }
 

@@ -53,6 +53,69 @@ public struct ResultWording: Sendable {
         case .clause(let level, let dimension, let units):
             let scope = units.isEmpty ? level.name(l) : level.name(l) + " " + units.joined(separator: listSeparator)
             return l.pick("\(scope)·\(dimension.chineseName)", "\(scope), \(dimension.englishName)")
+        case .region(let territory, let placement):
+            let place = l.pick("适用于\(self.territory(territory))", "holds in \(self.territory(territory))")
+            guard let placement else { return place }
+            return place + l.pick("；", "; ") + parks(placement)
+        }
+    }
+
+    /// A territory of the national rules: 全国, 长江流域, 长江经济带.
+    public func territory(_ id: String?) -> String {
+        switch id {
+        case nil, "nationwide": l.pick("全国", "the whole country")
+        case "yangtzeBasin": l.pick("长江流域", "the Yangtze basin")
+        case "yangtzeBelt": l.pick("长江经济带", "the Yangtze River Economic Belt")
+        case let other?: other
+        }
+    }
+
+    /// Which national rules a dataset uses: "国家规则：内置规则包 2026.12.1（全国、长江流域、长江经济带）".
+    public func nationalRules(_ summary: NationalRulesSummary) -> String {
+        guard summary.enabled else {
+            return l.pick("国家规则：本数据集已关闭内置国家规则包，只按数据集自己的规则判断", "National rules: the dataset switched the built-in national rule pack off; only its own rules apply")
+        }
+        var line = l.pick("国家规则：内置规则包 ", "National rules: built-in pack ") + (summary.version ?? "")
+            + parenthesised(summary.regions.map(territory).joined(separator: listSeparator))
+        if !summary.dropped.isEmpty { line += l.pick("；已删去 ", "; dropped ") + summary.dropped.joined(separator: listSeparator) }
+        if !summary.overridden.isEmpty { line += l.pick("；已改写 ", "; changed ") + summary.overridden.joined(separator: listSeparator) }
+        if !summary.partly.isEmpty {
+            line += l.pick("；本地区所在省份只有部分县属于", "; the region's province lies only partly in ") + summary.partly.map(territory).joined(separator: listSeparator)
+                + l.pick("，已按属于处理", ", treated as inside")
+        }
+        if summary.regionUnknown { line += l.pick("；数据集未给出行政区划代码，各地域规则一律适用", "; the dataset gives no region code, so every territory's rules apply") }
+        return line
+    }
+
+    /// Where the site lies relative to the parks a condition names.
+    func parks(_ placement: ParkPlacement) -> String {
+        let percent = Self.fixed(placement.shareInside * 100, digits: 1)
+        if placement.parks.isEmpty {
+            return l.pick("站点不在其所指园区内", "the site lies in none of the parks it names")
+        }
+        let list = names(placement.parks)
+        if placement.shareInside >= 0.999 { return l.pick("站点位于\(list)内", "the site lies in \(list)") }
+        return l.pick("站点 \(percent)% 位于\(list)内，其余在园区外", "\(percent)% of the site lies in \(list), the rest outside")
+    }
+
+    /// Why a reason is 需论证 rather than what its rule says: the fact the dataset lacks and who must look.
+    public func undetermined(_ gap: Undetermined) -> String {
+        let effect = gap.ruleEffect.name(l)
+        switch gap.missing {
+        case .parksLayer:
+            return l.pick("适用时为“\(effect)”；数据集没有园区图层，无法判断站点是否位于（合规）园区内，需核对园区范围",
+                          "would be \(effect); the dataset has no parks layer, so whether the site lies in a (compliant) park cannot be told: check the park boundaries")
+        case .parkCompliance(let parks):
+            let list = parks.joined(separator: listSeparator)
+            return l.pick("适用时为“\(effect)”；数据集未说明\(list)是否为合规（认定）园区，需核对园区认定名单",
+                          "would be \(effect); the dataset does not say whether \(list) is a compliant (recognised) park: check the recognised list")
+        case .protectionLevel(let kind, let areas):
+            let list = areas.joined(separator: listSeparator)
+            return l.pick("适用时为“\(effect)”；\(kind)\(list)的级别未注明或无法识别，需核对保护区级别",
+                          "would be \(effect); the level of \(kind) \(list) is missing or unreadable: check the protection level")
+        case .clauseReading(let word):
+            return l.pick("条款含“\(word)”，若涉及本项目则为“\(effect)”；未能自动判定，需人工核对",
+                          "the clause says \"\(word)\" and would be \(effect) if it concerns this project; it could not be decided automatically: a person must check it")
         }
     }
 

@@ -25,7 +25,10 @@ public struct TextReport {
         lines.append(l.pick("结论：", "Verdict: ") + wording.verdict(result.verdict))
         if !result.reasons.isEmpty { lines.append(l.pick("理由：", "Reasons:")) }
         if result.reasons.isEmpty {
-            lines.append(l.pick("  未发现禁止、限制或需论证的规定。", "  No prohibiting, restricting or assessment-requiring rule applies."))
+            lines.append(result.possibleReasons.isEmpty
+                ? l.pick("  未发现禁止、限制或需论证的规定。", "  No prohibiting, restricting or assessment-requiring rule applies.")
+                : l.pick("  按所给项目情况未发现确定适用的禁止、限制或需论证的规定；项目情况不全，下列规定可能适用。",
+                         "  Given the project as described, no prohibiting, restricting or assessment-requiring rule applies for certain; the profile is incomplete and the rules below may apply."))
         }
         for (number, reason) in result.reasons.enumerated() {
             lines.append(contentsOf: describe(reason, number: number + 1))
@@ -41,6 +44,7 @@ public struct TextReport {
         lines.append(contentsOf: clauseLines(Array(result.clauses)))
         let d = result.dataset
         lines.append(l.pick("数据集：", "Dataset: ") + "\(d.name) \(d.version)" + wording.parenthesised(d.date) + (d.fictional ? l.pick("【虚构示例数据】", " [fictional demo data]") : ""))
+        lines.append(wording.nationalRules(d.nationalRules))
         lines.append(l.pick("内容哈希：", "Content hash: ") + String(d.contentHash.prefix(16)) + "…  "
                      + l.pick("量算方法：", "measured: ") + d.measurement + "  "
                      + l.pick("岸线基线：", "shoreline baseline: ") + (l == .zh ? d.shorelineBaseline.chineseName : d.shorelineBaseline.rawValue))
@@ -51,8 +55,11 @@ public struct TextReport {
 
     private func describe(_ reason: Reason, number: Int) -> [String] {
         let l = language
-        return ["  \(number). [\(reason.effect.name(l))] \(reason.ruleId) \(reason.text)",
-                "     " + l.pick("依据：", "source: ") + cite(reason.source) + l.pick("；", "; ") + wording.detail(reason.detail)]
+        let national = reason.origin == .national ? l.pick("（国家规则）", " (national rule)") : ""
+        var lines = ["  \(number). [\(reason.effect.name(l))] \(reason.ruleId)\(national) \(reason.text)",
+                     "     " + l.pick("依据：", "source: ") + cite(reason.source) + l.pick("；", "; ") + wording.detail(reason.detail)]
+        if let gap = reason.undetermined { lines.append("     " + l.pick("需核对：", "to check: ") + wording.undetermined(gap)) }
+        return lines
     }
 
     private func area(_ figure: AreaFigure) -> String {
@@ -88,6 +95,14 @@ public struct TextReport {
             let boundary = hit.onBoundary ? l.pick("（位于单元边界上）", " (on the unit boundary)") : ""
             lines.append("  \(hit.code) \(hit.name) \(wording.unitClass(hit.unitClass))\(subclass) \(overlap(hit.overlap))\(boundary)")
         }
+        if let parks = result.parks {
+            lines.append(l.pick("园区：", "Parks: ") + (parks.isEmpty ? l.pick("不在园区图层的任何园区内", "in none of the dataset's parks") : ""))
+            for park in parks {
+                let compliant = park.compliant.map { $0 ? l.pick("合规园区", "compliant") : l.pick("非合规园区", "not compliant") } ?? l.pick("是否合规未注明", "compliance not given")
+                let facts = [park.code, park.kind.name(l), park.level, compliant].compactMap { $0 }.joined(separator: l.pick("，", ", "))
+                lines.append("  \(park.name)" + wording.parenthesised(facts) + " " + overlap(park.overlap))
+            }
+        }
         if !result.sensitiveAreas.isEmpty {
             lines.append(l.pick("敏感区：", "Sensitive areas:"))
             for hit in result.sensitiveAreas {
@@ -105,9 +120,18 @@ public struct TextReport {
         }
         var lines = [l.pick("岸线距离：最近干流 ", "Shorelines: nearest main stream ") + distance(facts.nearestMainStream)
                      + l.pick("；最近支流 ", "; nearest tributary ") + distance(facts.nearestTributary)]
+        // Rules with the same band (distance and rivers) share one line.
+        var seen: [String] = [], ruleIds: [String: [String]] = [:], first: [String: BandFact] = [:]
         for band in facts.bands {
+            let key = "\(band.distanceMetres)|\(band.rivers.map(\.rawValue))"
+            if first[key] == nil { seen.append(key); first[key] = band }
+            ruleIds[key, default: []].append(band.ruleId)
+        }
+        for key in seen {
+            guard let band = first[key] else { continue }
             let rivers = band.rivers.map { $0.name(l) }.joined(separator: l.pick("、", ", "))
-            lines.append("  " + String(format: "%.0f m", band.distanceMetres) + wording.parenthesised(rivers + l.pick("，", ", ") + band.ruleId) + l.pick("：", ": ")
+            let ids = (ruleIds[key] ?? []).joined(separator: l.pick("、", ", "))
+            lines.append("  " + String(format: "%.0f m", band.distanceMetres) + wording.parenthesised(rivers + l.pick("，", ", ") + ids) + l.pick("：", ": ")
                          + (band.inside ? l.pick("在带内", "inside") : l.pick("在带外", "outside")))
         }
         return lines
@@ -115,7 +139,13 @@ public struct TextReport {
 
     private func clauseLines(_ clauses: [ApplicableClause]) -> [String] {
         let l = language
-        var lines = [l.pick("适用的准入清单条款（\(clauses.count) 条；★ 涉及本项目，？ 视项目情况）：", "Applicable admission-list clauses (\(clauses.count); ★ concerns this project, ? depends on the project):")]
+        let review = clauses.filter { $0.reviewWord != nil }.count
+        var lines = [l.pick("适用的准入清单条款（\(clauses.count) 条；★ 涉及本项目，？ 视项目情况，！ 未能自动判定、需人工核对）：",
+                            "Applicable admission-list clauses (\(clauses.count); ★ concerns this project, ? depends on the project, ! not decided automatically, a person must check):")]
+        if review > 0 {
+            lines.append(l.pick("  其中 \(review) 条含禁止、限制等字样而未能自动判定，需人工核对（按需论证计）。",
+                                "  \(review) of them contain prohibiting or restricting words and could not be decided automatically: a person must check them (counted as needs assessment)."))
+        }
         for dimension in Dimension.allCases {
             let inDimension = clauses.filter { $0.dimension == dimension }
             guard !inDimension.isEmpty else { continue }
@@ -125,7 +155,9 @@ public struct TextReport {
                 guard !atLevel.isEmpty else { continue }
                 lines.append("  " + level.name(l) + l.pick("：", ":"))
                 for clause in atLevel {
-                    let mark = clause.conditional && clause.concernsProject == .concerns ? "★" : (clause.concernsProject == .unknown ? l.pick("？", "?") : " ")
+                    let mark = clause.reviewWord != nil ? l.pick("！", "!")
+                        : clause.conditional && clause.concernsProject == .concerns ? "★"
+                        : (clause.concernsProject == .unknown || clause.concernsProject == .undetermined ? l.pick("？", "?") : " ")
                     let effect = clause.effect == .requirement ? "" : "[\(clause.effect.name(l))]"
                     lines.append("   \(mark) \(clause.id) \(effect)\(dataset.clauses[clause.index].text)" + wording.parenthesised(cite(dataset.clauseCitations[clause.index])))
                 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Geometry
+import Reports
 import Zoning
 
 /// `zonescreen dataset check|info|build|init|diff`.
@@ -61,6 +62,24 @@ struct DatasetCommand: ParsableCommand {
             for level in ClauseLevel.allCases {
                 print("  \(level.name(l)): \(dataset.clauses.filter { $0.level == level }.count)")
             }
+            let unread = dataset.clauses.filter { $0.reviewWord != nil }.count
+            if unread > 0 {
+                print(l.pick("  其中含禁止、限制等字样而未判定的条款 \(unread) 条（筛查时按需论证计，需人工核对）",
+                             "  of which \(unread) contain prohibiting or restricting words and are undecided (counted as needs assessment; a person must check them)"))
+            }
+            if let parks = dataset.parks {
+                let chemical = parks.filter { $0.kind == .chemical }.count, compliant = parks.filter { $0.compliant == true }.count
+                let unknown = parks.filter { $0.compliant == nil }.count
+                print(l.pick("园区：\(parks.count) 个（化工园区 \(chemical) 个，合规 \(compliant) 个，是否合规未注明 \(unknown) 个）",
+                             "Parks: \(parks.count) (chemical \(chemical), compliant \(compliant), compliance not given \(unknown))"))
+            } else {
+                print(l.pick("园区：无园区图层（园区内/园区外的规则判为需论证）", "Parks: no parks layer (rules on parks answer needs assessment)"))
+            }
+            print(ResultWording(l).nationalRules(dataset.rules.national))
+            let national = dataset.rules.all.filter { $0.origin == .national }.map(\.id)
+            if !national.isEmpty { print("  " + l.pick("生效：", "in force: ") + national.joined(separator: ", ")) }
+            let local = dataset.rules.all.filter { $0.origin == .dataset }.map(\.id)
+            print(l.pick("本地规则：", "Local rules: ") + (local.isEmpty ? l.pick("无", "none") : local.joined(separator: ", ")))
             switch dataset.origin {
             case .store(let path):
                 let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0

@@ -49,11 +49,18 @@ extension DatasetCommand {
             }
 
             let draft = DatasetDraft.make(folder: folderURL, manifest: target)
-            do { try AtomicFile.write(Data(draft.yaml.utf8), to: target) } catch {
+            let rulesURL = target.deletingLastPathComponent().appendingPathComponent("rules.yaml")
+            do {
+                try AtomicFile.write(Data(draft.yaml.utf8), to: target)
+                if let rules = draft.rulesTemplate { try AtomicFile.write(Data(rules.utf8), to: rulesURL) }
+            } catch {
                 fail(error.message(l))
             }
 
             print(l.pick("已写出数据集清单草稿：", "Draft manifest written: ") + target.path)
+            if draft.rulesTemplate != nil {
+                print(l.pick("已写出本地规则文件（空，国家规则已内置）：", "Local rules file written (empty; national rules are built in): ") + rulesURL.path)
+            }
             if draft.layers.isEmpty {
                 print(l.pick("未识别出任何图层", "no layer was recognised"))
             } else {
@@ -68,6 +75,10 @@ extension DatasetCommand {
             }
             print(l.pick("需要填写（文件中标有“待填写”）：", "To fill in (marked 待填写 in the file):"))
             for item in draft.toFill { print("  - " + item.message(l)) }
+            if !draft.notes.isEmpty {
+                print(l.pick("请留意（不填也能加载）：", "Worth knowing (it loads without):"))
+                for item in draft.notes { print("  - " + item.message(l)) }
+            }
             let checkFolder = target.deletingLastPathComponent().path
             if target.lastPathComponent == "dataset.yaml" {
                 print(l.pick("填写后运行：zonescreen dataset check \(checkFolder)", "Then run: zonescreen dataset check \(checkFolder)"))

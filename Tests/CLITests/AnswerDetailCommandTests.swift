@@ -21,7 +21,7 @@ struct AnswerDetailCommandTests {
         let output = try CLI.run(["screen", "--demo-sites", "--format", "geojsonseq", "--quiet"])
         #expect(output.status == 0)
         let records = try Self.objects(output.stdout)
-        #expect(records.count == 30)
+        #expect(records.count == 34)
         #expect((records.first?["dataset"] as? [String: Any])?["version"] as? String == "2024.1")
         #expect(records.dropFirst().allSatisfy { $0["dataset"] == nil })
         var given: [String: [String: Any]] = [:]
@@ -60,11 +60,11 @@ struct AnswerDetailCommandTests {
 
     @Test("--detail verdict gives the deciding rule ids; --detail full the clause texts in every answer")
     func verdictAndFull() throws {
-        // S01 (expected.csv): prohibited, citing R-AX-01.
+        // S01 (expected.csv): prohibited, citing CN-CJ-26-1.
         let s01 = ["screen", "--point", "111.7312807,30.5291253", "--industry", "C2614", "--nature", "新建", "--format", "json", "--quiet"]
         let verdict = try CLI.run(s01 + ["--detail", "verdict"])
         let answer = ((try JSONSerialization.jsonObject(with: Data(verdict.stdout.utf8)) as? [String: Any])?["results"] as? [[String: Any]])?.first
-        #expect(answer?["verdict"] as? String == "prohibited" && (answer?["ruleIds"] as? [String])?.contains("R-AX-01") == true)
+        #expect(answer?["verdict"] as? String == "prohibited" && (answer?["ruleIds"] as? [String])?.contains("CN-CJ-26-1") == true)
         #expect(answer?["reasons"] == nil)
         let full = try CLI.run(s01 + ["--detail", "full"])
         let fullAnswer = ((try JSONSerialization.jsonObject(with: Data(full.stdout.utf8)) as? [String: Any])?["results"] as? [[String: Any]])?.first

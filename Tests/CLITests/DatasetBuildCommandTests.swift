@@ -22,7 +22,7 @@ struct DatasetBuildCommandTests {
         let screened = try CLI.run(["screen", "--demo-sites", "--dataset", store.path], environment: ["ZONESCREEN_CACHE": folder.path])
         #expect(screened.status == 0)
         // The same summary line DemoCommandTests expects of the sources.
-        #expect(screened.stderr.contains("共 30 个站点：禁止 16，限制 4，需论证 7，符合 3；失败 0"))
+        #expect(screened.stderr.contains("共 34 个站点：禁止 19，限制 3，需论证 8，符合 4；失败 0"))
         // Nothing was compiled for this run: the named store was mapped.
         #expect(!screened.stderr.contains("已编译数据集"))
     }

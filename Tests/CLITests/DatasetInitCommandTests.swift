@@ -25,8 +25,11 @@ struct DatasetInitCommandTests {
             #expect(output.stdout.contains("layers/redlines.geojson → 生态保护红线（redLines）：code=HXBM, name=HXMC, type=HXLX"))
             #expect(output.stdout.contains("layers/shorelines.geojson → 岸线（shorelines）：name=HLMC, class=HLDJ"))
             #expect(output.stdout.contains("layers/water-sources.geojson → 敏感区：饮用水水源保护区"))
+            #expect(output.stdout.contains("layers/parks.geojson → 园区（parks）：code=YQBM, name=YQMC, kind=YQLX, level=YQJB, compliant=SFHG"))
             #expect(output.stdout.contains("  - name：数据集名称"))
-            #expect(output.stdout.contains("industryCatalogue：从 Fixtures/demo/ 复制 gbt4754-2017.csv"))
+            // Nothing to copy in: the catalogue and the national rules are built in, the local rules file is written.
+            #expect(!output.stdout.contains("industryCatalogue") && !output.stdout.contains("  - rules"))
+            #expect(output.stdout.contains("已写出本地规则文件（空，国家规则已内置）：\(folder.appendingPathComponent("rules.yaml").path)"))
 
             let text = try String(contentsOf: manifest, encoding: .utf8)
             // The demo's own mapping (Fixtures/demo/dataset.yaml), each with its reason.

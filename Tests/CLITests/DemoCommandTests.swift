@@ -30,14 +30,14 @@ struct DemoCommandTests {
         #expect(abs((try Self.distance(output) ?? 800) - 800.0) > 100)
     }
 
-    @Test("the demo sites, as the README's main command screens them: 30 sites, none failing")
+    @Test("the demo sites, as the README's main command screens them: 34 sites, none failing")
     func demoSites() throws {
         let output = try CLI.run(["screen", "--demo-sites", "--format", "csv"])
         #expect(output.status == 0)
         // A header plus 30 rows, with the byte-order mark Excel needs; the sites' own properties
         // (Fixtures/demo/sites.geojson: description, id, industry, name, nature) come first, sorted.
         #expect(output.stdout.hasPrefix("\u{FEFF}description,id,industry,name,nature,序号,站点编号,名称,结论"))
-        #expect(output.stdout.split(separator: "\r\n").count == 31)
-        #expect(output.stderr.contains("共 30 个站点：禁止 16，限制 4，需论证 7，符合 3；失败 0"))
+        #expect(output.stdout.split(separator: "\r\n").count == 35)
+        #expect(output.stderr.contains("共 34 个站点：禁止 19，限制 3，需论证 8，符合 4；失败 0"))
     }
 }

@@ -5,7 +5,7 @@ import Testing
 /// EPSG:4546, a GeoPackage, an XLSX list table) through the command line, with a cache folder of its own.
 @Suite("zonescreen on the demo dataset as delivered (Shapefile, GeoPackage, XLSX)", .serialized)
 struct OfficialDatasetCommandTests {
-    /// The line that sums up a batch on stderr ("共 30 个站点：…").
+    /// The line that sums up a batch on stderr ("共 34 个站点：…").
     static func summary(_ output: CLI.Output) -> String? {
         output.stderr.split(separator: "\n").map(String.init).first { $0.hasPrefix("共 ") }
     }
@@ -25,8 +25,8 @@ struct OfficialDatasetCommandTests {
 
         let demo = try CLI.run(arguments + ["--dataset", "Fixtures/demo"], environment: environment)
         #expect(demo.status == 0, "\(demo.stderr)")
-        // The demo's counts, as DemoCommandTests states them: 30 sites, 16 / 4 / 7 / 3, none failing.
-        #expect(Self.summary(demo)?.hasPrefix("共 30 个站点：禁止 16，限制 4，需论证 7，符合 3；失败 0") == true)
+        // The demo's counts, as DemoCommandTests states them: 34 sites, 19 / 3 / 8 / 4, none failing.
+        #expect(Self.summary(demo)?.hasPrefix("共 34 个站点：禁止 19，限制 3，需论证 8，符合 4；失败 0") == true)
         #expect(Self.summary(official) != nil)
         #expect(Self.summary(official) == Self.summary(demo))
         // Every row (verdict, reasons, distances, units, red lines) reads the same.

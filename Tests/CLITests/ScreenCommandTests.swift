@@ -68,7 +68,9 @@ struct ScreenCommandTests {
         #expect(area?["hectares"] as? Double == 10)
         #expect(area?["method"] as? String == "projected")
         #expect(area?["crs"] as? String == "EPSG:4546")
-        #expect(result?["verdict"] as? String == "compliant")
+        // Unit B's "禁止新建燃煤锅炉" has no annotation: a person must read it, so 需论证 (never 符合).
+        #expect(result?["verdict"] as? String == "needsAssessment")
+        #expect(result?["clausesNeedingReview"] as? Int == 1)
     }
 
     @Test("--output writes the file atomically and prints nothing")

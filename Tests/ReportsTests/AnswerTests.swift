@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 import Zoning
 
-/// JSON answers at each detail, and the clause dictionary, on the demo dataset's 30 sites.
+/// JSON answers at each detail, and the clause dictionary, on the demo dataset's 34 sites.
 @Suite("answers at each detail")
 struct AnswerTests {
     static let demo = ReportTests.demo
@@ -30,9 +30,9 @@ struct AnswerTests {
         } catch { fatalError("demo sites: \(error)") }
     }()
 
-    @Test("a reasons answer and the clause dictionary carry the same facts as the full answer, for all 60 answers")
+    @Test("a reasons answer and the clause dictionary carry the same facts as the full answer, for all 68 answers")
     func reasonsPlusDictionaryEqualsFull() throws {
-        #expect(Self.results.count == 60)
+        #expect(Self.results.count == 68)
         let full = AnswerRenderer(dataset: Self.demo, language: .zh, detail: .full)
         let lean = AnswerRenderer(dataset: Self.demo, language: .zh, detail: .reasons)
         let dictionary = try Self.object(ClauseDictionary(dataset: Self.demo, language: .zh).json(Self.results.flatMap(lean.clausesReferred)))
@@ -87,12 +87,12 @@ struct AnswerTests {
                                             article: "合规园区外高污染项目管控条款"))
     }
 
-    @Test("a verdict answer names the deciding rules: S01 is prohibited by R-AX-01 (expected.csv), no dataset in the answer")
+    @Test("a verdict answer names the deciding rules: S01 is prohibited by CN-CJ-26-1 (expected.csv), no dataset in the answer")
     func verdictAnswer() throws {
         let s01 = try #require(Self.results.first { $0.site.id == "S01" && $0.profile != nil })
         let answer = try Self.object(AnswerRenderer(dataset: Self.demo, language: .en, detail: .verdict).json(s01))
         #expect(answer["verdict"] as? String == "prohibited" && answer["verdictName"] as? String == "prohibited")
-        #expect((answer["ruleIds"] as? [String])?.contains("R-AX-01") == true)
+        #expect((answer["ruleIds"] as? [String])?.contains("CN-CJ-26-1") == true)
         #expect(answer["reasons"] == nil && answer["dataset"] == nil && answer["clauses"] == nil)
     }
 

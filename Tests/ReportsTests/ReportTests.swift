@@ -60,8 +60,8 @@ struct ReportTests {
         let document = ReportDocument(dataset: Self.demo, language: .zh)
         let html = document.head(subtitle: "S01") + SiteReport(dataset: Self.demo, language: .zh).section(.screened(result), title: "S01", source: nil, anchor: "site-1") + document.tail
         #expect(html.contains("<div class=\"verdict prohibited\"><span class=\"label\">结论</span> <strong>禁止</strong>"))
-        // R-AX-01 and its source, as expected.csv says S01 must cite it.
-        #expect(html.contains("<code>R-AX-01</code>") && html.contains("中华人民共和国长江保护法 第二十六条"))
+        // CN-CJ-26-1 (the built-in national rule) and its source, as expected.csv says S01 must cite it.
+        #expect(html.contains("<code>CN-CJ-26-1</code>") && html.contains("中华人民共和国长江保护法 第二十六条第二款"))
         #expect(html.contains("class=\"scale-bar\"") && html.contains(">图例<") && html.contains("class=\"north-arrow\""))
         #expect(html.contains("虚构示例数据") && html.contains("不是审批"))
         #expect(html.contains(Self.demo.contentHash))

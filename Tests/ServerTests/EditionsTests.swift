@@ -32,16 +32,17 @@ struct EditionsTests {
         #expect(editions.map { $0["isDefault"] as? Bool } == [true, false])
     }
 
-    // S18 (Fixtures/demo/sites.geojson, C2011 new): restricted in 2024.1, prohibited in 2025.1 once red line
-    // HX429099003 was enlarged (Fixtures/demo-2025/expected-changes.csv).
-    static let s18 = #""coordinates":"111.7263387,30.6292176","industry":"C2011","nature":"新建""#
+    // A rural homestay (H6130 new) at demo site S18's point: needs assessment in 2024.1 (K1-KJ-03, tourist
+    // lodging in a priority unit), prohibited in 2025.1 once red line HX429099003 was enlarged over it
+    // (CN-HX-01). Worked out by Fixtures/demo/generator/make_demo.py's own evaluation on both folders.
+    static let s18 = #""coordinates":"111.7263387,30.6292176","industry":"H6130","nature":"新建""#
 
-    @Test("S18 answered by each edition, and compared: stricter, because red line HX429099003 grew")
+    @Test("a homestay at S18 answered by each edition, and compared: stricter, because red line HX429099003 grew")
     func compared() async throws {
         let current = try await Self.post("/api/screen", "{\(Self.s18)}")
         #expect(current.json?["verdict"] as? String == "prohibited")
         let old = try await Self.post("/api/screen", "{\(Self.s18),\"edition\":\"2024.1\",\"detail\":\"full\"}")
-        #expect(old.json?["verdict"] as? String == "restricted")
+        #expect(old.json?["verdict"] as? String == "needsAssessment")
         #expect((old.json?["dataset"] as? [String: Any])?["version"] as? String == "2024.1")
         let both = try await Self.post("/api/screen", "{\(Self.s18),\"compareEdition\":\"2024.1\"}")
         let comparison = both.json?["comparison"] as? [String: Any]

@@ -7,7 +7,7 @@ import TestSupport
 @Suite("HTTP service", .serialized)
 struct ServiceTests {
     // Demo site S01 (expected.csv): a C2614 plant 800.0 m from the main-stream shoreline, prohibited by
-    // R-AX-01. Its 高德 coordinates by prcoords 1.0.2: (111.73706420651364, 30.526596965203083).
+    // CN-CJ-26-1. Its 高德 coordinates by prcoords 1.0.2: (111.73706420651364, 30.526596965203083).
     static let s01GCJ = "111.73706420651364,30.526596965203083"
 
     @Test("health names the dataset")
@@ -43,7 +43,7 @@ struct ServiceTests {
         #expect(reply.status == 200)
         #expect(reply.json?["verdict"] as? String == "prohibited")
         let reasons = reply.json?["reasons"] as? [[String: Any]] ?? []
-        let law = reasons.first { $0["ruleId"] as? String == "R-AX-01" }
+        let law = reasons.first { $0["ruleId"] as? String == "CN-CJ-26-1" }
         #expect((law?["source"] as? [String: Any])?["title"] as? String == "中华人民共和国长江保护法")
         let main = (reply.json?["shorelines"] as? [String: Any])?["nearestMainStream"] as? [String: Any]
         #expect(abs((main?["metres"] as? Double ?? 0) - 800.0) < 0.06)

@@ -37,7 +37,7 @@ struct AllIndustriesTests {
             }
         }
         #expect(mismatches.isEmpty, "\(name): \(mismatches.prefix(10))")
-        // S01's chemical plant (C2614) is forbidden 800 m from the 长江 (expected.csv: R-AX-01).
-        if name == "S01" { #expect(byCode["C2614"]?.verdict == .prohibited && byCode["C2614"]?.rules.contains("R-AX-01") == true) }
+        // S01's chemical plant (C2614) is forbidden 800 m from the 长江 (expected.csv: CN-CJ-26-1).
+        if name == "S01" { #expect(byCode["C2614"]?.verdict == .prohibited && byCode["C2614"]?.rules.contains("CN-CJ-26-1") == true) }
     }
 }

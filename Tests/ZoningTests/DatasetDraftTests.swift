@@ -179,9 +179,10 @@ struct DatasetDraftTests {
             }
             #expect(Set(filled) == Set(values.keys))
             try lines.joined(separator: "\n").write(to: manifest, atomically: true, encoding: .utf8)
-            // The two files the draft says to provide.
-            try FileManager.default.copyItem(at: TestDatasets.url("zoning/tiny/rules.yaml"), to: folder.appendingPathComponent("rules.yaml"))
-            try FileManager.default.copyItem(at: TestDatasets.url("demo/gbt4754-2017.csv"), to: folder.appendingPathComponent("gbt4754-2017.csv"))
+            // The empty local rules file `dataset init` writes beside it; the national rules and the
+            // catalogue are built in, so nothing is copied from elsewhere.
+            let rules = try #require(draft.rulesTemplate)
+            try rules.write(to: folder.appendingPathComponent("rules.yaml"), atomically: true, encoding: .utf8)
 
             let dataset = try DatasetLoader.load(from: folder)
             #expect(dataset.units.count == 59 && dataset.redLines.count == 5 && dataset.shorelines.count == 10 && dataset.sensitiveAreas.count == 3)
@@ -191,7 +192,8 @@ struct DatasetDraftTests {
             // The demo's first unit has three numbered spatial-layout items; the third is its outfall ban.
             let third = dataset.clauses.first { $0.id == "ZH42909910001-spatialLayout-3" }
             #expect(third?.text.hasPrefix("禁止在保护区内设置排污口") == true)
-            #expect(DatasetCheck.problems(dataset).isEmpty)
+            // These deliverables have no parks layer: the national rule on compliant parks says so.
+            #expect(DatasetCheck.problems(dataset) == [.parksLayerMissing(owners: ["CN-FMQD-09"])])
         }
     }
 

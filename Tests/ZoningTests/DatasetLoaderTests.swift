@@ -11,9 +11,6 @@ struct DatasetLoaderTests {
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-test-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: TestDatasets.url("zoning/tiny"), to: copy)
         defer { try? FileManager.default.removeItem(at: copy) }
-        // The catalogue is referenced relative to the fixture folder; point the copy at it directly.
-        try replace(in: copy.appendingPathComponent("dataset.yaml"), "../../demo/gbt4754-2017.csv",
-                    with: TestDatasets.url("demo/gbt4754-2017.csv").path)
         try edit(copy)
         return try body(copy)
     }

@@ -14,8 +14,6 @@ struct DatasetStoreTests {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: TestDatasets.url("zoning/tiny"), to: copy)
         defer { try? FileManager.default.removeItem(at: root) }
-        try DatasetLoaderTests.replace(in: copy.appendingPathComponent("dataset.yaml"), "../../demo/gbt4754-2017.csv",
-                                       with: TestDatasets.url("demo/gbt4754-2017.csv").path)
         return try body(copy, cache)
     }
 
@@ -95,7 +93,7 @@ struct DatasetStoreTests {
 
             // Format version 99 at byte 8 (see StoreLayout).
             try Self.patch(path, at: 8, [99, 0, 0, 0])
-            #expect(throws: StoreError.otherFormatVersion(path: path.path, found: 99, expected: 1)) { try DatasetStore.openStoreFile(path) }
+            #expect(throws: StoreError.otherFormatVersion(path: path.path, found: 99, expected: 2)) { try DatasetStore.openStoreFile(path) }
             #expect(try DatasetStore.open(dataset, cache: cache).event.isRebuild)
 
             // Not a store at all.

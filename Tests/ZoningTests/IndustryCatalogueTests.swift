@@ -7,7 +7,7 @@ struct IndustryCatalogueTests {
     /// The demo dataset's copy of the catalogue (an intact copy of the project's reference table).
     static let csvURL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/demo/gbt4754-2017.csv")
+        .appendingPathComponent("Sources/Zoning/Resources/gbt4754-2017.csv")
 
     static func catalogue() throws -> IndustryCatalogue {
         try IndustryCatalogue(contentsOf: csvURL)

@@ -46,7 +46,7 @@ struct OfficialFormatDatasetTests {
         return try engine.screen(Site(id: id, geometry: try #require(feature.geometry), crs: dataset.metadata.crs, profile: profile))
     }
 
-    @Test("both datasets load: 59 units, 5 red lines, 10 shorelines, 3 water-source areas, 30 sites")
+    @Test("both datasets load: 59 units, 5 red lines, 10 shorelines, 3 water-source areas, 3 parks, 34 sites")
     func counts() {
         // Counts from Fixtures/demo/README.md (59 units; 5 red lines HX429099001-005; both banks of five
         // rivers) and the demo's water-sources.geojson (一级, 二级, 准保护区) and sites.geojson (S01-S30).
@@ -55,7 +55,8 @@ struct OfficialFormatDatasetTests {
             #expect(dataset.redLines.count == 5)
             #expect(dataset.shorelines.count == 10)
             #expect(dataset.sensitiveAreas.count == 3)
-            #expect(dataset.sites.count == 30)
+            #expect(dataset.sites.count == 34)
+            #expect(dataset.parks?.count == 3)
         }
         #expect(Self.official.warnings.isEmpty, "\(Self.official.warnings.map { $0.message(.en) })")
         #expect(DatasetCheck.problems(Self.official).isEmpty)

@@ -46,11 +46,12 @@ struct TinyDatasetScreeningTests {
         #expect(abs(metres - 800) < 0.01 && limit == 1000)
     }
 
-    @Test("a non-chemical project in the same place is not banned by the chemical band")
+    @Test("a non-chemical project in the same place is not banned by the chemical band; unit B's unread 禁止 clause makes it 需论证, never 符合")
     func nonChemical() throws {
         let result = try screen(.point(Coordinate(x: 503800, y: 3300300)), ProjectProfile(industry: "C1391", nature: .new))
         #expect(!result.reasons.contains { $0.ruleId == "T-AX-1KM" })
-        #expect(result.verdict == .compliant)
+        #expect(result.verdict == .needsAssessment)
+        #expect(result.reasons.map(\.ruleId) == ["ZH42909920001-spatialLayout-1"])
     }
 
     @Test("a point in the red line's hole touches no red line; one in the ring does")
@@ -125,13 +126,21 @@ struct TinyDatasetScreeningTests {
         #expect(!(try screen(.point(Coordinate(x: 503000, y: 3303000)), profile).reasons.contains { $0.ruleId == "T-AX-3KM" }))
     }
 
-    @Test("annotated unit text is matched like a structured clause; unannotated text is a requirement")
+    @Test("annotated unit text is matched like a structured clause; unannotated text saying 禁止 is 需论证 until a person reads it")
     func annotatedUnitText() throws {
         let pulp = try screen(.point(Coordinate(x: 503000, y: 3301500)), ProjectProfile(industry: "C2211", nature: .new))
         let annotated = try #require(pulp.reasons.first { $0.ruleId == "ZH42909920001-spatialLayout-2" })
-        #expect(annotated.effect == .prohibited && annotated.text == "禁止新建化学制浆造纸项目。")
+        #expect(annotated.effect == .prohibited && annotated.text == "禁止新建化学制浆造纸项目。" && annotated.undetermined == nil)
+        // "1.禁止新建燃煤锅炉。" has no annotation: nobody has said whom it concerns.
         let boiler = try #require(pulp.clauses.first { $0.id == "ZH42909920001-spatialLayout-1" })
-        #expect(boiler.effect == .requirement && boiler.concernsProject == .concerns)
+        #expect(boiler.reviewWord == "禁止" && boiler.concernsProject == .undetermined)
+        let unread = try #require(pulp.reasons.first { $0.ruleId == "ZH42909920001-spatialLayout-1" })
+        #expect(unread.effect == .needsAssessment)
+        #expect(unread.undetermined == Undetermined(missing: .clauseReading(word: "禁止"), ruleEffect: .prohibited))
+        #expect(pulp.clausesNeedingReview == 1)
+        // "（1）园区污水集中处理" has no prohibiting word: a plain requirement.
+        let sewage = try #require(pulp.clauses.first { $0.id == "ZH42909920001-pollutantDischarge-1" })
+        #expect(sewage.reviewWord == nil && sewage.effect == .requirement && sewage.concernsProject == .concerns)
     }
 
     @Test("a data centre in the park gets the park's clauses, its own industry clause marked")
@@ -141,14 +150,17 @@ struct TinyDatasetScreeningTests {
         #expect(ids.isSuperset(of: ["T-U-01", "T-S-01", "T-C-01", "ZH42909920001-pollutantDischarge-2"]))
         #expect(result.clauses.first { $0.id == "T-U-01" }?.concernsProject == .concerns)  // I645 covers I6450
         #expect(result.clauses.first { $0.id == "T-S-01" }?.concernsProject == .doesNotConcern)
-        #expect(result.verdict == .compliant)
+        // Nothing read says 禁止 or 限制 of a data centre; the unread boiler clause leaves it to a person.
+        #expect(result.verdict == .needsAssessment)
+        #expect(result.reasons.allSatisfy { $0.undetermined != nil })
     }
 
     @Test("without a profile, conditional rules become possible reasons, not the verdict")
     func noProfile() throws {
-        let result = try screen(.point(Coordinate(x: 503800, y: 3300300)))
+        // Unit C: no unread clause there.
+        let result = try screen(.point(Coordinate(x: 503500, y: 3302200)))
         #expect(result.verdict == .compliant)
-        #expect(result.possibleReasons.contains { $0.ruleId == "T-AX-1KM" })
+        #expect(result.possibleReasons.contains { $0.ruleId == "T-AX-3KM" })
     }
 
     @Test("a line of zero length lies where its point does (unit C), not outside the dataset")

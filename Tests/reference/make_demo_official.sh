@@ -3,10 +3,11 @@
 # can load both and check that they screen every demo site alike (Tests/ZoningTests/OfficialFormatDatasetTests.swift).
 #   - control units: a Shapefile in CGCS2000 3-degree Gauss-Krüger CM 111°E (EPSG:4546), text in GBK with
 #     a .cpg, without the four list fields (a DBF text field holds at most 254 bytes: ~127 characters in GBK);
+#   - parks: a Shapefile in EPSG:4546, GBK;
 #   - red lines, drinking-water protection areas and shorelines: one GeoPackage in EPSG:4490, three layers;
 #   - the unit lists: an XLSX sheet, one row per unit, with the columns provinces publish;
-#   - dataset.yaml: the demo's, with these files, `listTable`, and ../demo/ paths for the lists, rules,
-#     catalogue and sites (nothing duplicated).
+#   - dataset.yaml: the demo's, with these files, `listTable`, and ../demo/ paths for the lists, rules
+#     and sites (nothing duplicated; the catalogue and the national rules are built in).
 # Needs ogr2ogr (Debian: gdal-bin) and python3 with PyYAML. Run from the repository root; running it again
 # gives the same bytes (dates in the GeoPackage, the DBF header and the XLSX archive are fixed).
 #   bash Tests/reference/make_demo_official.sh
@@ -30,6 +31,10 @@ export OGR_CURRENT_DATE=2024-06-30T00:00:00Z
 ogr2ogr -f "ESRI Shapefile" -s_srs EPSG:4490 -t_srs EPSG:4546 -lco ENCODING=GBK -lco RESIZE=YES \
     -select HJGKDYBM,HJGKDYMC,ZHGKDYFL,DYXL,PROV,CITY,COUNTY -nln units \
     "$out/layers/units.shp" "$demo/layers/units.geojson"
+
+# Parks: a Shapefile of their own, as the 化工园区/开发区 boundaries are delivered (Gauss-Krüger, GBK).
+ogr2ogr -f "ESRI Shapefile" -s_srs EPSG:4490 -t_srs EPSG:4546 -lco ENCODING=GBK -lco RESIZE=YES -nln parks \
+    "$out/layers/parks.shp" "$demo/layers/parks.geojson"
 
 # Red lines, drinking-water protection areas and shorelines in one GeoPackage, coordinates unchanged
 # (-a_srs labels them CGCS2000; no transformation).
@@ -106,7 +111,8 @@ layers["redLines"] = in_geopackage(layers["redLines"], "STBHHX")
 layers["shorelines"] = in_geopackage(layers["shorelines"], "AX")
 layers["sensitiveAreas"] = [in_geopackage(s, "YYSSYBHQ") if s["id"] == "drinkingWater" else s
                             for s in layers["sensitiveAreas"]]
-for key in ("rules", "industryCatalogue", "sites", "unitClauseAnnotations"):
+layers["parks"]["file"] = "layers/parks.shp"  # CRS from its .prj, text from its .cpg
+for key in ("rules", "sites", "unitClauseAnnotations"):
     manifest[key] = "../demo/" + manifest[key]
 manifest["clauseFiles"] = ["../demo/" + f for f in manifest["clauseFiles"]]
 header = ("# 沧澜县（虚构）三线一单示例数据集的“官方交付格式”版本：单元为 Shapefile（EPSG:4546，GBK），红线、水源保护区、\n"

@@ -4,8 +4,12 @@
     python3 Fixtures/demo/generator/make_demo.py [--preview /tmp/demo.svg]
 
 Deterministic (fixed seeds); every run rewrites the dataset:
-  dataset.yaml, layers/*.geojson, lists/*.yaml, rules.yaml, gbt4754-2017.csv, sites.geojson,
-  expected.csv, README.md
+  dataset.yaml, layers/*.geojson, lists/*.yaml, rules.yaml, sites.geojson, expected.csv, README.md
+
+The national rules (red lines, 长江保护法, the Yangtze negative list, 水污染防治法) are built into ZoneScreen
+(Sources/Zoning/Resources/national-rules.yaml); the demo's rules.yaml keeps only what is local to it, and
+the GB/T 4754-2017 catalogue is the built-in one. The expected answers read the national pack's rules and
+apply them with this script's own evaluation (section 7), as they do the demo's own.
 
 Construction is done in EPSG:4546 (CGCS2000 3-degree Gauss-Krüger, CM 111E) metres; the layers are
 written in EPSG:4490 lon/lat rounded to 7 decimals; every check and every expected answer is computed
@@ -33,9 +37,9 @@ from shapely.strtree import STRtree
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.dirname(HERE)                      # Fixtures/demo
-CATALOGUE_SRC = "/work/shared/data/gbt4754-2017.csv"
-if not os.path.exists(CATALOGUE_SRC):
-    CATALOGUE_SRC = os.path.join(OUT, "gbt4754-2017.csv")
+ROOT = os.path.dirname(os.path.dirname(OUT))      # the repository
+CATALOGUE_SRC = os.path.join(ROOT, "Sources", "Zoning", "Resources", "gbt4754-2017.csv")
+NATIONAL_PACK = os.path.join(ROOT, "Sources", "Zoning", "Resources", "national-rules.yaml")
 
 TO_LL = Transformer.from_crs("EPSG:4546", "EPSG:4490", always_xy=True)
 TO_XY = Transformer.from_crs("EPSG:4490", "EPSG:4546", always_xy=True)
@@ -601,6 +605,9 @@ T_PARKS = {
         environmentalRisk=["矿山废石、尾矿应规范处置，禁止向河道倾倒。"],
         resourceEfficiency=["提高工业固体废物综合利用率，鼓励利用建筑垃圾生产再生建材。"]),
 }
+# Park → (YQLX kind, YQJB level, SFHG on the province's compliant list)
+PARKS = OrderedDict([("沧澜经济开发区", ("开发区", "省级", "是")), ("临港化工园区", ("化工园区", "省级", "是")),
+                     ("青峰建材产业园", ("工业园区", "市级", "否"))])
 DIMS = [("spatialLayout", "KJBJYS"), ("pollutantDischarge", "PWWPFGK"),
         ("environmentalRisk", "HJFXFK"), ("resourceEfficiency", "ZYKFXLYQ")]
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
@@ -767,6 +774,14 @@ def write_layers(G, Z, units):
         feats.append((OrderedDict([("BHQBM", code), ("BHQMC", f"沧澜县长江城区饮用水水源{lv}保护区" if lv != "准保护区" else "沧澜县长江城区饮用水水源准保护区"),
                                    ("BHJB", lv), ("SYDMC", "沧澜县长江城区饮用水水源地")]), to_ll(g)))
     write_fc(os.path.join(L, "water-sources.geojson"), "water-sources", feats)
+
+    # parks: the industrial-cluster units' own outlines; 青峰建材产业园 is not on the compliant list
+    feats = []
+    for n, (name, (kind, level, compliant)) in enumerate(PARKS.items(), 1):
+        u = [u for u in units if u.get("park") == name][0]
+        feats.append((OrderedDict([("YQBM", f"YQ{COUNTY_CODE}{n:03d}"), ("YQMC", name), ("YQLX", kind), ("YQJB", level),
+                                   ("SFHG", compliant)]), to_ll(u["geom"])))
+    write_fc(os.path.join(L, "parks.geojson"), "parks", feats)
     # the county outline is not a dataset layer; kept out of the dataset, used only for the checks
     return to_ll(G["county"])
 
@@ -815,12 +830,8 @@ def check_tiling(units_rt, county_ll):
 # ----------------------------------------------------------------------------------------------
 
 SOURCES = [
-    dict(id="yangtzeLaw", title="中华人民共和国长江保护法", issuer="全国人民代表大会常务委员会", date="2020-12-26"),
     dict(id="yangtzeNegativeList", title="长江经济带发展负面清单指南（试行，2022年版）",
          issuer="推动长江经济带发展领导小组办公室", date="2022-01-19"),
-    dict(id="waterLaw", title="中华人民共和国水污染防治法", issuer="全国人民代表大会常务委员会", date="2017-06-27"),
-    dict(id="threeLinesOpinion", title="关于在国土空间规划中统筹划定落实三条控制线的指导意见",
-         issuer="中共中央办公厅 国务院办公厅", date="2019-11-01"),
     dict(id="redLineNotice", title="关于加强生态保护红线管理的通知（试行）",
          issuer="自然资源部 生态环境部 国家林业和草原局", date="2022-08-16"),
     dict(id="provinceList", title="江汉省生态环境分区管控总体准入要求（虚构）", issuer="江汉省人民政府（虚构）", date="2023-12-20"),
@@ -839,7 +850,7 @@ ALL_NAT = ["new", "expansion", "rebuild"]
 
 def C(id, level, scope, dim, effect, text, doc, art, **cond):
     c = OrderedDict([("id", id), ("level", level), ("scope", scope), ("dimension", dim)])
-    for k in ("industries", "excludeIndustries", "natures", "chemical", "flags"):
+    for k in CONDITION_KEYS:
         if k in cond:
             c[k] = cond[k]
     c["effect"] = effect
@@ -1005,13 +1016,90 @@ def unit_clauses(code):
     ]
 
 
-def annotations(code):
+# How a person reads each published-style list item that prohibits or restricts (the words the Swift
+# side calls binding): its effect and conditions. Items restating a national rule that the tool applies
+# by its own layers (red lines, drinking-water zones) or governing conduct rather than admission are
+# read as requirements. Every binding item the units carry must be here (checked in main()).
+COMPLIANT_PARK = OrderedDict([("compliant", True)])
+TEXT_READINGS = {
+    # 生态保护红线类 / 一般生态空间类 priority units
+    "生态保护红线内，自然保护地核心保护区原则上禁止人为活动，其他区域严格禁止开发性、生产性建设活动，仅允许对生态功能不造成破坏的有限人为活动。":
+        dict(effect="requirement"),
+    "一般生态空间内禁止新建、扩建工业项目和矿产资源开发项目，现有工业企业逐步关停退出。":
+        dict(effect="prohibited", industries=["B", "C", "D"], natures=NEW_EXP),
+    "禁止毁林开荒、开山采石、挖砂取土等破坏山体植被和水源涵养功能的活动。":
+        dict(effect="prohibited", industries=["B101"]),
+    "居民点生活污水应就近收集处理，达标后回用或排放，禁止直排入河。": dict(effect="requirement"),
+    "禁止新设排污口，现有排污口依法整治。": dict(effect="prohibited", flags=["newOutfall"]),
+    "禁止新建危险化学品储存设施和固体废物贮存、填埋场所。":
+        dict(effect="prohibited", industries=["G5942", "N7723", "N7724"], natures=["new"]),
+    "严格控制取用水总量，保障河流生态流量。": dict(effect="requirement"),
+    "一般生态空间内原则上按限制开发区域管理，严格控制新增建设用地，禁止新建、扩建工业项目。":
+        dict(effect="prohibited", industries=["B", "C", "D"], natures=NEW_EXP),
+    "禁止在二十五度以上陡坡地开垦种植农作物。": dict(effect="prohibited", industries=["A01"], flags=["steepSlopeCultivation"]),
+    "旅游、康养开发应符合生态环境保护要求，不得破坏自然景观和生态功能。": dict(effect="requirement"),
+    # 长江 water units
+    "禁止在长江干流岸线保护区和保留区内投资建设除防洪护岸、河道治理、供水、生态环境保护、航道整治、国家重要基础设施以外的项目。":
+        dict(effect="prohibited", excludeIndustries=["N76", "N77", "D461", "E4821", "E4822", "G5531"],
+             **{"except": [OrderedDict([("flags", ["nationalMajorProject"])])]}),
+    "禁止新建、扩建不符合港口总体规划和岸线利用规划的码头项目。":
+        dict(effect="needsAssessment", industries=["G553", "E4823"], natures=NEW_EXP),
+    "禁止在水生生物保护区内从事生产性捕捞。": dict(effect="prohibited", industries=["A0422"]),
+    "禁止未经许可在长江干流新设、改设或者扩大排污口。": dict(effect="needsAssessment", flags=["newOutfall"]),
+    "船舶污染物应按规定接收、转运和处置，禁止向水体排放船舶含油污水和生活污水。": dict(effect="requirement"),
+    "加强危险化学品运输船舶监管，禁止运输剧毒化学品和国家规定禁止通过内河运输的其他危险化学品。": dict(effect="requirement"),
+    "严格控制岸线开发强度，提高岸线利用效率。": dict(effect="restricted", industries=["G553", "E4823"], natures=NEW_EXP),
+    # drinking-water source unit
+    "饮用水水源一级保护区内禁止新建、改建、扩建与供水设施和保护水源无关的建设项目。": dict(effect="requirement"),
+    "饮用水水源二级保护区内禁止新建、改建、扩建排放污染物的建设项目。": dict(effect="requirement"),
+    "禁止在保护区内设置排污口。": dict(effect="prohibited", flags=["newOutfall"]),
+    "禁止在一级保护区内从事网箱养殖、旅游、游泳、垂钓等可能污染饮用水水体的活动。": dict(effect="requirement"),
+    "禁止运输危险化学品的车辆、船舶在保护区内停靠、装卸。": dict(effect="requirement"),
+    "保障取水口上游来水水质，严格控制取水口周边岸线开发。": dict(effect="restricted", industries=["G553", "E4823"], natures=NEW_EXP),
+    # towns
+    "城镇建成区内禁止新建、扩建化工、印染、电镀等污染较重的工业项目，现有企业逐步搬迁入园。":
+        dict(effect="prohibited", industries=["chemical", "C1713", "C1723", "C1733", "C1743", "C1752", "C1762", "C3360"], natures=NEW_EXP),
+    "居住区、学校、医院周边禁止新建排放恶臭、有毒有害气体的项目。": dict(effect="prohibited", flags=["odourToxicGas"], natures=["new"]),
+    # general units
+    "禁止在合规园区外新建、扩建化工、钢铁、有色冶炼、制浆造纸等高污染项目。":
+        dict(effect="prohibited", industries=["chemical", "C31", "C321", "C322", "C323", "C221", "C222"], natures=NEW_EXP,
+             outsidePark=COMPLIANT_PARK),
+    "严格保护永久基本农田，严禁非农建设违规占用。": dict(effect="requirement"),
+    # parks
+    "城东片区临江区域优先布局装备制造、电子信息、食品加工等产业，临江一公里范围内禁止新建、扩建化工项目。":
+        dict(effect="prohibited", industries=["chemical"], natures=NEW_EXP,
+             nearShoreline=OrderedDict([("distance", 1000), ("rivers", ["mainStream"])])),
+    "园区主导产业为精细化工、化工新材料，禁止引进不符合园区主导产业定位的化工项目。":
+        dict(effect="needsAssessment", industries=["chemical"], natures=NEW_EXP),
+    "矿山废石、尾矿应规范处置，禁止向河道倾倒。": dict(effect="requirement"),
+}
+# Left for a person on purpose: the demo shows a clause the tool could not decide (需人工核对).
+UNREAD = {"禁止非法采砂。"}
+CONDITION_KEYS = ("industries", "excludeIndustries", "natures", "chemical", "flags", "inPark", "outsidePark", "nearShoreline", "except")
+BINDING = ["严格禁止", "禁止", "严禁", "不得", "不准", "不允许", "不予", "不再", "原则上", "严格限制", "限制", "严格控制", "严控"]
+
+
+def binding_word(text):
+    found = [(text.find(w), w) for w in BINDING if w in text]
+    return min(found)[1] if found else None
+
+
+def unit_items(path):
+    """Each unit's list items by dimension, as a written units layer gives them (code, {dim: [items]})."""
+    out = []
+    for p, _, _ in read_fc(path):
+        out.append((p["HJGKDYBM"], {dim: split_numbered(p.get(field) or "") for dim, field in DIMS}))
+    return out
+
+
+def annotations(code, units):
+    """`units`: (code, {dimension: [items]}) for every unit, as written."""
     dz, cp, bp, seat = (code["park:沧澜经济开发区"], code["park:临港化工园区"], code["park:青峰建材产业园"], code["town:沧澜镇"])
     A = []
 
     def a(clause, effect, **cond):
         x = OrderedDict([("clause", clause)])
-        for k in ("industries", "excludeIndustries", "natures", "chemical", "flags"):
+        for k in CONDITION_KEYS:
             if k in cond:
                 x[k] = cond[k]
         x["effect"] = effect
@@ -1023,29 +1111,22 @@ def annotations(code):
     a(f"{cp}-environmentalRisk-2", "needsAssessment", chemical=True, flags=["hazardousProcess"], natures=["new"])
     a(f"{bp}-spatialLayout-1", "prohibited", industries=["C25", "C26", "C17", "C22"], natures=["new"])
     a(f"{seat}-spatialLayout-1", "prohibited", industries=["C26", "C17", "C3360"], natures=NEW_EXP)
+    # every other item with prohibiting or restricting words, by its text
+    done = {x["clause"] for x in A}
+    for unit_code, items in units:
+        for dim, _ in DIMS:
+            for n, item in enumerate(items[dim], 1):
+                cid = f"{unit_code}-{dim}-{n}"
+                if cid in done or not binding_word(item) or item in UNREAD:
+                    continue
+                reading = dict(TEXT_READINGS[item])
+                a(cid, reading.pop("effect"), **reading)
     return A
 
 
 def rules_doc():
+    """The demo's own rules: what the fictional province adds to the national pack (which is built in)."""
     return OrderedDict([
-        ("chemicalIndustries", ["C25", "C26", "C27", "C28", "C29"]),
-        ("redLine", OrderedDict([
-            ("id", "R-HX-01"), ("effect", "prohibited"),
-            ("text", "生态保护红线内，自然保护地核心保护区原则上禁止人为活动，其他区域严格禁止开发性、生产性建设活动，在符合现行法律法规前提下，除国家重大战略项目外，仅允许对生态功能不造成破坏的有限人为活动"),
-            ("source", OrderedDict([("document", "threeLinesOpinion"), ("article", "二（四）")])),
-            ("allowed", [
-                OrderedDict([("flag", "patrolResearch"), ("effect", "needsAssessment"),
-                             ("text", "管护巡护、保护执法、科学研究、调查监测、防灾减灾救灾等活动及相关的必要设施修筑（《关于加强生态保护红线管理的通知（试行）》允许的有限人为活动）")]),
-                OrderedDict([("flag", "residentLiving"), ("effect", "needsAssessment"),
-                             ("text", "原住居民在不扩大现有建设用地和耕地规模的前提下修筑生产生活设施（同上）")]),
-                OrderedDict([("flag", "ecoTourism"), ("effect", "needsAssessment"),
-                             ("text", "不破坏生态功能的适度参观旅游、科普宣教及相关的必要公共设施建设（同上）")]),
-                OrderedDict([("flag", "linearInfrastructure"), ("effect", "needsAssessment"),
-                             ("text", "必须且无法避让、符合县级以上国土空间规划的线性基础设施、通讯和防洪、供水设施建设（同上）")]),
-                OrderedDict([("flag", "ecologicalRestoration"), ("effect", "needsAssessment"),
-                             ("text", "依据县级以上国土空间规划和生态保护修复专项规划开展的生态修复（同上）")]),
-            ]),
-        ])),
         ("unitClassRules", [
             OrderedDict([("id", "R-DY-01"), ("classes", [1]), ("natures", NEW_EXP), ("industries", ["B", "C", "D"]),
                          ("effect", "restricted"), ("text", "优先保护单元内严格限制新建、扩建工业项目"),
@@ -1055,18 +1136,6 @@ def rules_doc():
                          ("source", OrderedDict([("document", "provinceList"), ("article", "第二十九条")]))]),
         ]),
         ("shorelineBands", [
-            OrderedDict([("id", "R-AX-01"), ("distance", 1000), ("rivers", ["mainStream", "importantTributary", "tributary"]),
-                         ("chemical", True), ("natures", NEW_EXP), ("effect", "prohibited"),
-                         ("text", "禁止在长江干支流岸线一公里范围内新建、扩建化工园区和化工项目"),
-                         ("source", OrderedDict([("document", "yangtzeLaw"), ("article", "第二十六条")]))]),
-            OrderedDict([("id", "R-AX-02"), ("distance", 3000), ("rivers", ["mainStream"]),
-                         ("flags", ["tailingsPond"]), ("natures", ALL_NAT), ("effect", "prohibited"),
-                         ("text", "禁止在长江干流岸线三公里范围内新建、改建、扩建尾矿库（以提升安全、生态环境保护水平为目的的改建除外）"),
-                         ("source", OrderedDict([("document", "yangtzeLaw"), ("article", "第二十六条")]))]),
-            OrderedDict([("id", "R-AX-03"), ("distance", 1000), ("rivers", ["importantTributary"]),
-                         ("flags", ["tailingsPond"]), ("natures", ALL_NAT), ("effect", "prohibited"),
-                         ("text", "禁止在长江重要支流岸线一公里范围内新建、改建、扩建尾矿库（以提升安全、生态环境保护水平为目的的改建除外）"),
-                         ("source", OrderedDict([("document", "yangtzeLaw"), ("article", "第二十六条")]))]),
             OrderedDict([("id", "R-AX-04"), ("distance", 5000), ("rivers", ["mainStream", "importantTributary"]),
                          ("flags", ["industrialPark"]), ("natures", ["new"]), ("effect", "prohibited"),
                          ("text", "严禁在长江干流及主要支流岸线五公里范围内新布局工业园区"),
@@ -1075,22 +1144,6 @@ def rules_doc():
                          ("industries", ["A03"]), ("natures", NEW_EXP), ("effect", "restricted"),
                          ("text", "长江干流及主要支流岸线五公里范围内严格限制新建、扩建畜禽规模养殖场"),
                          ("source", OrderedDict([("document", "provinceYangtze"), ("article", "第十四条")]))]),
-        ]),
-        ("sensitiveAreaRules", [
-            OrderedDict([("id", "R-SY-01"), ("layer", "drinkingWater"), ("levels", ["一级"]),
-                         ("excludeIndustries", ["D461"]), ("effect", "prohibited"),
-                         ("text", "饮用水水源一级保护区内禁止新建、改建、扩建与供水设施和保护水源无关的建设项目"),
-                         ("source", OrderedDict([("document", "waterLaw"), ("article", "第六十五条")]))]),
-            OrderedDict([("id", "R-SY-02"), ("layer", "drinkingWater"), ("levels", ["二级"]),
-                         ("industries", ["B", "C", "D"]), ("excludeIndustries", ["D461"]), ("natures", ALL_NAT),
-                         ("effect", "prohibited"),
-                         ("text", "饮用水水源二级保护区内禁止新建、改建、扩建排放污染物的建设项目"),
-                         ("source", OrderedDict([("document", "waterLaw"), ("article", "第六十六条")]))]),
-            OrderedDict([("id", "R-SY-03"), ("layer", "drinkingWater"), ("levels", ["准保护区"]),
-                         ("industries", ["C17", "C19", "C22", "C25", "C26", "C31", "C32"]), ("natures", NEW_EXP),
-                         ("effect", "prohibited"),
-                         ("text", "饮用水水源准保护区内禁止新建、扩建对水体污染严重的建设项目"),
-                         ("source", OrderedDict([("document", "waterLaw"), ("article", "第六十七条")]))]),
         ]),
     ])
 
@@ -1128,11 +1181,15 @@ def manifest():
                 ("id", "drinkingWater"), ("kind", "饮用水水源保护区"), ("file", "layers/water-sources.geojson"),
                 ("fields", OrderedDict([("code", "BHQBM"), ("name", "BHQMC"), ("level", "BHJB")])),
             ])]),
+            ("parks", OrderedDict([
+                ("file", "layers/parks.geojson"),
+                ("fields", OrderedDict([("code", "YQBM"), ("name", "YQMC"), ("kind", "YQLX"), ("level", "YQJB"),
+                                        ("compliant", "SFHG")])),
+            ])),
         ])),
         ("clauseFiles", ["lists/province.yaml", "lists/city.yaml", "lists/classes.yaml", "lists/units.yaml"]),
         ("unitClauseAnnotations", "lists/unit-annotations.yaml"),
         ("rules", "rules.yaml"),
-        ("industryCatalogue", "gbt4754-2017.csv"),
         ("sites", "sites.geojson"),
     ])
 
@@ -1191,10 +1248,41 @@ def code_covers(rule_code, project_code):
     return project_code.startswith(rule_code)
 
 
-def concerns(cond, prof, chem_inds):
-    """Does a clause / rule with conditions `cond` concern the project profile `prof`?"""
+def covers(designators, prof, chem_inds):
+    """An industries list: GB/T codes, and `chemical` for a project of chemical nature."""
+    if any(code_covers(c, prof["industry"]) for c in designators if c != "chemical"):
+        return True
+    return "chemical" in designators and is_chemical(prof, chem_inds)
+
+
+def park_holds(spec, relation, site):
+    """园区内 / 园区外: `site["parks"]` is [(kind, compliant, share of the site)]."""
+    spec = spec if isinstance(spec, dict) else {}
+    kinds, compliant_only = spec.get("kinds"), spec.get("compliant", False)
+    inside = min(1.0, sum(share for kind, compliant, share in site["parks"]
+                          if (kinds is None or kind in kinds) and (not compliant_only or compliant)))
+    return inside > 0.001 if relation == "inside" else 1 - inside > 0.001
+
+
+def site_holds(cond, site):
+    """The site conditions of a clause or rule: 岸线 N 米内, 园区内/外."""
+    if "nearShoreline" in cond:
+        ns = cond["nearShoreline"]
+        if min(site["dist"][c] for c in ns.get("rivers", ALL_RIVERS)) > ns["distance"]:
+            return False
+    if "outsidePark" in cond and not park_holds(cond["outsidePark"], "outside", site):
+        return False
+    if "inPark" in cond and not park_holds(cond["inPark"], "inside", site):
+        return False
+    return True
+
+
+def concerns(cond, prof, chem_inds, site=None):
+    """Does a clause / rule with conditions `cond` concern the project profile `prof` at `site`?"""
     ind = prof["industry"]
-    if "industries" in cond and not any(code_covers(c, ind) for c in cond["industries"]):
+    if site is not None and not site_holds(cond, site):
+        return False
+    if "industries" in cond and not covers(cond["industries"], prof, chem_inds):
         return False
     if "excludeIndustries" in cond and any(code_covers(c, ind) for c in cond["excludeIndustries"]):
         return False
@@ -1203,6 +1291,8 @@ def concerns(cond, prof, chem_inds):
     if cond.get("chemical") is True and not is_chemical(prof, chem_inds):
         return False
     if "flags" in cond and not all(f in prof.get("flags", []) for f in cond["flags"]):
+        return False
+    if any(concerns(e, prof, chem_inds, site) for e in cond.get("except", [])):
         return False
     return True
 
@@ -1213,6 +1303,24 @@ def is_chemical(prof, chem_inds):
     return any(code_covers(c, prof["industry"]) for c in chem_inds)
 
 
+ALL_RIVERS = ["mainStream", "importantTributary", "tributary"]
+RULE_SECTIONS = ("redLines", "unitClassRules", "shorelineBands", "sensitiveAreaRules", "regionRules")
+
+
+def national_rules(region_code):
+    """The built-in pack's rules that hold in `region_code`'s province, by section."""
+    pack = yaml.safe_load(open(NATIONAL_PACK, encoding="utf-8"))
+    province = region_code[:2]
+    out = {sec: [] for sec in RULE_SECTIONS}
+    for sec in RULE_SECTIONS:
+        for r in pack["rules"].get(sec, []):
+            region = pack["regions"][r.get("appliesIn", "nationwide")]
+            if "provinces" in region and province not in region["provinces"] + region.get("partly", []):
+                continue
+            out[sec].append(r)
+    return out, pack["chemicalIndustries"]
+
+
 class Dataset:
     """The written dataset, read back from disk; geometry in EPSG:4546."""
 
@@ -1220,7 +1328,11 @@ class Dataset:
         OUT = root or globals()["OUT"]        # another edition's folder (make_demo_2025.py) or this one
         self.root = OUT
         self.man = yaml.safe_load(open(os.path.join(OUT, "dataset.yaml"), encoding="utf-8"))
-        self.rules = yaml.safe_load(open(os.path.join(OUT, "rules.yaml"), encoding="utf-8"))
+        self.local_rules = yaml.safe_load(open(os.path.join(OUT, "rules.yaml"), encoding="utf-8"))
+        national, national_chem = national_rules(self.man["regionCode"])
+        # the national pack's rules first, then the dataset's own (as the tool merges them)
+        self.rules = {sec: national[sec] + self.local_rules.get(sec, []) for sec in RULE_SECTIONS}
+        self.rules["chemicalIndustries"] = self.local_rules.get("chemicalIndustries", national_chem)
         lay = self.man["layers"]
         self.units = []
         f = lay["controlUnits"]["fields"]
@@ -1238,6 +1350,13 @@ class Dataset:
             fs = s["fields"]
             self.sens[s["id"]] = [dict(code=p[fs["code"]], name=p[fs["name"]], level=p.get(fs.get("level")), geom=xy)
                                   for p, ll, xy in read_fc(os.path.join(OUT, s["file"]))]
+        self.parks = []
+        if "parks" in lay:
+            fp = lay["parks"]["fields"]
+            for p, ll, xy in read_fc(os.path.join(OUT, lay["parks"]["file"])):
+                kind = "chemical" if "化工" in (p.get(fp["kind"]) or p[fp["name"]]) else "industrial"
+                self.parks.append(dict(code=p[fp["code"]], name=p[fp["name"]], kind=kind,
+                                       compliant={"是": True, "否": False}[p[fp["compliant"]]], geom=xy))
         self.clauses = []
         for cf in self.man["clauseFiles"]:
             self.clauses += yaml.safe_load(open(os.path.join(OUT, cf), encoding="utf-8"))["clauses"]
@@ -1253,6 +1372,9 @@ class Dataset:
                              effect="requirement", text=t, source={"document": "unitLists", "article": u["code"]})
                     if cid in ann:
                         c.update({k: v for k, v in ann[cid].items() if k != "clause"})
+                    elif binding_word(t):
+                        # nobody read it: 未能自动判定，需人工核对, counted as 需论证
+                        c["review"] = binding_word(t)
                     self.text_clauses.append(c)
         self.chem = self.rules["chemicalIndustries"]
 
@@ -1266,6 +1388,15 @@ class Dataset:
         return [self.units[i] for i in sorted(self.unit_tree.query(geom)) if self.units[i]["geom"].intersects(geom)]
 
 
+def share_in(geom, zone):
+    """The share of a site inside a zone: area for parcels, length for lines, 1 or 0 for points."""
+    if geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom.intersection(zone).area / geom.area
+    if geom.geom_type in ("LineString", "MultiLineString"):
+        return geom.intersection(zone).length / geom.length
+    return 1.0 if zone.intersects(geom) else 0.0
+
+
 def evaluate(ds, geom, prof):
     """Everything that applies to a site; returns a dict of facts and items (id, effect, why)."""
     units = ds.units_touched(geom)
@@ -1273,44 +1404,49 @@ def evaluate(ds, geom, prof):
     subs = {u["sub"] for u in units}
     codes = {u["code"] for u in units}
     reds = [r for r in ds.redlines if r["geom"].intersects(geom)]
-    dist = {c: ds.dist(geom, [c]) for c in ("mainStream", "importantTributary", "tributary")}
+    dist = {c: ds.dist(geom, [c]) for c in ALL_RIVERS}
+    parks = [(p["kind"], p["compliant"], share_in(geom, p["geom"])) for p in ds.parks if p["geom"].intersects(geom)]
+    site = dict(dist=dist, parks=[x for x in parks if x[2] > 0])
     items, near = [], []
 
-    # red line (with the positive list)
-    rl = ds.rules["redLine"]
-    if reds:
-        eff, why = rl["effect"], "触及生态保护红线 " + "、".join(r["code"] for r in reds)
-        for a in rl.get("allowed", []):
-            if a["flag"] in prof.get("flags", []):
-                eff, why = a["effect"], why + f"，属正面清单（{a['flag']}）"
-                break
-        items.append((rl["id"], eff, why))
-    elif min((r["geom"].distance(geom) for r in ds.redlines), default=1e9) <= 1000:
-        near.append(rl["id"])
+    # red lines (with the positive list)
+    for rl in ds.rules["redLines"]:
+        if reds:
+            eff, why = rl["effect"], "触及生态保护红线 " + "、".join(r["code"] for r in reds)
+            for a in rl.get("allowed", []):
+                if a["flag"] in prof.get("flags", []):
+                    eff, why = a["effect"], why + f"，属正面清单（{a['flag']}）"
+                    break
+            items.append((rl["id"], eff, why))
+        elif min((r["geom"].distance(geom) for r in ds.redlines), default=1e9) <= 1000:
+            near.append(rl["id"])
     # unit-class rules
-    for r in ds.rules.get("unitClassRules", []):
-        if not concerns(r, prof, ds.chem):
+    for r in ds.rules["unitClassRules"]:
+        if not concerns(r, prof, ds.chem, site):
             continue
         if classes & set(r["classes"]):
             items.append((r["id"], r["effect"], f"位于{'/'.join(str(c) for c in sorted(classes & set(r['classes'])))}类单元"))
         else:
             near.append(r["id"])
     # shoreline bands (inclusive edge)
-    for r in ds.rules.get("shorelineBands", []):
-        if not concerns(r, prof, ds.chem):
+    for r in ds.rules["shorelineBands"]:
+        if not concerns(r, prof, ds.chem, site):
             continue
-        d = min(dist[c] for c in r["rivers"])
+        d = min(dist[c] for c in r.get("rivers", ALL_RIVERS))
         if d <= r["distance"]:
             items.append((r["id"], r["effect"], f"距岸线 {d:.1f} m ≤ {r['distance']} m"))
         elif d <= 3 * r["distance"]:
             near.append(r["id"])
-    # sensitive areas
+    # sensitive areas (a rule names a layer by id; the demo's drinking-water layer's id is its role)
     sens_hit = []
-    for r in ds.rules.get("sensitiveAreaRules", []):
+    for layer, zones in ds.sens.items():
+        sens_hit += [z["code"] for z in zones if z["geom"].intersects(geom)]
+    for r in ds.rules["sensitiveAreaRules"]:
+        if r["layer"] not in ds.sens:
+            continue
         zones = [z for z in ds.sens[r["layer"]] if ("levels" not in r or z["level"] in r["levels"])]
         hit = [z for z in zones if z["geom"].intersects(geom)]
-        sens_hit += [z["code"] for z in ds.sens[r["layer"]] if z["geom"].intersects(geom)]
-        if not concerns(r, prof, ds.chem):
+        if not concerns(r, prof, ds.chem, site):
             if hit:
                 near.append(r["id"])          # in the zone, but the profile is exempt
             continue
@@ -1319,6 +1455,13 @@ def evaluate(ds, geom, prof):
                 z["level"] if z["level"].endswith("保护区") else z["level"] + "保护区" for z in hit)))
         elif zones and min(z["geom"].distance(geom) for z in zones) <= 2000:
             near.append(r["id"])
+    # rules that hold throughout the region (their site conditions, e.g. 合规园区外, still apply)
+    for r in ds.rules["regionRules"]:
+        if concerns(r, prof, ds.chem, site):
+            where = "位于合规园区外" if "outsidePark" in r else "适用于本地区"
+            items.append((r["id"], r["effect"], where))
+        elif concerns(r, prof, ds.chem):
+            near.append(r["id"])              # the project is one it names, but the site is not where it binds
     # clauses (structured and unit-level text)
     req = []
     for c in ds.clauses + ds.text_clauses:
@@ -1331,13 +1474,18 @@ def evaluate(ds, geom, prof):
             inscope = bool(subs & set(sc["subclasses"]))
         else:
             inscope = bool(codes & set(sc["units"]))
-        ok = concerns(c, prof, ds.chem)
+        if inscope and "review" in c:
+            items.append((c["id"], "needsAssessment", f"含“{c['review']}”，未能自动判定，需人工核对"))
+            continue
+        ok = concerns(c, prof, ds.chem, site)
         if inscope and ok:
             if c["effect"] == "requirement":
                 req.append(c["id"])
             else:
                 t = c["text"].rstrip("。")
                 items.append((c["id"], c["effect"], t if len(t) <= 22 else t[:21] + "…"))
+        elif inscope and c["effect"] != "requirement" and concerns(c, prof, ds.chem):
+            near.append(c["id"])              # the project is one it names, but the site is not where it binds
         elif ok and not inscope and c["effect"] != "requirement" and sc != "all":
             # near miss: the profile matches but the site is outside the scope, within 500 m of it
             scope_units = [u for u in ds.units if (("classes" in sc and u["cls"] in sc["classes"]) or
@@ -1352,7 +1500,7 @@ def evaluate(ds, geom, prof):
         shares = [(u["code"], u["geom"].intersection(geom).area / geom.area * 100) for u in units]
     return dict(verdict=verdict, items=items, near=sorted(set(near) - {i for i, _, _ in items}),
                 requirements=req, units=units, shares=shares, reds=reds, dist=dist,
-                sens=sorted(set(sens_hit)))
+                sens=sorted(set(sens_hit)), parks=[p for p in ds.parks if p["geom"].intersects(geom)])
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1452,7 +1600,7 @@ def build_sites(ds, G, Z, unit_by_key):
         "(a) 同一化工项目距干流岸线800 m，落在1 km带内", ll=la)
     add("S02", "沧澜化工新材料项目（距干流岸线1200米方案）", pb, "C2614", "new",
         "新建有机化学原料（醋酸乙烯）生产装置，临港化工园区内地块比选方案",
-        "(b) 同一项目移到1,200 m，位于临港化工园区内，不受1 km规则约束", ll=lb, extra_not=["R-AX-01"])
+        "(b) 同一项目移到1,200 m，位于临港化工园区内，不受1 km规则约束", ll=lb, extra_not=["CN-CJ-26-1"])
     # (c) data centre in the development zone
     c = np.array(dz_east.centroid.coords[0]) + np.array([-700.0, 0.0])
     pc, lc = walk_out(ds, c, main, 2600.0, allcls)
@@ -1480,7 +1628,7 @@ def build_sites(ds, G, Z, unit_by_key):
     # (e) inside the red-line hole (云雾村 enclave)
     enc = U[ucode["enclave"]]["geom"]
     add("S05", "云雾村民宿改造", Point(enc.centroid.coords[0]), "H6130", "rebuild",
-        "利用现有农房改建乡村民宿", "(e) 位于红线孔洞（云雾村）内，不触及任何红线", extra_not=["R-HX-01"])
+        "利用现有农房改建乡村民宿", "(e) 位于红线孔洞（云雾村）内，不触及任何红线", extra_not=["CN-HX-01"])
     # (f) band-edge pair, chemical new, in the development zone
     s2 = np.array(dz_east.centroid.coords[0]) + np.array([900.0, 0.0])
     p6, l6 = walk_out(ds, s2, main, 999.5, allcls)
@@ -1488,7 +1636,7 @@ def build_sites(ds, G, Z, unit_by_key):
     add("S06", "助剂项目（距岸线999.5米）", p6, "C2661", "new", "新建化学试剂和助剂项目",
         "(f) 距最近岸线999.5 m，在1 km带内（含边界）", ll=l6)
     add("S07", "助剂项目（距岸线1000.5米）", p7, "C2661", "new", "新建化学试剂和助剂项目",
-        "(f) 距最近岸线1000.5 m，在1 km带外", ll=l7, extra_not=["R-AX-01"])
+        "(f) 距最近岸线1000.5 m，在1 km带外", ll=l7, extra_not=["CN-CJ-26-1"])
     # (g) a road crossing the southern red line
     a0 = P(1.5, -5.5)
     road = LineString([a0, P(2.2, -9.0), P(1.0, -13.0), P(2.5, -17.5)])
@@ -1504,7 +1652,7 @@ def build_sites(ds, G, Z, unit_by_key):
     p10, l10 = walk_out(ds, s10, imp, 2000.0, ["importantTributary"])
     add("S10", "澜江东岸石英砂尾矿库", p10, "B1099", "new", "新建石英砂矿尾矿库",
         "(h) 尾矿库距重要支流2 km、距干流逾3 km，不受两条尾矿库规则约束", ll=l10,
-        flags=["tailingsPond"], extra_not=["R-AX-02", "R-AX-03"])
+        flags=["tailingsPond"], extra_not=["CN-CJ-26-3", "CN-CJ-26-4"])
     # (i) drinking-water source zones
     pi = m["nb"][ii - 5] + m["nrm"][ii - 5] * 60
     add("S11", "城西砂石码头", Point(pi), "G5532", "new", "新建砂石集散码头及堆场",
@@ -1517,7 +1665,7 @@ def build_sites(ds, G, Z, unit_by_key):
         "位于饮用水水源准保护区（对水体污染严重的项目）")
     p29 = m["nb"][ii - 2] + m["nrm"][ii - 2] * 40
     add("S14", "城区水厂取水泵站改造", Point(p29), "D4610", "rebuild", "现有取水泵站改建，提升供水保障能力",
-        "一级保护区内的供水设施改建：由 excludeIndustries 排除", extra_not=["R-SY-01"])
+        "一级保护区内的供水设施改建：由 excludeIndustries 排除", extra_not=["CN-SY-65"])
     # new industrial park within 5 km of the important tributary
     s15 = np.array(P(5.0, 6.5))
     c15 = find_point(lambda p: (rect(p.coords[0], 1500, 1000).distance(red) > 300 and
@@ -1571,7 +1719,7 @@ def build_sites(ds, G, Z, unit_by_key):
     p22, l22 = walk_out(ds, np.array(s22), qxi, 600.0, allcls)
     add("S22", "清溪日用塑料制品厂", p22, "C2927", "new", "新建日用塑料制品厂，外购粒料注塑成型，不涉及化学反应",
         "C29属化工门类，但项目情况声明非化工（chemical: false），1 km规则不适用", ll=l22, chemical=False,
-        extra_not=["R-AX-01", "K3-KJ-01"])
+        extra_not=["CN-CJ-26-1", "K3-KJ-01"])
     s23 = find_point(lambda p: in_kind(p, cls=3) and 500 < p.distance(bsh) < 900 and ds.dist(p, ["mainStream"]) > 1500,
                      P(-23.0, 8.0))
     p23, l23 = walk_out(ds, np.array(s23), bsh, 700.0, allcls)
@@ -1617,6 +1765,22 @@ def build_sites(ds, G, Z, unit_by_key):
                      U[ucode["town:沧澜镇"]]["geom"].exterior.distance(p) > 300, town.centroid.coords[0])
     add("S30", "县城涂料仓储调配站", Point(c30), "C2641", "new", "在县城建成区新建涂料调配车间",
         "城镇生活类单元禁止化工（细类条款与县城单元文本清单第1条标注）")
+    # parks (national rule: 负面清单指南第九条, 合规园区外禁止高污染项目)
+    c31 = find_point(lambda p: in_kind(p, cls=3) and ds.dist(p, allcls) > 3500 and
+                     min(pk["geom"].distance(p) for pk in ds.parks) > 2000 and
+                     all(z["geom"].distance(p) > 2000 for z in ds.sens["drinkingWater"]), P(20.0, 8.0))
+    add("S31", "桃源特钢项目", Point(c31), "C3120", "new", "新建电炉炼钢及轧钢生产线",
+        "钢铁项目不在任何合规园区内：负面清单指南第九条禁止")
+    add("S32", "青峰水泥熟料生产线", Point(bp.representative_point().coords[0]) , "C3011", "new",
+        "新建水泥熟料生产线，位于青峰建材产业园（未列入合规园区名单）",
+        "建材项目位于园区内，但该园区不在合规园区名单上：仍属合规园区外")
+    add("S33", "沧澜软件园（与S01同址）", pa, "I6513", "new", "在 S01 的比选地块新建应用软件开发中心",
+        "与化工项目同址（距干流岸线800 m），软件开发不受化工、园区外高污染项目规则约束", ll=la,
+        extra_not=["CN-CJ-26-1", "CN-FMQD-09"])
+    s34 = np.array(chem.centroid.coords[0]) + np.array([-400.0, 300.0])
+    p34, l34 = walk_out(ds, s34, main, 2400.0, allcls)
+    add("S34", "临港化工园区钢材深加工项目", p34, "C3130", "new", "在临港化工园区内新建钢压延加工（冷轧）生产线",
+        "钢铁项目位于合规（认定）化工园区内：不属合规园区外", ll=l34, extra_not=["CN-FMQD-09"])
     return S
 
 
@@ -1678,14 +1842,16 @@ def main():
     write_yaml(os.path.join(OUT, "lists", "city.yaml"), OrderedDict([("clauses", cc)]), hdr + "\n市级总体准入要求（云梦市，虚构）")
     write_yaml(os.path.join(OUT, "lists", "classes.yaml"), OrderedDict([("clauses", kc)]), hdr + "\n按单元类别和细类的准入要求")
     write_yaml(os.path.join(OUT, "lists", "units.yaml"), OrderedDict([("clauses", uc)]), hdr + "\n单元级结构化条款（园区等）")
-    ann = annotations(key_code)
+    ann = annotations(key_code, unit_items(os.path.join(OUT, "layers", "units.geojson")))
     write_yaml(os.path.join(OUT, "lists", "unit-annotations.yaml"), OrderedDict([("annotations", ann)]),
                hdr + "\n单元属性表中文本清单条目的标注（行业、性质、效力）")
     rules = rules_doc()
     write_yaml(os.path.join(OUT, "rules.yaml"), rules, hdr)
     write_yaml(os.path.join(OUT, "dataset.yaml"), manifest(), hdr)
-    shutil.copyfile(CATALOGUE_SRC, os.path.join(OUT, "gbt4754-2017.csv"))
-    cat = load_catalogue(os.path.join(OUT, "gbt4754-2017.csv"))
+    stale = os.path.join(OUT, "gbt4754-2017.csv")        # the catalogue is built in now
+    if os.path.exists(stale):
+        os.remove(stale)
+    cat = load_catalogue(CATALOGUE_SRC)
 
     # --- checks on the written files ----------------------------------------------------------------
     ds = Dataset()
@@ -1694,14 +1860,16 @@ def main():
     assert len(ids) == len(set(ids)), "duplicate clause ids"
     for a in ann:
         assert a["clause"] in {c["id"] for c in ds.text_clauses}, a["clause"]
-    used = set(codes_in(structured) + codes_in(ann) + codes_in(rules))
-    missing = sorted(c for c in used if c not in cat)
+    unread = {c["text"] for c in ds.text_clauses if "review" in c}
+    assert unread == UNREAD, unread ^ UNREAD
+    used = set(codes_in(structured) + codes_in(ann) + codes_in(rules) + codes_in(ds.rules))
+    missing = sorted(c for c in used if c not in cat and c != "chemical")
     assert not missing, f"industry codes not in the catalogue: {missing}"
     srcs = {s["id"] for s in SOURCES}
     for c in structured:
         assert c["source"]["document"] in srcs
-    for sec in ("unitClassRules", "shorelineBands", "sensitiveAreaRules"):
-        for r in rules[sec]:
+    for sec in RULE_SECTIONS:
+        for r in rules.get(sec, []):
             assert r["source"]["document"] in srcs
     U_rt = read_fc(os.path.join(OUT, "layers", "units.geojson"))
     tiling = check_tiling(U_rt, county_ll)
@@ -1761,8 +1929,8 @@ def main():
         prof = {k: props[k] for k in ("industry", "nature", "chemical", "flags") if k in props}
         ev = evaluate(ds, xy, prof)
         results.append((s, props, xy, ev))
-        must = sorted({i for i, _, _ in ev["items"]}, key=ids_order(rules, structured))
-        must_not = sorted(set(ev["near"]) | set(s["extra_not"]), key=ids_order(rules, structured))
+        must = sorted({i for i, _, _ in ev["items"]}, key=ids_order(ds.rules, structured))
+        must_not = sorted(set(ev["near"]) | set(s["extra_not"]), key=ids_order(ds.rules, structured))
         assert not (set(must) & set(must_not)), (s["id"], must, must_not)
         how = s["note"] + "；" + ("；".join(f"{i} {EFFECT_ZH[e]}（{w}）" for i, e, w in ev["items"])
                                   if ev["items"] else "无禁止、限制或需论证条款，仅适用要求类条款")
@@ -1779,8 +1947,8 @@ def main():
 
     # coverage of verdicts and rule ids
     verdicts = {r["verdict"] for r in rows}
-    rule_ids = [rules["redLine"]["id"]] + [r["id"] for sec in ("unitClassRules", "shorelineBands", "sensitiveAreaRules")
-                                           for r in rules[sec]]
+    # every rule of the demo's own, and the national rules its layers and sites can show, is cited somewhere
+    rule_ids = [r["id"] for sec in RULE_SECTIONS for r in rules.get(sec, [])] + NATIONAL_SHOWN
     cited = {i for r in rows for i in r["mustCite"].split(";") if i}
     assert verdicts == {"prohibited", "restricted", "needsAssessment", "compliant"}, verdicts
     assert set(rule_ids) <= cited, set(rule_ids) - cited
@@ -1826,9 +1994,12 @@ def main():
     report(F, rows, say)
 
 
+NATIONAL_SHOWN = ["CN-HX-01", "CN-CJ-26-1", "CN-CJ-26-3", "CN-CJ-26-4", "CN-SY-65", "CN-SY-66-1", "CN-SY-67", "CN-FMQD-09",
+                  "CN-FMQD-11-2"]
+
+
 def ids_order(rules, structured):
-    order = [rules["redLine"]["id"]] + [r["id"] for sec in ("unitClassRules", "shorelineBands", "sensitiveAreaRules")
-                                        for r in rules[sec]] + [c["id"] for c in structured]
+    order = [r["id"] for sec in RULE_SECTIONS for r in rules.get(sec, [])] + [c["id"] for c in structured]
     pos = {k: i for i, k in enumerate(order)}
     return lambda i: (pos.get(i, 10 ** 6), i)
 
@@ -1980,7 +2151,7 @@ def write_readme(F, results, rows, key_code, ds):
     L.append("  annotated unit text clauses, rules). Requirement clauses are not listed.")
     L.append("- **mustNotCite** = near misses: rules or clauses whose profile conditions hold but whose scope the site")
     L.append("  does not touch (bands within 3× their distance, red lines within 1 km, water-source zones within 2 km,")
-    L.append("  scoped clauses within 500 m, unit-class rules always), plus hand-picked ones (e.g. R-AX-01 for S02/S07).")
+    L.append("  scoped clauses within 500 m, unit-class rules always), plus hand-picked ones (e.g. CN-CJ-26-1 for S02/S07).")
     L.append("- units: codes touched; for polygons `code:share%` (overlap area / parcel area, EPSG:4546).")
     L.append("- distances: shortest distance from the site geometry to the nearest 干流 bank / nearest 重要支流 or 支流 bank.")
     L.append("")

@@ -41,4 +41,39 @@ public struct Clause: Sendable, Hashable, Identifiable {
     public var source: Citation
     /// True for clauses split from a unit's published free text.
     public var fromUnitText: Bool = false
+    /// A person decided the clause's effect and conditions (the annotation table).
+    public var annotated: Bool = false
+    /// For a clause nobody has decided (unit text without annotation) whose words prohibit or restrict:
+    /// the first such word. It is then "未能自动判定，需人工核对" and counts as 需论证.
+    public var reviewWord: String? = nil
+
+    /// The clause can decide a verdict: it has an effect other than a plain requirement, or nobody has
+    /// decided whether its prohibiting words concern a project.
+    public var isDecisive: Bool { effect != .requirement || reviewWord != nil }
+}
+
+/// The words by which published clause text prohibits or restricts (see DOMAIN.md): a clause that holds
+/// one and that nobody has read into conditions must not pass for a plain requirement.
+public enum BindingWords {
+    /// Each word with the effect it usually carries, longer words before the words inside them.
+    static let words: [(word: String, effect: Effect)] = [
+        ("严格禁止", .prohibited), ("禁止", .prohibited), ("严禁", .prohibited), ("不得", .prohibited), ("不准", .prohibited),
+        ("不允许", .prohibited), ("不予", .prohibited), ("不再", .prohibited), ("原则上", .prohibited),
+        ("严格限制", .restricted), ("限制", .restricted), ("严格控制", .restricted), ("严控", .restricted),
+    ]
+
+    /// The binding word that comes first in `text`, if any.
+    public static func first(in text: String) -> String? {
+        var best: (word: String, position: String.Index)?
+        for (word, _) in words {
+            guard let range = text.range(of: word) else { continue }
+            if best.map({ range.lowerBound < $0.position }) ?? true { best = (word, range.lowerBound) }
+        }
+        return best?.word
+    }
+
+    /// The effect a binding word usually gives (禁止 → prohibited, 限制 → restricted).
+    public static func effect(of word: String) -> Effect {
+        words.first { $0.word == word }?.effect ?? .needsAssessment
+    }
 }

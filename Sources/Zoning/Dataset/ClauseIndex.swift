@@ -6,7 +6,7 @@ public struct ClauseIndex: Sendable {
     /// Unit code → clauses scoped to that unit, in report order.
     public let byUnit: [String: [Int]]
     /// The same two, keeping only clauses that can decide a verdict (an effect other than a plain
-    /// requirement): tables ask for these, and most of a province's clauses are requirements.
+    /// requirement, or undecided prohibiting words): tables ask for these, and most of a province's clauses are requirements.
     let decisiveGeneral: [Int]
     let decisiveByUnit: [String: [Int]]
     /// Position of each clause in report order: by dimension, then level, then as the dataset lists them.
@@ -27,7 +27,7 @@ public struct ClauseIndex: Sendable {
                 general.append(index)
             }
         }
-        let decisive = { (index: Int) in clauses[index].effect != .requirement }
+        let decisive = { (index: Int) in clauses[index].isDecisive }
         self.general = general
         self.byUnit = byUnit
         self.decisiveGeneral = general.filter(decisive)

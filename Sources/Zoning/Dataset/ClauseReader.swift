@@ -37,8 +37,13 @@ struct ClauseReader {
                 }
                 scope = .classes(classes)
             }
-            let conditions = ProjectConditions(industries: record.industries, excludeIndustries: record.excludeIndustries,
-                                               natures: record.natures, chemical: record.chemical, flags: record.flags)
+            let conditions: ProjectConditions
+            switch record.conditionRecord.conditions() {
+            case .success(let made): conditions = made
+            case .failure(let problem):
+                log.fail(.fileInvalid(path: file, detail: "\(record.id): \(problem.message)"))
+                continue
+            }
             add(Clause(id: record.id, level: record.level, scope: scope, dimension: record.dimension, conditions: conditions,
                        effect: record.effect, text: record.text, source: record.source))
         }
@@ -55,6 +60,7 @@ struct ClauseReader {
                                         dimension: dimension, conditions: ProjectConditions(), effect: .requirement, text: item,
                                         source: Citation(document: "unitLists", article: unit.code))
                     clause.fromUnitText = true
+                    clause.reviewWord = BindingWords.first(in: item)
                     add(clause)
                 }
             }
@@ -73,48 +79,55 @@ struct ClauseReader {
                 log.warn(.annotationUnknownClause(annotation.clause))
                 continue
             }
-            clauses[position].conditions = ProjectConditions(
-                industries: annotation.industries, excludeIndustries: annotation.excludeIndustries,
-                natures: annotation.natures, chemical: annotation.chemical, flags: annotation.flags)
+            switch annotation.conditionRecord.conditions() {
+            case .success(let conditions): clauses[position].conditions = conditions
+            case .failure(let problem):
+                log.fail(.fileInvalid(path: "unitClauseAnnotations", detail: "\(annotation.clause): \(problem.message)"))
+                continue
+            }
             clauses[position].effect = annotation.effect
+            clauses[position].annotated = true
+            clauses[position].reviewWord = nil
             if let source = annotation.source { clauses[position].source = source }
         }
     }
 
-    mutating func readRules(_ file: String) -> RuleSet? {
-        guard let parsed: RulesFile = log.decodeYAML(directory.datasetFile(file), role: "空间规则 / rules", relativeTo: directory) else { return nil }
-        return rules(parsed, file: file)
+    /// The dataset's own rules file, if it has one.
+    mutating func readRules(_ file: String?) -> RulesFile? {
+        guard let file else { return RulesFile() }
+        return log.decodeYAML(directory.datasetFile(file), role: "空间规则 / rules", relativeTo: directory)
     }
 
-    mutating func rules(_ parsed: RulesFile, file: String) -> RuleSet {
-        func rule(_ record: RulesFile.RuleRecord, _ kind: SpatialRule.Kind) -> SpatialRule {
-            SpatialRule(id: record.id, kind: kind, conditions: record.conditions, effect: record.effect, text: record.text, source: record.source)
-        }
-        func invalid(_ record: RulesFile.RuleRecord, _ detail: String) {
-            log.fail(.fileInvalid(path: file, detail: "\(record.id): \(detail)"))
-        }
-        let unitClassRules = (parsed.unitClassRules ?? []).map { record in
-            let classes = (record.classes ?? []).compactMap(UnitClass.init(rawValue:))
-            if classes.isEmpty || classes.count != record.classes?.count { invalid(record, "classes 应为 1、2、3 / classes must be 1, 2, 3") }
-            return rule(record, .unitClass(classes: classes))
-        }
-        let bands = (parsed.shorelineBands ?? []).map { record in
-            guard let distance = record.distance, distance.isFinite, distance > 0 else {
-                invalid(record, "distance 应为正数（米）/ distance must be positive metres")
-                return rule(record, .shorelineBand(distance: 0, rivers: []))
+    /// The national rules that hold here followed by the dataset's own, checked; nil when a rule is
+    /// invalid (recorded).
+    mutating func rules(national: ResolvedNationalRules, local parsed: RulesFile, file: String) -> RuleSet? {
+        var made: [RuleSection: [SpatialRule]] = [:]
+        var valid = true
+        func add(_ record: RuleRecord, _ section: RuleSection, _ origin: RuleOrigin, _ where: String) {
+            switch record.rule(section, origin: origin) {
+            case .success(let rule): made[section, default: []].append(rule)
+            case .failure(let problem):
+                log.fail(.fileInvalid(path: `where`, detail: "\(record.id): \(problem.detail)"))
+                valid = false
             }
-            let rivers = record.rivers ?? RiverClass.allCases
-            return rule(record, .shorelineBand(distance: distance, rivers: rivers))
+            if !ids.insert(record.id).inserted { log.fail(.duplicateClauseID(record.id)); valid = false }
         }
-        let sensitive = (parsed.sensitiveAreaRules ?? []).map { record in
-            if record.layer == nil { invalid(record, "缺少 layer / missing layer") }
-            return rule(record, .sensitiveArea(layer: record.layer ?? "", levels: record.levels))
+        for (section, record) in national.records { add(record, section, .national, "builtin:" + BuiltInData.nationalRules) }
+        for (section, records) in parsed.sections {
+            for record in records {
+                if national.packIds.contains(record.id) {
+                    log.fail(.nationalRuleIdReused(id: record.id, file: file))
+                    valid = false
+                    continue
+                }
+                add(record, section, .dataset, file)
+            }
         }
-        for record in [parsed.redLine].compactMap({ $0 }) + (parsed.unitClassRules ?? []) + (parsed.shorelineBands ?? []) + (parsed.sensitiveAreaRules ?? []) {
-            if !ids.insert(record.id).inserted { log.fail(.duplicateClauseID(record.id)) }
-        }
-        return RuleSet(chemicalIndustries: (parsed.chemicalIndustries ?? ["C25", "C26", "C27", "C28", "C29"]).map(IndustryCode.normalise),
-                       redLine: parsed.redLine.map { rule($0, .redLine) }, redLineAllowed: parsed.redLine?.allowed ?? [],
-                       unitClassRules: unitClassRules, shorelineBands: bands, sensitiveAreaRules: sensitive)
+        guard valid else { return nil }
+        let chemical = parsed.chemicalIndustries ?? national.chemicalIndustries ?? ["C25", "C26", "C27", "C28", "C29"]
+        return RuleSet(chemicalIndustries: chemical.map(IndustryCode.normalise), redLineRules: made[.redLines] ?? [],
+                       unitClassRules: made[.unitClassRules] ?? [], shorelineBands: made[.shorelineBands] ?? [],
+                       sensitiveAreaRules: made[.sensitiveAreaRules] ?? [], regionRules: made[.regionRules] ?? [],
+                       national: national.summary)
     }
 }

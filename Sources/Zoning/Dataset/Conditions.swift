@@ -1,41 +1,84 @@
 import Foundation
 
-/// The project conditions a clause or rule states; every stated condition must hold.
-public struct ProjectConditions: Sendable, Hashable, Codable {
-    /// GB/T 4754 codes; a code covers its descendants. Nil: every industry.
+/// The project conditions a clause or rule states; every stated condition must hold, and none of its
+/// exceptions may.
+public struct ProjectConditions: Sendable, Hashable {
+    /// Industry designators: GB/T 4754 codes (a code covers its descendants) and `CHEMICAL`, which
+    /// stands for a project of chemical nature (化工项目, decided by the profile's chemical nature, not
+    /// by a code alone). Nil: every industry.
     public var industries: [String]?
     public var excludeIndustries: [String]?
     public var natures: [ProjectNature]?
     public var chemical: Bool?
     public var flags: [String]?
+    /// Whether the site must lie in, or outside, a park (of some kinds, compliant ones only).
+    public var park: ParkCondition?
+    /// The site must lie within a distance of some rivers' shorelines (岸线 N 公里范围内).
+    public var shoreline: ShorelineCondition?
+    /// "……除外": a project that meets any of these is not concerned (e.g. a rebuild that raises safety).
+    public var exceptions: [ProjectConditions]?
+
+    /// The designator of chemical projects among `industries`, after normalisation.
+    public static let chemicalDesignator = "CHEMICAL"
 
     public init(industries: [String]? = nil, excludeIndustries: [String]? = nil, natures: [ProjectNature]? = nil,
-                chemical: Bool? = nil, flags: [String]? = nil) {
+                chemical: Bool? = nil, flags: [String]? = nil, park: ParkCondition? = nil, shoreline: ShorelineCondition? = nil,
+                exceptions: [ProjectConditions]? = nil) {
         self.industries = industries?.map(IndustryCode.normalise)
         self.excludeIndustries = excludeIndustries?.map(IndustryCode.normalise)
         self.natures = natures
         self.chemical = chemical
         self.flags = flags
+        self.park = park
+        self.shoreline = shoreline
+        self.exceptions = exceptions?.isEmpty == true ? nil : exceptions
     }
 
     public var isEmpty: Bool {
         industries == nil && excludeIndustries == nil && natures == nil && chemical == nil && (flags ?? []).isEmpty
+            && park == nil && shoreline == nil && exceptions == nil
     }
 
     /// Whether the conditions hold for the profile. `.unknown` when the profile lacks what a condition
     /// needs (no profile, no industry code, no nature): such a clause is listed, not applied.
-    public func evaluate(_ profile: ProjectProfile?, chemicalIndustries: [String]) -> Concern {
-        evaluate(profile, isChemical: chemical == nil ? nil : profile?.isChemical(chemicalIndustries: chemicalIndustries))
+    /// `.undetermined` when the profile matches but the dataset cannot say whether the site meets a
+    /// site condition (a park condition without a parks layer, or in a park of unknown compliance).
+    public func evaluate(_ profile: ProjectProfile?, chemicalIndustries: [String], site: SiteConditionFacts = .none) -> Concern {
+        evaluate(profile, isChemical: profile?.isChemical(chemicalIndustries: chemicalIndustries), site: site)
     }
 
     /// The same, with whether the project is a chemical one worked out by the caller (once per site).
-    func evaluate(_ profile: ProjectProfile?, isChemical: Bool?) -> Concern {
+    func evaluate(_ profile: ProjectProfile?, isChemical: Bool?, site: SiteConditionFacts) -> Concern {
         if isEmpty { return .concerns }
+        let own = evaluateOwn(profile, isChemical: isChemical, site: site)
+        guard own != .doesNotConcern, let exceptions else { return own }
+        for exception in exceptions {
+            // An exception met for certain lifts the condition; one that may be met leaves it open.
+            switch exception.evaluate(profile, isChemical: isChemical, site: site) {
+            case .concerns: return .doesNotConcern
+            case .unknown, .undetermined: if own == .concerns { return .unknown }
+            case .doesNotConcern: break
+            }
+        }
+        return own
+    }
+
+    private func evaluateOwn(_ profile: ProjectProfile?, isChemical: Bool?, site: SiteConditionFacts) -> Concern {
+        // Site conditions first: a project outside the stated place is not concerned, whatever it is.
+        if let shoreline, !shoreline.holds(site.shorelineMetres) { return .doesNotConcern }
+        let placed = park?.evaluate(site.parks) ?? .concerns
+        if placed == .doesNotConcern { return .doesNotConcern }
+        if industries == nil && excludeIndustries == nil && natures == nil && chemical == nil && (flags ?? []).isEmpty {
+            return placed
+        }
         guard let profile else { return .unknown }
         var unknown = false
         if let industries {
-            guard let code = profile.industry else { return .unknown }
-            if !industries.contains(where: { IndustryCode.covers($0, code) }) { return .doesNotConcern }
+            switch Self.covers(industries, profile.industry, isChemical: isChemical) {
+            case .some(false): return .doesNotConcern
+            case nil: unknown = true
+            case .some(true): break
+            }
         }
         if let excluded = excludeIndustries, let code = profile.industry,
            excluded.contains(where: { IndustryCode.covers($0, code) }) {
@@ -56,16 +99,129 @@ public struct ProjectConditions: Sendable, Hashable, Codable {
             }
         }
         if let flags, !flags.allSatisfy(profile.flags.contains) { return .doesNotConcern }
-        return unknown ? .unknown : .concerns
+        if unknown { return .unknown }
+        return placed
+    }
+
+    /// Whether a project of `code` (and chemical nature `isChemical`) is among `designators`; nil when
+    /// the profile does not say enough.
+    static func covers(_ designators: [String], _ code: String?, isChemical: Bool?) -> Bool? {
+        if let code, designators.contains(where: { IndustryCode.covers($0, code) }) { return true }
+        var open = code == nil
+        if designators.contains(chemicalDesignator) {
+            switch isChemical {
+            case .some(true): return true
+            case nil: open = true
+            case .some(false): break
+            }
+        }
+        return open ? nil : false
     }
 }
 
-/// Whether a clause concerns the project being screened.
+/// Whether a clause or rule concerns the project being screened.
 public enum Concern: String, Sendable, Codable {
     case concerns
     case doesNotConcern
     /// The profile does not say enough to decide (e.g. no industry given).
     case unknown
+    /// The profile matches, but the dataset cannot decide whether the site meets a condition (a park it
+    /// lacks, a park of unknown compliance) or nobody has read the clause's text into conditions: a
+    /// person must look, so it counts as 需论证.
+    case undetermined
+}
+
+/// What a site condition needs to know about the site.
+public struct SiteConditionFacts: Sendable {
+    /// The parks the site touches with the share of the site inside each; nil when the dataset has no
+    /// parks layer (whether a site lies in a park cannot then be known).
+    public var parks: [ParkShare]?
+    /// The distance (metres) to the nearest shoreline of each river class the dataset has.
+    public var shorelineMetres: [RiverClass: Double]
+
+    public init(parks: [ParkShare]?, shorelineMetres: [RiverClass: Double] = [:]) {
+        self.parks = parks
+        self.shorelineMetres = shorelineMetres
+    }
+
+    /// No site facts: for conditions evaluated without a site (no parks layer, no shorelines).
+    public static let none = SiteConditionFacts(parks: nil)
+
+    public struct ParkShare: Sendable, Hashable {
+        public var kind: ParkKind
+        public var compliant: Bool?
+        /// 0...1 of the site's area or length; 1 for a point inside.
+        public var share: Double
+
+        public init(kind: ParkKind, compliant: Bool?, share: Double) {
+            self.kind = kind
+            self.compliant = compliant
+            self.share = share
+        }
+    }
+}
+
+/// 园区内 / 园区外: where a site must lie for a clause or rule to concern it.
+public struct ParkCondition: Sendable, Hashable {
+    public enum Relation: String, Sendable, Hashable, CaseIterable {
+        /// Some part of the site lies in a qualifying park.
+        case inside
+        /// Some part of the site lies outside every qualifying park.
+        case outside
+    }
+
+    public var relation: Relation
+    /// The park kinds that qualify; nil: every kind.
+    public var kinds: [ParkKind]?
+    /// Only parks on the compliant (认定/合规) list qualify (合规园区).
+    public var compliantOnly: Bool
+
+    public init(relation: Relation, kinds: [ParkKind]? = nil, compliantOnly: Bool = false) {
+        self.relation = relation
+        self.kinds = kinds
+        self.compliantOnly = compliantOnly
+    }
+
+    /// Shares below this are slivers of a shared boundary, not a part of the site inside or outside.
+    static let sliver = 0.001
+
+    func evaluate(_ parks: [SiteConditionFacts.ParkShare]?) -> Concern {
+        guard let parks else { return .undetermined }
+        var inside = 0.0, uncertain = 0.0
+        for park in parks where kinds?.contains(park.kind) ?? true {
+            if !compliantOnly || park.compliant == true {
+                inside += park.share
+            } else if park.compliant == nil {
+                uncertain += park.share
+            }
+        }
+        inside = min(1, inside)
+        uncertain = min(1 - inside, uncertain)
+        switch relation {
+        case .inside:
+            if inside > Self.sliver { return .concerns }
+            return uncertain > Self.sliver ? .undetermined : .doesNotConcern
+        case .outside:
+            if 1 - inside - uncertain > Self.sliver { return .concerns }
+            return uncertain > Self.sliver ? .undetermined : .doesNotConcern
+        }
+    }
+}
+
+/// 岸线 N 米范围内: the site must lie within `distance` metres of a shoreline of these river classes.
+public struct ShorelineCondition: Sendable, Hashable {
+    public var distance: Double
+    public var rivers: [RiverClass]
+
+    public init(distance: Double, rivers: [RiverClass] = RiverClass.allCases) {
+        self.distance = distance
+        self.rivers = rivers
+    }
+
+    /// Inclusive, as the shoreline bands are: a site exactly at the distance is within it.
+    func holds(_ nearest: [RiverClass: Double]) -> Bool {
+        rivers.contains { (nearest[$0] ?? .infinity) <= distance }
+    }
 }
 
 /// GB/T 4754 code arithmetic: `C26` covers `C2614`; a bare section letter covers its whole section.

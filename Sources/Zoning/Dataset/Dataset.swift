@@ -22,6 +22,8 @@ public struct DatasetMetadata: Sendable, Hashable {
 public struct SensitiveLayer: Sendable, Hashable {
     public var id: String
     public var kind: String
+    /// What national rules know the layer as (`drinkingWater`, `natureReserve`), if anything.
+    public var role: SensitiveRole?
 }
 
 /// The packed geometry table of each layer, in the working CRS (zones refer into these).
@@ -30,6 +32,7 @@ public struct LayerShapes: Sendable {
     public let redLines: PackedGeometries
     public let shorelines: PackedGeometries
     public let sensitiveAreas: PackedGeometries
+    public let parks: PackedGeometries
 }
 
 /// A loaded zoning dataset: immutable, Sendable, shared by every worker. Geometries are in
@@ -51,6 +54,8 @@ public final class Dataset: Sendable {
     public let shorelinePieces: ShorelinePieces
     public let sensitiveLayers: [SensitiveLayer]
     public let sensitiveAreas: [SensitiveArea]
+    /// Nil when the dataset has no parks layer (园区内/园区外 cannot then be decided).
+    public let parks: [Park]?
     public let clauses: [Clause]
     public let clauseIndex: ClauseIndex
     /// Each clause's citation as results give it, per language, worked out once rather than per site.
@@ -80,10 +85,12 @@ public final class Dataset: Sendable {
         public let units: EnvelopeTree
         public let redLines: EnvelopeTree
         public let sensitiveAreas: EnvelopeTree
+        public let parks: EnvelopeTree
         /// Coarse rasters of each zone (same order as the layer), shared by all workers.
         public let unitGrids: [CoverageGrid]?
         public let redLineGrids: [CoverageGrid]?
         public let sensitiveGrids: [CoverageGrid]?
+        public let parkGrids: [CoverageGrid]?
     }
 
     struct Parts {
@@ -96,6 +103,7 @@ public final class Dataset: Sendable {
         var shorelines: [Shoreline]
         var sensitiveLayers: [SensitiveLayer]
         var sensitiveAreas: [SensitiveArea]
+        var parks: [Park]?
         var clauses: [Clause]
         var rules: RuleSet
         var catalogue: IndustryCatalogue
@@ -120,6 +128,7 @@ public final class Dataset: Sendable {
         shorelinePieces = ShorelinePieces(parts.shorelines)
         sensitiveLayers = parts.sensitiveLayers
         sensitiveAreas = parts.sensitiveAreas
+        parks = parts.parks
         clauses = parts.clauses
         clauseIndex = ClauseIndex(parts.clauses)
         let titles = Dictionary(parts.metadata.sources.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
@@ -150,7 +159,8 @@ public final class Dataset: Sendable {
     public var summary: DatasetSummary {
         DatasetSummary(name: metadata.name, region: metadata.region, version: metadata.version, date: metadata.date,
                        fictional: metadata.fictional, contentHash: contentHash, workingCRS: workingCRS.description,
-                       measurement: measurement.description, shorelineBaseline: metadata.shorelineBaseline)
+                       measurement: measurement.description, shorelineBaseline: metadata.shorelineBaseline,
+                       regionCode: metadata.regionCode, nationalRules: rules.national, hasParks: parks != nil)
     }
 }
 

@@ -15,6 +15,8 @@ public struct DatasetDraft: Sendable {
         case controlUnits
         case redLines
         case shorelines
+        /// 化工园区, 工业园区/开发区 (`layers.parks`).
+        case parks
         case sensitiveArea(id: String, kind: String)
         /// Unit lists published as a spreadsheet, keyed by unit code (`controlUnits.listTable`).
         case listTable
@@ -24,6 +26,7 @@ public struct DatasetDraft: Sendable {
             case .controlUnits: language.pick("环境管控单元（controlUnits）", "control units (controlUnits)")
             case .redLines: language.pick("生态保护红线（redLines）", "red lines (redLines)")
             case .shorelines: language.pick("岸线（shorelines）", "shorelines (shorelines)")
+            case .parks: language.pick("园区（parks）", "parks (parks)")
             case .sensitiveArea(let id, let kind): language.pick("敏感区：\(kind)（sensitiveAreas，id \(id)）", "sensitive area: \(kind) (sensitiveAreas, id \(id))")
             case .listTable: language.pick("单元准入清单表（controlUnits.listTable）", "unit list table (controlUnits.listTable)")
             }
@@ -116,6 +119,9 @@ public struct DatasetDraft: Sendable {
     var baseline: Guess<ShorelineBaseline>?
     var rulesFile: String?
     var catalogueFile: String?
+    /// Park layers: the kind and compliance all of the layer's parks share, when the file's name says.
+    var parksKind: Guess<String>?
+    var parksCompliant: Guess<Bool>?
 
     /// The layers given `role` (several only for sensitive areas).
     public func layers(_ role: Role) -> [Layer] { layers.filter { $0.role == role } }
@@ -165,7 +171,7 @@ public struct DatasetDraft: Sendable {
         }
         // One layer each for units, red lines, shorelines and the list table: the best scored
         // (most fields found, then most features); the others are named as alternatives.
-        for role in [Role.controlUnits, .redLines, .shorelines, .listTable] {
+        for role in [Role.controlUnits, .redLines, .shorelines, .parks, .listTable] {
             let ranked = candidates.filter { $0.layer.role == role }
                 .sorted { ($0.score, $0.layer.featureCount) > ($1.score, $1.layer.featureCount) }
             guard var best = ranked.first?.layer else { continue }
@@ -226,6 +232,18 @@ public struct DatasetDraft: Sendable {
         if let (word, value) = baselineWords.first(where: { names.contains($0.0) }) {
             baseline = Guess(value: value, why: "岸线文件名含“\(word)”")
         }
+
+        // A parks layer that names chemistry is a layer of chemical parks; one named after a list of
+        // recognised (认定) or compliant (合规) parks is that list.
+        if let parks = layers(.parks).first {
+            let text = parks.file + " " + (parks.layer ?? parks.layerName)
+            if parks.field("kind") == nil, text.contains("化工") {
+                parksKind = Guess(value: "化工园区", why: "园区文件名含“化工”，没有园区类型字段")
+            }
+            if parks.field("compliant") == nil, let word = ["认定", "合规"].first(where: text.contains) {
+                parksCompliant = Guess(value: true, why: "园区文件名含“\(word)”（认定名单），没有是否合规字段")
+            }
+        }
     }
 
     private func role(of survey: LayerSurvey) -> Role? {
@@ -272,6 +290,25 @@ public struct DatasetDraft: Sendable {
 
     static func isDigits(_ text: String) -> Bool { text.allSatisfy { ("0"..."9").contains($0) } }
 
+    /// The local rules file `init` writes when the folder has none: nothing but how to extend it (the
+    /// national rules are built in).
+    public var rulesTemplate: String? {
+        guard rulesFile == nil else { return nil }
+        return """
+        # 本地空间规则（本数据集自己的规则）。国家层面的规则（生态保护红线、长江保护法第二十六条、长江经济带发展
+        # 负面清单指南、水污染防治法、自然保护区条例）已内置于 ZoneScreen，无需在此重复；要关闭、删去或改写某条
+        # 内置规则，在 dataset.yaml 中写 nationalRules（见 docs/dataset-format.md）。
+        # 在下面按需添加本省、本市的规则，格式见 docs/dataset-format.md，示例见 Fixtures/demo/rules.yaml：
+        #   unitClassRules:      按单元类别（1 优先保护 / 2 重点管控 / 3 一般管控）
+        #   shorelineBands:      岸线距离带（distance 米，rivers: mainStream / importantTributary / tributary）
+        #   sensitiveAreaRules:  敏感区（layer: 敏感区图层的 id）
+        #   regionRules:         全域适用（可带 outsidePark / inPark 园区条件）
+        # chemicalIndustries: [C25, C26, C27, C28, C29]   # 按行业判断化工项目时用的大类（默认如此）
+        {}
+
+        """
+    }
+
     /// rules.yaml and the industry catalogue, when the folder already has them.
     private mutating func findCompanionFiles() {
         let base = manifestURL.deletingLastPathComponent()
@@ -313,15 +350,25 @@ public struct DatasetDraft: Sendable {
                 items.append(ToFill(key: "\(prefix).classValues", zh: "值“\(value.raw)”代表的类别", en: "what the value \"\(value.raw)\" stands for"))
             }
         }
-        if rulesFile == nil {
-            items.append(ToFill(key: "rules", zh: "编写 rules.yaml（格式见 docs/dataset-format.md，可参照 Fixtures/demo/rules.yaml）",
-                                en: "write rules.yaml (see docs/dataset-format.md and Fixtures/demo/rules.yaml)"))
-        }
-        if catalogueFile == nil {
-            items.append(ToFill(key: "industryCatalogue", zh: "从 Fixtures/demo/ 复制 gbt4754-2017.csv 到数据集目录",
-                                en: "copy gbt4754-2017.csv from Fixtures/demo/ into the dataset folder"))
-        }
         toFill = items
+    }
+
+    /// What the user should know but need not fill in: it loads without it, answering less surely.
+    public var notes: [ToFill] {
+        var items: [ToFill] = []
+        if regionCode == nil {
+            items.append(ToFill(key: "regionCode", zh: "未能推断行政区划代码：不写时长江流域、长江经济带的国家规则一律适用",
+                                en: "no administrative code could be guessed: without one, the Yangtze basin's and belt's national rules all apply"))
+        }
+        if let parks = layers(.parks).first, parks.field("compliant") == nil, parksCompliant == nil {
+            items.append(ToFill(key: "layers.parks.compliant", zh: "园区图层没有“是否合规”字段：若该图层就是认定（合规）园区名单，写 compliant: true；否则“合规园区外”的规则判为需论证",
+                                en: "the parks layer has no compliance field: if it is the list of recognised (compliant) parks, write compliant: true; otherwise rules on compliant parks answer needs assessment"))
+        }
+        if layers(.parks).isEmpty {
+            items.append(ToFill(key: "layers.parks", zh: "未找到园区图层：“合规园区外”“园区内”等规则和条款将判为需论证",
+                                en: "no parks layer was found: rules and clauses on parks will answer needs assessment"))
+        }
+        return items
     }
 }
 

@@ -83,6 +83,14 @@ enum DraftVocabulary {
         ("soilErosion", "水土流失重点防治区", ["水土流失", "stls", "soilerosion"]),
     ]
 
+    static let parkName = FieldNames("园区名称", ["YQMC", "KFQMC", "HGYQMC", "园区名称", "开发区名称", "化工园区名称"], generic: ["MC", "NAME", "名称"])
+    static let parkCode = FieldNames("园区编码", ["YQBM", "YQDM", "KFQBM", "KFQDM", "园区编码", "园区代码", "开发区代码", "开发区编码"],
+                                     generic: ["BM", "DM", "CODE", "编码", "代码", "编号"])
+    static let parkKind = FieldNames("园区类型", ["YQLX", "YQLB", "KFQLX", "园区类型", "园区类别", "开发区类型"], generic: ["LX", "LB", "TYPE", "类型", "类别"])
+    static let parkLevel = FieldNames("园区级别", ["YQJB", "KFQJB", "园区级别", "开发区级别"], generic: ["JB", "LEVEL", "级别"])
+    static let parkCompliant = FieldNames("是否合规", ["SFHG", "SFRD", "HGYQ", "是否合规", "是否认定", "合规园区", "认定情况", "是否合规园区"])
+    static let parkWords = ["化工园区", "化工集中区", "园区", "开发区", "工业集中区", "产业园", "工业园", "高新区", "hgyq", "kfq", "gyyq", "park"]
+
     static let adminName = FieldNames("行政区名称", ["XZQMC", "行政区名称"], generic: ["NAME"])
     static let adminCode = FieldNames("行政区代码", ["XZQDM", "XZQHDM", "行政区代码", "行政区划代码"], generic: ["CODE"])
 }
@@ -276,6 +284,19 @@ enum DraftRecogniser {
                     ?? "面图层（\(survey.featureCount) 个要素），有红线字段 \(redLineFields.joined(separator: "、"))"
                 return (layer(.redLines, survey, why: why, fields: mapped), score(mapped) + (redLineWord == nil ? 0 : 5))
             }
+            let parkFields = [DraftVocabulary.parkName, DraftVocabulary.parkCode].compactMap { $0.matchSpecific(fields) }
+            let parkWord = DraftVocabulary.parkWords.first(where: words.contains)
+            if !parkFields.isEmpty || parkWord != nil {
+                var used: Set<String> = []
+                let mapped = [guess("code", DraftVocabulary.parkCode, required: false, survey, &used),
+                              guess("name", DraftVocabulary.parkName, required: true, survey, &used),
+                              guess("kind", DraftVocabulary.parkKind, required: false, survey, &used),
+                              guess("level", DraftVocabulary.parkLevel, required: false, survey, &used),
+                              guess("compliant", DraftVocabulary.parkCompliant, required: false, survey, &used)]
+                let why = parkWord.map { "面图层（\(survey.featureCount) 个要素），文件或图层名含“\($0)”" }
+                    ?? "面图层（\(survey.featureCount) 个要素），有园区字段 \(parkFields.joined(separator: "、"))"
+                return (layer(.parks, survey, why: why, fields: mapped), score(mapped) + (parkWord == nil ? 0 : 5))
+            }
             for kind in DraftVocabulary.sensitiveKinds {
                 guard let word = kind.words.first(where: words.contains) else { continue }
                 var used: Set<String> = []
@@ -314,8 +335,8 @@ enum DraftRecogniser {
         } else {
             switch survey.dimension {
             case 2:
-                zh = "面图层（\(survey.featureCount) 个要素），字段 \(fieldList)：没有单元编码或红线字段，文件名也不像红线或敏感区"
-                en = "a polygon layer without unit-code or red-line fields, not named like a red line or sensitive area"
+                zh = "面图层（\(survey.featureCount) 个要素），字段 \(fieldList)：没有单元编码、红线或园区字段，文件名也不像红线、园区或敏感区"
+                en = "a polygon layer without unit-code, red-line or park fields, not named like a red line, park or sensitive area"
             case 1:
                 zh = "线图层（\(survey.featureCount) 个要素），字段 \(fieldList)：没有河流名称字段，文件名也不像岸线"
                 en = "a line layer without a river-name field, not named like shorelines"

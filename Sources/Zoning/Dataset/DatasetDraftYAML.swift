@@ -71,6 +71,15 @@ extension DatasetDraft {
         for role in [Role.redLines, .shorelines] {
             if let layer = layers(role).first { write(layer, &out) } else { DraftYAML.placeholder(role, &out) }
         }
+        if let parks = layers(.parks).first {
+            write(parks, &out)
+            if let parksKind { out.entry("kind", DraftYAML.scalar(parksKind.value), indent: 2, guess: parksKind.why) }
+            if let parksCompliant { out.entry("compliant", parksCompliant.value ? "true" : "false", indent: 2, guess: parksCompliant.why) }
+        } else {
+            out.comment("parks:  # 可选：未找到园区图层（文件名含 化工园区、开发区、工业园区，或字段 YQMC、园区名称）。没有它，“合规园区外”等规则判为需论证。格式：", indent: 1)
+            out.comment("  file: 化工园区.shp", indent: 1)
+            out.comment("  fields: { name: YQMC, code: YQBM, kind: YQLX, level: YQJB, compliant: SFHG }", indent: 1)
+        }
         if sensitiveAreas.isEmpty {
             out.comment("sensitiveAreas:  # 可选：未找到敏感区图层（文件名含 饮用水水源、自然保护区、风景名胜区 等）。格式：", indent: 1)
             out.comment("  - { id: drinkingWater, kind: 饮用水水源保护区, file: 饮用水水源保护区.shp, fields: { name: BHQMC, code: BHQBM, level: BHJB } }", indent: 1)
@@ -83,13 +92,14 @@ extension DatasetDraft {
         if let rulesFile {
             out.entry("rules", DraftYAML.scalar(rulesFile), guess: "目录中已有 \(rulesFile)")
         } else {
-            out.entry("rules", "rules.yaml", note: "待填写（TODO）：编写空间规则文件 rules.yaml（红线、单元类别、岸线距离带、敏感区规则），格式见 docs/dataset-format.md，可参照 Fixtures/demo/rules.yaml")
+            out.entry("rules", "rules.yaml", note: "本地空间规则（dataset init 已写出空文件，按需添加；国家规则已内置）")
         }
         if let catalogueFile {
             out.entry("industryCatalogue", DraftYAML.scalar(catalogueFile), guess: "目录中已有 \(catalogueFile)")
         } else {
-            out.entry("industryCatalogue", "gbt4754-2017.csv", note: "待填写（TODO）：从 ZoneScreen 的 Fixtures/demo/ 复制 gbt4754-2017.csv（国民经济行业分类）到本目录")
+            out.comment("industryCatalogue: 行业分类.csv  # 可选：GB/T 4754-2017 已内置；只有要用自己的行业表时才写")
         }
+        out.comment("nationalRules: { drop: [CN-FMQD-11-2], override: [{ id: CN-CJ-26-1, distance: 1500 }] }  # 可选：内置国家规则默认全部加载；enabled: false 关闭，drop 删去、override 改写某条（见 docs/dataset-format.md）")
         return out.text
     }
 
@@ -223,7 +233,7 @@ struct DraftYAML {
         case .shorelines:
             what = "线图层，字段如 HLMC 河流名称、HLDJ 河流等级"
             template = ["  file: 岸线.shp", "  fields: { name: HLMC, class: HLDJ }", "  classValues: { 干流: mainStream, 重要支流: importantTributary, 支流: tributary }"]
-        case .sensitiveArea, .listTable:
+        case .parks, .sensitiveArea, .listTable:
             return
         }
         out.comment("\(key(role)):  # 待填写（TODO）：未找到\(role.name(.zh))图层（\(what)）。去掉 # 并改写：", indent: 1)
@@ -235,6 +245,7 @@ struct DraftYAML {
         case .controlUnits: "controlUnits"
         case .redLines: "redLines"
         case .shorelines: "shorelines"
+        case .parks: "parks"
         case .sensitiveArea: "sensitiveAreas"
         case .listTable: "controlUnits.listTable"
         }

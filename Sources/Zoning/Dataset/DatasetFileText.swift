@@ -28,6 +28,10 @@ public enum DatasetFileText {
                 do { _ = try CRS(parsing: text) } catch { log.fail(.invalidSetting(name: "crs", detail: error.message(.zh))) }
             }
             _ = DatasetLoader.resolveMeasurement(manifest.measurement, &log)
+            if let code = manifest.regionCode, let detail = RegionCode.problem(code) { log.fail(.invalidSetting(name: "regionCode", detail: detail)) }
+            if let pack = NationalRulePack.read(&log) {
+                _ = NationalRulePack.resolve(pack, settings: manifest.nationalRules, regionCode: manifest.regionCode, &log)
+            }
         case .clauses:
             guard let parsed: ClauseFile = log.decodeYAML(data, name: name) else { break }
             var reader = ClauseReader(directory: URL(fileURLWithPath: "/"), log: log)
@@ -40,8 +44,11 @@ public enum DatasetFileText {
             log = reader.log
         case .rules:
             guard let parsed: RulesFile = log.decodeYAML(data, name: name) else { break }
+            // Checked with the national rules in force everywhere, as a dataset without regionCode gets them.
+            guard let pack = NationalRulePack.read(&log) else { break }
+            let national = NationalRulePack.resolve(pack, settings: nil, regionCode: nil, &log)
             var reader = ClauseReader(directory: URL(fileURLWithPath: "/"), log: log)
-            _ = reader.rules(parsed, file: name)
+            _ = reader.rules(national: national, local: parsed, file: name)
             log = reader.log
         }
         return log.fatal + log.warnings

@@ -33,6 +33,9 @@ public enum DatasetLoader {
             throw DatasetError(path: directory.path, problems: problems.fatal)
         }
         if manifest.formatVersion != 1 { problems.fail(.unsupportedFormatVersion(manifest.formatVersion)) }
+        if let code = manifest.regionCode, let detail = RegionCode.problem(code) {
+            problems.fail(.invalidSetting(name: "regionCode", detail: detail))
+        }
 
         var layerCRS: CRS?
         if let text = manifest.crs {
@@ -49,31 +52,33 @@ public enum DatasetLoader {
         let redLineDrafts = reader.redLines(manifest.layers.redLines, &problems)
         let shorelineDrafts = reader.shorelines(manifest.layers.shorelines, &problems)
         let (sensitiveLayers, sensitiveDrafts) = reader.sensitiveAreas(manifest.layers.sensitiveAreas ?? [], &problems)
+        let parkDrafts = manifest.layers.parks.map { reader.parks($0, &problems) }
         let packed: (units: (PackedGeometries, [ControlUnit]), redLines: (PackedGeometries, [RedLine]),
-                     shorelines: (PackedGeometries, [Shoreline]), sensitive: (PackedGeometries, [SensitiveArea]))
+                     shorelines: (PackedGeometries, [Shoreline]), sensitive: (PackedGeometries, [SensitiveArea]),
+                     parks: (PackedGeometries, [Park]))
         do {
-            packed = (try unitDrafts.zones(), try redLineDrafts.zones(), try shorelineDrafts.zones(), try sensitiveDrafts.zones())
+            packed = (try unitDrafts.zones(), try redLineDrafts.zones(), try shorelineDrafts.zones(), try sensitiveDrafts.zones(),
+                      try (parkDrafts ?? LayerDrafts<Park>()).zones())
         } catch {
             problems.fail(.fileInvalid(path: directory.path, detail: "\(error)"))
             throw DatasetError(path: directory.path, problems: problems.fatal)
         }
         let units = packed.units.1, redLines = packed.redLines.1, shorelines = packed.shorelines.1, sensitiveAreas = packed.sensitive.1
+        let parks = parkDrafts == nil ? nil : packed.parks.1
 
-        let catalogueURL = directory.datasetFile(manifest.industryCatalogue)
-        var catalogue: IndustryCatalogue?
-        if !FileManager.default.fileExists(atPath: catalogueURL.path) {
-            problems.fail(.fileMissing(path: manifest.industryCatalogue, role: "行业分类 / industry catalogue"))
-        } else {
-            do { catalogue = try IndustryCatalogue(contentsOf: catalogueURL) } catch {
-                problems.fail(.fileInvalid(path: manifest.industryCatalogue, detail: "\(error)"))
-            }
+        let catalogue = readCatalogue(manifest.industryCatalogue, in: directory, &problems)
+        let national = NationalRulePack.read(&problems).map {
+            NationalRulePack.resolve($0, settings: manifest.nationalRules, regionCode: manifest.regionCode, &problems)
         }
 
         var clauses = ClauseReader(directory: directory, log: problems)
         for file in manifest.clauseFiles ?? [] { clauses.readClauseFile(file) }
         clauses.addUnitTextClauses(units: units, listFields: unitListDimensions(manifest.layers.controlUnits))
         if let annotations = manifest.unitClauseAnnotations { clauses.applyAnnotations(annotations) }
-        let rules = clauses.readRules(manifest.rules)
+        var rules: RuleSet?
+        if let national, let local = clauses.readRules(manifest.rules) {
+            rules = clauses.rules(national: national, local: local, file: manifest.rules ?? "rules.yaml")
+        }
         problems = clauses.log
 
         var sites: [Feature] = []
@@ -87,33 +92,64 @@ public enum DatasetLoader {
         guard problems.fatal.isEmpty, let catalogue, let rules else {
             throw DatasetError(path: directory.path, problems: problems.fatal + problems.warnings)
         }
+        // The national rules cite their own documents; a dataset declaring the same id keeps its own.
+        let declared = Set(manifest.sources.map(\.id))
+        let sources = manifest.sources + (national?.sources ?? []).filter { !declared.contains($0.id) }
         let metadata = DatasetMetadata(
             name: manifest.name, region: manifest.region, regionCode: manifest.regionCode,
             fictional: manifest.fictional ?? false, version: manifest.version, date: manifest.date,
-            sources: manifest.sources, shorelineBaseline: manifest.shorelineBaseline, crs: layerCRS ?? workingCRS)
+            sources: sources, shorelineBaseline: manifest.shorelineBaseline, crs: layerCRS ?? workingCRS)
         var warnings = problems.warnings
+        if manifest.regionCode == nil && rules.national.enabled { warnings.append(.regionCodeMissing) }
         warnings += ReferenceCheck.problems(clauses: clauses.clauses, rules: rules, units: units, metadata: metadata,
-                                            catalogue: catalogue, sensitiveLayers: sensitiveLayers)
+                                            catalogue: catalogue, sensitiveLayers: sensitiveLayers, hasParks: parks != nil)
         let trees = Dataset.ZoneTrees(
             units: EnvelopeTree(units.map(\.shape.envelope)),
             redLines: EnvelopeTree(redLines.map(\.shape.envelope)),
             sensitiveAreas: EnvelopeTree(sensitiveAreas.map(\.shape.envelope)),
+            parks: EnvelopeTree((parks ?? []).map(\.shape.envelope)),
             // A GEOS failure here (it would need an invalid zone, which the check reports) only
             // costs speed: without grids every test goes to GEOS.
             unitGrids: try? CoverageGrid.grids(for: units.map(\.geometry)),
             redLineGrids: try? CoverageGrid.grids(for: redLines.map(\.geometry)),
-            sensitiveGrids: try? CoverageGrid.grids(for: sensitiveAreas.map(\.geometry)))
+            sensitiveGrids: try? CoverageGrid.grids(for: sensitiveAreas.map(\.geometry)),
+            parkGrids: try? CoverageGrid.grids(for: (parks ?? []).map(\.geometry)))
         let stamps = SourceFiles.stamps(sourceFiles(manifest, in: directory), in: directory)
+            + [rules.national.enabled ? BuiltInData.nationalRules : nil, manifest.industryCatalogue == nil ? BuiltInData.catalogue : nil]
+                .compactMap { $0.flatMap(BuiltInData.stamp) }
         let dataset = Dataset(Dataset.Parts(
             directory: directory, metadata: metadata, workingCRS: workingCRS, measurement: measurement,
             redLines: redLines, units: units, shorelines: shorelines, sensitiveLayers: sensitiveLayers,
-            sensitiveAreas: sensitiveAreas, clauses: clauses.clauses, rules: rules, catalogue: catalogue,
+            sensitiveAreas: sensitiveAreas, parks: parks, clauses: clauses.clauses, rules: rules, catalogue: catalogue,
             sites: sites, contentHash: SourceFiles.contentHash(stamps), sources: stamps, warnings: warnings, geometryProblems: nil,
             shapes: LayerShapes(units: packed.units.0, redLines: packed.redLines.0, shorelines: packed.shorelines.0,
-                                sensitiveAreas: packed.sensitive.0),
+                                sensitiveAreas: packed.sensitive.0, parks: packed.parks.0),
             trees: trees, origin: .sources))
         FreedMemory.release()
         return dataset
+    }
+
+    /// The dataset's own catalogue when the manifest names one, else the built-in GB/T 4754-2017.
+    private static func readCatalogue(_ file: String?, in directory: URL, _ problems: inout ProblemLog) -> IndustryCatalogue? {
+        guard let file else {
+            guard let (data, _) = BuiltInData.contents(BuiltInData.catalogue) else {
+                problems.fail(.builtInMissing(name: BuiltInData.catalogue, looked: BuiltInData.candidates(BuiltInData.catalogue).map(\.path)))
+                return nil
+            }
+            do { return try IndustryCatalogue(csv: String(decoding: data, as: UTF8.self), source: "builtin:" + BuiltInData.catalogue) } catch {
+                problems.fail(.fileInvalid(path: "builtin:" + BuiltInData.catalogue, detail: "\(error)"))
+                return nil
+            }
+        }
+        let url = directory.datasetFile(file)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            problems.fail(.fileMissing(path: file, role: "行业分类 / industry catalogue"))
+            return nil
+        }
+        do { return try IndustryCatalogue(contentsOf: url) } catch {
+            problems.fail(.fileInvalid(path: file, detail: "\(error)"))
+            return nil
+        }
     }
 
     /// The dimensions whose unit text is split into clauses: from layer fields and from a list table.
@@ -127,9 +163,10 @@ public enum DatasetLoader {
     static func sourceFiles(_ manifest: ManifestFile, in directory: URL) -> [String] {
         var files = ["dataset.yaml"]
         let layers = [manifest.layers.redLines, manifest.layers.controlUnits, manifest.layers.shorelines] + (manifest.layers.sensitiveAreas ?? [])
+            + (manifest.layers.parks.map { [$0] } ?? [])
         for layer in layers { files += SourceFiles.expand(layer.file, in: directory) }
         if let table = manifest.layers.controlUnits.listTable { files += SourceFiles.expand(table.file, in: directory) }
-        files += [manifest.rules, manifest.industryCatalogue]
+        files += [manifest.rules, manifest.industryCatalogue].compactMap { $0 }
         files += manifest.clauseFiles ?? []
         if let annotations = manifest.unitClauseAnnotations { files.append(annotations) }
         if let sites = manifest.sites { files.append(sites) }

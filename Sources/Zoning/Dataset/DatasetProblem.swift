@@ -31,6 +31,16 @@ public enum DatasetProblem: Sendable, Hashable {
     case listRowUnknownUnit(file: String, row: Int, code: String)
     case listRowWithoutCode(file: String, row: Int, column: String)
     case tilingOverlap(first: String, second: String, location: Coordinate, squareMetres: Double)
+    /// A file ZoneScreen carries itself (the national rule pack, the catalogue) is not where it looked.
+    case builtInMissing(name: String, looked: [String])
+    /// The manifest drops or overrides a national rule the pack does not have.
+    case nationalRuleUnknown(id: String, setting: String, known: [String])
+    /// A dataset's own rule uses the id of a national rule.
+    case nationalRuleIdReused(id: String, file: String)
+    /// No regionCode: whether the Yangtze rules hold cannot be told, so they are applied.
+    case regionCodeMissing
+    /// Rules or clauses ask whether a site lies in a park, and the dataset has no parks layer.
+    case parksLayerMissing(owners: [String])
 
     public func message(_ l: Language) -> String {
         func feature(_ file: String, _ index: Int, _ id: String?) -> String {
@@ -94,6 +104,22 @@ public enum DatasetProblem: Sendable, Hashable {
             return l.pick("\(file) 第 \(row) 行的单元编码 \(code) 不在管控单元图层中", "\(file) row \(row): unit code \(code) is not in the control-unit layer")
         case .listRowWithoutCode(let file, let row, let column):
             return l.pick("\(file) 第 \(row) 行没有单元编码（\(column) 列为空）", "\(file) row \(row) has no unit code (column \(column) is empty)")
+        case .builtInMissing(let name, let looked):
+            return l.pick("找不到 ZoneScreen 自带的数据文件 \(name)（查找了 \(looked.joined(separator: "、"))）：安装不完整，请用 scripts/install 重新安装，或设置 ZONESCREEN_BUILTIN_DATA 指向其所在文件夹",
+                          "ZoneScreen's own data file \(name) is missing (looked in \(looked.joined(separator: ", "))): the installation is incomplete; reinstall with scripts/install, or point ZONESCREEN_BUILTIN_DATA at its folder")
+        case .nationalRuleUnknown(let id, let setting, let known):
+            return l.pick("dataset.yaml 的 \(setting) 中的 \(id) 不是内置国家规则（现有：\(known.joined(separator: "、"))）",
+                          "dataset.yaml \(setting) names \(id), which is no built-in national rule (there are: \(known.joined(separator: ", ")))")
+        case .nationalRuleIdReused(let id, let file):
+            return l.pick("\(file) 中的规则编号 \(id) 与内置国家规则相同：改动国家规则请在 dataset.yaml 的 nationalRules.override 中写，自己的规则请另起编号",
+                          "\(file) uses rule id \(id), which is a built-in national rule's: change national rules under nationalRules.override in dataset.yaml, and give your own rules ids of their own")
+        case .regionCodeMissing:
+            return l.pick("dataset.yaml 未给出 regionCode（行政区划代码）：无法判断本地区是否属于长江流域、长江经济带，这些地域的国家规则一律适用；请补上 regionCode",
+                          "dataset.yaml gives no regionCode (administrative code): whether the region lies in the Yangtze basin or economic belt cannot be told, so their national rules are all applied; add regionCode")
+        case .parksLayerMissing(let owners):
+            let named = owners.prefix(8).joined(separator: l.pick("、", ", ")) + (owners.count > 8 ? l.pick(" 等 \(owners.count) 条", " and \(owners.count - 8) more") : "")
+            return l.pick("\(named) 以站点在园区内或园区外为条件，但数据集没有园区图层（layers.parks）：这些规则、条款一律判为需论证",
+                          "\(named) depend on whether a site lies in a park, but the dataset has no parks layer (layers.parks): they all answer needs assessment")
         case .tilingGap(let location, let area):
             let size = String(format: "%.1f", area)
             return l.pick("管控单元之间有缝隙：约 \(size) 平方米，位于 \(place(location))",

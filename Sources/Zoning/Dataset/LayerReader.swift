@@ -248,14 +248,60 @@ struct LayerReader {
         for spec in specs {
             let layer = spec.id ?? spec.file
             let kind = spec.kind ?? layer
-            layers.append(SensitiveLayer(id: layer, kind: kind))
+            let role = SensitiveRole(layerId: layer, kind: kind)
+            layers.append(SensitiveLayer(id: layer, kind: kind, role: role))
             for row in rows(spec, role: "sensitiveAreas.\(layer)", required: ["name"], optional: ["code", "level"], polygonal: true, &problems) {
                 guard let name = row.fields["name"] else { continue }
                 let code = row.fields["code"], level = row.fields["level"]
-                drafts.add(row.geometry) { SensitiveArea(layer: layer, kind: kind, code: code, name: name, level: level, shape: $0) }
+                drafts.add(row.geometry) { SensitiveArea(layer: layer, kind: kind, code: code, name: name, level: level, role: role, shape: $0) }
             }
         }
         return (layers, drafts)
+    }
+}
+
+extension LayerReader {
+    /// Parks: each checked for validity here (a handful of polygons), since a park's boundary decides
+    /// 园区内/园区外 and an invalid one would decide it wrongly.
+    mutating func parks(_ spec: ManifestFile.LayerSpec, _ problems: inout ProblemLog) -> LayerDrafts<Park> {
+        var drafts = LayerDrafts<Park>()
+        let layerKind = spec.kind.map(ParkKind.init(recognising:))
+        for row in rows(spec, role: "parks", required: ["name"], optional: ["code", "kind", "level", "compliant"], polygonal: true, &problems) {
+            guard let name = row.fields["name"] else { continue }
+            let label = row.fields["code"] ?? name
+            do {
+                let report = try row.geometry.validity()
+                if !report.isValid {
+                    problems.fail(.invalidGeometry(file: spec.featureSource, feature: row.index, id: label, reason: report.reason ?? "invalid", location: report.location))
+                    continue
+                }
+            } catch {
+                problems.fail(.invalidGeometry(file: spec.featureSource, feature: row.index, id: label, reason: error.message(.zh), location: nil))
+                continue
+            }
+            var compliant = spec.compliant
+            if let raw = row.fields["compliant"] {
+                guard let value = Self.yesNo(raw) else {
+                    problems.fail(.unknownClassValue(file: spec.featureSource, feature: row.index, id: label, value: raw))
+                    continue
+                }
+                compliant = value
+            }
+            // The kind field, else the layer's kind, else the park's own name (临港化工园区 is a chemical park).
+            let kind = row.fields["kind"].map(ParkKind.init(recognising:)) ?? layerKind ?? ParkKind(recognising: name)
+            let code = row.fields["code"], level = row.fields["level"]
+            drafts.add(row.geometry) { Park(code: code, name: name, kind: kind, level: level, compliant: compliant, shape: $0) }
+        }
+        return drafts
+    }
+
+    /// 是/否 as park tables write whether a park is on the compliant (认定) list.
+    static func yesNo(_ raw: String) -> Bool? {
+        switch raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
+        case "是", "1", "true", "yes", "y", "t", "合规", "认定", "已认定", "在册", "合规园区": true
+        case "否", "0", "false", "no", "n", "f", "不合规", "未认定", "非合规", "不在册": false
+        default: nil
+        }
     }
 }
 

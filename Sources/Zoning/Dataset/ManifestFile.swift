@@ -18,8 +18,12 @@ struct ManifestFile: Decodable {
     var layers: LayersSpec
     var clauseFiles: [String]?
     var unitClauseAnnotations: String?
-    var rules: String
-    var industryCatalogue: String
+    /// The dataset's own rules (local to it); the national rules are built in.
+    var rules: String?
+    /// The dataset's own GB/T 4754-2017 table; without one the built-in table is used.
+    var industryCatalogue: String?
+    /// Switching the built-in national rules off, dropping or changing some.
+    var nationalRules: NationalRulesSettings?
     var sites: String?
 
     struct MeasurementSpec: Decodable {
@@ -32,6 +36,8 @@ struct ManifestFile: Decodable {
         var controlUnits: LayerSpec
         var shorelines: LayerSpec
         var sensitiveAreas: [LayerSpec]?
+        /// 化工园区, 工业园区/开发区: name, kind, level, whether on the compliant list.
+        var parks: LayerSpec?
     }
 
     struct LayerSpec: Decodable {
@@ -50,6 +56,9 @@ struct ManifestFile: Decodable {
         var listFields: [String: String]?
         /// Unit lists published as a table (XLSX/CSV), one row per unit.
         var listTable: ListTableSpec?
+        /// Parks: every park of the layer is on the compliant list (a layer of the 认定名单), unless
+        /// a mapped `compliant` field says otherwise for a park.
+        var compliant: Bool?
     }
 
     /// A spreadsheet of unit lists: a column with the unit code, and one column per list dimension.
@@ -78,9 +87,18 @@ struct ClauseFile: Decodable {
         var natures: [ProjectNature]?
         var chemical: Bool?
         var flags: [String]?
+        var inPark: ParkConditionRecord?
+        var outsidePark: ParkConditionRecord?
+        var nearShoreline: ShorelineConditionRecord?
+        var except: [ConditionRecord]?
         var effect: Effect
         var text: String
         var source: Citation
+
+        var conditionRecord: ConditionRecord {
+            ConditionRecord(industries: industries, excludeIndustries: excludeIndustries, natures: natures, chemical: chemical,
+                            flags: flags, inPark: inPark, outsidePark: outsidePark, nearShoreline: nearShoreline, except: except)
+        }
     }
 
     /// `all`, or a mapping with one of classes / subclasses / units.
@@ -122,7 +140,16 @@ struct AnnotationFile: Decodable {
         var natures: [ProjectNature]?
         var chemical: Bool?
         var flags: [String]?
+        var inPark: ParkConditionRecord?
+        var outsidePark: ParkConditionRecord?
+        var nearShoreline: ShorelineConditionRecord?
+        var except: [ConditionRecord]?
         var effect: Effect
         var source: Citation?
+
+        var conditionRecord: ConditionRecord {
+            ConditionRecord(industries: industries, excludeIndustries: excludeIndustries, natures: natures, chemical: chemical,
+                            flags: flags, inPark: inPark, outsidePark: outsidePark, nearShoreline: nearShoreline, except: except)
+        }
     }
 }

@@ -2,30 +2,37 @@
 /// units, industries or documents that do not exist, rules naming unknown layers.
 enum ReferenceCheck {
     static func problems(clauses: [Clause], rules: RuleSet, units: [ControlUnit], metadata: DatasetMetadata,
-                         catalogue: IndustryCatalogue, sensitiveLayers: [SensitiveLayer]) -> [DatasetProblem] {
+                         catalogue: IndustryCatalogue, sensitiveLayers: [SensitiveLayer], hasParks: Bool) -> [DatasetProblem] {
         var problems: [DatasetProblem] = []
         let unitCodes = Set(units.map(\.code))
         let documents = Set(metadata.sources.map(\.id)).union(["unitLists"])
         func checkIndustries(_ owner: String, _ conditions: ProjectConditions) {
-            for code in (conditions.industries ?? []) + (conditions.excludeIndustries ?? []) where !catalogue.contains(code) {
+            for code in (conditions.industries ?? []) + (conditions.excludeIndustries ?? [])
+            where code != ProjectConditions.chemicalDesignator && !catalogue.contains(code) {
                 problems.append(.unknownIndustry(owner: owner, code: code))
             }
+            for exception in conditions.exceptions ?? [] { checkIndustries(owner, exception) }
         }
+        var parkOwners: [String] = []
         for clause in clauses {
             if case .units(let codes) = clause.scope {
                 for code in codes where !unitCodes.contains(code) { problems.append(.clauseUnknownUnit(clause: clause.id, unit: code)) }
             }
             checkIndustries(clause.id, clause.conditions)
+            if clause.conditions.namesParks { parkOwners.append(clause.id) }
             if !documents.contains(clause.source.document) { problems.append(.unknownSource(owner: clause.id, document: clause.source.document)) }
         }
         let layers = Set(sensitiveLayers.map(\.id))
         for rule in rules.all {
             checkIndustries(rule.id, rule.conditions)
+            if rule.conditions.namesParks { parkOwners.append(rule.id) }
             if !documents.contains(rule.source.document) { problems.append(.unknownSource(owner: rule.id, document: rule.source.document)) }
-            if case .sensitiveArea(let layer, _) = rule.kind, !layers.contains(layer) {
+            // A national rule on a layer the dataset does not have simply has nothing to act on.
+            if case .sensitiveArea(let layer, _) = rule.kind, rule.origin == .dataset, !layers.contains(layer) {
                 problems.append(.ruleUnknownLayer(rule: rule.id, layer: layer))
             }
         }
+        if !hasParks && !parkOwners.isEmpty { problems.append(.parksLayerMissing(owners: parkOwners)) }
         for code in rules.chemicalIndustries where !catalogue.contains(code) {
             problems.append(.unknownIndustry(owner: "chemicalIndustries", code: code))
         }

@@ -1,18 +1,38 @@
-/// A spatial rule: where it applies is decided by geometry, whom it concerns by project conditions.
+/// A spatial rule: where it applies is decided by geometry (or, for a region rule, by the dataset's
+/// region), whom it concerns by project conditions.
 public struct SpatialRule: Sendable, Hashable, Identifiable {
     public enum Kind: Sendable, Hashable {
-        case redLine
+        /// Inside an ecological red line; a project with one of the allowed activities' flags gets that
+        /// activity's effect instead.
+        case redLine(allowed: [AllowedActivity])
         case unitClass(classes: [UnitClass])
         case shorelineBand(distance: Double, rivers: [RiverClass])
+        /// A sensitive-area layer, by its id or its role (`drinkingWater`, `natureReserve`).
         case sensitiveArea(layer: String, levels: [String]?)
+        /// Everywhere the rule holds (its site conditions, e.g. outside compliant parks, still apply).
+        case region
     }
 
     public var id: String
     public var kind: Kind
     public var conditions: ProjectConditions
     public var effect: Effect
+    /// The words of the document, quoted.
     public var text: String
     public var source: Citation
+    public var origin: RuleOrigin = .dataset
+    /// For national rules: the territory the rule holds in (`RegionSet` id).
+    public var appliesIn: String? = nil
+    /// For national rules: how the quoted words became the conditions.
+    public var note: String? = nil
+}
+
+/// Where a rule was written.
+public enum RuleOrigin: String, Sendable, Hashable, Codable {
+    /// The dataset's own rules file.
+    case dataset
+    /// The rule pack built into ZoneScreen (national laws and documents).
+    case national
 }
 
 /// An activity on the red-line positive list: a project with this flag gets `effect` instead of the
@@ -25,46 +45,46 @@ public struct AllowedActivity: Sendable, Hashable, Codable {
 
 public struct RuleSet: Sendable, Hashable {
     public var chemicalIndustries: [String]
-    public var redLine: SpatialRule?
-    public var redLineAllowed: [AllowedActivity]
+    public var redLineRules: [SpatialRule]
     public var unitClassRules: [SpatialRule]
     public var shorelineBands: [SpatialRule]
     public var sensitiveAreaRules: [SpatialRule]
+    public var regionRules: [SpatialRule]
+    /// What the built-in national rule pack contributed, and how the manifest changed it.
+    public var national: NationalRulesSummary
 
     public var all: [SpatialRule] {
-        (redLine.map { [$0] } ?? []) + unitClassRules + shorelineBands + sensitiveAreaRules
+        redLineRules + unitClassRules + shorelineBands + sensitiveAreaRules + regionRules
     }
+
+    /// Whether any rule or clause condition asks where the site lies relative to parks.
+    public var namesParks: Bool { all.contains { $0.conditions.namesParks } }
 }
 
-/// `rules.yaml` as written.
-struct RulesFile: Decodable {
-    var chemicalIndustries: [String]?
-    var redLine: RuleRecord?
-    var unitClassRules: [RuleRecord]?
-    var shorelineBands: [RuleRecord]?
-    var sensitiveAreaRules: [RuleRecord]?
+extension ProjectConditions {
+    var namesParks: Bool { park != nil || (exceptions ?? []).contains { $0.namesParks } }
+}
 
-    struct RuleRecord: Decodable {
-        var id: String
-        var effect: Effect
-        var text: String
-        var source: Citation
-        var industries: [String]?
-        var excludeIndustries: [String]?
-        var natures: [ProjectNature]?
-        var chemical: Bool?
-        var flags: [String]?
-        // Kind-specific members.
-        var allowed: [AllowedActivity]?
-        var classes: [Int]?
-        var distance: Double?
-        var rivers: [RiverClass]?
-        var layer: String?
-        var levels: [String]?
+/// What answers and `dataset info` say about the national rule pack a dataset uses.
+public struct NationalRulesSummary: Sendable, Hashable, Codable {
+    /// The pack's version; nil when the manifest switched the pack off.
+    public var version: String?
+    public var enabled: Bool
+    /// Territories (`RegionSet` ids) whose rules hold for the dataset's region.
+    public var regions: [String]
+    /// National rules in force for this dataset.
+    public var ruleIds: [String]
+    /// Rules the manifest dropped, and those it changed.
+    public var dropped: [String]
+    public var overridden: [String]
+    /// Rules that do not hold in the dataset's region.
+    public var notApplicable: [String]
+    /// The region lies partly in a territory (e.g. a province only partly in the Yangtze basin): its
+    /// rules are applied, and answers say so.
+    public var partly: [String]
+    /// The dataset gives no regionCode: every territory's rules are applied.
+    public var regionUnknown: Bool
 
-        var conditions: ProjectConditions {
-            ProjectConditions(industries: industries, excludeIndustries: excludeIndustries, natures: natures,
-                              chemical: chemical, flags: flags)
-        }
-    }
+    public static let off = NationalRulesSummary(version: nil, enabled: false, regions: [], ruleIds: [], dropped: [], overridden: [],
+                                                 notApplicable: [], partly: [], regionUnknown: false)
 }

@@ -178,3 +178,75 @@ public enum ShorelineBaseline: String, Sendable, Codable, CaseIterable {
         }
     }
 }
+
+/// Kinds of park (园区) that rules and clauses tell apart.
+public enum ParkKind: String, Sendable, Codable, CaseIterable {
+    /// 化工园区 (化工集中区): chemical parks, the ones provinces recognise on their compliant lists.
+    case chemical
+    /// Every other industrial park: 工业园区, 开发区, 高新区, 产业园, 工业集中区 ...
+    case industrial
+
+    public var chineseName: String {
+        switch self {
+        case .chemical: "化工园区"
+        case .industrial: "工业园区"
+        }
+    }
+
+    public func name(_ language: Language) -> String {
+        language == .zh ? chineseName : ["chemical park", "industrial park"][Self.allCases.firstIndex(of: self) ?? 0]
+    }
+
+    /// The kind a park's name or kind value says: a chemical park names chemistry (化工), anything else is
+    /// an industrial park. The codes themselves are accepted too.
+    public init(recognising text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let exact = ParkKind(rawValue: trimmed.lowercased()) { self = exact; return }
+        self = trimmed.contains("化工") || trimmed.lowercased().contains("chem") ? .chemical : .industrial
+    }
+}
+
+/// The sensitive-area layers that national rules name (水污染防治法, 自然保护区条例): a dataset's layer
+/// takes a role from its id or its kind, and its levels are read into the words the rules use.
+public enum SensitiveRole: String, Sendable, Codable, CaseIterable {
+    /// 饮用水水源保护区: levels 一级, 二级, 准保护区.
+    case drinkingWater
+    /// 自然保护区: zones 核心区, 缓冲区, 实验区 (and 核心保护区 / 一般控制区 of the newer system).
+    case natureReserve
+
+    /// The role a layer plays: its id when that is a role's name, else what its kind names.
+    public init?(layerId: String, kind: String) {
+        if let exact = SensitiveRole(rawValue: layerId) { self = exact; return }
+        if kind.contains("饮用水") || kind.contains("水源") { self = .drinkingWater; return }
+        if kind.contains("自然保护区") { self = .natureReserve; return }
+        return nil
+    }
+
+    /// Whether a rule limited to `levels` reaches an area of this level (`role`: its layer's, if any):
+    /// true or false when the level says, nil when it cannot be told (no level, or a value of a known
+    /// role that names none of the role's levels).
+    public static func meets(level: String?, role: SensitiveRole?, levels: [String]?) -> Bool? {
+        guard let levels else { return true }
+        if let level, levels.contains(level) { return true }
+        if let level, let role, let ruleLevel = role.ruleLevel(of: level) { return levels.contains(ruleLevel) }
+        return level == nil || role != nil ? nil : false
+    }
+
+    /// A level value in the rules' words; nil when the value says none of them.
+    public func ruleLevel(of value: String) -> String? {
+        let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch self {
+        case .drinkingWater:
+            if text.contains("一级") || text == "1" { return "一级" }
+            if text.contains("二级") || text == "2" { return "二级" }
+            if text.contains("准") { return "准保护区" }
+        case .natureReserve:
+            // 核心保护区 (the newer system) is held to the core zone's rule.
+            if text.contains("核心") { return "核心区" }
+            if text.contains("缓冲") { return "缓冲区" }
+            if text.contains("实验") { return "实验区" }
+            if text.contains("一般控制") { return "一般控制区" }
+        }
+        return nil
+    }
+}

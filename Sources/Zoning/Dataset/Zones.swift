@@ -57,7 +57,25 @@ public struct SensitiveArea: Sendable, Hashable {
     public var kind: String
     public var code: String?
     public var name: String
+    /// The protection level as the layer gives it (一级保护区, 核心区 ...).
     public var level: String?
+    /// What national rules know the layer as, if anything.
+    public var role: SensitiveRole?
+    public var shape: ZoneShape
+    public var geometry: Geometry { shape.geometry }
+
+
+}
+
+/// A park (园区): a chemical park or another industrial park, and whether it is on its province's
+/// compliant list (合规园区 / 认定的化工园区); nil when the dataset does not say.
+public struct Park: Sendable, Hashable {
+    public var code: String?
+    public var name: String
+    public var kind: ParkKind
+    /// 国家级, 省级 ... as the layer gives it.
+    public var level: String?
+    public var compliant: Bool?
     public var shape: ZoneShape
     public var geometry: Geometry { shape.geometry }
 }

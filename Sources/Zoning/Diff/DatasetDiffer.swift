@@ -212,11 +212,7 @@ public enum DatasetDiffer {
             }
         }
         result.added = new.all.filter { !oldIDs.contains($0.id) }.map { .init(id: $0.id, effect: $0.effect.rawValue, text: $0.text) }
-        // The red-line positive list and the chemical industries are rules too.
-        if old.redLineAllowed != new.redLineAllowed {
-            result.changed.append(.init(id: "redLineAllowed", changes: ["list"], oldEffect: "", newEffect: "",
-                                        oldText: old.redLineAllowed.map(\.flag).joined(separator: ","), newText: new.redLineAllowed.map(\.flag).joined(separator: ",")))
-        }
+        // The chemical industries are rules too (a red line's positive list is part of its kind).
         if old.chemicalIndustries != new.chemicalIndustries {
             result.changed.append(.init(id: "chemicalIndustries", changes: ["list"], oldEffect: "", newEffect: "",
                                         oldText: old.chemicalIndustries.joined(separator: ","), newText: new.chemicalIndustries.joined(separator: ",")))

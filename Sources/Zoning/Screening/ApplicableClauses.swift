@@ -20,7 +20,8 @@ public struct ApplicableClauses: RandomAccessCollection, Sendable, Hashable {
         return dataset.clauses.withUnsafeBufferPointer { clauses in
             ApplicableClause(index: hit.index, id: clauses[hit.index].id, level: clauses[hit.index].level,
                              dimension: clauses[hit.index].dimension, effect: clauses[hit.index].effect,
-                             units: hit.units, conditional: hit.conditional, concernsProject: concerns[position])
+                             units: hit.units, conditional: hit.conditional, concernsProject: concerns[position],
+                             reviewWord: clauses[hit.index].reviewWord)
         }
     }
 

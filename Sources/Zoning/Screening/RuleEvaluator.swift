@@ -6,26 +6,32 @@ import Geometry
 struct RuleEvaluator {
     let dataset: Dataset
     let profile: ProjectProfile?
+    /// Where the site lies relative to parks, for 园区内/园区外 conditions.
+    let site: SiteConditionFacts
+    /// The parks the site touches (for the reasons that name them).
+    let parks: [ParkHit]
 
     private var chemicalIndustries: [String] { dataset.rules.chemicalIndustries }
 
     /// Every clause whose scope covers one of the touched units: the union of every level, in report
     /// order (dimension, then level), with the touched units that bring it in. It depends on the units
     /// alone, not on the project, so engines keep it per set of units. With `decisiveOnly`, only those
-    /// that can be reasons (an effect other than a plain requirement).
+    /// that can be reasons (an effect other than a plain requirement, or undecided prohibiting words).
     static func clauseScopes(_ dataset: Dataset, touchedUnits: [ControlUnit], decisiveOnly: Bool) -> [ClauseScope.Hit] {
         var hits: [ClauseScope.Hit] = []
         for index in dataset.clauseIndex.candidates(touching: touchedUnits.map(\.code), decisiveOnly: decisiveOnly) {
+            let clause = dataset.clauses[index]
+            let conditional = !clause.conditions.isEmpty || clause.reviewWord != nil
             var covered: [String] = []
-            switch dataset.clauses[index].scope {
+            switch clause.scope {
             case .all:
-                hits.append(ClauseScope.Hit(index: index, units: [], conditional: !dataset.clauses[index].conditions.isEmpty))
+                hits.append(ClauseScope.Hit(index: index, units: [], conditional: conditional))
                 continue
             case .classes(let wanted): for unit in touchedUnits where wanted.contains(unit.unitClass) { covered.append(unit.code) }
             case .subclasses(let names): for unit in touchedUnits where unit.subclass.map(names.contains) ?? false { covered.append(unit.code) }
             case .units(let wanted): for unit in touchedUnits where wanted.contains(unit.code) { covered.append(unit.code) }
             }
-            if !covered.isEmpty { hits.append(ClauseScope.Hit(index: index, units: covered, conditional: !dataset.clauses[index].conditions.isEmpty)) }
+            if !covered.isEmpty { hits.append(ClauseScope.Hit(index: index, units: covered, conditional: conditional)) }
         }
         return hits
     }
@@ -39,7 +45,13 @@ struct RuleEvaluator {
         dataset.clauses.withUnsafeBufferPointer { clauses in
             for hit in scopes {
                 // Read in place: copying a whole Clause (texts, scope, conditions) per hit showed in profiles.
-                concerns.append(hit.conditional ? clauses[hit.index].conditions.evaluate(profile, isChemical: isChemical) : .concerns)
+                if !hit.conditional {
+                    concerns.append(.concerns)
+                } else if clauses[hit.index].reviewWord != nil {
+                    concerns.append(.undetermined)
+                } else {
+                    concerns.append(clauses[hit.index].conditions.evaluate(profile, isChemical: isChemical, site: site))
+                }
             }
         }
         return ApplicableClauses(dataset: dataset, scopes: scopes, concerns: concerns)
@@ -49,20 +61,35 @@ struct RuleEvaluator {
     func reasons(redLines: [RedLineHit], units: [ControlUnit], shorelines: ShorelineFacts,
                  sensitive: [SensitiveAreaHit], clauses: ApplicableClauses) -> (applied: [Reason], possible: [Reason]) {
         var applied: [Reason] = [], possible: [Reason] = []
-        func add(_ rule: SpatialRule, kind: Reason.Kind, detail: ReasonDetail, effect: Effect? = nil, text: String? = nil) {
-            let concern = rule.conditions.evaluate(profile, chemicalIndustries: chemicalIndustries)
+        let isChemical = profile?.isChemical(chemicalIndustries: chemicalIndustries)
+        func add(_ rule: SpatialRule, kind: Reason.Kind, detail: ReasonDetail, effect: Effect? = nil, text: String? = nil,
+                 missing: Undetermined.Missing? = nil) {
+            let concern = rule.conditions.evaluate(profile, isChemical: isChemical, site: site)
             guard concern != .doesNotConcern else { return }
-            let reason = Reason(kind: kind, ruleId: rule.id, effect: effect ?? rule.effect, text: text ?? rule.text,
-                                source: dataset.citedSource(rule.source), detail: detail)
-            if concern == .concerns { applied.append(reason) } else { possible.append(reason) }
+            var reason = Reason(kind: kind, ruleId: rule.id, effect: effect ?? rule.effect, text: text ?? rule.text,
+                                source: dataset.citedSource(rule.source), detail: detail, origin: rule.origin)
+            if concern == .unknown {
+                possible.append(reason)
+                return
+            }
+            // A fact the dataset lacks (a park layer, a park's compliance, a protection level): 需论证.
+            let gap = missing ?? (concern == .undetermined ? parkGap(rule.conditions) : nil)
+            if let gap, reason.effect != .requirement {
+                reason.undetermined = Undetermined(missing: gap, ruleEffect: reason.effect)
+                reason.effect = .needsAssessment
+            }
+            applied.append(reason)
         }
 
-        if let rule = dataset.rules.redLine, !redLines.isEmpty {
+        if !redLines.isEmpty {
             let zones = redLines.map { NamedZone(code: $0.code, name: $0.name) }
-            if let allowed = dataset.rules.redLineAllowed.first(where: { profile?.flags.contains($0.flag) ?? false }) {
-                add(rule, kind: .redLine, detail: .allowedActivity(redLines: zones, activity: allowed.text), effect: allowed.effect, text: allowed.text)
-            } else {
-                add(rule, kind: .redLine, detail: .redLines(zones))
+            for rule in dataset.rules.redLineRules {
+                guard case .redLine(let allowedActivities) = rule.kind else { continue }
+                if let allowed = allowedActivities.first(where: { profile?.flags.contains($0.flag) ?? false }) {
+                    add(rule, kind: .redLine, detail: .allowedActivity(redLines: zones, activity: allowed.text), effect: allowed.effect, text: allowed.text)
+                } else {
+                    add(rule, kind: .redLine, detail: .redLines(zones))
+                }
             }
         }
         for rule in dataset.rules.unitClassRules {
@@ -78,18 +105,67 @@ struct RuleEvaluator {
         }
         for rule in dataset.rules.sensitiveAreaRules {
             guard case .sensitiveArea(let layer, let levels) = rule.kind else { continue }
-            let hit = sensitive.filter { $0.layer == layer && (levels == nil || $0.level.map { levels?.contains($0) ?? false } ?? false) }
-            guard let first = hit.first else { continue }
-            add(rule, kind: .sensitiveArea, detail: .sensitiveAreas(kind: first.kind, areas: hit.map { NamedZone(code: $0.code, name: $0.name, level: $0.level) }))
+            var met: [SensitiveAreaHit] = [], unread: [SensitiveAreaHit] = []
+            for area in sensitive where area.layer == layer || area.role?.rawValue == layer {
+                switch area.meets(levels: levels) {
+                case .some(true): met.append(area)
+                case nil: unread.append(area)
+                case .some(false): break
+                }
+            }
+            if let first = met.first {
+                add(rule, kind: .sensitiveArea, detail: .sensitiveAreas(kind: first.kind, areas: met.map { NamedZone(code: $0.code, name: $0.name, level: $0.level) }))
+            } else if let first = unread.first {
+                add(rule, kind: .sensitiveArea, detail: .sensitiveAreas(kind: first.kind, areas: unread.map { NamedZone(code: $0.code, name: $0.name, level: $0.level) }),
+                    missing: .protectionLevel(kind: first.kind, areas: unread.map(\.name)))
+            }
         }
-        for (position, hit) in clauses.scopes.enumerated() where clauses.concerns[position] != .doesNotConcern && dataset.clauses[hit.index].effect != .requirement {
+        for rule in dataset.rules.regionRules {
+            add(rule, kind: .region, detail: .region(territory: rule.appliesIn, parks: placement(rule.conditions.park)))
+        }
+        for (position, hit) in clauses.scopes.enumerated() where clauses.concerns[position] != .doesNotConcern && dataset.clauses[hit.index].isDecisive {
             let clause = clauses[position]
-            let reason = Reason(kind: .clause, ruleId: clause.id, effect: clause.effect, text: dataset.clauses[clause.index].text,
+            var reason = Reason(kind: .clause, ruleId: clause.id, effect: clause.effect, text: dataset.clauses[clause.index].text,
                                 source: dataset.clauseCitations[clause.index],
                                 detail: .clause(level: clause.level, dimension: clause.dimension, units: clause.units), clauseIndex: clause.index)
-            if clause.concernsProject == .concerns { applied.append(reason) } else { possible.append(reason) }
+            switch clause.concernsProject {
+            case .unknown:
+                possible.append(reason)
+                continue
+            case .undetermined:
+                if let word = clause.reviewWord {
+                    reason.undetermined = Undetermined(missing: .clauseReading(word: word), ruleEffect: BindingWords.effect(of: word))
+                    reason.effect = .needsAssessment
+                } else if let gap = parkGap(dataset.clauses[clause.index].conditions) {
+                    reason.undetermined = Undetermined(missing: gap, ruleEffect: reason.effect)
+                    reason.effect = .needsAssessment
+                }
+            case .concerns, .doesNotConcern: break
+            }
+            applied.append(reason)
         }
         let order: (Reason) -> Int = { Effect.allCases.firstIndex(of: $0.effect) ?? 0 }
         return (applied.sorted { order($0) < order($1) }, possible.sorted { order($0) < order($1) })
+    }
+
+    /// Why a park condition cannot be decided here: no parks layer, or parks of unknown compliance.
+    private func parkGap(_ conditions: ProjectConditions) -> Undetermined.Missing? {
+        guard conditions.namesParks else { return nil }
+        guard dataset.parks != nil else { return .parksLayer }
+        let unknown = parks.filter { $0.compliant == nil }.map(\.name)
+        return unknown.isEmpty ? nil : .parkCompliance(parks: unknown)
+    }
+
+    /// The site's place relative to the parks a condition names, for the reason's detail.
+    private func placement(_ condition: ParkCondition?) -> ParkPlacement? {
+        guard let condition, dataset.parks != nil else { return nil }
+        var inside = 0.0
+        var named: [NamedZone] = []
+        for park in parks where condition.kinds?.contains(park.kind) ?? true {
+            guard !condition.compliantOnly || park.compliant == true else { continue }
+            inside += park.overlap.share
+            named.append(NamedZone(code: park.code, name: park.name, level: park.level))
+        }
+        return ParkPlacement(relation: condition.relation, parks: named, shareInside: min(1, inside))
     }
 }

@@ -24,6 +24,7 @@ extension ScreeningEngine {
         guard !units.isEmpty else { throw ScreeningError(site: label, problem: .outsideDataset(region: dataset.metadata.region)) }
         let redLines = try overlaps.find(in: redLineIndex, boundary: false).map { ($0.item, $0.overlap) }
         let sensitive = try overlaps.find(in: sensitiveIndex, boundary: false).map { ($0.item, $0.overlap) }
+        let parks = dataset.parks == nil ? [] : try overlaps.find(in: parkIndex, boundary: false).map { ($0.item, $0.overlap) }
 
         var shorelines: [(riverClass: RiverClass, shoreline: Int, distance: Length)] = []
         shorelines.reserveCapacity(shorelineIndexes.count)
@@ -39,7 +40,7 @@ extension ScreeningEngine {
             shorelines.append((riverClass, group.owners[found.item], distance))
         }
         return SiteLocation(geometry: geometry, area: area, length: length, notes: notes, dataset: dataset, unitFacts: units,
-                            redLineFacts: redLines, sensitiveFacts: sensitive, shorelineFacts: shorelines, distanceLabel: measurer.label)
+                            redLineFacts: redLines, sensitiveFacts: sensitive, parkFacts: parks, shorelineFacts: shorelines, distanceLabel: measurer.label)
     }
 }
 

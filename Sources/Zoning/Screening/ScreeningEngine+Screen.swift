@@ -51,7 +51,8 @@ extension ScreeningEngine {
         // In dataset order, as the clause lists expect; found from the query's own indices, not by search.
         let unitIndices = location.unitIndices.sorted()
         let touched = unitIndices.map { dataset.units[$0] }
-        let evaluation = RuleEvaluator(dataset: dataset, profile: site.profile)
+        let parks = location.parks
+        let evaluation = RuleEvaluator(dataset: dataset, profile: site.profile, site: location.conditionFacts, parks: parks ?? [])
         let clauses = evaluation.applicableClauses(clauseScopes(unitIndices, touched, decisiveOnly: detail == .decisive))
         let (reasons, possible) = evaluation.reasons(redLines: redLines, units: touched, shorelines: shorelines,
                                                     sensitive: sensitive, clauses: clauses)
@@ -68,6 +69,6 @@ extension ScreeningEngine {
             },
             verdict: verdict, reasons: reasons, possibleReasons: possible,
             redLines: redLines, controlUnits: units, onSharedBoundary: units.count > 1 && geometry.dimension == 0,
-            shorelines: shorelines, sensitiveAreas: sensitive, clauses: clauses, dataset: summary)
+            shorelines: shorelines, sensitiveAreas: sensitive, parks: parks, clauses: clauses, dataset: summary)
     }
 }

@@ -12,6 +12,7 @@ public final class ScreeningEngine {
     /// looking classes up by hash showed in point-screening profiles).
     let shorelineIndexes: [(riverClass: RiverClass, index: GeometryIndex, pieces: ShorelinePieces.Group)]
     let sensitiveIndex: GeometryIndex
+    let parkIndex: GeometryIndex
     let measurer: ZoneMeasurer
     private var transformers: [CRS: CoordinateTransformer] = [:]
     /// Working CRS → CGCS2000 longitude/latitude, for the site geometry in results.
@@ -33,6 +34,7 @@ public final class ScreeningEngine {
         self.shorelineIndexes = shorelineIndexes
         sensitiveIndex = try GeometryIndex(dataset.shapes.sensitiveAreas, tree: dataset.trees.sensitiveAreas,
                                            grids: dataset.trees.sensitiveGrids)
+        parkIndex = try GeometryIndex(dataset.shapes.parks, tree: dataset.trees.parks, grids: dataset.trees.parkGrids)
         measurer = try ZoneMeasurer(dataset: dataset)
         toGeographic = try CoordinateTransformer(from: dataset.workingCRS, to: .cgcs2000)
         summary = dataset.summary
@@ -41,7 +43,7 @@ public final class ScreeningEngine {
     /// Prepares every zone and builds GEOS's lazy per-zone indexes now, so the first sites pay nothing
     /// extra (for benchmarks; a command or service prepares what its sites reach).
     public func warmUp() throws(GeometryError) {
-        for index in [unitIndex, redLineIndex, sensitiveIndex] { try index.warmUp() }
+        for index in [unitIndex, redLineIndex, sensitiveIndex, parkIndex] { try index.warmUp() }
     }
 
     /// The site's geometry in the working CRS, after removing web-map offsets and checking validity.

@@ -68,6 +68,22 @@ public struct SensitiveAreaHit: Codable, Sendable, Hashable {
     public var code: String?
     public var name: String
     public var level: String?
+    /// What national rules know the layer as, if anything.
+    public var role: SensitiveRole?
+    public var overlap: Overlap
+
+    /// Whether a rule limited to `levels` reaches this area (nil: its level cannot be told).
+    public func meets(levels: [String]?) -> Bool? { SensitiveRole.meets(level: level, role: role, levels: levels) }
+}
+
+/// A park the site lies in (wholly or partly).
+public struct ParkHit: Codable, Sendable, Hashable {
+    public var code: String?
+    public var name: String
+    public var kind: ParkKind
+    public var level: String?
+    /// On the compliant (认定/合规) list; nil when the dataset does not say.
+    public var compliant: Bool?
     public var overlap: Overlap
 }
 
@@ -138,12 +154,54 @@ public enum ReasonDetail: Sendable, Hashable {
     case sensitiveAreas(kind: String, areas: [NamedZone])
     /// An admission-list clause of this level and dimension, brought in by these units (none: every unit).
     case clause(level: ClauseLevel, dimension: Dimension, units: [String])
+    /// A rule that holds throughout a territory (`RegionSet` id; nil: nationwide), and where the site
+    /// lies relative to the parks its condition names.
+    case region(territory: String?, parks: ParkPlacement?)
+}
+
+/// Where a site lies relative to the parks a condition names (园区内/园区外).
+public struct ParkPlacement: Sendable, Hashable {
+    public var relation: ParkCondition.Relation
+    /// The qualifying parks the site touches, with their share of the site.
+    public var parks: [NamedZone]
+    /// Share (0...1) of the site inside qualifying parks.
+    public var shareInside: Double
+
+    public init(relation: ParkCondition.Relation, parks: [NamedZone], shareInside: Double) {
+        self.relation = relation
+        self.parks = parks
+        self.shareInside = shareInside
+    }
+}
+
+/// A rule or clause that would bind the project if a fact the dataset lacks were known: it counts as
+/// 需论证 and names who must look at what.
+public struct Undetermined: Sendable, Hashable {
+    public enum Missing: Sendable, Hashable {
+        /// The dataset has no parks layer.
+        case parksLayer
+        /// The site lies in these parks, whose compliance the dataset does not give.
+        case parkCompliance(parks: [String])
+        /// These areas of a sensitive layer give no level the rule can read.
+        case protectionLevel(kind: String, areas: [String])
+        /// Nobody has read the clause into conditions; this word prohibits or restricts.
+        case clauseReading(word: String)
+    }
+
+    public var missing: Missing
+    /// What the rule or clause says where it binds.
+    public var ruleEffect: Effect
+
+    public init(missing: Missing, ruleEffect: Effect) {
+        self.missing = missing
+        self.ruleEffect = ruleEffect
+    }
 }
 
 /// One reason behind the verdict (or one that would apply, depending on what the profile leaves open).
 public struct Reason: Sendable, Hashable {
     public enum Kind: String, Codable, Sendable {
-        case redLine, unitClass, shorelineBand, sensitiveArea, clause
+        case redLine, unitClass, shorelineBand, sensitiveArea, region, clause
     }
 
     public var kind: Kind
@@ -156,6 +214,10 @@ public struct Reason: Sendable, Hashable {
     public var detail: ReasonDetail
     /// For `clause` reasons: the clause's position in `Dataset.clauses`.
     public var clauseIndex: Int? = nil
+    /// Set when the reason is 需论证 because the dataset cannot decide it (see `Undetermined`).
+    public var undetermined: Undetermined? = nil
+    /// Where the rule comes from (national rules are built in).
+    public var origin: RuleOrigin = .dataset
 }
 
 /// An admission-list clause that applies to the site: which one, and how it applies. Its text and
@@ -173,6 +235,9 @@ public struct ApplicableClause: Sendable, Hashable {
     /// The clause names industries, natures or flags (rather than applying to every project).
     public var conditional: Bool
     public var concernsProject: Concern
+    /// Nobody has decided whether the clause's prohibiting or restricting words concern a project
+    /// ("未能自动判定，需人工核对"); the word that makes it so.
+    public var reviewWord: String?
 }
 
 /// Something to know about how a site was read or measured. Renderers word it.
@@ -220,6 +285,11 @@ public struct DatasetSummary: Codable, Sendable, Hashable {
     public var workingCRS: String
     public var measurement: String
     public var shorelineBaseline: ShorelineBaseline
+    public var regionCode: String?
+    /// The built-in national rules this dataset uses (version, territories, dropped, changed).
+    public var nationalRules: NationalRulesSummary
+    /// The dataset has a parks layer (园区内/园区外 can be decided).
+    public var hasParks: Bool
 }
 
 /// Everything a screening found, as facts: no wording in any language. Renderers (text report, JSON
@@ -236,8 +306,13 @@ public struct ScreeningResult: Sendable, Hashable {
     public var onSharedBoundary: Bool
     public var shorelines: ShorelineFacts
     public var sensitiveAreas: [SensitiveAreaHit]
+    /// Parks the site lies in; nil when the dataset has no parks layer.
+    public var parks: [ParkHit]?
     public var clauses: ApplicableClauses
     public var dataset: DatasetSummary
+
+    /// Applicable clauses that nobody has decided and that could bind the project.
+    public var clausesNeedingReview: Int { clauses.reduce(0) { $0 + ($1.reviewWord == nil ? 0 : 1) } }
 }
 
 extension WebMapDatum: Codable {}

@@ -17,6 +17,7 @@ public struct SiteLocation {
     let unitFacts: [(item: Int, overlap: Overlap, onBoundary: Bool)]
     let redLineFacts: [(item: Int, overlap: Overlap)]
     let sensitiveFacts: [(item: Int, overlap: Overlap)]
+    let parkFacts: [(item: Int, overlap: Overlap)]
     /// The nearest piece of each river class the dataset has, in `RiverClass.allCases` order.
     let shorelineFacts: [(riverClass: RiverClass, shoreline: Int, distance: Length)]
     let distanceLabel: (method: String, crs: String?)
@@ -44,8 +45,28 @@ public struct SiteLocation {
     public var sensitiveAreas: [SensitiveAreaHit] {
         sensitiveFacts.map { fact in
             let zone = dataset.sensitiveAreas[fact.item]
-            return SensitiveAreaHit(layer: zone.layer, kind: zone.kind, code: zone.code, name: zone.name, level: zone.level, overlap: fact.overlap)
+            return SensitiveAreaHit(layer: zone.layer, kind: zone.kind, code: zone.code, name: zone.name, level: zone.level, role: zone.role,
+                                    overlap: fact.overlap)
         }
+    }
+
+    /// The parks the site lies in, largest share first; nil when the dataset has no parks layer.
+    public var parks: [ParkHit]? {
+        guard let all = dataset.parks else { return nil }
+        return parkFacts.map { fact in
+            let park = all[fact.item]
+            return ParkHit(code: park.code, name: park.name, kind: park.kind, level: park.level, compliant: park.compliant, overlap: fact.overlap)
+        }.sorted { $0.overlap.share > $1.overlap.share }
+    }
+
+    /// What site conditions (园区内/外, 岸线 N 米内) need to know of the site.
+    public var conditionFacts: SiteConditionFacts {
+        var nearest: [RiverClass: Double] = [:]
+        for fact in shorelineFacts { nearest[fact.riverClass] = min(nearest[fact.riverClass] ?? .infinity, fact.distance.metres) }
+        guard let all = dataset.parks else { return SiteConditionFacts(parks: nil, shorelineMetres: nearest) }
+        return SiteConditionFacts(parks: parkFacts.map { fact in
+            SiteConditionFacts.ParkShare(kind: all[fact.item].kind, compliant: all[fact.item].compliant, share: fact.overlap.share)
+        }, shorelineMetres: nearest)
     }
 
     /// The nearest shoreline of each river class the dataset has (`shorelines` merges the tributaries).

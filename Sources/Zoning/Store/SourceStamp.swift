@@ -21,8 +21,12 @@ public struct SourceStamp: Sendable, Hashable {
         return (Int64(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 
-    /// Whether the file at `directory/path` still has this size and time.
+    /// Whether the file at `directory/path` still has this size and time; for a file ZoneScreen carries
+    /// itself (the national rules, the catalogue), whether this build carries the same content.
     func isCurrent(in directory: URL) -> Bool {
+        if path.hasPrefix(BuiltInData.stampPrefix) {
+            return BuiltInData.contents(String(path.dropFirst(BuiltInData.stampPrefix.count)))?.sha256 == sha256
+        }
         guard let now = Self.fileStatus(directory.datasetFile(path)) else { return false }
         return now.size == size && now.modified == modified
     }

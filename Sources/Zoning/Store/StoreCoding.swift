@@ -104,6 +104,13 @@ extension BinaryWriter {
         putOptional(c.natures) { w, natures in w.putArray(natures) { $0.put($1) } }
         putOptional(c.chemical) { $0.append($1) }
         append(c.flags)
+        putOptional(c.park) { w, park in
+            w.put(park.relation)
+            w.putOptional(park.kinds) { w, kinds in w.putArray(kinds) { $0.put($1) } }
+            w.append(park.compliantOnly)
+        }
+        putOptional(c.shoreline) { w, shoreline in w.append(shoreline.distance); w.putArray(shoreline.rivers) { $0.put($1) } }
+        putOptional(c.exceptions) { w, exceptions in w.putArray(exceptions) { $0.put($1) } }
     }
 
     mutating func put(_ citation: Citation) { append(citation.document); append(citation.article) }
@@ -117,27 +124,30 @@ extension BinaryWriter {
         case .units(let codes): append(UInt8(3)); append(codes)
         }
         put(clause.dimension); put(clause.conditions); put(clause.effect); append(clause.text); put(clause.source)
-        append(clause.fromUnitText)
+        append(clause.fromUnitText); append(clause.annotated); append(clause.reviewWord)
     }
 
     mutating func put(_ rule: SpatialRule) {
         append(rule.id)
         switch rule.kind {
-        case .redLine: append(UInt8(0))
+        case .redLine(let allowed): append(UInt8(0)); putArray(allowed) { w, a in w.append(a.flag); w.put(a.effect); w.append(a.text) }
         case .unitClass(let classes): append(UInt8(1)); putArray(classes) { $0.append(UInt8($1.rawValue)) }
         case .shorelineBand(let distance, let rivers): append(UInt8(2)); append(distance); putArray(rivers) { $0.put($1) }
         case .sensitiveArea(let layer, let levels): append(UInt8(3)); append(layer); append(levels)
+        case .region: append(UInt8(4))
         }
         put(rule.conditions); put(rule.effect); append(rule.text); put(rule.source)
+        put(rule.origin); append(rule.appliesIn); append(rule.note)
     }
 
     mutating func put(_ rules: RuleSet) {
         append(rules.chemicalIndustries)
-        putOptional(rules.redLine) { $0.put($1) }
-        putArray(rules.redLineAllowed) { w, a in w.append(a.flag); w.put(a.effect); w.append(a.text) }
-        putArray(rules.unitClassRules) { $0.put($1) }
-        putArray(rules.shorelineBands) { $0.put($1) }
-        putArray(rules.sensitiveAreaRules) { $0.put($1) }
+        for list in [rules.redLineRules, rules.unitClassRules, rules.shorelineBands, rules.sensitiveAreaRules, rules.regionRules] {
+            putArray(list) { $0.put($1) }
+        }
+        let n = rules.national
+        append(n.version); append(n.enabled); append(n.regions); append(n.ruleIds); append(n.dropped); append(n.overridden)
+        append(n.notApplicable); append(n.partly); append(n.regionUnknown)
     }
 }
 
@@ -152,7 +162,18 @@ extension BinaryReader {
         let industries = try readOptionalStrings(), excluded = try readOptionalStrings()
         let natures = try getOptional { (r: inout BinaryReader) throws in try r.getArray { (r: inout BinaryReader) throws in try r.get(ProjectNature.self) } }
         let chemical = try getOptional { (r: inout BinaryReader) throws in try r.readBool() }
-        return ProjectConditions(industries: industries, excludeIndustries: excluded, natures: natures, chemical: chemical, flags: try readOptionalStrings())
+        let flags = try readOptionalStrings()
+        let park = try getOptional { (r: inout BinaryReader) throws -> ParkCondition in
+            let relation = try r.get(ParkCondition.Relation.self)
+            let kinds = try r.getOptional { (r: inout BinaryReader) throws in try r.getArray { (r: inout BinaryReader) throws in try r.get(ParkKind.self) } }
+            return ParkCondition(relation: relation, kinds: kinds, compliantOnly: try r.readBool())
+        }
+        let shoreline = try getOptional { (r: inout BinaryReader) throws in
+            ShorelineCondition(distance: try r.readDouble(), rivers: try r.getArray { (r: inout BinaryReader) throws in try r.get(RiverClass.self) })
+        }
+        let exceptions = try getOptional { (r: inout BinaryReader) throws in try r.getArray { (r: inout BinaryReader) throws in try r.getConditions() } }
+        return ProjectConditions(industries: industries, excludeIndustries: excluded, natures: natures, chemical: chemical, flags: flags,
+                                 park: park, shoreline: shoreline, exceptions: exceptions)
     }
 
     mutating func getCitation() throws(BinaryReadError) -> Citation {
@@ -172,6 +193,8 @@ extension BinaryReader {
         var clause = Clause(id: id, level: level, scope: scope, dimension: try get(Dimension.self), conditions: try getConditions(),
                             effect: try get(Effect.self), text: try readString(), source: try getCitation())
         clause.fromUnitText = try readBool()
+        clause.annotated = try readBool()
+        clause.reviewWord = try readOptionalString()
         return clause
     }
 
@@ -179,25 +202,32 @@ extension BinaryReader {
         let id = try readString()
         let kind: SpatialRule.Kind
         switch try read(UInt8.self) {
-        case 0: kind = .redLine
+        case 0:
+            kind = .redLine(allowed: try getArray { (r: inout BinaryReader) throws in
+                AllowedActivity(flag: try r.readString(), effect: try r.get(Effect.self), text: try r.readString())
+            })
         case 1: kind = .unitClass(classes: try getArray { (r: inout BinaryReader) throws in try r.getUnitClass() })
         case 2: kind = .shorelineBand(distance: try readDouble(), rivers: try getArray { (r: inout BinaryReader) throws in try r.get(RiverClass.self) })
         case 3: kind = .sensitiveArea(layer: try readString(), levels: try readOptionalStrings())
+        case 4: kind = .region
         case let other: throw BinaryReadError.malformed(at: position, detail: "rule kind \(other)")
         }
         return SpatialRule(id: id, kind: kind, conditions: try getConditions(), effect: try get(Effect.self), text: try readString(),
-                           source: try getCitation())
+                           source: try getCitation(), origin: try get(RuleOrigin.self), appliesIn: try readOptionalString(),
+                           note: try readOptionalString())
     }
 
     mutating func getRules() throws -> RuleSet {
         let chemical = try readStrings()
-        let redLine = try getOptional { (r: inout BinaryReader) throws in try r.getRule() }
-        let allowed = try getArray { (r: inout BinaryReader) throws in
-            AllowedActivity(flag: try r.readString(), effect: try r.get(Effect.self), text: try r.readString())
-        }
         let rule = { (r: inout BinaryReader) throws -> SpatialRule in try r.getRule() }
-        return RuleSet(chemicalIndustries: chemical, redLine: redLine, redLineAllowed: allowed, unitClassRules: try getArray(rule),
-                       shorelineBands: try getArray(rule), sensitiveAreaRules: try getArray(rule))
+        let redLines = try getArray(rule), unitClass = try getArray(rule), bands = try getArray(rule)
+        let sensitive = try getArray(rule), region = try getArray(rule)
+        let national = NationalRulesSummary(
+            version: try readOptionalString(), enabled: try readBool(), regions: try readStrings(), ruleIds: try readStrings(),
+            dropped: try readStrings(), overridden: try readStrings(), notApplicable: try readStrings(), partly: try readStrings(),
+            regionUnknown: try readBool())
+        return RuleSet(chemicalIndustries: chemical, redLineRules: redLines, unitClassRules: unitClass, shorelineBands: bands,
+                       sensitiveAreaRules: sensitive, regionRules: region, national: national)
     }
 }
 

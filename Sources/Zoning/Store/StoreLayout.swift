@@ -16,7 +16,7 @@
 enum StoreLayout {
     static let magic: [UInt8] = Array("ZSDSTORE".utf8)
     /// Bump whenever any section's layout or meaning changes.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     static let headerSize = 64
     static let directoryEntrySize = 24
 
@@ -31,6 +31,7 @@ enum StoreLayout {
         case redLineShapes = 11
         case shorelineShapes = 12
         case sensitiveShapes = 13
+        case parkShapes = 14
         case trees = 20
         case grids = 21
     }

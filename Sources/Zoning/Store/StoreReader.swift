@@ -92,7 +92,8 @@ struct StoreReader {
         let measurement = try info.getMeasureMethod()
 
         let shapes = LayerShapes(units: try shapes(.unitShapes), redLines: try shapes(.redLineShapes),
-                                 shorelines: try shapes(.shorelineShapes), sensitiveAreas: try shapes(.sensitiveShapes))
+                                 shorelines: try shapes(.shorelineShapes), sensitiveAreas: try shapes(.sensitiveShapes),
+                                 parks: try shapes(.parkShapes))
         var z = reader(.zones)
         var item = 0
         func next(_ table: PackedGeometries) throws(StoreError) -> ZoneShape {
@@ -122,14 +123,24 @@ struct StoreReader {
         }
         guard item == shapes.shorelines.count else { throw StoreError.damaged(path: path, detail: "shoreline count") }
         let sensitiveLayers = try z.getArray { (r: inout BinaryReader) throws in
-            SensitiveLayer(id: try r.readString(), kind: try r.readString())
+            SensitiveLayer(id: try r.readString(), kind: try r.readString(), role: try r.readOptionalString().flatMap(SensitiveRole.init(rawValue:)))
         }
+        let roles = Dictionary(sensitiveLayers.map { ($0.id, $0.role) }, uniquingKeysWith: { first, _ in first })
         item = 0
         let sensitiveAreas = try z.getArray { (r: inout BinaryReader) throws in
-            SensitiveArea(layer: try r.readString(), kind: try r.readString(), code: try r.readOptionalString(), name: try r.readString(),
-                          level: try r.readOptionalString(), shape: try next(shapes.sensitiveAreas))
+            let layer = try r.readString()
+            return SensitiveArea(layer: layer, kind: try r.readString(), code: try r.readOptionalString(), name: try r.readString(),
+                                 level: try r.readOptionalString(), role: roles[layer] ?? nil, shape: try next(shapes.sensitiveAreas))
         }
         guard item == shapes.sensitiveAreas.count else { throw StoreError.damaged(path: path, detail: "sensitive-area count") }
+        item = 0
+        let parks = try z.getOptional { (r: inout BinaryReader) throws in
+            try r.getArray { (r: inout BinaryReader) throws in
+                Park(code: try r.readOptionalString(), name: try r.readString(), kind: try r.get(ParkKind.self), level: try r.readOptionalString(),
+                     compliant: try r.getOptional { (r: inout BinaryReader) throws in try r.readBool() }, shape: try next(shapes.parks))
+            }
+        }
+        guard item == shapes.parks.count else { throw StoreError.damaged(path: path, detail: "park count") }
 
         var c = reader(.clauses)
         let clauses = try c.getArray { (r: inout BinaryReader) throws in try r.getClause() }
@@ -146,14 +157,14 @@ struct StoreReader {
 
         var t = reader(.trees)
         let unitTree = try tree(&t, count: units.count), redLineTree = try tree(&t, count: redLines.count)
-        let sensitiveTree = try tree(&t, count: sensitiveAreas.count)
+        let sensitiveTree = try tree(&t, count: sensitiveAreas.count), parkTree = try tree(&t, count: parks?.count ?? 0)
         var g = reader(.grids)
-        let trees = Dataset.ZoneTrees(units: unitTree, redLines: redLineTree, sensitiveAreas: sensitiveTree,
+        let trees = Dataset.ZoneTrees(units: unitTree, redLines: redLineTree, sensitiveAreas: sensitiveTree, parks: parkTree,
                                       unitGrids: try grids(&g, count: units.count), redLineGrids: try grids(&g, count: redLines.count),
-                                      sensitiveGrids: try grids(&g, count: sensitiveAreas.count))
+                                      sensitiveGrids: try grids(&g, count: sensitiveAreas.count), parkGrids: try grids(&g, count: parks?.count ?? 0))
         return Dataset(Dataset.Parts(
             directory: stored.directory, metadata: metadata, workingCRS: workingCRS, measurement: measurement, redLines: redLines, units: units,
-            shorelines: shorelines, sensitiveLayers: sensitiveLayers, sensitiveAreas: sensitiveAreas, clauses: clauses, rules: rules,
+            shorelines: shorelines, sensitiveLayers: sensitiveLayers, sensitiveAreas: sensitiveAreas, parks: parks, clauses: clauses, rules: rules,
             catalogue: catalogue, sites: sites, contentHash: stored.contentHash, sources: stored.sources, warnings: warnings,
             geometryProblems: geometryProblems, shapes: shapes, trees: trees, origin: origin))
     }

@@ -23,8 +23,14 @@ enum StoreWriter {
         }
         zones.putArray(dataset.redLines) { w, r in w.append(r.code); w.append(r.name); w.append(r.type) }
         zones.putArray(dataset.shorelines) { w, s in w.append(s.riverName); w.put(s.riverClass) }
-        zones.putArray(dataset.sensitiveLayers) { w, l in w.append(l.id); w.append(l.kind) }
+        zones.putArray(dataset.sensitiveLayers) { w, l in w.append(l.id); w.append(l.kind); w.append(l.role?.rawValue) }
         zones.putArray(dataset.sensitiveAreas) { w, a in w.append(a.layer); w.append(a.kind); w.append(a.code); w.append(a.name); w.append(a.level) }
+        zones.putOptional(dataset.parks) { w, parks in
+            w.putArray(parks) { w, p in
+                w.append(p.code); w.append(p.name); w.put(p.kind); w.append(p.level)
+                w.putOptional(p.compliant) { $0.append($1) }
+            }
+        }
         sections.append((.zones, zones.bytes))
 
         var clauses = BinaryWriter(capacity: dataset.clauses.count * 256)
@@ -44,13 +50,14 @@ enum StoreWriter {
         sections.append((.redLineShapes, Array(dataset.shapes.redLines.packedBytes)))
         sections.append((.shorelineShapes, Array(dataset.shapes.shorelines.packedBytes)))
         sections.append((.sensitiveShapes, Array(dataset.shapes.sensitiveAreas.packedBytes)))
+        sections.append((.parkShapes, Array(dataset.shapes.parks.packedBytes)))
 
         var trees = BinaryWriter()
-        for tree in [dataset.trees.units, dataset.trees.redLines, dataset.trees.sensitiveAreas] { put(tree, &trees) }
+        for tree in [dataset.trees.units, dataset.trees.redLines, dataset.trees.sensitiveAreas, dataset.trees.parks] { put(tree, &trees) }
         sections.append((.trees, trees.bytes))
 
         var grids = BinaryWriter()
-        for layer in [dataset.trees.unitGrids, dataset.trees.redLineGrids, dataset.trees.sensitiveGrids] {
+        for layer in [dataset.trees.unitGrids, dataset.trees.redLineGrids, dataset.trees.sensitiveGrids, dataset.trees.parkGrids] {
             grids.putOptional(layer) { w, grids in w.putArray(grids) { put($1, &$0) } }
         }
         sections.append((.grids, grids.bytes))

@@ -59,9 +59,10 @@ public struct SuitabilityMap: Sendable {
     public static func build(dataset: Dataset, profile: ProjectProfile, language: Language = .zh) throws -> SuitabilityMap {
         let engine = try ScreeningEngine(dataset: dataset)
         let crs = dataset.workingCRS
-        // What cuts the units: every red line, each band rule's buffer, the sensitive areas rules name.
+        // What cuts the units: every red line, each band rule's buffer, the sensitive areas rules name,
+        // and the parks when a condition asks whether a site lies in one.
         var cutters: [Geometry] = []
-        if dataset.rules.redLine != nil { cutters += dataset.redLines.map(\.geometry) }
+        if !dataset.rules.redLineRules.isEmpty { cutters += dataset.redLines.map(\.geometry) }
         var seen = Set<String>()
         for rule in dataset.rules.shorelineBands {
             guard case .shorelineBand(let distance, let rivers) = rule.kind, seen.insert("\(distance)|\(rivers)").inserted else { continue }
@@ -73,7 +74,11 @@ public struct SuitabilityMap: Sendable {
             if case .sensitiveArea(let layer, _) = rule.kind { return layer }
             return nil
         })
-        cutters += dataset.sensitiveAreas.filter { sensitiveLayers.contains($0.layer) }.map(\.geometry)
+        cutters += dataset.sensitiveAreas.filter { sensitiveLayers.contains($0.layer) || $0.role.map { sensitiveLayers.contains($0.rawValue) } ?? false }
+            .map(\.geometry)
+        if let parks = dataset.parks, dataset.rules.namesParks || dataset.clauses.contains(where: { $0.conditions.namesParks }) {
+            cutters += parks.map(\.geometry)
+        }
         // A province's band buffers are huge shapes: cut against whole, every unit would pay for all their
         // vertices. Cut once into tiles (about 1/32 of the region across), each unit meets only the tiles
         // near it. Inside a tile piece is inside the shape, so the pieces of the map are the same; they may

@@ -1,0 +1,60 @@
+import Foundation
+import Synchronization
+
+/// Data ZoneScreen carries itself (`Sources/Zoning/Resources`): the national rule pack and the GB/T
+/// 4754-2017 catalogue. Found beside the executable (SwiftPM's resource bundle, which `scripts/install`
+/// copies with the binary) or in the source tree of a development build; a missing file is an error
+/// the loader reports, never a crash (SwiftPM's own `Bundle.module` stops the process instead).
+public enum BuiltInData {
+    public static let nationalRules = "national-rules.yaml"
+    public static let catalogue = "gbt4754-2017.csv"
+    /// The resource bundle SwiftPM builds for the Zoning target.
+    static let bundleName = "ZoneScreen_Zoning.resources"
+
+    /// Where a built-in file is, or nil when this installation lacks it.
+    public static func url(_ name: String) -> URL? {
+        candidates(name).first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    static func candidates(_ name: String) -> [URL] {
+        var found: [URL] = []
+        if let forced = ProcessInfo.processInfo.environment["ZONESCREEN_BUILTIN_DATA"], !forced.isEmpty {
+            found.append(URL(fileURLWithPath: forced).appendingPathComponent(name))
+        }
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
+        var folder = executable.deletingLastPathComponent()
+        for _ in 0..<3 {
+            found.append(folder.appendingPathComponent(bundleName).appendingPathComponent("Resources").appendingPathComponent(name))
+            folder.deleteLastPathComponent()
+        }
+        // A development build run from anywhere: the source tree it was built from.
+        found.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Resources").appendingPathComponent(name))
+        return found
+    }
+
+    /// The file's bytes and their SHA-256 (what a dataset's content hash and its store's freshness test
+    /// take), read once per process.
+    static func contents(_ name: String) -> (data: Data, sha256: String)? {
+        cache.withLock { cached in
+            if let known = cached[name] { return known }
+            guard let url = url(name), let data = FileManager.default.contents(atPath: url.path) else { return nil }
+            var hash = SHA256()
+            hash.update(data)
+            let made = (data, hash.finalize())
+            cached[name] = made
+            return made
+        }
+    }
+
+    private static let cache = Mutex<[String: (data: Data, sha256: String)]>([:])
+
+    /// Source stamps name built-in files with this prefix (they are not in the dataset folder).
+    static let stampPrefix = "builtin:"
+
+    /// A stamp for a built-in file, as a dataset records what it was read from.
+    static func stamp(_ name: String) -> SourceStamp? {
+        guard let (data, sha256) = contents(name) else { return nil }
+        return SourceStamp(path: stampPrefix + name, size: Int64(data.count), modified: 0, sha256: sha256)
+    }
+}
