@@ -4,6 +4,7 @@ import Geometry
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import NIOHTTP1
 import Reports
 import Zoning
 
@@ -34,6 +35,9 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
             }
         } catch let error as APIError {
             return errorResponse(error)
+        } catch let error as HTTPParserError {
+            // A malformed body (a chunk size that is not hexadecimal...) arrives as the body is collected.
+            return errorResponse(APIError(kind: .malformedRequest, message: language.pick("请求格式有误：\(error)", "malformed request: \(error)")))
         } catch is NIOTooManyBytesError {
             return errorResponse(APIError(kind: .bodyTooLarge, message: language.pick(
                 "请求内容超过上限 \(configuration.maxBodyBytes) 字节", "the request body exceeds the limit of \(configuration.maxBodyBytes) bytes")))
@@ -156,20 +160,27 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
         return Data(buffer: buffer)
     }
 
+    /// The request's site; an uploaded file is read on an engine thread, stopped with the request.
+    func site(_ screenRequest: ScreenRequest, on chosen: Service, _ l: Language) async throws -> Site {
+        let builder = SiteBuilder(dataset: chosen.dataset, language: l, uploadLimits: configuration.uploadLimits)
+        guard screenRequest.file != nil else { return try builder.site(screenRequest) }
+        return try await chosen.offload { try builder.site(screenRequest) }
+    }
+
     func screen(_ request: Request, _ l: Language) async throws -> JSONReply {
         let screenRequest = try RequestBodies.screenRequest(try await body(request), language: l)
         let chosen = try editions.service(screenRequest.edition ?? Self.query(request, "edition"), language: l)
         if screenRequest.allIndustries == true {
             var general = screenRequest
             general.industry = nil
-            let site = try SiteBuilder(dataset: chosen.dataset, language: l).site(general)
+            let site = try await site(general, on: chosen, l)
             let verdicts = try await chosen.screenAllIndustries(site, nature: site.profile?.nature, chemical: screenRequest.chemical,
                                                                 flags: Set(screenRequest.flags ?? []))
             return JSONReply(data: AnswerRenderer(dataset: chosen.dataset, language: l, detail: .full).json(verdicts))
         }
         let detail = try AnswerDetail.requested(screenRequest.detail ?? Self.query(request, "detail"), language: l)
         let answers = AnswerRenderer(dataset: chosen.dataset, language: l, detail: detail)
-        let site = try SiteBuilder(dataset: chosen.dataset, language: l).site(screenRequest)
+        let site = try await site(screenRequest, on: chosen, l)
         guard let compareKey = screenRequest.compareEdition ?? Self.query(request, "compare"), !compareKey.isEmpty else {
             let data = try await chosen.screenJSON(site, detail: detail == .verdict ? .decisive : .all, render: answers.json)
             return JSONReply(data: data, extraHeaders: Self.editionHeaders(chosen.dataset))
@@ -256,16 +267,19 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
             screenRequest = try RequestBodies.screenRequest(try await body(request), language: l)
         }
         let chosen = try editions.service(screenRequest.edition ?? Self.query(request, "edition"), language: l)
-        let site = try SiteBuilder(dataset: chosen.dataset, language: l).site(screenRequest)
-        let result = try await chosen.screen(site)
-        let document = ReportDocument(dataset: chosen.dataset, language: l)
-        let title = [result.site.id, result.site.name].compactMap { $0 }.joined(separator: " ")
-        let html = document.head(subtitle: title.isEmpty ? nil : title)
-            + SiteReport(dataset: chosen.dataset, language: l).section(.screened(result), title: title.isEmpty ? l.pick("站点", "Site") : title, source: nil, anchor: "site-1")
-            + document.tail
+        let site = try await site(screenRequest, on: chosen, l)
+        let dataset = chosen.dataset
+        // Drawing a large site's map is CPU work too: on the engine's thread, never the async executor's.
+        let html = try await chosen.screenJSON(site, detail: .all) { result in
+            let document = ReportDocument(dataset: dataset, language: l)
+            let title = [result.site.id, result.site.name].compactMap { $0 }.joined(separator: " ")
+            return Data((document.head(subtitle: title.isEmpty ? nil : title)
+                + SiteReport(dataset: dataset, language: l).section(.screened(result), title: title.isEmpty ? l.pick("站点", "Site") : title, source: nil, anchor: "site-1")
+                + document.tail).utf8)
+        }
         let fileName = l.pick("预判报告", "screening-report") + ".html"
         let encoded = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "report.html"
-        return JSONReply(data: Data(html.utf8), contentType: "text/html; charset=utf-8",
+        return JSONReply(data: html, contentType: "text/html; charset=utf-8",
                          extraHeaders: [(.contentDisposition, "attachment; filename=\"report.html\"; filename*=UTF-8''\(encoded)")])
     }
 

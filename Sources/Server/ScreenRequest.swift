@@ -96,6 +96,8 @@ extension AnswerDetail {
 struct SiteBuilder: Sendable {
     let dataset: Dataset
     let language: Language
+    /// How far an uploaded file may expand while it is read.
+    var uploadLimits: ReadLimits = .uploads
 
     func profile(industry: String?, nature: String?, chemical: Bool?, flags: [String]?) throws(APIError) -> ProjectProfile? {
         do {
@@ -131,7 +133,8 @@ struct SiteBuilder: Sendable {
         do { return try CRS(parsing: text) } catch { throw APIError(kind: .malformedRequest, message: error.message(language)) }
     }
 
-    func site(_ request: ScreenRequest) throws(APIError) -> Site {
+    /// Throws `APIError`, or `CancellationError` when reading an upload was stopped.
+    func site(_ request: ScreenRequest) throws -> Site {
         let l = language
         let given = [request.geometry != nil, request.coordinates != nil, request.file != nil].filter { $0 }.count
         guard given == 1 else {
@@ -153,7 +156,7 @@ struct SiteBuilder: Sendable {
                 throw APIError(kind: .malformedRequest, message: error.message(l))
             }
         } else if let file = request.file {
-            (geometry, crs, notes) = try UploadedBoundary(file: file, language: l).read(defaultCRS: crs)
+            (geometry, crs, notes) = try UploadedBoundary(file: file, language: l, limits: uploadLimits).read(defaultCRS: crs)
         } else {
             throw APIError.malformed(l, "请给出 geometry、coordinates、file 三者之一", "give exactly one of geometry, coordinates or file")
         }
@@ -167,8 +170,10 @@ struct SiteBuilder: Sendable {
 struct UploadedBoundary {
     let file: ScreenRequest.UploadedFile
     let language: Language
+    let limits: ReadLimits
 
-    func read(defaultCRS: CRS) throws(APIError) -> (Geometry, CRS, [String]) {
+    /// Throws `APIError`, or `CancellationError` when the work was stopped (its request timed out).
+    func read(defaultCRS: CRS) throws -> (Geometry, CRS, [String]) {
         let l = language
         let data: Data
         if file.contentEncoding == "base64" {
@@ -185,12 +190,25 @@ struct UploadedBoundary {
         }
         let batch: FeatureBatch
         do {
-            batch = try SiteFiles.features(data: data, fileName: file.fileName, options: SiteIntake.Options(crs: nil, language: l))
+            batch = try SiteFiles.features(data: data, fileName: file.fileName, options: SiteIntake.Options(crs: nil, language: l, untrusted: true, limits: limits))
+        } catch let error as InputLimits.Exceeded {
+            throw APIError(kind: .inputTooLarge, message: error.message(l))
+        } catch GDALError.overLimit(let limit) {
+            throw APIError(kind: .inputTooLarge, message: limit.message(l))
+        } catch is WorkCancellation.Stopped {
+            throw CancellationError()
+        } catch GDALError.stopped {
+            throw CancellationError()
         } catch {
-            throw APIError(kind: .malformedRequest, message: (error as? UserFacingError)?.message(l) ?? "\(error)")
+            // Never "\(error)": a system error could show a path on the server.
+            throw APIError(kind: .malformedRequest, message: (error as? UserFacingError)?.message(l)
+                           ?? l.pick("无法读取文件 \(file.fileName)", "cannot read file \(file.fileName)"))
         }
         // One bad parcel makes the boundary incomplete: say which, rather than screen the rest as the whole.
-        if let problem = batch.problems.first { throw APIError(kind: .malformedRequest, message: problem.message(l)) }
+        if let problem = batch.problems.first {
+            if case .overLimit = problem { throw APIError(kind: .inputTooLarge, message: problem.message(l)) }
+            throw APIError(kind: .malformedRequest, message: problem.message(l))
+        }
         let features = batch.features
         let geometries = features.compactMap(\.geometry)
         guard let first = geometries.first else {

@@ -18,9 +18,14 @@ public struct SiteIntake: Sendable {
         public var layer: String?
         public var tableRows: TableRows
         public var language: Language
+        /// Files from someone else (`--untrusted-input`; uploads always): see `GDALReadOptions.untrusted`.
+        public var untrusted: Bool
+        /// How far one input may expand while it is read; the vertex limit applies to every site.
+        public var limits: ReadLimits
 
         public init(crs: CRS? = nil, offset: WebMapDatum = .wgs84, idField: String? = nil, overrides: ProfileOverrides = ProfileOverrides(),
-                    encoding: String? = nil, layer: String? = nil, tableRows: TableRows = .auto, language: Language = .zh) {
+                    encoding: String? = nil, layer: String? = nil, tableRows: TableRows = .auto, language: Language = .zh,
+                    untrusted: Bool = false, limits: ReadLimits = .files) {
             self.crs = crs
             self.offset = offset
             self.idField = idField
@@ -29,10 +34,13 @@ public struct SiteIntake: Sendable {
             self.layer = layer
             self.tableRows = tableRows
             self.language = language
+            self.untrusted = untrusted
+            self.limits = limits
         }
 
         public var readOptions: GDALReadOptions {
-            GDALReadOptions(encoding: encoding, crs: crs, layer: layer, language: language, tableRows: tableRows, idField: idField)
+            GDALReadOptions(encoding: encoding, crs: crs, layer: layer, language: language, tableRows: tableRows, idField: idField,
+                            untrusted: untrusted, limits: limits)
         }
     }
 
