@@ -4,12 +4,12 @@ import Geometry
 import Reports
 import Zoning
 
-/// `zonescreen dataset check|info|build|init|diff`.
+/// `zonescreen dataset check|info|build|init|diff|clauses`.
 struct DatasetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dataset",
         abstract: "检查或查看数据集 / check or describe a dataset",
-        subcommands: [Check.self, Info.self, Build.self, Init.self, Diff.self]
+        subcommands: [Check.self, Info.self, Build.self, Init.self, Diff.self, Clauses.self]
     )
 
     struct Check: ParsableCommand {

@@ -91,3 +91,37 @@ extension ClausePart {
             scopeWords: part.scopes.map(\.words), rules: part.rules))
     }
 }
+
+/// A clause's text read and judged against one project and site as screening judges it, without a
+/// dataset: for the reader's case tables, its benchmark and the review sheet.
+public struct ClauseJudge: Sendable {
+    public struct Judgement: Sendable {
+        public var concern: Concern
+        /// The deciding part's effect (requirement when no part binds).
+        public var effect: Effect
+        public var quote: String?
+        public var missing: [ClauseMissing]
+        public var parts: [ClausePart]
+    }
+
+    let reader: DatasetClauseReader
+    let chemicalIndustries: [String]
+
+    /// The shipped lexicon with `groups` (name → codes) added as a dataset's industryGroups would be.
+    public init(groups: [String: [String]] = [:], chemicalIndustries: [String] = ["C25", "C26", "C27", "C28", "C29"]) throws(DatasetError) {
+        var log = ProblemLog()
+        guard let lexicon = DatasetClauseReader.shippedLexicon(&log) else { throw DatasetError(path: "builtin", problems: log.fatal) }
+        let local = groups.map { ReaderLexicon.Group(name: $0.key, words: IndustryGroupsReader.spellings($0.key, nil), codes: $0.value, document: "") }
+        reader = DatasetClauseReader(lexicon: lexicon.adding(local))
+        self.chemicalIndustries = chemicalIndustries
+    }
+
+    public func parts(_ text: String) -> [ClausePart] { reader.read(text).parts }
+
+    public func judge(_ text: String, profile: ProjectProfile, site: SiteConditionFacts) -> Judgement {
+        let parts = reader.read(text).parts
+        let (concern, index) = RuleEvaluator.decide(parts, profile: profile, isChemical: profile.isChemical(chemicalIndustries: chemicalIndustries), site: site)
+        let part = index >= 0 ? parts[index] : nil
+        return Judgement(concern: concern, effect: part?.effect ?? .requirement, quote: part?.evidence.words, missing: part?.missing ?? [], parts: parts)
+    }
+}
