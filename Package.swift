@@ -153,7 +153,7 @@ let package = Package(
         // Runs the built zonescreen binary and checks what a user sees.
         .testTarget(
             name: "CLITests",
-            dependencies: ["zonescreen", "TestSupport"]
+            dependencies: ["zonescreen", "Formats", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]
