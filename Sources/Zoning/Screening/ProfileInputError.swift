@@ -17,8 +17,8 @@ public enum ProfileInputError: UserFacingError, Sendable, Equatable {
         case .ambiguousIndustry(let text, let chemical, let classes):
             let shown = classes.prefix(12).joined(separator: l.pick("、", ", ")) + (classes.count > 12 ? l.pick(" 等 \(classes.count) 类", " and more (\(classes.count) classes)") : "")
             if chemical {
-                return l.pick("“\(text)”指项目的化工属性，不是一个行业：请用 --chemical（网页上勾选“化工项目”）并给出行业代码" + (classes.isEmpty ? "" : "，如 \(shown)"),
-                              "\"\(text)\" is the project's chemical nature, not an industry: use --chemical (the 化工项目 box on the page) and give an industry code" + (classes.isEmpty ? "" : ", e.g. \(shown)"))
+                return l.pick("“\(text)”指项目的化工属性，不是一个行业：请用 --chemical（网页上在“是否化工项目”中选“是”）并给出行业代码" + (classes.isEmpty ? "" : "，如 \(shown)"),
+                              "\"\(text)\" is the project's chemical nature, not an industry: use --chemical (是否化工项目 → 是 on the page) and give an industry code" + (classes.isEmpty ? "" : ", e.g. \(shown)"))
             }
             return l.pick("“\(text)”包括多个行业小类，请给出其中一个：\(shown)（zonescreen industries \(text) 可列出全部）",
                           "\"\(text)\" covers several industry classes; give one of them: \(shown) (zonescreen industries \(text) lists them all)")
