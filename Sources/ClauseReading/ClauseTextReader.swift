@@ -47,10 +47,10 @@ public struct ClauseTextReader: Sendable {
     /// 包括 / 如下 / a colon.
     static func heading(in part: ReadPart) -> ListHeading? {
         let words = part.words
-        for (lead, effect) in [("禁止类", ReadEffect.prohibited), ("淘汰类", .prohibited), ("限制类", .restricted)] where words.hasPrefix(lead) {
+        for (lead, effect) in [("禁止类", ReadEffect.prohibited), ("淘汰类", .prohibited), ("限制类", .restricted)] where words.begins(with: lead) {
             return ListHeading(effect: effect, natures: part.natures, words: lead)
         }
-        guard part.effect != .requirement, words.has("包括") || words.has("如下") || words.hasSuffix("：") || words.hasSuffix(":") else { return nil }
+        guard part.effect != .requirement, words.has("包括") || words.has("如下") || words.ends(with: "：") || words.ends(with: ":") else { return nil }
         return ListHeading(effect: part.effect, natures: part.natures, words: part.effectWords ?? words)
     }
 

@@ -11,7 +11,7 @@ enum Thresholds {
         for start in characters.indices {
             guard let (_, end) = Scan.number(characters, at: start), start == 0 || !characters[start - 1].isDigit else { continue }
             let rest = String(glyphs: characters[end..<min(characters.count, end + 4)])
-            guard units.contains(where: { rest.hasPrefix($0) }) else { continue }
+            guard units.contains(where: { rest.begins(with: $0) }) else { continue }
             var lower = start
             while lower > 0, start - lower < 6, !characters[lower - 1].isOneOf("，,；;、") { lower -= 1 }
             var upper = end
