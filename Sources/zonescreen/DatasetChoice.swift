@@ -9,17 +9,23 @@ enum DatasetChoice {
     static func directory(_ path: String?, language l: Language) throws(CLIError) -> URL {
         if let path { return URL(fileURLWithPath: path) }
         if let found = DatasetLoader.defaultDirectory() { return found }
-        throw CLIError(l.pick("找不到示例数据集 Fixtures/demo；请用 --dataset 指定数据集目录",
-                              "the demo dataset Fixtures/demo was not found; name a dataset folder with --dataset"))
+        let looked = DatasetLoader.defaultDirectoryCandidates().map(\.path).joined(separator: l.pick("、", ", "))
+        throw CLIError(l.pick("找不到示例数据集（查找了 \(looked)）：请用 --dataset 指定数据集目录，或设置环境变量 ZONESCREEN_DATASET 指向它；"
+                                + "示例数据集在代码仓库的 Fixtures/demo，scripts/install 把它装到 PREFIX/share/zonescreen/demo",
+                              "the demo dataset was not found (looked in \(looked)): name a dataset folder with --dataset, or point ZONESCREEN_DATASET at it; "
+                                + "the demo dataset is Fixtures/demo in the repository, and scripts/install puts it in PREFIX/share/zonescreen/demo"))
     }
 
-    static func load(_ path: String?, language l: Language) throws(CLIError) -> Dataset {
+    /// `quiet`: say nothing when the store had to be built (a warning that it could not be saved still shows).
+    static func load(_ path: String?, language l: Language, quiet: Bool = false) throws(CLIError) -> Dataset {
         let url = try directory(path, language: l)
         let opened: DatasetStore.Opened
         do { opened = try DatasetStore.open(url) } catch {
             throw CLIError((error as? UserFacingError)?.message(l) ?? "\(error)")
         }
-        if let note = note(opened.event, language: l) { FileHandle.standardError.write(Data((note + "\n").utf8)) }
+        var quietened = false
+        if quiet, case .built = opened.event { quietened = true }
+        if !quietened, let note = note(opened.event, language: l) { FileHandle.standardError.write(Data((note + "\n").utf8)) }
         return opened.dataset
     }
 
@@ -44,8 +50,8 @@ enum DatasetChoice {
     }
 
     /// Loads the dataset, or prints why not to stderr and exits with `status`.
-    static func loadOrExit(_ path: String?, language l: Language, status: Int32) throws -> Dataset {
-        do { return try load(path, language: l) } catch {
+    static func loadOrExit(_ path: String?, language l: Language, status: Int32, quiet: Bool = false) throws -> Dataset {
+        do { return try load(path, language: l, quiet: quiet) } catch {
             FileHandle.standardError.write(Data((error.message + "\n").utf8))
             throw ExitCode(status)
         }

@@ -61,6 +61,7 @@ struct DatasetCommand: ParsableCommand {
             print(l.pick("地区：", "Region: ") + m.region + (m.regionCode.map { " (\($0))" } ?? ""))
             print(l.pick("版本：", "Version: ") + "\(m.version)（\(m.date)）")
             print(l.pick("内容哈希：", "Content hash: ") + dataset.contentHash)
+            print(l.pick("数据集目录：", "Folder: ") + dataset.directory.path)
             print(l.pick("图层坐标系：", "Layer CRS: ") + m.crs.description + l.pick("；量算：", "; measured: ") + dataset.measurement.description)
             print(l.pick("岸线基线：", "Shoreline baseline: ") + m.shorelineBaseline.chineseName)
             for unitClass in UnitClass.allCases {

@@ -23,14 +23,20 @@ public enum BuiltInData {
         candidates(name).first { FileManager.default.fileExists(atPath: $0.path) }
     }
 
+    /// The folder of the running executable, symbolic links resolved. Not from `argv[0]`: a command
+    /// found on the PATH is started as plain `zonescreen`, which names no folder.
+    public static var executableFolder: URL {
+        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments.first ?? ".")
+        return executable.resolvingSymlinksInPath().deletingLastPathComponent()
+    }
+
     static func candidates(_ name: String) -> [URL] {
         var found: [URL] = []
         if let forced = ProcessInfo.processInfo.environment["ZONESCREEN_BUILTIN_DATA"], !forced.isEmpty {
             found.append(URL(fileURLWithPath: forced).appendingPathComponent(name))
         }
         let target = target(of: name)
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
-        var folder = executable.deletingLastPathComponent()
+        var folder = executableFolder
         for _ in 0..<3 {
             found.append(folder.appendingPathComponent("ZoneScreen_\(target).resources").appendingPathComponent("Resources").appendingPathComponent(name))
             folder.deleteLastPathComponent()

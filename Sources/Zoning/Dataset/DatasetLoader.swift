@@ -7,12 +7,19 @@ import Yams
 public enum DatasetLoader {
     /// The demo dataset shipped in the repository, found relative to the executable or the sources.
     public static func defaultDirectory() -> URL? {
+        defaultDirectoryCandidates().first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("dataset.yaml").path) }
+    }
+
+    /// Where the demo dataset is looked for, in order: `ZONESCREEN_DATASET`; `Fixtures/demo` above the
+    /// executable (a build in the repository); `PREFIX/share/zonescreen/demo` beside `PREFIX/bin`
+    /// (where `scripts/install` puts it); the source tree this was built from; the current folder.
+    public static func defaultDirectoryCandidates() -> [URL] {
         var candidates: [URL] = []
-        if let environment = ProcessInfo.processInfo.environment["ZONESCREEN_DATASET"] {
+        if let environment = ProcessInfo.processInfo.environment["ZONESCREEN_DATASET"], !environment.isEmpty {
             candidates.append(URL(fileURLWithPath: environment))
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
-        var folder = executable.deletingLastPathComponent()
+        var folder = BuiltInData.executableFolder
+        candidates.append(folder.deletingLastPathComponent().appendingPathComponent("share/zonescreen/demo"))
         for _ in 0..<6 {
             candidates.append(folder.appendingPathComponent("Fixtures/demo"))
             folder.deleteLastPathComponent()
@@ -21,7 +28,8 @@ public enum DatasetLoader {
         candidates.append(source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Fixtures/demo"))
         candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Fixtures/demo"))
-        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("dataset.yaml").path) }
+        var seen = Set<String>()
+        return candidates.filter { seen.insert($0.standardizedFileURL.path).inserted }
     }
 
     /// Reads the dataset from its source files and compiles it in memory (no store is written or
