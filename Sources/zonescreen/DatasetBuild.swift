@@ -24,6 +24,9 @@ extension DatasetCommand {
         @Option(help: ArgumentHelp("编译结果写到此文件（.zsd），而不是缓存目录 / write the store here instead of the cache", valueName: "FILE"))
         var output: String?
 
+        @Flag(help: "只列出发现的问题，不输出概况、文件位置与用时 / list only the problems found, not the summary, path and time")
+        var quiet = false
+
         @OptionGroup var common: CommonOptions
 
         func validate() throws {
@@ -43,6 +46,10 @@ extension DatasetCommand {
                 let message = (error as? UserFacingError)?.message(l) ?? "\(error)"
                 FileHandle.standardError.write(Data((message + "\n").utf8))
                 throw ExitCode(2)
+            }
+            if quiet {
+                for problem in built.problems { print(problem.message(l)) }
+                return
             }
             let d = built.dataset
             print(l.pick("数据集：", "Dataset: ") + "\(d.metadata.name) \(d.metadata.version)")

@@ -84,7 +84,7 @@ struct Screen: ParsableCommand {
     @Option(help: ArgumentHelp("并行工作线程数，默认为 CPU 核数 / worker threads (default: all cores)", valueName: "N"))
     var jobs: Int?
 
-    @Flag(help: "不显示进度与汇总 / no progress bar and no summary") var quiet = false
+    @Flag(help: "不显示进度、汇总与编译数据集的提示 / no progress bar, no summary, no note on compiling the dataset") var quiet = false
 
     @Flag(name: .customLong("untrusted-input"), help: "站点文件来自他人：只按扩展名用对应的 GDAL 驱动打开（不用 VRT 等会引用别处的驱动），不联网，不读文件所在文件夹以外的文件 / site files from others: only the GDAL driver their ending calls for, no network, nothing outside their folder")
     var untrustedInput = false
@@ -140,10 +140,10 @@ struct Screen: ParsableCommand {
             if let crs {
                 do { declaredCRS = try CRS(parsing: crs) } catch { throw CLIError(error.message(l)) }
             }
-            let loaded = try DatasetChoice.load(dataset, language: l)
+            let loaded = try DatasetChoice.load(dataset, language: l, quiet: quiet)
             var comparison: EditionComparison?
             if let compareDataset {
-                let previous = try DatasetChoice.load(compareDataset, language: l)
+                let previous = try DatasetChoice.load(compareDataset, language: l, quiet: quiet)
                 do { comparison = EditionComparison(previous: previous, diff: try DatasetDiffer.diff(previous, loaded)) } catch {
                     throw CLIError(l.pick("无法对比两个版本：", "cannot compare the editions: ") + ((error as? UserFacingError)?.message(l) ?? "\(error)"))
                 }

@@ -26,6 +26,9 @@ struct Suitability: ParsableCommand {
     @Option(help: ArgumentHelp("写入文件（先写临时文件再改名）/ write to this file (atomically)", valueName: "FILE"))
     var output: String?
 
+    @Flag(help: "不显示汇总（区域数、各结论面积、用时）与编译数据集的提示 / no summary and no note on compiling the dataset")
+    var quiet = false
+
     @OptionGroup var common: CommonOptions
 
     enum SuitabilityFormat: String, ExpressibleByArgument, CaseIterable {
@@ -41,7 +44,7 @@ struct Suitability: ParsableCommand {
     func run() throws {
         let l = common.lang
         InterruptCleanup.install(language: l)
-        let loaded = try DatasetChoice.loadOrExit(dataset, language: l, status: 2)
+        let loaded = try DatasetChoice.loadOrExit(dataset, language: l, status: 2, quiet: quiet)
         let overrides: ProfileOverrides
         do { overrides = try profile.resolved(for: loaded, language: l) } catch {
             FileHandle.standardError.write(Data((l.pick("错误：", "error: ") + error.message + "\n").utf8))
@@ -72,7 +75,7 @@ struct Suitability: ParsableCommand {
         }.joined(separator: l.pick("，", ", "))
         summary = l.pick("适宜性地图：\(map.regions.count) 个区域，", "suitability map: \(map.regions.count) regions, ") + summary
             + String(format: l.pick("；用时 %.1f 秒", "; %.1f s"), Date().timeIntervalSince(started))
-        FileHandle.standardError.write(Data((summary + "\n").utf8))
+        if !quiet { FileHandle.standardError.write(Data((summary + "\n").utf8)) }
         if map.concernsNothing {
             FileHandle.standardError.write(Data(l.pick("注意：没有任何规则或条款涉及这一项目情况，全部为“符合”（按单元划分）\n",
                                                        "note: no rule or clause concerns this profile; everything is compliant (by unit)\n").utf8))
