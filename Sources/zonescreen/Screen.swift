@@ -52,7 +52,7 @@ struct Screen: ParsableCommand {
     @Option(name: .customLong("id-field"), help: ArgumentHelp("站点编号所在字段；不指定时识别 id、site_id、编号、地块编号、宗地号、DKBH 等 / the property holding each site's ID", valueName: "NAME"))
     var idField: String?
 
-    @Option(help: ArgumentHelp("坐标表每行是：auto（自动）|sites（一个站点）|vertices（界址点，按地块编号分组）/ what a table row is", valueName: "auto|sites|vertices"))
+    @Option(help: ArgumentHelp("坐标表每行是：auto（自动）|sites 或 points（一个站点）|vertices（界址点，按地块编号分组）/ what a table row is", valueName: "auto|sites|points|vertices"))
     var rows: Formats.TableRows = .auto
 
     @OptionGroup var profile: ProfileOptions
@@ -229,7 +229,12 @@ extension Screen {
 
 extension OutputFormat: ExpressibleByArgument {}
 extension AnswerDetail: ExpressibleByArgument {}
-extension Formats.TableRows: ExpressibleByArgument {}
+extension Formats.TableRows: ExpressibleByArgument {
+    /// `points` is what a user who means "one point site per row" may well type.
+    public init?(argument: String) {
+        self.init(rawValue: argument == "points" ? Self.sites.rawValue : argument)
+    }
+}
 
 /// A number one thread sets and another reads. `@unchecked Sendable` is safe: the only stored value
 /// is accessed under `lock`.

@@ -25,7 +25,7 @@ extension GDALFile {
     func readTable(_ layer: OGRLayerH, name layerName: String, fields: [GDALField], columns: CoordinateColumns,
                    index: inout Int, notes: inout [GDALNote], _ body: (Result<Feature, FeatureError>) throws -> Void) throws {
         let given = layerCRS[layerName] ?? nil
-        let vertexColumns = VertexColumns.find(in: fields, parcelField: options.idField)
+        var vertexColumns = VertexColumns.find(in: fields, parcelField: options.idField)
         let rows = try tableRows(layer, fields: fields, columns: columns, given: given)
         let coordinateNames = Set(columns.names)
         let order = fields.map(\.name).filter { !coordinateNames.contains($0) }
@@ -50,7 +50,8 @@ extension GDALFile {
             }
         }
 
-        let asVertices: Bool
+        var asVertices: Bool
+        var byNumberColumn = false
         switch options.tableRows {
         case .sites: asVertices = false
         case .vertices: asVertices = true
@@ -60,10 +61,22 @@ extension GDALFile {
                 return rows.contains { row in !seen.insert(row.properties[field.name]?.text ?? "").inserted }
             } ?? false
             asVertices = vertexColumns.pointName != nil || vertexColumns.ring != nil || parcelRepeats
+            // 编号/经度/纬度 and nothing else: one parcel's corners, numbered (a list of sites has names).
+            let allPoints = rows.allSatisfy { row in
+                if case .success(.parsed(let parsed)) = row.cell, case .point = parsed.geometry { return true }
+                if case .success(.parsed) = row.cell { return false }
+                return true
+            }
+            if !asVertices, rows.count >= 3, allPoints,
+               let number = VertexColumns.onlyNumberColumn(in: fields, coordinates: coordinateNames, rows: rows) {
+                vertexColumns.pointName = number
+                asVertices = true
+                byNumberColumn = true
+            }
         }
         if asVertices {
             notes.append(.vertexTable(layer: layerName, parcelColumn: vertexColumns.parcel?.name, pointColumn: vertexColumns.pointName?.name,
-                                      ringColumn: vertexColumns.ring?.name))
+                                      ringColumn: vertexColumns.ring?.name, byNumberColumn: byNumberColumn))
             try VertexTable(source: name, columns: vertexColumns, convention: convention, language: options.language, propertyOrder: order)
                 .parcels(rows, firstIndex: &index, body)
             return

@@ -74,8 +74,9 @@ public enum GDALNote: Hashable, Sendable {
     case coordinateText(row: Int, note: CoordinateTextNote)
     /// How a table's coordinate pair was read when not as named longitude/latitude (or x = easting).
     case tableConvention(layer: String, first: String, second: String, swapped: Bool, projected: Bool, zoneFromPrefix: Int?, crs: CRS)
-    /// The table's rows were read as boundary points of parcels.
-    case vertexTable(layer: String, parcelColumn: String?, pointColumn: String?, ringColumn: String?)
+    /// The table's rows were read as boundary points of parcels; `byNumberColumn`: because the table
+    /// holds nothing but a number column and coordinates (the user may have meant point sites).
+    case vertexTable(layer: String, parcelColumn: String?, pointColumn: String?, ringColumn: String?, byNumberColumn: Bool = false)
 
     public func message(_ language: Language) -> String {
         switch self {
@@ -127,13 +128,17 @@ public enum GDALNote: Hashable, Sendable {
             }
             return language.pick("表“\(layer)”的“\(first)”列是纬度、“\(second)”列是经度（按数值判断），已交换",
                                  "table \"\(layer)\": column \"\(first)\" holds latitudes and \"\(second)\" longitudes (by their values); swapped")
-        case .vertexTable(let layer, let parcel, let point, let ring):
+        case .vertexTable(let layer, let parcel, let point, let ring, let byNumberColumn):
             let grouping = parcel.map { language.pick("按“\($0)”分为地块", "grouped into parcels by \"\($0)\"") }
                 ?? language.pick("整表为一个地块", "the whole table is one parcel")
             let extras = [point.map { language.pick("点号列“\($0)”", "point column \"\($0)\"") },
                           ring.map { language.pick("圈号列“\($0)”", "ring column \"\($0)\"") }].compactMap { $0 }
-            return language.pick("表“\(layer)”按界址点坐标表读取：每行一个界址点，\(grouping)" + (extras.isEmpty ? "" : "（" + extras.joined(separator: "，") + "）"),
-                                 "table \"\(layer)\" read as a boundary-point table: one row per vertex, \(grouping)" + (extras.isEmpty ? "" : " (" + extras.joined(separator: ", ") + ")"))
+            let why = byNumberColumn
+                ? language.pick("；表中除坐标外只有编号列“\(point ?? "")”，按一个地块的界址点读取，如每行是一个站点（点）请用 --rows points",
+                                "; besides the coordinates the table has only the number column \"\(point ?? "")\", so its rows were read as one parcel's corners; if each row is a site (a point), use --rows points")
+                : ""
+            return language.pick("表“\(layer)”按界址点坐标表读取：每行一个界址点，\(grouping)" + (extras.isEmpty ? "" : "（" + extras.joined(separator: "，") + "）") + why,
+                                 "table \"\(layer)\" read as a boundary-point table: one row per vertex, \(grouping)" + (extras.isEmpty ? "" : " (" + extras.joined(separator: ", ") + ")") + why)
         case .coordinateText(let row, let note):
             return language.pick("第 \(row + 1) 行：\(note.message(language))", "row \(row + 1): \(note.message(language))")
         }
