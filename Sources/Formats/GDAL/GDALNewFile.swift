@@ -6,7 +6,11 @@ import Foundation
 /// old file or the whole new one. Shared by the XLSX and vector writers.
 enum GDALNewFile {
     /// `temporaryName`: the hidden file name in the target's folder (the driver may care about its ending).
-    static func write(driver name: String, to target: URL, temporaryName: String,
+    /// `options`: the driver's creation options ("NAME=VALUE"). `sidecars`: endings of the files that
+    /// make one dataset with the main file (a Shapefile's dbf, shx...): each written one is renamed
+    /// beside the target before the main file, and the target's old ones that were not written again
+    /// are removed (an old spatial index would describe other shapes).
+    static func write(driver name: String, to target: URL, temporaryName: String, options: [String] = [], sidecars: [String] = [],
                       _ fill: (GDALDatasetH, _ file: String) throws(GDALError) -> Void) throws(GDALError) {
         let path = target.path
         // Through a symbolic link the linked file is replaced; a FIFO or device cannot hold these formats.
@@ -17,19 +21,27 @@ enum GDALNewFile {
         } catch {
             throw .refusedOutput(error)
         }
-        let temporary = place.deletingLastPathComponent().appendingPathComponent(temporaryName).path
+        let temporaryURL = place.deletingLastPathComponent().appendingPathComponent(temporaryName)
+        let temporary = temporaryURL.path
+        let companions = sidecars.map { ending in
+            (written: temporaryURL.deletingPathExtension().appendingPathExtension(ending).path,
+             target: place.deletingPathExtension().appendingPathExtension(ending).path)
+        }
         var finished = false
-        TemporaryFiles.register(temporary)
+        for path in [temporary] + companions.map(\.written) { TemporaryFiles.register(path) }
         defer {
-            if !finished { unlink(temporary) }
-            TemporaryFiles.unregister(temporary)
+            for path in [temporary] + companions.map(\.written) {
+                if !finished { unlink(path) }
+                TemporaryFiles.unregister(path)
+            }
         }
         try GDALLibrary.quietly { () throws(GDALError) in
             guard let driver = GDALGetDriverByName(name) else {
                 throw .libraryFailed(file: path, operation: "GDALGetDriverByName(\(name))", message: "GDAL was built without the \(name) driver")
             }
             CPLErrorReset()
-            guard let dataset = GDALCreate(driver, temporary, 0, 0, 0, GDT_Unknown, nil) else {
+            let created = GDALLibrary.withStringList(options) { list in GDALCreate(driver, temporary, 0, 0, 0, GDT_Unknown, list) }
+            guard let dataset = created else {
                 throw .cannotWrite(file: path, detail: GDALLibrary.lastErrorMessage("GDALCreate failed"))
             }
             do throws(GDALError) { try fill(dataset, path) } catch {
@@ -42,6 +54,15 @@ enum GDALNewFile {
             GDALClose(dataset)
             if CPLGetLastErrorType().rawValue >= CE_Failure.rawValue {
                 throw .cannotWrite(file: path, detail: GDALLibrary.lastErrorMessage("closing the file failed"))
+            }
+        }
+        for companion in companions {
+            if access(companion.written, F_OK) == 0 {
+                guard rename(companion.written, companion.target) == 0 else {
+                    throw .cannotWrite(file: companion.target, detail: String(cString: strerror(errno)))
+                }
+            } else {
+                unlink(companion.target)
             }
         }
         guard rename(temporary, place.path) == 0 else {
