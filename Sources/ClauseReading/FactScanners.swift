@@ -12,10 +12,11 @@ enum Thresholds {
             guard let (_, end) = Scan.number(characters, at: start), start == 0 || !characters[start - 1].isDigit else { continue }
             let rest = String(glyphs: characters[end..<min(characters.count, end + 4)])
             guard units.contains(where: { rest.begins(with: $0) }) else { continue }
+            // The phrase around the figure (投资额低于3亿元, 年产30万吨以下), a bracketed aside left out.
             var lower = start
-            while lower > 0, start - lower < 6, !characters[lower - 1].isOneOf("，,；;、") { lower -= 1 }
+            while lower > 0, start - lower < 12, !characters[lower - 1].isOneOf("，,；;、。（(□") { lower -= 1 }
             var upper = end
-            while upper < characters.count, upper - end < 8, !characters[upper].isOneOf("，,；;的") { upper += 1 }
+            while upper < characters.count, upper - end < 8, !characters[upper].isOneOf("，,；;的（(") { upper += 1 }
             return String(glyphs: characters[lower..<upper])
         }
         return nil
@@ -44,7 +45,7 @@ enum Conformity {
 enum Places {
     static let markers = ["区域内", "区域外", "范围内", "地区", "流域", "周边", "主城区", "城区", "建成区", "居民区", "居住区", "人口密集区", "集中区域",
                           "重点区域", "沿江", "沿海", "沿湖", "区外", "保护区", "湿地", "风景名胜区", "森林公园", "地质公园", "上风向", "河段",
-                          "上述园区", "上述区域", "上述地区", "该园区", "该区域"]
+                          "上述园区", "上述区域", "上述地区", "该园区", "该区域", "小区内", "区内"]
     /// Places that are the unit or the whole jurisdiction itself: always where the site is.
     static let everywhere = ["本单元", "单元内", "本区域", "全县", "全市", "全省", "全区", "辖区", "境内", "本园区", "园区内"]
 
