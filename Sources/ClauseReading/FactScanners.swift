@@ -6,8 +6,12 @@
 enum Thresholds {
     static let units = ["亿元", "万锭", "锭", "t/h", "吨/小时", "万吨", "吨", "万千瓦", "千瓦", "兆瓦", "MW", "蒸吨", "万头", "头", "万只", "万羽", "立方米", "亩", "公顷", "千伏安", "万元"]
 
+    /// Sizes written in words: 规模化畜禽养殖场, 规模以上, 小型棉纺.
+    static let sizeWords = ["规模化", "规模以上", "规模以下", "小型", "大型", "中小型"]
+
     static func find(_ text: String) -> String? {
         let characters = Array(text.unicodeScalars)
+        if let word = sizeWords.first(where: { text.has($0) }) { return word }
         for start in characters.indices {
             guard let (_, end) = Scan.number(characters, at: start), start == 0 || !characters[start - 1].isDigit else { continue }
             let rest = String(glyphs: characters[end..<min(characters.count, end + 4)])
@@ -26,7 +30,8 @@ enum Thresholds {
 /// 不符合……的: a plan or policy the project must conform to.
 enum Conformity {
     static func find(_ text: String) -> String? {
-        for word in ["不完善", "不正常", "不达标", "不规范", "达不到", "未建成", "未取得", "未按规定", "违规", "不满足"] {
+        // Qualities a profile does not state: 工艺落后的, 《…名录》所列, 列入名录的, 目录中.
+        for word in ["不完善", "不正常", "不达标", "不规范", "达不到", "未建成", "未取得", "未按规定", "违规", "不满足", "落后的", "所列", "列入名录", "目录中"] {
             guard let range = text.byteRange(of: word) else { continue }
             // The words around it: 环境基础设施不完善, 污染物排放不达标.
             let before = text[..<range.lowerBound].suffix(10)
