@@ -25,7 +25,7 @@ public final class GeometryIndex {
     public let tree: EnvelopeTree
     /// Optional coarse rasters of the items (same order), which settle most point and small-polygon
     /// tests without GEOS; see `CoverageGrid`.
-    public let grids: [CoverageGrid]?
+    public let grids: CoverageGrids?
     private var materialised: [Geometry?]
     private var prepared: [PreparedGeometry?]
     let context: GEOSContext
@@ -44,7 +44,7 @@ public final class GeometryIndex {
     }
 
     /// Shares a tree built elsewhere (it must have been built from these geometries' envelopes).
-    public init(_ source: any IndexedGeometries, tree: EnvelopeTree, grids: [CoverageGrid]? = nil) throws(GeometryError) {
+    public init(_ source: any IndexedGeometries, tree: EnvelopeTree, grids: CoverageGrids? = nil) throws(GeometryError) {
         precondition(tree.count == source.count, "the tree was built over a different set of geometries")
         precondition(grids.map { $0.count == source.count } ?? true, "the grids were built over a different set of geometries")
         self.source = source
@@ -62,6 +62,11 @@ public final class GeometryIndex {
             self.chordBounds = Array(repeating: nil, count: source.count)
         }
         self.context = try GEOSContext()
+    }
+
+    /// The same, with grids built in memory.
+    public convenience init(_ source: any IndexedGeometries, tree: EnvelopeTree, grids: [CoverageGrid]) throws(GeometryError) {
+        try self.init(source, tree: tree, grids: CoverageGrids(grids))
     }
 
     public var count: Int { source.count }

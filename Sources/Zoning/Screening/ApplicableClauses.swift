@@ -17,12 +17,11 @@ public struct ApplicableClauses: RandomAccessCollection, Sendable, Hashable {
 
     public subscript(position: Int) -> ApplicableClause {
         let hit = scopes[position]
-        return dataset.clauses.withUnsafeBufferPointer { clauses in
-            ApplicableClause(index: hit.index, id: clauses[hit.index].id, level: clauses[hit.index].level,
-                             dimension: clauses[hit.index].dimension, effect: clauses[hit.index].effect,
-                             units: hit.units, conditional: hit.conditional, concernsProject: concerns[position],
-                             reviewWord: clauses[hit.index].reviewWord)
-        }
+        let clause = dataset.clauses.record(hit.index)
+        return ApplicableClause(index: hit.index, id: clause.value.id, level: clause.value.level,
+                                dimension: clause.value.dimension, effect: clause.value.effect,
+                                units: hit.units, conditional: hit.conditional, concernsProject: concerns[position],
+                                reviewWord: clause.value.reviewWord)
     }
 
     public static func == (a: Self, b: Self) -> Bool {

@@ -42,16 +42,17 @@ struct RuleEvaluator {
         let isChemical = profile?.isChemical(chemicalIndustries: chemicalIndustries)
         var concerns: [Concern] = []
         concerns.reserveCapacity(scopes.count)
-        dataset.clauses.withUnsafeBufferPointer { clauses in
-            for hit in scopes {
-                // Read in place: copying a whole Clause (texts, scope, conditions) per hit showed in profiles.
-                if !hit.conditional {
-                    concerns.append(.concerns)
-                } else if clauses[hit.index].reviewWord != nil {
-                    concerns.append(.undetermined)
-                } else {
-                    concerns.append(clauses[hit.index].conditions.evaluate(profile, isChemical: isChemical, site: site))
-                }
+        for hit in scopes {
+            // Read in place: copying a whole Clause (texts, scope, conditions) per hit showed in profiles.
+            if !hit.conditional {
+                concerns.append(.concerns)
+                continue
+            }
+            let clause = dataset.clauses.record(hit.index)
+            if clause.value.reviewWord != nil {
+                concerns.append(.undetermined)
+            } else {
+                concerns.append(clause.value.conditions.evaluate(profile, isChemical: isChemical, site: site))
             }
         }
         return ApplicableClauses(dataset: dataset, scopes: scopes, concerns: concerns)

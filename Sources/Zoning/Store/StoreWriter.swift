@@ -16,12 +16,18 @@ enum StoreWriter {
         info.put(dataset.measurement)
         sections.append((.info, info.bytes))
 
-        var zones = BinaryWriter()
-        zones.putArray(dataset.units) { w, u in
+        // Units, red lines and clauses as record tables, each record readable alone (`RecordList`).
+        var units = BinaryWriter()
+        units.putRecords(dataset.units) { w, u in
             w.append(u.code); w.append(u.name); w.append(UInt8(u.unitClass.rawValue)); w.append(u.subclass); w.append(u.county)
             w.putArray(Dimension.allCases.filter { u.listText[$0] != nil }) { w, d in w.put(d); w.append(u.listText[d] ?? "") }
         }
-        zones.putArray(dataset.redLines) { w, r in w.append(r.code); w.append(r.name); w.append(r.type) }
+        sections.append((.unitRecords, units.bytes))
+        var redLines = BinaryWriter()
+        redLines.putRecords(dataset.redLines) { w, r in w.append(r.code); w.append(r.name); w.append(r.type) }
+        sections.append((.redLineRecords, redLines.bytes))
+
+        var zones = BinaryWriter()
         zones.putArray(dataset.shorelines) { w, s in w.append(s.riverName); w.put(s.riverClass) }
         zones.putArray(dataset.sensitiveLayers) { w, l in w.append(l.id); w.append(l.kind); w.append(l.role?.rawValue) }
         zones.putArray(dataset.sensitiveAreas) { w, a in w.append(a.layer); w.append(a.kind); w.append(a.code); w.append(a.name); w.append(a.level) }
@@ -34,8 +40,9 @@ enum StoreWriter {
         sections.append((.zones, zones.bytes))
 
         var clauses = BinaryWriter(capacity: dataset.clauses.count * 256)
-        clauses.putArray(dataset.clauses) { $0.put($1) }
+        clauses.putRecords(dataset.clauses) { $0.put($1) }
         sections.append((.clauses, clauses.bytes))
+        sections.append((.clauseIndex, clauseIndex(dataset.clauseIndex, clauseCount: dataset.clauses.count)))
 
         var extras = BinaryWriter()
         extras.put(dataset.rules)
@@ -58,11 +65,34 @@ enum StoreWriter {
 
         var grids = BinaryWriter()
         for layer in [dataset.trees.unitGrids, dataset.trees.redLineGrids, dataset.trees.sensitiveGrids, dataset.trees.parkGrids] {
-            grids.putOptional(layer) { w, grids in w.putArray(grids) { put($1, &$0) } }
+            grids.putOptional(layer) { w, grids in w.putRecords(grids) { put($1, &$0) } }
+            grids.align()
         }
         sections.append((.grids, grids.bytes))
 
         return assemble(sections)
+    }
+
+    /// The clause index (`ClauseIndex`): the general lists, each clause's rank, then a record table of
+    /// unit codes in byte order, each with its clause lists.
+    private static func clauseIndex(_ index: ClauseIndex, clauseCount: Int) -> [UInt8] {
+        var w = BinaryWriter()
+        func list(_ values: [Int], _ w: inout BinaryWriter) {
+            w.append(UInt32(values.count))
+            for value in values { w.append(Int32(value)) }
+        }
+        list(index.general, &w)
+        list(index.decisiveGeneral, &w)
+        w.align()
+        w.append(UInt64(clauseCount))
+        for clause in 0..<clauseCount { w.append(Int32(index.rank(clause))) }
+        w.align()
+        w.putRecords(index.unitLists) { w, entry in
+            w.append(entry.code)
+            list(entry.all, &w)
+            list(entry.decisive, &w)
+        }
+        return w.bytes
     }
 
     private static func put(_ tree: EnvelopeTree, _ w: inout BinaryWriter) {
