@@ -144,16 +144,13 @@ public enum DatasetStore {
 
     /// Writes the store atomically (a temporary file renamed into place), creating its folder.
     public static func write(_ dataset: Dataset, geometryProblems: [DatasetProblem]?, to path: URL) throws(StoreError) {
-        let bytes = StoreWriter.bytes(of: dataset, geometryProblems: geometryProblems)
         do {
             try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
             throw .cannotWrite(path: path.path, detail: error.localizedDescription)
         }
         removeAbandonedTemporaries(of: path)
-        do { try AtomicFile.write(Data(bytes), to: path) } catch {
-            throw .cannotWrite(path: path.path, detail: error.message(.zh))
-        }
+        try StoreWriter.write(dataset, geometryProblems: geometryProblems, to: path)
     }
 
     /// A build killed while writing leaves its temporary file (`.NAME.UUID.tmp`, tens of megabytes for
