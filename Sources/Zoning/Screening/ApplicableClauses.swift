@@ -17,7 +17,7 @@ public struct ApplicableClauses: RandomAccessCollection, Sendable, Hashable {
 
     public subscript(position: Int) -> ApplicableClause {
         let hit = scopes[position]
-        let clause = dataset.clauses.record(hit.index)
+        let clause = hit.clause
         return ApplicableClause(index: hit.index, id: clause.value.id, level: clause.value.level,
                                 dimension: clause.value.dimension, effect: clause.value.effect,
                                 units: hit.units, conditional: hit.conditional, concernsProject: concerns[position],

@@ -20,18 +20,19 @@ struct RuleEvaluator {
     static func clauseScopes(_ dataset: Dataset, touchedUnits: [ControlUnit], decisiveOnly: Bool) -> [ClauseScope.Hit] {
         var hits: [ClauseScope.Hit] = []
         for index in dataset.clauseIndex.candidates(touching: touchedUnits.map(\.code), decisiveOnly: decisiveOnly) {
-            let clause = dataset.clauses[index]
+            let box = dataset.clauses.record(index)
+            let clause = box.value
             let conditional = !clause.conditions.isEmpty || clause.reviewWord != nil
             var covered: [String] = []
             switch clause.scope {
             case .all:
-                hits.append(ClauseScope.Hit(index: index, units: [], conditional: conditional))
+                hits.append(ClauseScope.Hit(index: index, units: [], conditional: conditional, clause: box))
                 continue
             case .classes(let wanted): for unit in touchedUnits where wanted.contains(unit.unitClass) { covered.append(unit.code) }
             case .subclasses(let names): for unit in touchedUnits where unit.subclass.map(names.contains) ?? false { covered.append(unit.code) }
             case .units(let wanted): for unit in touchedUnits where wanted.contains(unit.code) { covered.append(unit.code) }
             }
-            if !covered.isEmpty { hits.append(ClauseScope.Hit(index: index, units: covered, conditional: conditional)) }
+            if !covered.isEmpty { hits.append(ClauseScope.Hit(index: index, units: covered, conditional: conditional, clause: box)) }
         }
         return hits
     }
@@ -48,11 +49,10 @@ struct RuleEvaluator {
                 concerns.append(.concerns)
                 continue
             }
-            let clause = dataset.clauses.record(hit.index)
-            if clause.value.reviewWord != nil {
+            if hit.clause.value.reviewWord != nil {
                 concerns.append(.undetermined)
             } else {
-                concerns.append(clause.value.conditions.evaluate(profile, isChemical: isChemical, site: site))
+                concerns.append(hit.clause.value.conditions.evaluate(profile, isChemical: isChemical, site: site))
             }
         }
         return ApplicableClauses(dataset: dataset, scopes: scopes, concerns: concerns)
@@ -124,9 +124,9 @@ struct RuleEvaluator {
         for rule in dataset.rules.regionRules {
             add(rule, kind: .region, detail: .region(territory: rule.appliesIn, parks: placement(rule.conditions.park)))
         }
-        for (position, hit) in clauses.scopes.enumerated() where clauses.concerns[position] != .doesNotConcern && dataset.clauses[hit.index].isDecisive {
+        for (position, hit) in clauses.scopes.enumerated() where clauses.concerns[position] != .doesNotConcern && hit.clause.value.isDecisive {
             let clause = clauses[position]
-            var reason = Reason(kind: .clause, ruleId: clause.id, effect: clause.effect, text: dataset.clauses[clause.index].text,
+            var reason = Reason(kind: .clause, ruleId: clause.id, effect: clause.effect, text: hit.clause.value.text,
                                 source: dataset.clauseCitations[clause.index],
                                 detail: .clause(level: clause.level, dimension: clause.dimension, units: clause.units), clauseIndex: clause.index)
             switch clause.concernsProject {
@@ -137,7 +137,7 @@ struct RuleEvaluator {
                 if let word = clause.reviewWord {
                     reason.undetermined = Undetermined(missing: .clauseReading(word: word), ruleEffect: BindingWords.effect(of: word))
                     reason.effect = .needsAssessment
-                } else if let gap = parkGap(dataset.clauses[clause.index].conditions) {
+                } else if let gap = parkGap(hit.clause.value.conditions) {
                     reason.undetermined = Undetermined(missing: gap, ruleEffect: reason.effect)
                     reason.effect = .needsAssessment
                 }
