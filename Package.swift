@@ -44,10 +44,16 @@ let package = Package(
             name: "Formats",
             dependencies: ["Geometry", "CGDAL"]
         ),
+        // Reads published admission-list clauses into effect, natures, industries and scopes, with the
+        // words each came from; its lexicon and category tables are data (Resources).
+        .target(
+            name: "ClauseReading",
+            resources: [.copy("Resources")]
+        ),
         // The dataset, its rules and lists, the zone index and the screener.
         .target(
             name: "Zoning",
-            dependencies: ["Geometry", "Formats", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Geometry", "Formats", "ClauseReading", .product(name: "Yams", package: "Yams")],
             // The national rule pack and GB/T 4754-2017, found through BuiltInData (not Bundle.module).
             resources: [.copy("Resources")]
         ),
@@ -65,7 +71,9 @@ let package = Package(
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -119,7 +127,11 @@ let package = Package(
         ),
         .testTarget(
             name: "FormatsTests",
-            dependencies: ["Formats", "Geometry", "CGDAL"]
+            dependencies: ["Formats", "Geometry", "CGDAL", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ClauseReadingTests",
+            dependencies: ["ClauseReading", "TestSupport"]
         ),
         .testTarget(
             name: "ZoningTests",
@@ -141,7 +153,7 @@ let package = Package(
         // Runs the built zonescreen binary and checks what a user sees.
         .testTarget(
             name: "CLITests",
-            dependencies: ["zonescreen", "TestSupport"]
+            dependencies: ["zonescreen", "Formats", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

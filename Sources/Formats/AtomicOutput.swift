@@ -2,10 +2,14 @@ import Foundation
 
 /// An output written piece by piece to a temporary file beside its destination and renamed into place
 /// by `commit()`, so a run that is interrupted or fails never leaves a half-written file. Without a
-/// destination it writes straight to standard output.
+/// destination it writes straight to standard output. The destination is resolved by `OutputTarget`:
+/// through a symbolic link the linked file is replaced (never the link); a FIFO, a character device or
+/// a name of standard output is written directly; a folder or other non-file is refused.
 public final class AtomicOutput {
     public let destination: URL?
     private let temporary: URL?
+    /// The file renamed over: the destination, or the file its symbolic link names.
+    private let place: URL?
     private let handle: FileHandle
     private var finished = false
     /// Writes to a file are gathered into blocks: a row per write was 200,000 system calls for a
@@ -17,17 +21,36 @@ public final class AtomicOutput {
         self.destination = destination
         guard let destination else {
             temporary = nil
+            place = nil
             handle = .standardOutput
             return
         }
-        TemporaryFiles.removeStale(beside: destination)
-        let temporary = TemporaryFiles.name(beside: destination)
+        let target: URL
+        switch try OutputTarget.resolve(destination) {
+        case .file(let resolved): target = resolved
+        case .stream(let streamURL):
+            guard let stream = FileHandle(forWritingAtPath: streamURL.path) else {
+                throw .cannotWrite(path: destination.path, detail: String(cString: strerror(errno)))
+            }
+            temporary = nil
+            place = nil
+            handle = stream
+            return
+        case .standardStream(let descriptor):
+            temporary = nil
+            place = nil
+            handle = descriptor == STDERR_FILENO ? .standardError : .standardOutput
+            return
+        }
+        TemporaryFiles.removeStale(beside: target)
+        let temporary = TemporaryFiles.name(beside: target)
         TemporaryFiles.register(temporary.path)
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary.path) else {
             throw .cannotWrite(path: destination.path, detail: String(cString: strerror(errno)))
         }
         self.temporary = temporary
+        self.place = target
         self.handle = handle
     }
 
@@ -68,10 +91,12 @@ public final class AtomicOutput {
 
     /// Moves the finished file into place (a no-op for standard output).
     public func commit() throws(FileError) {
-        guard let destination, let temporary else {
+        guard let temporary else {
+            try flush()
             finished = true
             return
         }
+        guard let destination else { return }
         try flush()
         finished = true
         do {
@@ -80,7 +105,8 @@ public final class AtomicOutput {
         } catch {
             throw .cannotWrite(path: destination.path, detail: error.localizedDescription)
         }
-        guard rename(temporary.path, destination.path) == 0 else {
+        // Into the file a symbolic link names, not over the link.
+        guard rename(temporary.path, (place ?? destination).path) == 0 else {
             let detail = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
             TemporaryFiles.unregister(temporary.path)

@@ -89,6 +89,8 @@ public enum FeatureError: UserFacingError, Equatable, Sendable {
     case surveyParcel(SurveyTextError)
     /// One site or parcel of a coordinate table: `rows` as a spreadsheet numbers them (header row 1).
     case tableRows(source: String, index: Int, id: String?, rows: ClosedRange<Int>, problem: TableRowsProblem)
+    /// One feature is over a limit (its vertices), found before its geometry is converted.
+    case overLimit(source: String, index: Int, id: String?, limit: InputLimits.Exceeded)
 
     public func message(_ language: Language) -> String {
         switch self {
@@ -115,6 +117,9 @@ public enum FeatureError: UserFacingError, Equatable, Sendable {
             let what = id.map { language.pick("地块 \($0)", "parcel \($0)") } ?? language.pick("第 \(index + 1) 个要素", "feature \(index + 1)")
             return language.pick("\(source) \(what)（第 \(span.replacingOccurrences(of: "-", with: "～")) 行）：\(problem.message(language))",
                                  "\(source), \(what) (rows \(span)): \(problem.message(language))")
+        case .overLimit(let source, let index, let id, let limit):
+            return language.pick("\(source) 第 \(index + 1) 个要素\(Self.idZh(id))：\(limit.message(language))",
+                                 "\(source), feature \(index + 1)\(Self.idEn(id)): \(limit.message(language))")
         }
     }
 
@@ -122,7 +127,7 @@ public enum FeatureError: UserFacingError, Equatable, Sendable {
     public var featureIndex: Int? {
         switch self {
         case .invalidGeometry(_, let index, _, _), .malformedFeature(_, let index, _, _), .recordTooLarge(_, let index, _),
-             .tableRows(_, let index, _, _, _):
+             .tableRows(_, let index, _, _, _), .overLimit(_, let index, _, _):
             index
         case .surveyParcel(let problem):
             problem.parcelIndex
@@ -133,7 +138,7 @@ public enum FeatureError: UserFacingError, Equatable, Sendable {
 
     public var featureID: String? {
         switch self {
-        case .invalidGeometry(_, _, let id, _), .malformedFeature(_, _, let id, _), .tableRows(_, _, let id, _, _): id
+        case .invalidGeometry(_, _, let id, _), .malformedFeature(_, _, let id, _), .tableRows(_, _, let id, _, _), .overLimit(_, _, let id, _): id
         case .surveyParcel(let problem): problem.parcelNumber
         default: nil
         }
@@ -153,6 +158,7 @@ public enum FeatureError: UserFacingError, Equatable, Sendable {
         case .recordTooLarge(_, let index, let limit): .recordTooLarge(source: name, index: index, limit: limit)
         case .surveyParcel: self
         case .tableRows(_, let index, let id, let rows, let problem): .tableRows(source: name, index: index, id: id, rows: rows, problem: problem)
+        case .overLimit(_, let index, let id, let limit): .overLimit(source: name, index: index, id: id, limit: limit)
         }
     }
 

@@ -44,6 +44,7 @@ public struct ReportDocument {
             (l.pick("版本", "Version"), m.version + l.pick("，", ", ") + m.date),
             (l.pick("内容哈希", "Content hash"), dataset.contentHash),
             (l.pick("量算方法", "Measurement"), dataset.measurement.description + l.pick("；工作坐标系 ", "; working CRS ") + dataset.workingCRS.description),
+            (l.pick("国家规则", "National rules"), ResultWording(l).nationalRulesText(dataset.rules.national)),
         ]
         html += "<table class=\"facts dataset\">" + rows.map { "<tr><th>\(XML.escape($0.0))</th><td>\(XML.escape($0.1))</td></tr>" }.joined() + "</table>\n</header>\n"
         return html
@@ -72,7 +73,8 @@ public struct ReportDocument {
     .mark{display:inline-block;width:1.2em}code{font-size:9pt}ul.clauses{list-style:none;padding-left:4pt}ul.clauses li{margin:2pt 0}
     figure.map{margin:8pt 0}figure.map svg{width:100%;height:auto;border:0}figcaption{font-size:9pt;color:#444}
     .chart svg{width:100%;height:auto}.disclaimer{border-top:1px solid #999;margin-top:16pt;font-size:9pt;color:#333}
-    .failure{color:#900}a{color:#00c}
+    .failure{color:#900}a{color:#00c}.national{font-size:8.5pt;border:1px solid #5577aa;padding:0 2pt;color:#335}
+    .check{color:#6b4e00;font-size:9.5pt}
     @media print{a{color:#000;text-decoration:none}}
     """
 }

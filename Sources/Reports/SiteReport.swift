@@ -61,7 +61,7 @@ public struct SiteReport {
         }
         html += "<h3>\(l.pick("理由", "Reasons"))</h3>\n"
         if result.reasons.isEmpty {
-            html += "<p>\(l.pick("未发现禁止、限制或需论证的规定。", "No prohibiting, restricting or assessment-requiring rule applies."))</p>\n"
+            html += "<p>\(XML.escape(wording.noReasons(result)))</p>\n"
         } else {
             html += "<ol class=\"reasons\">\n" + result.reasons.map(reason).joined() + "</ol>\n"
         }
@@ -74,8 +74,11 @@ public struct SiteReport {
 
     private func reason(_ reason: Reason) -> String {
         let l = language
-        return "<li><span class=\"effect \(reason.effect.rawValue)\">\(XML.escape(reason.effect.name(l)))</span> <code>\(XML.escape(reason.ruleId))</code> \(XML.escape(reason.text))"
-            + "<div class=\"citation\">\(l.pick("依据：", "Source: "))\(cite(reason.source))\(l.pick("；", "; "))\(XML.escape(wording.detail(reason.detail)))</div></li>\n"
+        let national = reason.origin == .national ? " <span class=\"national\">\(l.pick("国家规则", "national rule"))</span>" : ""
+        let gap = (wording.quote(reason).map { "<div class=\"citation\">\(XML.escape($0))</div>" } ?? "")
+            + (reason.undetermined.map { "<div class=\"check\">\(l.pick("需核对：", "To check: "))\(XML.escape(wording.undetermined($0)))</div>" } ?? "")
+        return "<li><span class=\"effect \(reason.effect.rawValue)\">\(XML.escape(reason.effect.name(l)))</span> <code>\(XML.escape(reason.ruleId))</code>\(national) \(XML.escape(reason.text))"
+            + "<div class=\"citation\">\(l.pick("依据：", "Source: "))\(cite(reason.source))\(l.pick("；", "; "))\(XML.escape(wording.detail(reason.detail)))</div>\(gap)</li>\n"
     }
 
     static func area(_ figure: AreaFigure, _ l: Language) -> String {
@@ -119,6 +122,19 @@ public struct SiteReport {
                           let (a, s) = overlap(hit.overlap)
                           return [hit.code, hit.name, wording.unitClass(hit.unitClass) + (hit.subclass.map { l.pick("·", " / ") + $0 } ?? "") + (hit.onBoundary ? l.pick("（位于边界）", " (on the boundary)") : ""), a, s]
                       })
+        if let parks = result.parks {
+            html += "<h3>\(l.pick("园区", "Parks"))</h3>\n"
+            if parks.isEmpty {
+                html += "<p>\(l.pick("不在园区图层的任何园区内", "In none of the dataset's parks"))</p>\n"
+            } else {
+                html += table([l.pick("名称", "Name"), l.pick("类型", "Kind"), l.pick("级别", "Level"), l.pick("合规（认定）园区", "Compliant"), l.pick("重叠", "Overlap"), l.pick("占站点", "Share")],
+                              parks.map { park in
+                                  let (a, s) = overlap(park.overlap)
+                                  let compliant = park.compliant.map { $0 ? l.pick("是", "yes") : l.pick("否", "no") } ?? l.pick("未注明", "not given")
+                                  return [park.name + (park.code.map(wording.parenthesised) ?? ""), park.kind.name(l), park.level ?? "", compliant, a, s]
+                              })
+            }
+        }
         if !result.sensitiveAreas.isEmpty {
             html += "<h3>\(l.pick("敏感区", "Sensitive areas"))</h3>\n"
             html += table([l.pick("类型", "Kind"), l.pick("名称", "Name"), l.pick("级别", "Level"), l.pick("重叠", "Overlap"), l.pick("占站点", "Share")],
@@ -144,7 +160,7 @@ public struct SiteReport {
 
     private func clauses(_ clauses: [ApplicableClause]) -> String {
         let l = language
-        var html = "<h3 class=\"clauses-title\">\(l.pick("适用的准入清单条款（\(clauses.count) 条；★ 涉及本项目，？ 视项目情况）", "Applicable admission-list clauses (\(clauses.count); ★ concerns this project, ? depends on the project)"))</h3>\n"
+        var html = "<h3 class=\"clauses-title\">\(XML.escape(wording.clausesHeading(clauses)))</h3>\n"
         for dimension in Dimension.allCases {
             let inDimension = clauses.filter { $0.dimension == dimension }
             guard !inDimension.isEmpty else { continue }
@@ -154,7 +170,7 @@ public struct SiteReport {
                 guard !atLevel.isEmpty else { continue }
                 html += "<p class=\"level\">\(XML.escape(level.name(l)))</p>\n<ul class=\"clauses\">\n"
                 for clause in atLevel {
-                    let mark = clause.conditional && clause.concernsProject == .concerns ? "★" : (clause.concernsProject == .unknown ? "？" : "")
+                    let mark = wording.clauseMark(clause)
                     let effect = clause.effect == .requirement ? "" : "<span class=\"effect \(clause.effect.rawValue)\">\(XML.escape(clause.effect.name(l)))</span> "
                     html += "<li><span class=\"mark\">\(mark)</span><code>\(XML.escape(clause.id))</code> \(effect)\(XML.escape(dataset.clauses[clause.index].text))<span class=\"citation\">\(XML.escape(wording.parenthesised(wording.cite(dataset.clauseCitations[clause.index], datasetName: dataset.metadata.name))))</span></li>\n"
                 }

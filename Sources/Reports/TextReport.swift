@@ -24,12 +24,7 @@ public struct TextReport {
         if let profile = result.profile { lines.append(l.pick("项目：", "Project: ") + wording.profile(profile)) }
         lines.append(l.pick("结论：", "Verdict: ") + wording.verdict(result.verdict))
         if !result.reasons.isEmpty { lines.append(l.pick("理由：", "Reasons:")) }
-        if result.reasons.isEmpty {
-            lines.append(result.possibleReasons.isEmpty
-                ? l.pick("  未发现禁止、限制或需论证的规定。", "  No prohibiting, restricting or assessment-requiring rule applies.")
-                : l.pick("  按所给项目情况未发现确定适用的禁止、限制或需论证的规定；项目情况不全，下列规定可能适用。",
-                         "  Given the project as described, no prohibiting, restricting or assessment-requiring rule applies for certain; the profile is incomplete and the rules below may apply."))
-        }
+        if result.reasons.isEmpty { lines.append("  " + wording.noReasons(result)) }
         for (number, reason) in result.reasons.enumerated() {
             lines.append(contentsOf: describe(reason, number: number + 1))
         }
@@ -58,6 +53,7 @@ public struct TextReport {
         let national = reason.origin == .national ? l.pick("（国家规则）", " (national rule)") : ""
         var lines = ["  \(number). [\(reason.effect.name(l))] \(reason.ruleId)\(national) \(reason.text)",
                      "     " + l.pick("依据：", "source: ") + cite(reason.source) + l.pick("；", "; ") + wording.detail(reason.detail)]
+        if let quote = wording.quote(reason) { lines.append("     " + quote) }
         if let gap = reason.undetermined { lines.append("     " + l.pick("需核对：", "to check: ") + wording.undetermined(gap)) }
         return lines
     }
@@ -139,13 +135,7 @@ public struct TextReport {
 
     private func clauseLines(_ clauses: [ApplicableClause]) -> [String] {
         let l = language
-        let review = clauses.filter { $0.reviewWord != nil }.count
-        var lines = [l.pick("适用的准入清单条款（\(clauses.count) 条；★ 涉及本项目，？ 视项目情况，！ 未能自动判定、需人工核对）：",
-                            "Applicable admission-list clauses (\(clauses.count); ★ concerns this project, ? depends on the project, ! not decided automatically, a person must check):")]
-        if review > 0 {
-            lines.append(l.pick("  其中 \(review) 条含禁止、限制等字样而未能自动判定，需人工核对（按需论证计）。",
-                                "  \(review) of them contain prohibiting or restricting words and could not be decided automatically: a person must check them (counted as needs assessment)."))
-        }
+        var lines = [wording.clausesHeading(clauses) + l.pick("：", ":")]
         for dimension in Dimension.allCases {
             let inDimension = clauses.filter { $0.dimension == dimension }
             guard !inDimension.isEmpty else { continue }
@@ -155,9 +145,7 @@ public struct TextReport {
                 guard !atLevel.isEmpty else { continue }
                 lines.append("  " + level.name(l) + l.pick("：", ":"))
                 for clause in atLevel {
-                    let mark = clause.reviewWord != nil ? l.pick("！", "!")
-                        : clause.conditional && clause.concernsProject == .concerns ? "★"
-                        : (clause.concernsProject == .unknown || clause.concernsProject == .undetermined ? l.pick("？", "?") : " ")
+                    let mark = wording.clauseMark(clause).isEmpty ? " " : wording.clauseMark(clause)
                     let effect = clause.effect == .requirement ? "" : "[\(clause.effect.name(l))]"
                     lines.append("   \(mark) \(clause.id) \(effect)\(dataset.clauses[clause.index].text)" + wording.parenthesised(cite(dataset.clauseCitations[clause.index])))
                 }

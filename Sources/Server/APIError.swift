@@ -9,6 +9,7 @@ struct APIError: Error, Sendable {
         case malformedRequest          // 400
         case notFound                  // 404
         case bodyTooLarge              // 413
+        case inputTooLarge             // 413: an upload expands beyond a limit while it is read
         case invalidGeometry           // 422
         case outsideDataset            // 422
         case unknownIndustry           // 422
@@ -23,7 +24,7 @@ struct APIError: Error, Sendable {
         switch kind {
         case .malformedRequest: .badRequest
         case .notFound: .notFound
-        case .bodyTooLarge: .contentTooLarge
+        case .bodyTooLarge, .inputTooLarge: .contentTooLarge
         case .invalidGeometry, .outsideDataset, .unknownIndustry: .unprocessableContent
         case .timeout: .gatewayTimeout
         case .internalError: .internalServerError

@@ -4,6 +4,7 @@ import Geometry
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import NIOHTTP1
 import Reports
 import Zoning
 
@@ -34,6 +35,9 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
             }
         } catch let error as APIError {
             return errorResponse(error)
+        } catch let error as HTTPParserError {
+            // A malformed body (a chunk size that is not hexadecimal...) arrives as the body is collected.
+            return errorResponse(APIError(kind: .malformedRequest, message: language.pick("请求格式有误：\(error)", "malformed request: \(error)")))
         } catch is NIOTooManyBytesError {
             return errorResponse(APIError(kind: .bodyTooLarge, message: language.pick(
                 "请求内容超过上限 \(configuration.maxBodyBytes) 字节", "the request body exceeds the limit of \(configuration.maxBodyBytes) bytes")))
@@ -91,11 +95,22 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
     struct DatasetInfo: Encodable {
         struct Counts: Encodable {
             let units: Int, redLines: Int, shorelines: Int, sensitiveAreas: Int, clauses: Int
+            /// Nil when the dataset has no parks layer.
+            let parks: Int?
+            /// Clauses with prohibiting or restricting words that nobody has decided (需人工核对).
+            let clausesNeedingReview: Int
+        }
+        struct Flag: Encodable {
+            let id: String, name: String, nameEn: String, group: String
+            /// A rule or clause of this dataset asks about it.
+            let used: Bool
         }
         let name: String, region: String, regionCode: String?, fictional: Bool, version: String, date: String
         let contentHash: String, layerCRS: String, workingCRS: String, measurement: String, shorelineBaseline: String
         let sources: [SourceDocument]
         let counts: Counts
+        let nationalRules: NationalRulesSummary
+        let flags: [Flag]
     }
 
     func datasetInfo() throws -> JSONReply {
@@ -105,13 +120,21 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
             contentHash: d.contentHash, layerCRS: m.crs.description, workingCRS: d.workingCRS.description,
             measurement: d.measurement.description, shorelineBaseline: m.shorelineBaseline.rawValue, sources: m.sources,
             counts: .init(units: d.units.count, redLines: d.redLines.count, shorelines: d.shorelines.count,
-                          sensitiveAreas: d.sensitiveAreas.count, clauses: d.clauses.count)))
+                          sensitiveAreas: d.sensitiveAreas.count, clauses: d.clauses.count, parks: d.parks?.count,
+                          clausesNeedingReview: d.clauses.filter { $0.reviewWord != nil }.count),
+            nationalRules: d.rules.national,
+            flags: d.flags.flags.map { .init(id: $0.id, name: $0.zh, nameEn: $0.en, group: $0.group.rawValue, used: d.flags.used.contains($0.id)) }))
     }
 
     struct IndustryList: Encodable {
         struct Entry: Encodable {
             let code: String, name: String, level: String, path: [String]
         }
+        /// What an everyday word of the lists stands for (钢铁 → C311, C312, C313), when the query is one.
+        struct Meaning: Encodable {
+            let word: String, codes: [Entry], chemical: Bool, note: String, classCount: Int
+        }
+        let meaning: Meaning?
         let industries: [Entry]
     }
 
@@ -123,11 +146,23 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
         let limit = limitText.flatMap(Int.init) ?? 20
         guard (1...100).contains(limit) else { throw APIError.malformed(l, "limit 应在 1～100 之间", "limit must be between 1 and 100") }
         let catalogue = service.dataset.catalogue
-        let entries = catalogue.search(query, limit: limit).map { hit in
-            IndustryList.Entry(code: hit.industry.code, name: hit.industry.name, level: hit.industry.level.rawValue,
-                               path: catalogue.ancestors(of: hit.industry.code).reversed().map(\.code))
+        func entry(_ industry: Industry) -> IndustryList.Entry {
+            IndustryList.Entry(code: industry.code, name: industry.name, level: industry.level.rawValue,
+                               path: catalogue.ancestors(of: industry.code).reversed().map(\.code))
         }
-        return try Self.json(IndustryList(industries: entries))
+        let words = IndustryWords.shipped
+        var meaning: IndustryList.Meaning?
+        var entries: [IndustryList.Entry] = []
+        if let found = words.meaning(of: query) {
+            // The word's classes come first: a profile needs one of them.
+            let classes = words.classes(of: found, in: catalogue)
+            meaning = IndustryList.Meaning(word: found.word, codes: found.codes.compactMap { catalogue[code: $0].map(entry) },
+                                           chemical: found.chemical, note: found.note, classCount: classes.count)
+            entries = classes.prefix(limit).map(entry)
+        }
+        let listed = Set(entries.map(\.code))
+        entries += catalogue.search(query, limit: limit).map(\.industry).filter { !listed.contains($0.code) }.map(entry)
+        return try Self.json(IndustryList(meaning: meaning, industries: Array(entries.prefix(limit))))
     }
 
     private func body(_ request: Request) async throws -> Data {
@@ -136,20 +171,27 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
         return Data(buffer: buffer)
     }
 
+    /// The request's site; an uploaded file is read on an engine thread, stopped with the request.
+    func site(_ screenRequest: ScreenRequest, on chosen: Service, _ l: Language) async throws -> Site {
+        let builder = SiteBuilder(dataset: chosen.dataset, language: l, uploadLimits: configuration.uploadLimits)
+        guard screenRequest.file != nil else { return try builder.site(screenRequest) }
+        return try await chosen.offload { try builder.site(screenRequest) }
+    }
+
     func screen(_ request: Request, _ l: Language) async throws -> JSONReply {
         let screenRequest = try RequestBodies.screenRequest(try await body(request), language: l)
         let chosen = try editions.service(screenRequest.edition ?? Self.query(request, "edition"), language: l)
         if screenRequest.allIndustries == true {
             var general = screenRequest
             general.industry = nil
-            let site = try SiteBuilder(dataset: chosen.dataset, language: l).site(general)
+            let site = try await site(general, on: chosen, l)
             let verdicts = try await chosen.screenAllIndustries(site, nature: site.profile?.nature, chemical: screenRequest.chemical,
                                                                 flags: Set(screenRequest.flags ?? []))
             return JSONReply(data: AnswerRenderer(dataset: chosen.dataset, language: l, detail: .full).json(verdicts))
         }
         let detail = try AnswerDetail.requested(screenRequest.detail ?? Self.query(request, "detail"), language: l)
         let answers = AnswerRenderer(dataset: chosen.dataset, language: l, detail: detail)
-        let site = try SiteBuilder(dataset: chosen.dataset, language: l).site(screenRequest)
+        let site = try await site(screenRequest, on: chosen, l)
         guard let compareKey = screenRequest.compareEdition ?? Self.query(request, "compare"), !compareKey.isEmpty else {
             let data = try await chosen.screenJSON(site, detail: detail == .verdict ? .decisive : .all, render: answers.json)
             return JSONReply(data: data, extraHeaders: Self.editionHeaders(chosen.dataset))
@@ -236,16 +278,19 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
             screenRequest = try RequestBodies.screenRequest(try await body(request), language: l)
         }
         let chosen = try editions.service(screenRequest.edition ?? Self.query(request, "edition"), language: l)
-        let site = try SiteBuilder(dataset: chosen.dataset, language: l).site(screenRequest)
-        let result = try await chosen.screen(site)
-        let document = ReportDocument(dataset: chosen.dataset, language: l)
-        let title = [result.site.id, result.site.name].compactMap { $0 }.joined(separator: " ")
-        let html = document.head(subtitle: title.isEmpty ? nil : title)
-            + SiteReport(dataset: chosen.dataset, language: l).section(.screened(result), title: title.isEmpty ? l.pick("站点", "Site") : title, source: nil, anchor: "site-1")
-            + document.tail
+        let site = try await site(screenRequest, on: chosen, l)
+        let dataset = chosen.dataset
+        // Drawing a large site's map is CPU work too: on the engine's thread, never the async executor's.
+        let html = try await chosen.screenJSON(site, detail: .all) { result in
+            let document = ReportDocument(dataset: dataset, language: l)
+            let title = [result.site.id, result.site.name].compactMap { $0 }.joined(separator: " ")
+            return Data((document.head(subtitle: title.isEmpty ? nil : title)
+                + SiteReport(dataset: dataset, language: l).section(.screened(result), title: title.isEmpty ? l.pick("站点", "Site") : title, source: nil, anchor: "site-1")
+                + document.tail).utf8)
+        }
         let fileName = l.pick("预判报告", "screening-report") + ".html"
         let encoded = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "report.html"
-        return JSONReply(data: Data(html.utf8), contentType: "text/html; charset=utf-8",
+        return JSONReply(data: html, contentType: "text/html; charset=utf-8",
                          extraHeaders: [(.contentDisposition, "attachment; filename=\"report.html\"; filename*=UTF-8''\(encoded)")])
     }
 

@@ -1,7 +1,9 @@
 import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
+import NIOHTTP1
 import NIOHTTPTypes
+import NIOHTTPTypesHTTP1
 
 /// Open connections across the whole server, for the cap. Shared by every connection's guard.
 final class ConnectionCount: Sendable {
@@ -51,6 +53,12 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         }
         counted = true
         startDeadline(context)
+        // The HTTP version is gone once the request is converted to HTTP types: the keep-alive rule
+        // is kept where it is still known.
+        let pipeline = context.pipeline.syncOperations
+        if let codec = try? pipeline.handler(type: HTTP1ToHTTPServerCodec.self) {
+            try? pipeline.addHandler(HTTP1KeepAlive(), position: .before(codec))
+        }
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
@@ -88,5 +96,34 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         deadline = context.eventLoop.assumeIsolated().scheduleTask(in: readTimeout) {
             loopBound.value.close(promise: nil)
         }
+    }
+}
+
+/// Closes the connection after the answer to a request that does not keep it alive: HTTP/1.0 without
+/// `Connection: keep-alive`, or any request with `Connection: close` (RFC 9112 section 9.3).
+final class HTTP1KeepAlive: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
+    typealias OutboundIn = HTTPServerResponsePart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    /// Whether each request read and not yet answered keeps the connection, in order: a pipelined
+    /// request may arrive before the answer to the one before it is written.
+    private var keepAlive: [Bool] = []
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if case .head(let head) = unwrapInboundIn(data) { keepAlive.append(head.isKeepAlive) }
+        context.fireChannelRead(data)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        guard case .end = unwrapOutboundIn(data), !(keepAlive.isEmpty ? true : keepAlive.removeFirst()) else {
+            context.write(data, promise: promise)
+            return
+        }
+        let written = promise ?? context.eventLoop.makePromise()
+        let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+        written.futureResult.whenComplete { _ in loopBound.value.close(promise: nil) }
+        context.writeAndFlush(data, promise: written)
     }
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import Formats
 import Foundation
 import Geometry
 import Synchronization
@@ -7,7 +8,10 @@ import Zoning
 /// Screening engines on threads of their own, one engine per thread, taking requests from one queue.
 /// Screening is CPU work that blocks: on the async executor's few threads it would stall every other
 /// request (health checks, static files) behind it. A request that is cancelled or times out stops
-/// waiting at once; if its job has not started, the job is dropped unrun.
+/// waiting at once; if its job has not started, the job is dropped unrun; if it is running, its
+/// `WorkCancellation` is set, and the work stops at its next check (between features, in GDAL's reads,
+/// in long loops). A thread whose job has not stopped yet takes no other job until it has: the
+/// requests behind it go to the other threads or wait, each answered by its own deadline.
 final class EngineThreads: Sendable {
     private let queue: JobQueue
 
@@ -46,15 +50,17 @@ final class EngineThreads: Sendable {
     /// Runs `body` on an engine thread and waits for it without holding an executor thread.
     func run<T: Sendable>(_ body: @escaping @Sendable (ScreeningEngine) throws -> T) async throws -> T {
         let slot = AnswerSlot<T>()
+        let cancellation = WorkCancellation()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
                 guard slot.wait(with: continuation) else { return }
                 queue.add(Job { engine in
                     guard !slot.isSettled else { return }
-                    slot.settle(Result { try body(engine) })
+                    slot.settle(Result { try cancellation.run { try body(engine) } })
                 })
             }
         } onCancel: {
+            cancellation.cancel()
             slot.settle(.failure(CancellationError()))
         }
     }

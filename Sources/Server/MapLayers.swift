@@ -4,7 +4,7 @@ import Geometry
 import Zoning
 
 /// The dataset drawn for the web map, in CGCS2000 longitude/latitude: units, red lines, shorelines,
-/// the rules' shoreline bands, sensitive areas. Built once at start-up; served as one JSON document.
+/// the rules' shoreline bands, sensitive areas, parks. Built once at start-up; served as one JSON document.
 ///
 /// Drawn, not measured: every shape is simplified to within a tolerance that grows with the region
 /// (1/20,000 of its envelope's diagonal: about 4 m for the demo county, 40 m for a province), so a
@@ -39,6 +39,10 @@ enum MapLayers {
             try feature($0.geometry, ["layer": .string($0.layer), "kind": .string($0.kind), "name": .string($0.name),
                                       "level": $0.level.map(JSONValue.string) ?? .null])
         }
+        let parks = try (dataset.parks ?? []).map {
+            try feature($0.geometry, ["name": .string($0.name), "code": $0.code.map(JSONValue.string) ?? .null, "kind": .string($0.kind.rawValue),
+                                      "level": $0.level.map(JSONValue.string) ?? .null, "compliant": $0.compliant.map(JSONValue.bool) ?? .null])
+        }
         // One band per distinct distance and set of rivers in the rules, widest first so narrow ones draw on top.
         var bands: [Feature] = []
         var seen = Set<String>()
@@ -55,7 +59,7 @@ enum MapLayers {
                                             "rivers": .array(rivers.map { .string($0.rawValue) })]))
         }
         let document = "{\"units\":\(collection(units)),\"redLines\":\(collection(redLines)),\"shorelines\":\(collection(shorelines)),"
-            + "\"bands\":\(collection(bands)),\"sensitiveAreas\":\(collection(sensitive))}"
+            + "\"bands\":\(collection(bands)),\"sensitiveAreas\":\(collection(sensitive)),\"parks\":\(collection(parks))}"
         return Data(document.utf8)
     }
 }

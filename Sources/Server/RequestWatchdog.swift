@@ -16,12 +16,21 @@ final class RequestWatchdog: @unchecked Sendable {
         self.tick = tick
     }
 
-    /// Runs `work` as a task that is cancelled if it is still running `timeout` from now.
+    /// Runs `work` as a task that is cancelled if it is still running `timeout` from now. The caller
+    /// gets `CancellationError` at the deadline even if the work has not noticed its cancellation yet
+    /// (a blocking step that checks only between steps): the answer never waits for the work.
     func run<T: Sendable>(timeout: Duration, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
-        let task = Task { try await work() }
-        let id = register(deadline: .now + timeout) { task.cancel() }
+        let outcome = Outcome<T>()
+        let task = Task { outcome.settle(await Result(catching: work)) }
+        let stop: @Sendable () -> Void = {
+            task.cancel()
+            outcome.settle(.failure(CancellationError()))
+        }
+        let id = register(deadline: .now + timeout, cancel: stop)
         defer { unregister(id) }
-        return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in outcome.wait(with: continuation) }
+        } onCancel: { stop() }
     }
 
     private func register(deadline: ContinuousClock.Instant, cancel: @escaping @Sendable () -> Void) -> UInt64 {
@@ -53,5 +62,45 @@ final class RequestWatchdog: @unchecked Sendable {
                 overdue.forEach { $0() }
             }
         }
+    }
+}
+
+/// The first of the work's result and the deadline, delivered exactly once, whether it comes before
+/// or after the caller starts waiting.
+private final class Outcome<T: Sendable>: @unchecked Sendable {
+    // `@unchecked Sendable`: every stored property is touched only under `lock`.
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<T, Error>?
+    private var result: Result<T, Error>?
+    private var delivered = false
+
+    func wait(with continuation: CheckedContinuation<T, Error>) {
+        let ready = lock.withLock { () -> Result<T, Error>? in
+            guard let result else {
+                self.continuation = continuation
+                return nil
+            }
+            delivered = true
+            return result
+        }
+        if let ready { continuation.resume(with: ready) }
+    }
+
+    func settle(_ outcome: Result<T, Error>) {
+        let waiting = lock.withLock { () -> CheckedContinuation<T, Error>? in
+            guard result == nil, !delivered else { return nil }
+            result = outcome
+            guard let continuation else { return nil }
+            self.continuation = nil
+            delivered = true
+            return continuation
+        }
+        waiting?.resume(with: outcome)
+    }
+}
+
+extension Result where Failure == Error {
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
     }
 }

@@ -96,10 +96,13 @@ extension AnswerDetail {
 struct SiteBuilder: Sendable {
     let dataset: Dataset
     let language: Language
+    /// How far an uploaded file may expand while it is read.
+    var uploadLimits: ReadLimits = .uploads
 
     func profile(industry: String?, nature: String?, chemical: Bool?, flags: [String]?) throws(APIError) -> ProjectProfile? {
         do {
-            let given = try ProfileOverrides(industry: industry, nature: nature, chemical: chemical, flags: flags ?? [], catalogue: dataset.catalogue)
+            let given = try ProfileOverrides(industry: industry, nature: nature, chemical: chemical, flags: flags ?? [], catalogue: dataset.catalogue,
+                                           vocabulary: dataset.flags)
             return try given.profile(over: nil, catalogue: dataset.catalogue)
         } catch {
             throw Self.apiError(error, language)
@@ -107,14 +110,17 @@ struct SiteBuilder: Sendable {
     }
 
     static func apiError(_ error: ProfileInputError, _ language: Language) -> APIError {
-        if case .unknownIndustry = error { return APIError(kind: .unknownIndustry, message: error.message(language)) }
+        switch error {
+        case .unknownIndustry, .ambiguousIndustry: return APIError(kind: .unknownIndustry, message: error.message(language))
+        default: break
+        }
         return APIError(kind: .malformedRequest, message: error.message(language))
     }
 
     /// The intake for a request's features: its CRS, offset and ID property, no profile overrides
     /// (each feature's own properties give its profile).
     func intake(crs: CRS?, offset: WebMapDatum, idField: String?) -> SiteIntake {
-        SiteIntake(catalogue: dataset.catalogue, options: SiteIntake.Options(crs: crs, offset: offset, idField: idField, language: language))
+        SiteIntake(dataset: dataset, options: SiteIntake.Options(crs: crs, offset: offset, idField: idField, language: language))
     }
 
     func datum(_ offset: String?) throws(APIError) -> WebMapDatum {
@@ -130,7 +136,8 @@ struct SiteBuilder: Sendable {
         do { return try CRS(parsing: text) } catch { throw APIError(kind: .malformedRequest, message: error.message(language)) }
     }
 
-    func site(_ request: ScreenRequest) throws(APIError) -> Site {
+    /// Throws `APIError`, or `CancellationError` when reading an upload was stopped.
+    func site(_ request: ScreenRequest) throws -> Site {
         let l = language
         let given = [request.geometry != nil, request.coordinates != nil, request.file != nil].filter { $0 }.count
         guard given == 1 else {
@@ -152,7 +159,7 @@ struct SiteBuilder: Sendable {
                 throw APIError(kind: .malformedRequest, message: error.message(l))
             }
         } else if let file = request.file {
-            (geometry, crs, notes) = try UploadedBoundary(file: file, language: l).read(defaultCRS: crs)
+            (geometry, crs, notes) = try UploadedBoundary(file: file, language: l, limits: uploadLimits).read(defaultCRS: crs)
         } else {
             throw APIError.malformed(l, "请给出 geometry、coordinates、file 三者之一", "give exactly one of geometry, coordinates or file")
         }
@@ -166,8 +173,10 @@ struct SiteBuilder: Sendable {
 struct UploadedBoundary {
     let file: ScreenRequest.UploadedFile
     let language: Language
+    let limits: ReadLimits
 
-    func read(defaultCRS: CRS) throws(APIError) -> (Geometry, CRS, [String]) {
+    /// Throws `APIError`, or `CancellationError` when the work was stopped (its request timed out).
+    func read(defaultCRS: CRS) throws -> (Geometry, CRS, [String]) {
         let l = language
         let data: Data
         if file.contentEncoding == "base64" {
@@ -184,12 +193,25 @@ struct UploadedBoundary {
         }
         let batch: FeatureBatch
         do {
-            batch = try SiteFiles.features(data: data, fileName: file.fileName, options: SiteIntake.Options(crs: nil, language: l))
+            batch = try SiteFiles.features(data: data, fileName: file.fileName, options: SiteIntake.Options(crs: nil, language: l, untrusted: true, limits: limits))
+        } catch let error as InputLimits.Exceeded {
+            throw APIError(kind: .inputTooLarge, message: error.message(l))
+        } catch GDALError.overLimit(let limit) {
+            throw APIError(kind: .inputTooLarge, message: limit.message(l))
+        } catch is WorkCancellation.Stopped {
+            throw CancellationError()
+        } catch GDALError.stopped {
+            throw CancellationError()
         } catch {
-            throw APIError(kind: .malformedRequest, message: (error as? UserFacingError)?.message(l) ?? "\(error)")
+            // Never "\(error)": a system error could show a path on the server.
+            throw APIError(kind: .malformedRequest, message: (error as? UserFacingError)?.message(l)
+                           ?? l.pick("无法读取文件 \(file.fileName)", "cannot read file \(file.fileName)"))
         }
         // One bad parcel makes the boundary incomplete: say which, rather than screen the rest as the whole.
-        if let problem = batch.problems.first { throw APIError(kind: .malformedRequest, message: problem.message(l)) }
+        if let problem = batch.problems.first {
+            if case .overLimit = problem { throw APIError(kind: .inputTooLarge, message: problem.message(l)) }
+            throw APIError(kind: .malformedRequest, message: problem.message(l))
+        }
         let features = batch.features
         let geometries = features.compactMap(\.geometry)
         guard let first = geometries.first else {

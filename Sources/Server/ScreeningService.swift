@@ -17,6 +17,9 @@ protocol ScreeningRepository: Sendable {
     /// The suitability map for a profile, as GeoJSON in longitude/latitude (made once per profile).
     func suitability(_ profile: ProjectProfile, language: Language) async throws -> Data
     func mapLayers() -> Data
+    /// Runs blocking work that is not screening (reading an uploaded file) off the async executor, as
+    /// cancellable as screening: stopped when the request is cancelled or times out.
+    func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T
 }
 
 /// The loaded dataset and a pool of engines.
@@ -74,6 +77,10 @@ final class LocalScreeningService: ScreeningRepository {
     }
 
     func mapLayers() -> Data { layers.data }
+
+    func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await engines.run { _ in try work() }
+    }
 }
 
 /// The map layers document, made once: by a background thread started with the service, or by the

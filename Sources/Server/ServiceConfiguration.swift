@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 
 /// Everything the service can be told; `zonescreen serve` fills it from its options.
@@ -17,10 +18,14 @@ public struct ServiceConfiguration: Sendable {
     public var requestReadTimeout: Duration
     /// Most connections open at once; more are closed as they arrive.
     public var maxConnections: Int
+    /// How far an uploaded file may expand while it is read (archive members unpacked, features,
+    /// vertices, one value's length); beyond, 413 naming the limit.
+    public var uploadLimits: ReadLimits
 
     public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 8 << 20,
                 requestTimeout: Duration = .seconds(30), maxConcurrentScreenings: Int = ProcessInfo.processInfo.activeProcessorCount,
-                maxBatchFeatures: Int = 10_000, requestReadTimeout: Duration = .seconds(20), maxConnections: Int = 512) {
+                maxBatchFeatures: Int = 10_000, requestReadTimeout: Duration = .seconds(20), maxConnections: Int = 512,
+                uploadLimits: ReadLimits = .uploads) {
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
@@ -29,5 +34,6 @@ public struct ServiceConfiguration: Sendable {
         self.maxBatchFeatures = max(1, maxBatchFeatures)
         self.requestReadTimeout = requestReadTimeout
         self.maxConnections = max(1, maxConnections)
+        self.uploadLimits = uploadLimits
     }
 }

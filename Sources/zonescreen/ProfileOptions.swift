@@ -13,13 +13,14 @@ struct ProfileOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "是否化工项目（不指定时按行业代码判断）/ chemical project (default: decided by the industry code)")
     var chemical: Bool?
 
-    @Option(name: .customLong("flag"), help: ArgumentHelp("规则使用的项目标记，可重复，如 tailingsPond、industrialPark、linearInfrastructure / project flag (repeatable)", valueName: "FLAG"))
+    @Option(name: .customLong("flag"), help: ArgumentHelp("规则使用的项目标记，可重复，写标记名或其中文，如 tailingsPond 或 尾矿库、chemicalPark、linearInfrastructure；zonescreen dataset info 列出全部 / project flag (repeatable), by id or its Chinese words; dataset info lists them", valueName: "FLAG"))
     var flags: [String] = []
 
     /// The options checked once, before any site is read: a bad code stops the run at the start.
-    func resolved(catalogue: IndustryCatalogue, language l: Language) throws(CLIError) -> ProfileOverrides {
+    func resolved(for dataset: Dataset, language l: Language) throws(CLIError) -> ProfileOverrides {
         do {
-            return try ProfileOverrides(industry: industry, nature: nature, chemical: chemical, flags: flags, catalogue: catalogue)
+            return try ProfileOverrides(industry: industry, nature: nature, chemical: chemical, flags: flags, catalogue: dataset.catalogue,
+                                        vocabulary: dataset.flags)
         } catch {
             throw CLIError(error.message(l))
         }

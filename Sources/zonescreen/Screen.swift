@@ -86,14 +86,28 @@ struct Screen: ParsableCommand {
 
     @Flag(help: "不显示进度与汇总 / no progress bar and no summary") var quiet = false
 
+    @Flag(name: .customLong("untrusted-input"), help: "站点文件来自他人：只按扩展名用对应的 GDAL 驱动打开（不用 VRT 等会引用别处的驱动），不联网，不读文件所在文件夹以外的文件 / site files from others: only the GDAL driver their ending calls for, no network, nothing outside their folder")
+    var untrustedInput = false
+
+    @OptionGroup(title: "读入的限制 / limits on input (默认 / defaults: 1 GiB, 10000000, 5000000, 16 MiB; 环境变量 ZONESCREEN_MAX_UNPACKED_BYTES 等)") var limits: ReadLimitOptions
+
+    @Option(name: .customLong("max-stdin-bytes"), help: ArgumentHelp("标准输入整体读入（一个 GeoJSON 文档）的上限（字节），默认 256 MiB；按行或 RS 分隔的要素流不限总量 / most bytes of standard input read as one document", valueName: "BYTES"))
+    var maxStdinBytes: Int?
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
         let l = common.lang
         if points.isEmpty && coordinateTexts.isEmpty && files.isEmpty && !demoSites {
+            // A file named -x.geojson is taken for an option: say so rather than "no sites".
+            if let dashed = CommandLine.arguments.dropFirst().first(where: { $0.count > 1 && $0.hasPrefix("-") && FileManager.default.fileExists(atPath: $0) }) {
+                throw ValidationError(l.pick("没有要筛查的站点：“\(TerminalText.oneLine(dashed))”以 - 开头，被当作选项；作为文件请写成 ./\(TerminalText.oneLine(dashed))，或放在 -- 之后",
+                                             "no sites to screen: \"\(TerminalText.oneLine(dashed))\" starts with - and was taken for an option; give it as ./\(TerminalText.oneLine(dashed)) or after --"))
+            }
             throw ValidationError(l.pick("没有要筛查的站点：请用 --point、--coords、站点文件或 --demo-sites 指定",
                                          "no sites to screen: give --point, --coords, site files or --demo-sites"))
         }
+        if let maxStdinBytes, maxStdinBytes < 1 { throw ValidationError(l.pick("--max-stdin-bytes 须为正整数", "--max-stdin-bytes must be a positive number")) }
         if let jobs, jobs < 1 { throw ValidationError(l.pick("--jobs 须为正整数", "--jobs must be a positive number")) }
         if reportSections < 0 { throw ValidationError(l.pick("--report-sections 不能为负数", "--report-sections must not be negative")) }
         let jsonForms: [OutputFormat] = [.json, .geojson, .geojsonseq, .ndjson]
@@ -105,8 +119,16 @@ struct Screen: ParsableCommand {
             throw ValidationError(l.pick("--clauses 只用于 --detail reasons（默认）的 JSON 类格式：其他情况下答案不引用条款字典",
                                          "--clauses goes with the JSON formats at --detail reasons (the default): other answers do not refer to a clause dictionary"))
         }
-        if let clausesFile, let output, URL(fileURLWithPath: clausesFile).standardizedFileURL == URL(fileURLWithPath: output).standardizedFileURL {
+        if let clausesFile, let output, URL(fileURLWithPath: clausesFile).standardizedFileURL == URL(fileURLWithPath: output).standardizedFileURL
+            || OutputTarget.sameFile(clausesFile, output) {
             throw ValidationError(l.pick("--clauses 与 --output 不能是同一个文件", "--clauses and --output must be different files"))
+        }
+        // Never written over what is read: the site files and the datasets.
+        do {
+            try OutputTarget.refuseInputs(outputs: [output, clausesFile].compactMap { $0 },
+                                          inputs: files.filter { $0 != "-" } + [dataset, compareDataset].compactMap { $0 })
+        } catch {
+            throw ValidationError(error.message(l))
         }
     }
 
@@ -126,16 +148,16 @@ struct Screen: ParsableCommand {
                     throw CLIError(l.pick("无法对比两个版本：", "cannot compare the editions: ") + ((error as? UserFacingError)?.message(l) ?? "\(error)"))
                 }
             }
-            let overrides = try profile.resolved(catalogue: loaded.catalogue, language: l)
+            let overrides = try profile.resolved(for: loaded, language: l)
             if allIndustries {
                 guard format == .text || format == .json else {
                     throw CLIError(l.pick("--all-industries 只支持 --format text 或 json", "--all-industries supports --format text or json only"))
                 }
-                let intake = SiteIntake(catalogue: loaded.catalogue, options: SiteIntake.Options(
+                let intake = SiteIntake(dataset: loaded, options: SiteIntake.Options(
                     crs: declaredCRS, offset: offset ?? .wgs84, idField: idField, overrides: ProfileOverrides(), encoding: encoding, layer: layer,
-                    tableRows: rows, language: l))
+                    tableRows: rows, language: l, untrusted: untrustedInput, limits: limits.limits(over: .files)))
                 var jobs: [BatchJob] = []
-                SiteReader(dataset: loaded, intake: intake).read(points: points, coordinateTexts: coordinateTexts, files: files, demoSites: demoSites,
+                SiteReader(dataset: loaded, intake: intake, stdinLimit: stdinLimit).read(points: points, coordinateTexts: coordinateTexts, files: files, demoSites: demoSites,
                                                                 expect: { _ in }, submit: { jobs.append($0) }, idle: {})
                 let run = AllIndustriesRun(dataset: loaded, nature: overrides.nature, chemical: overrides.chemical, flags: overrides.flags,
                                            format: format, language: l)
@@ -156,10 +178,10 @@ struct Screen: ParsableCommand {
             let clauseDetail: ClauseDetail = format == .csv || format == .xlsx || (format.isJSON && answerDetail == .verdict) ? .decisive : .all
             let screener = BatchScreener(dataset: loaded, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                          language: l, clauses: clauseDetail, comparing: comparison, render: renderer.render)
-            let intake = SiteIntake(catalogue: loaded.catalogue, options: SiteIntake.Options(
+            let intake = SiteIntake(dataset: loaded, options: SiteIntake.Options(
                 crs: declaredCRS, offset: offset ?? .wgs84, idField: idField, overrides: overrides, encoding: encoding, layer: layer,
-                tableRows: rows, language: l))
-            let reader = SiteReader(dataset: loaded, intake: intake)
+                tableRows: rows, language: l, untrusted: untrustedInput, limits: limits.limits(over: .files)))
+            let reader = SiteReader(dataset: loaded, intake: intake, stdinLimit: stdinLimit)
             let expected = SharedCount()
             let (points, coordinateTexts, files, demoSites) = (self.points, self.coordinateTexts, self.files, self.demoSites)
             // Input is read on its own thread so that answers leave on this one while it waits for more.
@@ -189,12 +211,19 @@ struct Screen: ParsableCommand {
             if summary.total == 0 || summary.failed == summary.total { throw ExitCode(2) }
             if summary.failed > 0 { throw ExitCode(1) }
         } catch let error as CLIError {
-            FileHandle.standardError.write(Data((l.pick("错误：", "error: ") + error.message + "\n").utf8))
+            FileHandle.standardError.write(Data((l.pick("错误：", "error: ") + TerminalText.oneLine(error.message) + "\n").utf8))
             throw ExitCode(2)
         } catch let error as UserFacingError {
-            FileHandle.standardError.write(Data((l.pick("错误：", "error: ") + error.message(l) + "\n").utf8))
+            FileHandle.standardError.write(Data((l.pick("错误：", "error: ") + TerminalText.oneLine(error.message(l)) + "\n").utf8))
             throw ExitCode(2)
         }
+    }
+}
+
+extension Screen {
+    var stdinLimit: ReadLimits.Bound {
+        maxStdinBytes.map { ReadLimits.Bound($0, setting: "--max-stdin-bytes") }
+            ?? ReadLimits.Bound(InputLimits.stdinBytes.value, setting: InputLimits.stdinBytes.variable)
     }
 }
 

@@ -3,6 +3,7 @@ import Foundation
 import Geometry
 import Hummingbird
 import NIOCore
+import Formats
 import Server
 import Zoning
 
@@ -21,6 +22,8 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("max-batch"), help: "批量接口每次最多要素数 / most features per batch request") var maxBatch = 10_000
     @Option(name: .customLong("read-timeout"), help: "客户端发送完整请求（请求头和请求体）的时限（秒），也是空闲连接保持时间 / seconds a client has to send a whole request") var readTimeout = 20.0
     @Option(name: .customLong("max-connections"), help: "同时打开的连接上限 / most connections open at once") var maxConnections = 512
+    /// Upload limits: defaults 64 MiB unpacked, 100,000 features, 5,000,000 vertices, 16 MiB per value.
+    @OptionGroup(title: "上传文件的限制 / limits on uploaded files (默认 / defaults: 64 MiB, 100000, 5000000, 16 MiB)") var uploadLimits: ReadLimitOptions
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -42,7 +45,8 @@ struct Serve: AsyncParsableCommand {
         let loaded = editions[0]
         let configuration = ServiceConfiguration(host: host, port: port, maxBodyBytes: maxBody, requestTimeout: .milliseconds(Int64(timeout * 1000)),
                                                  maxConcurrentScreenings: concurrency, maxBatchFeatures: maxBatch,
-                                                 requestReadTimeout: .milliseconds(Int64(readTimeout * 1000)), maxConnections: maxConnections)
+                                                 requestReadTimeout: .milliseconds(Int64(readTimeout * 1000)), maxConnections: maxConnections,
+                                                 uploadLimits: uploadLimits.limits(over: .uploads))
         let host = self.host
         let app = try ZoneScreenService.buildApplication(datasets: editions, configuration: configuration, onServerRunning: { port in
             // Written unbuffered so that scripts waiting for this line see it at once.

@@ -9,6 +9,8 @@ import Zoning
 struct SiteReader: Sendable {
     let dataset: Dataset
     let intake: SiteIntake
+    /// Standard input read whole (one GeoJSON document) stops past this.
+    var stdinLimit = ReadLimits.Bound(InputLimits.stdinBytes.value, setting: InputLimits.stdinBytes.variable)
 
     var language: Language { intake.options.language }
 
@@ -64,7 +66,7 @@ struct SiteReader: Sendable {
             var source = intake.source("stdin")
             let deliver: (Result<Feature, FeatureError>) -> Void = { submit(source.job($0)) }
             do {
-                switch StandardInput.source() {
+                switch try StandardInput.source(limit: stdinLimit) {
                 case .stream(let reader): try reader.forEachFeature(deliver, whenWaiting: idle)
                 case .document(let document): try document.forEachFeature(deliver)
                 }
@@ -79,6 +81,12 @@ struct SiteReader: Sendable {
     private func read(file: String, submit: (BatchJob) -> Void) -> Int {
         let l = language
         var count = 0
+        // A FIFO would wait for a writer for ever (and a device is no site file): said at once.
+        var status = stat()
+        if stat(file, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG, (status.st_mode & S_IFMT) != S_IFDIR {
+            submit(failed(file, GDALError.notRegularFile(file: file).message(l)))
+            return 1
+        }
         let opened: FeatureSource
         do { opened = try SiteFiles.open(file, options: intake.options) } catch {
             submit(failed(file, (error as? UserFacingError)?.message(l) ?? "\(error)"))
@@ -101,7 +109,7 @@ struct SiteReader: Sendable {
 
     private func tell(_ notes: [String]) {
         for note in notes {
-            FileHandle.standardError.write(Data((language.pick("注意：", "note: ") + note + "\n").utf8))
+            FileHandle.standardError.write(Data((language.pick("注意：", "note: ") + TerminalText.oneLine(note) + "\n").utf8))
         }
     }
 

@@ -2,17 +2,22 @@ import Foundation
 import Formats
 
 /// Standard input as a feature source, streamed when it is a sequence (GeoJSON Text Sequences or
-/// one feature per line) so answers flow before the input ends, read whole when it is one document.
+/// one feature per line) so answers flow before the input ends, read whole when it is one document
+/// (up to `limit` bytes, counted as it is read). Input that cannot start GeoJSON (`/dev/zero`, a
+/// binary file) is refused at its first byte.
 enum StandardInput {
     enum Source {
         case stream(GeoJSONSequenceReader)
         case document(FeatureSource)
     }
 
-    static func source() -> Source {
+    static func source(limit: ReadLimits.Bound) throws -> Source {
         var prefix = [UInt8](repeating: 0, count: 65_536)
         let count = max(0, Glibc.read(STDIN_FILENO, &prefix, prefix.count))
         prefix.removeSubrange(count...)
+        if let first = prefix.first(where: { !isBlank($0) }), first != UInt8(ascii: "{"), first != UInt8(ascii: "["), first != 0x1E {
+            throw FeatureError.notJSON(source: "stdin", detail: String(format: "byte 0x%02X at the start", first))
+        }
         if isSequence(prefix) {
             let pipe = Pipe()
             let writer = pipe.fileHandleForWriting
@@ -32,13 +37,24 @@ enum StandardInput {
             return .stream(GeoJSONSequenceReader(handle: pipe.fileHandleForReading, name: "stdin"))
         }
         var data = Data(prefix)
-        data.append(FileHandle.standardInput.readDataToEndOfFile())
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let read = Glibc.read(STDIN_FILENO, &buffer, buffer.count)
+            if read < 0 && errno == EINTR { continue }
+            if read <= 0 { break }
+            guard data.count + read <= limit.value else {
+                throw InputLimits.Exceeded.standardInput(limit: limit.value, variable: limit.setting)
+            }
+            data.append(contentsOf: buffer[0..<read])
+        }
         return .document(GeoJSONData(data: data, name: "stdin"))
     }
 
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
     /// RS first means RFC 8142; a first line that is a whole JSON object of a Feature means one per line.
     static func isSequence(_ bytes: [UInt8]) -> Bool {
-        guard let first = bytes.firstIndex(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else { return false }
+        guard let first = bytes.firstIndex(where: { !isBlank($0) }) else { return false }
         if bytes[first] == 0x1E { return true }
         guard bytes[first] == UInt8(ascii: "{"), let end = bytes[first...].firstIndex(of: 0x0A) else { return false }
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes[first..<end])) as? [String: Any] else { return false }

@@ -43,7 +43,7 @@ struct Suitability: ParsableCommand {
         InterruptCleanup.install(language: l)
         let loaded = try DatasetChoice.loadOrExit(dataset, language: l, status: 2)
         let overrides: ProfileOverrides
-        do { overrides = try profile.resolved(catalogue: loaded.catalogue, language: l) } catch {
+        do { overrides = try profile.resolved(for: loaded, language: l) } catch {
             FileHandle.standardError.write(Data((l.pick("错误：", "error: ") + error.message + "\n").utf8))
             throw ExitCode(2)
         }

@@ -19,18 +19,25 @@ final class GDALDataset {
 
     /// Opens `path` read-only as a vector dataset. `options` are the driver's open options
     /// ("NAME=VALUE"); `configuration` sets thread-local configuration options for the open call only
-    /// (for drivers that read settings such as DXF_ENCODING when opening).
+    /// (for drivers that read settings such as DXF_ENCODING when opening). `drivers`, when given, are
+    /// the only drivers GDAL tries (`GDALOpenEx`'s allowed list). `name` is what messages call the file:
+    /// GDAL's own messages have the path replaced by it.
     static func openVector(path: String, name: String, options: [String] = [],
-                           configuration: [(String, String)] = []) throws(GDALError) -> GDALDataset {
+                           configuration: [(String, String)] = [], drivers: [String]? = nil) throws(GDALError) -> GDALDataset {
         var isDirectory: ObjCBool = false
-        if path.hasPrefix("/vsimem/") {
-            // A file in GDAL's own memory file system (the fuzz targets read from there): only GDAL sees it.
+        if path.hasPrefix("/vsimem/") || path.hasPrefix(ConfinedFiles.prefix) {
+            // A file in one of GDAL's own file systems (the fuzz targets' memory, an upload): only GDAL sees it.
             // (VSIStatBufL is a macro'd struct stat64 that Swift cannot import: open the file instead.)
             guard let handle = VSIFOpenL(path, "rb") else { throw .fileNotFound(file: name) }
             VSIFCloseL(handle)
         } else {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw .fileNotFound(file: name)
+            }
+            // Opening a FIFO waits for a writer, for ever: refuse what is not a file or a folder.
+            var status = stat()
+            if !isDirectory.boolValue, stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+                throw .notRegularFile(file: name)
             }
         }
         // A Shapefile travels as a .zip of its .shp, .dbf, .shx, .prj and .cpg: read it inside the archive.
@@ -43,7 +50,9 @@ final class GDALDataset {
             // GDAL_OF_VERBOSE_ERROR a failed open leaves no message ("not recognized as a supported...").
             let flags = UInt32(GDAL_OF_VECTOR) | UInt32(GDAL_OF_READONLY) | UInt32(GDAL_OF_VERBOSE_ERROR)
             let handle = GDALLibrary.withStringList(options) { list in
-                GDALOpenEx(gdalPath, flags, nil, GDALLibrary.constList(list), nil)
+                GDALLibrary.withStringList(drivers ?? []) { allowed in
+                    GDALOpenEx(gdalPath, flags, drivers == nil ? nil : GDALLibrary.constList(allowed), GDALLibrary.constList(list), nil)
+                }
             }
             // Some drivers read their configuration only when a layer is first described (the XLSX
             // driver looks at OGR_XLSX_HEADERS in its lazy layer set-up): describe every layer now,
@@ -60,7 +69,7 @@ final class GDALDataset {
         }
         guard let handle else {
             let detail = GDALLibrary.lastErrorMessage(isDirectory.boolValue ? "folder holds no vector data" : "unrecognised")
-            throw .notRecognised(file: name, detail: detail)
+            throw .notRecognised(file: name, detail: detail.replacingOccurrences(of: gdalPath, with: name).replacingOccurrences(of: path, with: name))
         }
         return GDALDataset(handle: handle, path: path)
     }
@@ -212,6 +221,17 @@ enum GDALGeometry {
                                  message: GDALLibrary.lastErrorMessage("error \(status)"))
         }
         return try Geometry(wkb: buffer)
+    }
+
+    /// Vertices of a GDAL geometry and all its parts (rings, members), without copying it.
+    static func vertexCount(_ geometry: OGRGeometryH) -> Int {
+        let parts = OGR_G_GetGeometryCount(geometry)
+        guard parts > 0 else { return Int(OGR_G_GetPointCount(geometry)) }
+        var total = 0
+        for index in 0..<parts {
+            if let part = OGR_G_GetGeometryRef(geometry, index) { total += vertexCount(part) }
+        }
+        return total
     }
 
     /// The flat (2-D, linear) type name of a GDAL geometry, for notes.

@@ -28,6 +28,16 @@ public enum GDALError: UserFacingError, Equatable, Sendable {
     case libraryFailed(file: String, operation: String, message: String)
     /// Writing the output (temporary file or the final rename) failed.
     case cannotWrite(file: String, detail: String)
+    /// A file from outside whose ending names no format taken from outside (`UntrustedOpening`).
+    case refusedFormat(file: String, ending: String)
+    /// The file expands beyond a limit while it is read (an archive's members, its features, a value).
+    case overLimit(InputLimits.Exceeded)
+    /// The output would replace what it should not (`OutputTarget`).
+    case refusedOutput(FileError)
+    /// The work was cancelled (its request timed out) while the file was being read.
+    case stopped
+    /// A FIFO, a device or a socket: not a file to read (reading a FIFO waits for a writer).
+    case notRegularFile(file: String)
 
     public func message(_ language: Language) -> String {
         switch self {
@@ -69,6 +79,19 @@ public enum GDALError: UserFacingError, Equatable, Sendable {
                                  "GDAL failed on \(file) (\(operation)): \(message)")
         case .cannotWrite(let file, let detail):
             return language.pick("无法写入 \(file)：\(detail)", "cannot write \(file): \(detail)")
+        case .refusedFormat(let file, let ending):
+            let shown = ending.isEmpty ? language.pick("（无扩展名）", "(none)") : "." + ending
+            return language.pick("不接受 \(file) 的文件类型 \(shown)：外来文件只按扩展名读作 Shapefile（.zip/.shp）、KML/KMZ、GeoPackage、DXF、CSV、XLSX/ODS、GeoJSON、FlatGeobuf",
+                                 "\(file): files from outside are read only by their ending, and \(shown) is none of Shapefile (.zip/.shp), KML/KMZ, GeoPackage, DXF, CSV, XLSX/ODS, GeoJSON, FlatGeobuf")
+        case .overLimit(let limit):
+            return limit.message(language)
+        case .refusedOutput(let error):
+            return error.message(language)
+        case .stopped:
+            return WorkCancellation.Stopped().message(language)
+        case .notRegularFile(let file):
+            return language.pick("\(file) 不是普通文件（命名管道、设备或套接字）；从管道读取请用 - 表示标准输入",
+                                 "\(file) is not a regular file (a FIFO, device or socket); to read a pipe, give - for standard input")
         }
     }
 }

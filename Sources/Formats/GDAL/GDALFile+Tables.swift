@@ -69,6 +69,7 @@ extension GDALFile {
             return
         }
         for row in rows {
+            try WorkCancellation.check()
             let rowIndex = index
             index += 1
             let id = Self.rowID(row.properties)

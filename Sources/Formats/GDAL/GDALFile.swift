@@ -30,7 +30,8 @@ public final class GDALFile: FeatureSource {
     /// (DXF points skipped, degrees/minutes/seconds converted...).
     public private(set) var notes: [GDALNote]
 
-    public var name: String { url.path }
+    /// What messages call the file: its path, or an upload's file name.
+    public let name: String
 
     /// The CRS each layer's features carry, by layer name (nil: the file says none).
     public let layerCRS: [String: CRS?]
@@ -42,6 +43,10 @@ public final class GDALFile: FeatureSource {
     let decoding: Decoding
     private let layers: [OGRLayerH]
     private let openNotes: [GDALNote]
+    /// The file's own folder in `ConfinedFiles`, for a file from outside; kept while the dataset reads.
+    private let confinement: ConfinedFiles.Registration?
+    /// Features read so far by the running pass, for the feature limit.
+    private var featuresRead = 0
 
     static let tableDrivers: Set<String> = ["CSV", "XLSX", "ODS", "XLS"]
 
@@ -63,16 +68,91 @@ public final class GDALFile: FeatureSource {
         try self.init(url: URL(fileURLWithPath: path), options: options)
     }
 
-    public init(url: URL, options: GDALReadOptions = GDALReadOptions()) throws(GDALError) {
+    public convenience init(url: URL, options: GDALReadOptions = GDALReadOptions()) throws(GDALError) {
+        guard options.untrusted else {
+            try self.init(path: url.path, name: url.path, url: url, confinement: nil, options: options)
+            return
+        }
+        // Served from its own folder by plain name: a reference out of it, or a symbolic link, leads nowhere.
+        let resolved = url.resolvingSymlinksInPath()
+        let registration = ConfinedFiles.register(.folder(path: resolved.deletingLastPathComponent().path, name: resolved.lastPathComponent),
+                                                  cancellation: WorkCancellation.current)
+        try self.init(path: registration.path, name: url.path, url: url, confinement: registration, options: options)
+    }
+
+    /// A file held in memory (an upload), called `name` in messages and read as its ending says, as a
+    /// file from outside (`GDALReadOptions.untrusted`): nothing is written to disk.
+    public convenience init(data: Data, name: String, options: GDALReadOptions) throws(GDALError) {
+        var options = options
+        options.untrusted = true
+        let ending = URL(fileURLWithPath: name).pathExtension.lowercased()
+        let registration = ConfinedFiles.register(.memory(name: "upload." + ending, data: data), cancellation: WorkCancellation.current)
+        try self.init(path: registration.path, name: name, url: URL(fileURLWithPath: name), confinement: registration, options: options)
+    }
+
+    private init(path: String, name: String, url: URL, confinement: ConfinedFiles.Registration?, options: GDALReadOptions) throws(GDALError) {
         self.url = url
         self.options = options
-        let path = url.path
-        let name = url.path
+        self.name = name
+        self.confinement = confinement
+        var drivers: [String]? = nil
+        if options.untrusted {
+            let ending = url.pathExtension.lowercased()
+            guard let allowed = UntrustedOpening.drivers(forEnding: ending) else { throw .refusedFormat(file: name, ending: ending) }
+            drivers = allowed
+        }
+        let opened = try Self.withSettings(untrusted: options.untrusted) { () throws(GDALError) in
+            if options.untrusted { try Self.checkArchive(path: path, name: name, limits: options.limits) }
+            return try Self.open(path: path, name: name, drivers: drivers, options: options)
+        }
+        dataset = opened.dataset
+        driver = opened.driver
+        textEncoding = opened.encoding
+        decoding = opened.decoding
+        layers = opened.layers
+        layerNames = opened.layers.map { GDALDataset.layerName($0) }
+        layerCRS = opened.layerCRS
+        openNotes = opened.notes
+        notes = opened.notes
+    }
 
+    /// Runs `body` with network and references refused when the file is from outside.
+    static func withSettings<T, E: Error>(untrusted: Bool, _ body: () throws(E) -> T) throws(E) -> T {
+        untrusted ? try UntrustedOpening.refusingNetwork(body) : try body()
+    }
+
+    /// An archive (by its first bytes, whatever its ending) is unpacked once, counting, before a driver parses it.
+    private static func checkArchive(path: String, name: String, limits: ReadLimits) throws(GDALError) {
+        let head: [UInt8] = GDALLibrary.quietly {
+            guard let handle = VSIFOpenL(path, "rb") else { return [] }
+            defer { VSIFCloseL(handle) }
+            var bytes = [UInt8](repeating: 0, count: 4)
+            let got = bytes.withUnsafeMutableBytes { VSIFReadL($0.baseAddress, 1, 4, handle) }
+            return Array(bytes.prefix(got))
+        }
+        guard UntrustedOpening.looksLikeZip(head) else { return }
+        do { try UntrustedOpening.checkUnpackedSize(archive: path, name: name, limit: limits.unpackedBytes) } catch let error as InputLimits.Exceeded {
+            throw .overLimit(error)
+        } catch {
+            throw .stopped
+        }
+    }
+
+    private struct Opened {
+        var dataset: GDALDataset
+        var driver: String
+        var encoding: GDALTextEncoding
+        var decoding: Decoding
+        var layers: [OGRLayerH]
+        var layerCRS: [String: CRS?]
+        var notes: [GDALNote]
+    }
+
+    private static func open(path: String, name: String, drivers: [String]?, options: GDALReadOptions) throws(GDALError) -> Opened {
         if let encoding = options.encoding, !GDALLibrary.isKnownEncoding(encoding) {
             throw .unknownEncoding(file: name, encoding: encoding)
         }
-        var dataset = try GDALDataset.openVector(path: path, name: name)
+        var dataset = try GDALDataset.openVector(path: path, name: name, drivers: drivers)
         let driver = dataset.driverName
         var encoding = GDALTextEncoding.asGDALGives
         var decoding = Decoding.utf8
@@ -80,7 +160,7 @@ public final class GDALFile: FeatureSource {
         switch driver {
         case "ESRI Shapefile":
             if let forced = options.encoding {
-                dataset = try GDALDataset.openVector(path: path, name: name, options: ["ENCODING=\(forced)"])
+                dataset = try GDALDataset.openVector(path: path, name: name, options: ["ENCODING=\(forced)"], drivers: drivers)
                 encoding = .forced(forced)
             } else if dataset.layers.allSatisfy({ OGR_L_TestCapability($0, OLCStringsAsUTF8) != 0 }) {
                 // GDAL converts: the .cpg (or the DBF language byte) named the encoding.
@@ -91,7 +171,7 @@ public final class GDALFile: FeatureSource {
             } else if Self.rawTextIsUTF8(dataset.layers) {
                 encoding = .detectedUTF8
             } else {
-                dataset = try GDALDataset.openVector(path: path, name: name, options: ["ENCODING=GB18030"])
+                dataset = try GDALDataset.openVector(path: path, name: name, options: ["ENCODING=GB18030"], drivers: drivers)
                 encoding = .detectedGB18030
             }
         case "CSV":
@@ -110,12 +190,12 @@ public final class GDALFile: FeatureSource {
             // header as its first row. GDAL 3.6 has no HEADERS open option for XLSX/ODS: the
             // configuration options OGR_XLSX_HEADERS / OGR_ODS_HEADERS say it.
             dataset = try GDALDataset.openVector(path: path, name: name,
-                                                 configuration: [("OGR_XLSX_HEADERS", "FORCE"), ("OGR_ODS_HEADERS", "FORCE")])
+                                                 configuration: [("OGR_XLSX_HEADERS", "FORCE"), ("OGR_ODS_HEADERS", "FORCE")], drivers: drivers)
         case "DXF":
             if let forced = options.encoding {
                 // The DXF driver takes the encoding from $DWGCODEPAGE when opening; DXF_ENCODING
                 // (a configuration option, not an open option) overrides it.
-                dataset = try GDALDataset.openVector(path: path, name: name, configuration: [("DXF_ENCODING", forced)])
+                dataset = try GDALDataset.openVector(path: path, name: name, configuration: [("DXF_ENCODING", forced)], drivers: drivers)
                 encoding = .forced(forced)
             }
         default:
@@ -159,18 +239,15 @@ public final class GDALFile: FeatureSource {
             }
         }
 
-        self.dataset = dataset
-        self.driver = driver
-        self.layers = chosen
-        self.layerNames = chosen.map { GDALDataset.layerName($0) }
-        self.textEncoding = encoding
-        self.decoding = decoding
-        self.layerCRS = layerCRS
-        self.openNotes = notes
-        self.notes = notes
+        return Opened(dataset: dataset, driver: driver, encoding: encoding, decoding: decoding, layers: chosen, layerCRS: layerCRS, notes: notes)
     }
 
     public func forEachFeature(_ body: (Result<Feature, FeatureError>) throws -> Void) throws {
+        featuresRead = 0
+        try Self.withSettings(untrusted: options.untrusted) { try readFeatures(body) }
+    }
+
+    private func readFeatures(_ body: (Result<Feature, FeatureError>) throws -> Void) throws {
         var readNotes: [GDALNote] = []
         defer {
             // A table whose metres gave their own zone has a CRS after all.
@@ -219,6 +296,11 @@ public final class GDALFile: FeatureSource {
     /// shows it (the header is row 1, so the first record is row 2) for CSV/XLSX/ODS, and the feature
     /// number from 1 otherwise. Rows with no value at all (formatted empty rows) are skipped.
     public func forEachRecord(_ body: (_ layer: String, _ row: Int, _ values: [String: JSONValue]) throws -> Void) throws {
+        featuresRead = 0
+        try Self.withSettings(untrusted: options.untrusted) { try readRecords(body) }
+    }
+
+    private func readRecords(_ body: (_ layer: String, _ row: Int, _ values: [String: JSONValue]) throws -> Void) throws {
         for layer in layers {
             let layerName = GDALDataset.layerName(layer)
             let fields = GDALField.fields(of: layer, decode: decoding.decode)
@@ -275,6 +357,13 @@ public final class GDALFile: FeatureSource {
                     return
                 }
             }
+            // Counted on GDAL's geometry, before it is copied out as WKB and as a Swift value.
+            let vertices = GDALGeometry.vertexCount(geometryHandle)
+            if vertices > options.limits.vertices.value {
+                let limit = InputLimits.Exceeded.vertices(count: vertices, limit: options.limits.vertices.value, variable: options.limits.vertices.setting)
+                try body(.failure(.overLimit(source: name, index: featureIndex, id: id, limit: limit)))
+                return
+            }
             var geometry: Geometry
             do throws(GeometryError) {
                 geometry = try GDALGeometry.convert(geometryHandle)
@@ -291,13 +380,18 @@ public final class GDALFile: FeatureSource {
     }
 
     /// Calls `body` with each feature of `layer`, destroying it afterwards; a read error stops the
-    /// layer with GDAL's own message.
+    /// layer with GDAL's own message. Checks the limits on features and on one value's length, and the
+    /// work's cancellation, at every feature.
     func eachFeature(of layer: OGRLayerH, _ body: (OGRFeatureH) throws -> Void) throws {
+        let textFields = GDALField.fields(of: layer) { _ in "" }.filter { $0.type == OFTString }.map(\.index)
+        let limits = options.limits
         try GDALLibrary.quietly { () throws in
             OGR_L_ResetReading(layer)
             while true {
+                try WorkCancellation.check()
                 CPLErrorReset()
                 guard let feature = OGR_L_GetNextFeature(layer) else {
+                    if WorkCancellation.current?.isCancelled == true { throw WorkCancellation.Stopped() }
                     if CPLGetLastErrorType().rawValue >= CE_Failure.rawValue {
                         throw GDALError.libraryFailed(file: name, operation: "OGR_L_GetNextFeature",
                                                       message: GDALLibrary.lastErrorMessage("read error"))
@@ -305,6 +399,18 @@ public final class GDALFile: FeatureSource {
                     break
                 }
                 defer { OGR_F_Destroy(feature) }
+                featuresRead += 1
+                if featuresRead > limits.features.value {
+                    throw InputLimits.Exceeded.features(name: name, limit: limits.features.value, variable: limits.features.setting)
+                }
+                for index in textFields where OGR_F_IsFieldSetAndNotNull(feature, index) != 0 {
+                    guard let text = OGR_F_GetFieldAsString(feature, index) else { continue }
+                    let length = strlen(text)
+                    if length > limits.stringBytes.value {
+                        throw InputLimits.Exceeded.string(name: name, feature: featuresRead, bytes: length, limit: limits.stringBytes.value,
+                                                          variable: limits.stringBytes.setting)
+                    }
+                }
                 try body(feature)
             }
         }
@@ -350,6 +456,8 @@ public final class GDALFile: FeatureSource {
                 OGR_L_ResetReading(layer)
                 while let feature = OGR_L_GetNextFeature(layer) {
                     defer { OGR_F_Destroy(feature) }
+                    // A cancelled read is refused by the reading that follows; a long table is not scanned twice for nothing.
+                    if WorkCancellation.current?.isCancelled == true { return true }
                     for field in strings {
                         if let raw = field.rawText(in: feature), GDALLibrary.utf8(raw) == nil { return false }
                     }

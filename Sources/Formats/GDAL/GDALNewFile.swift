@@ -9,7 +9,15 @@ enum GDALNewFile {
     static func write(driver name: String, to target: URL, temporaryName: String,
                       _ fill: (GDALDatasetH, _ file: String) throws(GDALError) -> Void) throws(GDALError) {
         let path = target.path
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(temporaryName).path
+        // Through a symbolic link the linked file is replaced; a FIFO or device cannot hold these formats.
+        let place: URL
+        do throws(FileError) {
+            guard case .file(let resolved) = try OutputTarget.resolve(target) else { throw FileError.refused(path: path, reason: .needsFile) }
+            place = resolved
+        } catch {
+            throw .refusedOutput(error)
+        }
+        let temporary = place.deletingLastPathComponent().appendingPathComponent(temporaryName).path
         var finished = false
         TemporaryFiles.register(temporary)
         defer {
@@ -36,7 +44,7 @@ enum GDALNewFile {
                 throw .cannotWrite(file: path, detail: GDALLibrary.lastErrorMessage("closing the file failed"))
             }
         }
-        guard rename(temporary, path) == 0 else {
+        guard rename(temporary, place.path) == 0 else {
             throw .cannotWrite(file: path, detail: String(cString: strerror(errno)))
         }
         finished = true

@@ -17,15 +17,22 @@ public struct GDALReadOptions: Hashable, Sendable {
     public var tableRows: TableRows
     /// `--id-field`: in a vertex table, the column that says which parcel a row belongs to.
     public var idField: String?
+    /// The file comes from someone else (an upload, `--untrusted-input`): only the driver its ending
+    /// calls for, no network, nothing outside its folder (`UntrustedOpening`).
+    public var untrusted: Bool
+    /// How far the file may expand while it is read.
+    public var limits: ReadLimits
 
     public init(encoding: String? = nil, crs: CRS? = nil, layer: String? = nil, language: Language = .zh,
-                tableRows: TableRows = .auto, idField: String? = nil) {
+                tableRows: TableRows = .auto, idField: String? = nil, untrusted: Bool = false, limits: ReadLimits = .files) {
         self.encoding = encoding
         self.crs = crs
         self.layer = layer
         self.language = language
         self.tableRows = tableRows
         self.idField = idField
+        self.untrusted = untrusted
+        self.limits = limits
     }
 }
 

@@ -41,6 +41,7 @@ struct VertexTable {
         }
         if columns.parcel == nil, !unkeyed.isEmpty { parcels.append(Parcel(key: nil, rows: unkeyed)) }
         for parcel in parcels {
+            try WorkCancellation.check()
             let featureIndex = index
             index += 1
             try body(build(parcel, index: featureIndex))

@@ -27,12 +27,16 @@
   const UNIT_COLOUR = { 1: '#9fdc8f', 2: '#f4a75e', 3: '#c9c9c9' };
   const RIVER_CLASS = { mainStream: '干流', importantTributary: '重要支流', tributary: '支流' };
   const NATURE = { new: '新建', expansion: '扩建', rebuild: '改建' };
-  const FLAG = { tailingsPond: '尾矿库', industrialPark: '新建工业园区', linearInfrastructure: '线性基础设施' };
+  // Flag words, from /api/dataset (the flags the dataset's rules use).
+  const FLAG = {};
+  const MISSING = { clauseReading: '未能自动判定，需人工核对', parksLayer: '缺少园区图层，需核对', parkCompliance: '园区是否合规未注明，需核对',
+    protectionLevel: '保护区级别未注明，需核对' };
+  const PARK_KIND = { chemical: '化工园区', industrial: '工业园区' };
   const BASELINE = { waterline: '临水线', outerBoundary: '外缘边界线', managementBoundary: '河道管理范围线', centreline: '河道中心线', centerline: '河道中心线' };
   const DATUM = { wgs84: 'CGCS2000 / WGS84（天地图、GPS）', gcj02: 'GCJ-02（高德、腾讯）', bd09: 'BD-09（百度）' };
   const GEOMETRY = { Point: '点', MultiPoint: '多点', LineString: '线', MultiLineString: '多段线', Polygon: '地块（面）', MultiPolygon: '多个地块' };
   const INDUSTRY_LEVEL = { section: '门类', division: '大类', group: '中类', class: '小类' };
-  const REASON_KIND = { shorelineBand: '岸线距离带', clause: '准入清单条款', redLine: '生态保护红线', unitClass: '管控单元类别', sensitiveArea: '敏感区' };
+  const REASON_KIND = { shorelineBand: '岸线距离带', clause: '准入清单条款', redLine: '生态保护红线', unitClass: '管控单元类别', sensitiveArea: '敏感区', region: '全域规则' };
 
   // ---------------------------------------------------------------- small helpers
   const $ = (id) => document.getElementById(id);
@@ -289,6 +293,13 @@
         onEachFeature: (f, layer) => layer.bindTooltip(`${f.properties.name}<br>${f.properties.kind || ''}${f.properties.level ? ' · ' + f.properties.level : ''}`, { sticky: true }),
       }).addTo(map);
     }
+    if (layers.parks && layers.parks.features.length) {
+      overlays['园区'] = L.geoJSON(layers.parks, {
+        style: (f) => ({ color: f.properties.kind === 'chemical' ? '#b45309' : '#0f766e', weight: 2.5, dashArray: '2 4', fill: false }),
+        onEachFeature: (f, layer) => layer.bindTooltip(`${f.properties.name}<br>${PARK_KIND[f.properties.kind] || ''}${f.properties.level ? ' · ' + f.properties.level : ''}`
+          + ` · ${f.properties.compliant === true ? '合规（认定）园区' : f.properties.compliant === false ? '非合规园区' : '是否合规未注明'}`, { sticky: true }),
+      }).addTo(map);
+    }
     if (layers.redLines) {
       overlays['生态保护红线'] = L.geoJSON(layers.redLines, {
         style: () => ({ color: '#dc2626', weight: 2, fillColor: 'url(#zs-hatch)', fillOpacity: 1 }),
@@ -316,6 +327,7 @@
       item('sw-line', '', '长江干支流岸线'),
       item('sw-band', '', '岸线距离带'),
       item('sw-sens', '', '敏感区（水源保护区等）'),
+      item('sw-park', '', '园区（橙：化工园区）'),
       item('sw-site', '', '站点')));
   }
   function showSite(geometry, zoom) {
@@ -436,7 +448,13 @@
       industry.items = body.industries || [];
       industry.active = -1;
       renderList();
-      if (!industry.items.length) $('industry-chosen').textContent = `行业分类中没有找到“${q}”，可改用代码或其他关键词。`;
+      const m = body.meaning;
+      if (m) {
+        // A word the lists use (钢铁, 两高): say what it covers; a screening needs one class of it.
+        const covers = m.codes.map((c) => `${c.code} ${c.name}`).concat(m.chemical ? ['化工属性的项目'] : []).join('、');
+        $('industry-chosen').textContent = `“${m.word}”在准入清单中指：${covers}（共 ${m.classCount} 个小类，请选择其中一个）`
+          + (m.chemical ? '；化工属性请在“是否化工项目”中选“是”。' : '。');
+      } else if (!industry.items.length) $('industry-chosen').textContent = `行业分类中没有找到“${q}”，可改用代码或其他关键词。`;
     } catch (e) {
       if (seq === industry.seq) { industry.items = []; openList(false); }
     }
@@ -647,12 +665,26 @@
 
   // ---------------------------------------------------------------- result
   function reasonItem(r) {
-    return h('li', { class: 'reason' },
+    const gap = r.undetermined;
+    return h('li', { class: 'reason' + (gap ? ' undetermined' : ''), 'data-rule': r.ruleId || '' },
       h('div', { class: 'reason-head' }, effectBadge(r.effect), ' ', h('code', { class: 'rule' }, r.ruleId || ''),
-        r.kind ? h('span', { class: 'muted small' }, ' ' + (REASON_KIND[r.kind] || r.kind)) : null),
+        r.kind ? h('span', { class: 'muted small' }, ' ' + (REASON_KIND[r.kind] || r.kind)) : null,
+        r.origin === 'national' ? h('span', { class: 'chip national', title: 'ZoneScreen 内置的国家层面规则' }, '国家规则') : null),
       h('p', { class: 'reason-text' }, r.text || ''),
       r.detail ? h('p', { class: 'reason-detail' }, '适用原因：', r.detail) : null,
+      gap ? h('p', { class: 'reason-gap' }, h('strong', {}, MISSING[gap.missing] || '需人工核对'), '：', gap.note || '') : null,
       r.source ? h('p', { class: 'cite' }, '出处：', h('cite', {}, source(r.source))) : null);
+  }
+  const TERRITORY = { nationwide: '全国', yangtzeBasin: '长江流域', yangtzeBelt: '长江经济带' };
+  function nationalRulesText(n) {
+    if (!n) return '—';
+    if (!n.enabled) return '本数据集已关闭内置国家规则包';
+    let text = `内置规则包 ${n.version || ''}（${(n.regions || []).map((x) => TERRITORY[x] || x).join('、')}）`;
+    if ((n.dropped || []).length) text += `；已删去 ${n.dropped.join('、')}`;
+    if ((n.overridden || []).length) text += `；已改写 ${n.overridden.join('、')}`;
+    if ((n.partly || []).length) text += `；所在省份只有部分地区属于${n.partly.map((x) => TERRITORY[x] || x).join('、')}，已按属于处理`;
+    if (n.regionUnknown) text += '；数据集未给出行政区划代码，各地域规则一律适用';
+    return text;
   }
   function section(title, ...children) {
     return h('section', { class: 'block' }, h('h3', {}, title), ...children);
@@ -743,6 +775,15 @@
         sens.map((s) => [s.code || '—', s.name, s.kind || s.layer, s.level || '—', overlapText(s.overlap), pct(s.overlap && s.overlap.share)]))
         : h('p', { class: 'ok' }, '不涉及数据集中的敏感区。')));
 
+    // parks
+    if (r.parks) {
+      parts.push(section('园区',
+        r.parks.length ? table('站点所在的园区', ['名称', '类型', '级别', '是否合规（认定）园区', '重叠', '占站点'],
+          r.parks.map((p) => [p.name + (p.code ? `（${p.code}）` : ''), PARK_KIND[p.kind] || p.kindName || p.kind, p.level || '—',
+            p.compliant === undefined ? '未注明' : (p.compliant ? '是' : '否'), overlapText(p.overlap), pct(p.overlap && p.overlap.share)]))
+          : h('p', {}, '不在数据集园区图层的任何园区内。')));
+    }
+
     // clauses
     const clauses = r.clauses || [];
     const starred = (c) => c.conditional && c.concernsProject === 'concerns';
@@ -755,8 +796,9 @@
         const inLvl = inDim.filter((c) => c.level === lvl);
         if (!inLvl.length) continue;
         levelNodes.push(h('h5', {}, `${lvlName}（${inLvl.length}）`),
-          h('ul', { class: 'clauses' }, inLvl.map((c) => h('li', { class: starred(c) ? 'starred' : '' },
+          h('ul', { class: 'clauses' }, inLvl.map((c) => h('li', { class: c.needsReview ? 'needs-review' : (starred(c) ? 'starred' : '') },
             starred(c) ? h('span', { class: 'star', title: '点名本项目的行业或性质', 'aria-label': '点名本项目' }, '★') : null,
+            c.needsReview ? h('span', { class: 'review', title: `含“${c.reviewWord || ''}”，未能自动判定`, 'aria-label': '需人工核对' }, '！需人工核对 ') : null,
             effectBadge(c.effect), ' ', h('code', {}, c.id), ' ', c.text,
             h('span', { class: 'cite small' }, ' ', source(c.source), (c.units || []).length ? `；单元 ${c.units.join('、')}` : '')))));
       }
@@ -766,8 +808,10 @@
     }
     const other = clauses.filter((c) => !DIMENSIONS.some(([d]) => d === c.dimension));
     if (other.length) clauseNodes.push(h('ul', { class: 'clauses' }, other.map((c) => h('li', {}, effectBadge(c.effect), ' ', h('code', {}, c.id), ' ', c.text))));
+    const review = r.clausesNeedingReview || 0;
     parts.push(section(`适用的准入清单条款（${clauses.length} 条）`,
-      h('p', { class: 'help' }, '按管控维度和层级列出站点适用的全部条款；★ 表示该条款点名了本项目的行业或性质。'),
+      h('p', { class: 'help' }, '按管控维度和层级列出站点适用的全部条款；★ 表示该条款点名了本项目的行业或性质；！表示条款含禁止、限制等字样而未能自动判定，需人工核对（按需论证计）。'),
+      review ? h('p', { class: 'note', id: 'review-count' }, `其中 ${review} 条需人工核对。`) : null,
       clauseNodes.length ? clauseNodes : h('p', { class: 'muted' }, '没有适用的条款。')));
 
     // dataset
@@ -777,7 +821,8 @@
       h('dt', {}, '版本'), h('dd', {}, `${ds.version || '—'}${ds.date ? '（' + ds.date + '）' : ''}`),
       h('dt', {}, '内容哈希'), h('dd', {}, h('code', { class: 'hash' }, ds.contentHash || '—')),
       h('dt', {}, '面积和距离量算'), h('dd', {}, `${method(ds.measurement) || '—'}${ds.workingCRS ? '，工作坐标系 ' + ds.workingCRS : ''}`),
-      h('dt', {}, '岸线基线'), h('dd', {}, BASELINE[ds.shorelineBaseline] || ds.shorelineBaseline || '—'))));
+      h('dt', {}, '岸线基线'), h('dd', {}, BASELINE[ds.shorelineBaseline] || ds.shorelineBaseline || '—'),
+      h('dt', {}, '国家规则'), h('dd', {}, nationalRulesText(ds.nationalRules)))));
 
     if (r.comparison) {
       const c = r.comparison;
@@ -833,6 +878,18 @@
     $('suitability').addEventListener('click', toggleSuitability);
     api('/api/dataset').then((ds) => {
       $('dataset-line').textContent = `数据集：${ds.name || '—'}${ds.version ? ' · 版本 ' + ds.version : ''}${ds.region ? ' · ' + ds.region : ''}`;
+      // The flags the dataset's rules ask about, as checkboxes.
+      for (const f of ds.flags || []) {
+        FLAG[f.id] = f.name;
+        if (!f.used) continue;
+        const box = h('label', {}, h('input', { type: 'checkbox', name: 'flags', value: f.id }), ' ' + f.name);
+        if (f.group === 'redLineActivity') {
+          $('flags-activity').append(box);
+          $('flags-activity-box').hidden = false;
+        } else {
+          $('flags-project').append(box);
+        }
+      }
       if (ds.fictional) {
         $('fictional-name').textContent = ds.name || '';
         $('fictional-banner').hidden = false;

@@ -60,11 +60,15 @@ public final class Dataset: Sendable {
     public let parks: [Park]?
     public let clauses: RecordList<Clause>
     public let clauseIndex: ClauseIndex
+    /// The flags the clauses ask about (kept in a compiled store with the clause index).
+    let clauseFlags: Set<String>
     /// Each clause's citation as results give it (`clauses` order), made when asked for.
     public var clauseCitations: ClauseCitations { ClauseCitations(clauses: clauses, titles: sourceTitles) }
     /// Source document id → title (a rule or clause cites a handful of documents many times).
     let sourceTitles: [String: String]
     public let rules: RuleSet
+    /// The project flags the dataset knows (from its rules and the national pack), for profiles to name.
+    public let flags: FlagVocabulary
     public let catalogue: IndustryCatalogue
     /// Demo sites shipped with the dataset (layer CRS), if any.
     public let sites: [Feature]
@@ -108,6 +112,8 @@ public final class Dataset: Sendable {
         var clauses: RecordList<Clause>
         /// Worked out from `clauses` when nil (a store keeps it made).
         var clauseIndex: ClauseIndex?
+        /// The flags the clauses ask about; worked out from `clauses` when nil (a store keeps them).
+        var clauseFlags: Set<String>? = nil
         var rules: RuleSet
         var catalogue: IndustryCatalogue
         var sites: [Feature]
@@ -134,8 +140,11 @@ public final class Dataset: Sendable {
         parks = parts.parks
         clauses = parts.clauses
         clauseIndex = parts.clauseIndex ?? ClauseIndex(Array(parts.clauses))
+        clauseFlags = parts.clauseFlags ?? FlagVocabulary.flags(of: parts.clauses)
         sourceTitles = Dictionary(parts.metadata.sources.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         rules = parts.rules
+        flags = FlagVocabulary(declared: parts.rules.declaredFlags, rules: parts.rules,
+                               clauseFlags: clauseFlags)
         catalogue = parts.catalogue
         sites = parts.sites
         contentHash = parts.contentHash

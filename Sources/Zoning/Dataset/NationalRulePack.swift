@@ -6,6 +6,7 @@ struct NationalRulePackFile: Decodable {
     var version: String
     var regions: [String: RegionRecord]
     var chemicalIndustries: [String]?
+    var flags: [ProjectFlag]
     var sources: [SourceDocument]
     var rules: RulesFile
 
@@ -33,6 +34,8 @@ struct ResolvedNationalRules {
     var records: [(section: RuleSection, record: RuleRecord)]
     var sources: [SourceDocument]
     var chemicalIndustries: [String]?
+    /// The pack's flag words (kept when the pack is off: a profile may still name them).
+    var flags: [ProjectFlag]
     var summary: NationalRulesSummary
     /// Every id the pack has (applicable or not): a dataset's own rule may not reuse one.
     var packIds: Set<String>
@@ -68,7 +71,7 @@ enum NationalRulePack {
         guard settings?.enabled ?? true else {
             var off = NationalRulesSummary.off
             off.version = pack.version
-            return ResolvedNationalRules(records: [], sources: [], chemicalIndustries: nil, summary: off, packIds: packIds)
+            return ResolvedNationalRules(records: [], sources: [], chemicalIndustries: nil, flags: pack.flags, summary: off, packIds: packIds)
         }
         let province = regionCode.map { String($0.prefix(2)) }
         var records: [(section: RuleSection, record: RuleRecord)] = []
@@ -96,7 +99,7 @@ enum NationalRulePack {
             dropped: (settings?.drop ?? []).filter(packIds.contains), overridden: overrides.keys.sorted(), notApplicable: notApplicable,
             partly: partly.sorted(), regionUnknown: regionCode == nil)
         return ResolvedNationalRules(records: records, sources: pack.sources, chemicalIndustries: pack.chemicalIndustries,
-                                     summary: summary, packIds: packIds)
+                                     flags: pack.flags, summary: summary, packIds: packIds)
     }
 }
 

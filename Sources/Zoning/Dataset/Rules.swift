@@ -52,6 +52,8 @@ public struct RuleSet: Sendable, Hashable {
     public var regionRules: [SpatialRule]
     /// What the built-in national rule pack contributed, and how the manifest changed it.
     public var national: NationalRulesSummary
+    /// The flags the pack and the dataset's rules file name, with their words.
+    public var declaredFlags: [ProjectFlag]
 
     public var all: [SpatialRule] {
         redLineRules + unitClassRules + shorelineBands + sensitiveAreaRules + regionRules

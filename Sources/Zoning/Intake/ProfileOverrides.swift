@@ -16,9 +16,11 @@ public struct ProfileOverrides: Sendable, Hashable {
         self.flags = flags
     }
 
-    /// Checks typed-in values: a code or name of the catalogue, 新建/扩建/改建. Blank values count as not given.
-    public init(industry: String?, nature: String?, chemical: Bool?, flags: [String], catalogue: IndustryCatalogue) throws(ProfileInputError) {
-        self.init(chemical: chemical, flags: Set(flags))
+    /// Checks typed-in values: a code or name of the catalogue, 新建/扩建/改建, flags the dataset knows
+    /// (by id or Chinese words; `vocabulary` nil takes them as given). Blank values count as not given.
+    public init(industry: String?, nature: String?, chemical: Bool?, flags: [String], catalogue: IndustryCatalogue,
+                vocabulary: FlagVocabulary?) throws(ProfileInputError) {
+        self.init(chemical: chemical, flags: try vocabulary?.ids(for: flags) ?? Set(flags))
         // Blank means not given; asked without Foundation's trimming, which showed in service profiles.
         if let industry, industry.contains(where: { !$0.isWhitespace }) { self.industry = try catalogue.code(for: industry) }
         if let nature, nature.contains(where: { !$0.isWhitespace }) { self.nature = try ProjectNature.parse(nature) }

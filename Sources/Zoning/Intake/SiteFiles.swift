@@ -16,27 +16,15 @@ public enum SiteFiles {
     /// Endings an uploaded file may have (a Shapefile comes zipped).
     public static let uploadEndings: Set<String> = ["txt", "geojson", "json", "kml", "kmz", "gpkg", "dxf", "csv", "xlsx", "zip"]
 
-    /// The features of a file held in memory (an upload), named `fileName` in messages. GDAL reads
-    /// files, so other formats go through a private temporary copy, removed before this returns.
+    /// The features of a file held in memory (an upload), named `fileName` in messages. Formats GDAL
+    /// reads are read from memory as files from outside (only the driver the ending calls for, no
+    /// network, nothing beside the upload; `GDALFile(data:name:options:)`), within `options.limits`.
     public static func features(data: Data, fileName: String, options: SiteIntake.Options) throws -> FeatureBatch {
         let ending = URL(fileURLWithPath: fileName).pathExtension.lowercased()
         switch ending {
         case "txt": return try SurveyTextFile(data: data, name: fileName, language: options.language).readAll()
         case "geojson", "json": return try GeoJSONData(data: data, name: fileName).readAll()
-        default:
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-upload-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let copy = folder.appendingPathComponent("upload." + ending)
-            try data.write(to: copy)
-            var batch: FeatureBatch
-            do {
-                // The GDAL dataset is closed when `file` goes out of scope, before the folder is removed.
-                let file = try GDALFile(url: copy, options: options.readOptions)
-                batch = try file.readAll()
-            }
-            batch.problems = batch.problems.map { $0.renamingSource(to: fileName) }
-            return batch
+        default: return try GDALFile(data: data, name: fileName, options: options.readOptions).readAll()
         }
     }
 }

@@ -18,9 +18,14 @@ public struct SiteIntake: Sendable {
         public var layer: String?
         public var tableRows: TableRows
         public var language: Language
+        /// Files from someone else (`--untrusted-input`; uploads always): see `GDALReadOptions.untrusted`.
+        public var untrusted: Bool
+        /// How far one input may expand while it is read; the vertex limit applies to every site.
+        public var limits: ReadLimits
 
         public init(crs: CRS? = nil, offset: WebMapDatum = .wgs84, idField: String? = nil, overrides: ProfileOverrides = ProfileOverrides(),
-                    encoding: String? = nil, layer: String? = nil, tableRows: TableRows = .auto, language: Language = .zh) {
+                    encoding: String? = nil, layer: String? = nil, tableRows: TableRows = .auto, language: Language = .zh,
+                    untrusted: Bool = false, limits: ReadLimits = .files) {
             self.crs = crs
             self.offset = offset
             self.idField = idField
@@ -29,19 +34,30 @@ public struct SiteIntake: Sendable {
             self.layer = layer
             self.tableRows = tableRows
             self.language = language
+            self.untrusted = untrusted
+            self.limits = limits
         }
 
         public var readOptions: GDALReadOptions {
-            GDALReadOptions(encoding: encoding, crs: crs, layer: layer, language: language, tableRows: tableRows, idField: idField)
+            GDALReadOptions(encoding: encoding, crs: crs, layer: layer, language: language, tableRows: tableRows, idField: idField,
+                            untrusted: untrusted, limits: limits)
         }
     }
 
     public let catalogue: IndustryCatalogue
+    /// The flags a feature's `flags` may name; nil takes them as given.
+    public let flags: FlagVocabulary?
     public let options: Options
 
-    public init(catalogue: IndustryCatalogue, options: Options) {
+    public init(catalogue: IndustryCatalogue, flags: FlagVocabulary? = nil, options: Options) {
         self.catalogue = catalogue
+        self.flags = flags
         self.options = options
+    }
+
+    /// The intake for sites screened against `dataset`: its catalogue and its flags.
+    public init(dataset: Dataset, options: Options) {
+        self.init(catalogue: dataset.catalogue, flags: dataset.flags, options: options)
     }
 
     /// Property names taken as a site's ID when the feature has no ID of its own and `--id-field` is
@@ -64,7 +80,8 @@ public struct SiteIntake: Sendable {
         var nature: ProjectNature?
         if let text = value(["nature", "项目性质", "建设性质"])?.text { nature = try ProjectNature.parse(text) }
         let chemical = value(["chemical", "化工"]).flatMap(Self.truth)
-        let flags = Set((properties["flags"]?.array ?? []).compactMap(\.text))
+        let typed = (properties["flags"]?.array ?? []).compactMap(\.text)
+        let flags = try self.flags?.ids(for: typed) ?? Set(typed)
         let own = industry == nil && nature == nil && chemical == nil && flags.isEmpty
             ? nil : ProjectProfile(industry: industry, nature: nature, chemical: chemical, flags: flags)
         return try options.overrides.profile(over: own, catalogue: catalogue)

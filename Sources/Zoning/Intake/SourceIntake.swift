@@ -47,9 +47,9 @@ public struct SourceIntake: Sendable {
         guard let geometry = feature.geometry else {
             return failed(l.pick("\(label)：没有几何", "\(label): no geometry"), .unreadable)
         }
-        let vertexLimit = InputLimits.vertices.value
-        if geometry.coordinateCount > vertexLimit {
-            let problem = InputLimits.Exceeded.vertices(count: geometry.coordinateCount, limit: vertexLimit, variable: InputLimits.vertices.variable)
+        let vertexLimit = intake.options.limits.vertices
+        if geometry.coordinateCount > vertexLimit.value {
+            let problem = InputLimits.Exceeded.vertices(count: geometry.coordinateCount, limit: vertexLimit.value, variable: vertexLimit.setting)
             return failed(l.pick("\(label)：", "\(label): ") + problem.message(l), .invalidGeometry)
         }
         let profile: ProjectProfile?

@@ -5,11 +5,14 @@ public struct ApplicableClauses: RandomAccessCollection, Sendable, Hashable {
     let dataset: Dataset
     let scopes: [ClauseScope.Hit]
     let concerns: [Concern]
+    /// For read clauses, the part that decided (-1: none, or not read).
+    let parts: [Int]
 
-    init(dataset: Dataset, scopes: [ClauseScope.Hit], concerns: [Concern]) {
+    init(dataset: Dataset, scopes: [ClauseScope.Hit], concerns: [Concern], parts: [Int]) {
         self.dataset = dataset
         self.scopes = scopes
         self.concerns = concerns
+        self.parts = parts
     }
 
     public var startIndex: Int { 0 }
@@ -17,15 +20,17 @@ public struct ApplicableClauses: RandomAccessCollection, Sendable, Hashable {
 
     public subscript(position: Int) -> ApplicableClause {
         let hit = scopes[position]
-        let clause = hit.clause
-        return ApplicableClause(index: hit.index, id: clause.value.id, level: clause.value.level,
-                                dimension: clause.value.dimension, effect: clause.value.effect,
+        let clause = hit.clause.value
+        let part = parts[position] >= 0 ? parts[position] : nil
+        let effect = part.flatMap { clause.readParts?[$0].effect } ?? clause.effect
+        return ApplicableClause(index: hit.index, id: clause.id, level: clause.level,
+                                dimension: clause.dimension, effect: effect,
                                 units: hit.units, conditional: hit.conditional, concernsProject: concerns[position],
-                                reviewWord: clause.value.reviewWord)
+                                reviewWord: clause.reviewWord, decision: clause.decision, part: part)
     }
 
     public static func == (a: Self, b: Self) -> Bool {
-        a.dataset === b.dataset && a.scopes.map(\.index) == b.scopes.map(\.index) && a.concerns == b.concerns
+        a.dataset === b.dataset && a.scopes.map(\.index) == b.scopes.map(\.index) && a.concerns == b.concerns && a.parts == b.parts
     }
 
     public func hash(into hasher: inout Hasher) {

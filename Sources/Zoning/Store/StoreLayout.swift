@@ -16,7 +16,7 @@
 enum StoreLayout {
     static let magic: [UInt8] = Array("ZSDSTORE".utf8)
     /// Bump whenever any section's layout or meaning changes.
-    static let formatVersion: UInt32 = 3
+    static let formatVersion: UInt32 = 4
     static let headerSize = 64
     static let directoryEntrySize = 24
 

@@ -203,25 +203,27 @@ struct StoreReader {
             redLines: RecordList(stored: redLines), units: RecordList(stored: units), shorelines: shorelines,
             sensitiveLayers: sensitiveLayers, sensitiveAreas: sensitiveAreas, parks: parks, clauses: RecordList(stored: clauses),
             clauseIndex: ClauseIndex(general: clauseIndex.general, decisiveGeneral: clauseIndex.decisiveGeneral, stored: clauseIndex.units),
+            clauseFlags: clauseIndex.flags,
             rules: rules, catalogue: catalogue, sites: sites, contentHash: stored.contentHash, sources: stored.sources,
             warnings: warnings, geometryProblems: geometryProblems, shapes: shapes, trees: trees, origin: origin))
     }
 
     /// The stored clause index: the general lists decoded, the rest read in place.
-    private func clauseIndex(clauseCount: Int) throws -> (general: [Int], decisiveGeneral: [Int], units: StoredUnitClauses) {
+    private func clauseIndex(clauseCount: Int) throws -> (general: [Int], decisiveGeneral: [Int], units: StoredUnitClauses, flags: Set<String>) {
         var r = reader(.clauseIndex)
         func list(_ r: inout BinaryReader) throws -> [Int] {
             let count = try r.readCount(minimumSize: 4)
             return try (0..<count).map { _ in Int(try r.read(Int32.self)) }
         }
         let general = try list(&r), decisive = try list(&r)
+        let flags = Set(try r.readStrings())
         try r.skip(to: 8)
         guard Int(try r.read(UInt64.self)) == clauseCount else { throw StoreError.damaged(path: path, detail: "clause ranks") }
         let ranks = try r.readRaw(count: clauseCount * 4)
         try r.skip(to: 8)
         let units = StoredUnitClauses(ranks: ranks, table: try RecordTable(&r), clauseCount: clauseCount, owner: owner)
         guard (general + decisive).allSatisfy({ (0..<clauseCount).contains($0) }) else { throw StoreError.damaged(path: path, detail: "clause index") }
-        return (general, decisive, units)
+        return (general, decisive, units, flags)
     }
 
     private func tree(_ r: inout BinaryReader, count expected: Int) throws -> EnvelopeTree {

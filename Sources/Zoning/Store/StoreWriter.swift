@@ -15,7 +15,7 @@ enum StoreWriter {
     static func sections(of dataset: Dataset, geometryProblems: [DatasetProblem]?) -> [(StoreLayout.Section, SectionBytes)] {
         [(.info, .made { info(dataset) }), (.unitRecords, .made { unitRecords(dataset) }), (.redLineRecords, .made { redLineRecords(dataset) }),
          (.zones, .made { zones(dataset) }), (.clauses, .made { clauseRecords(dataset) }),
-         (.clauseIndex, .made { clauseIndex(dataset.clauseIndex, clauseCount: dataset.clauses.count) }),
+         (.clauseIndex, .made { clauseIndex(dataset.clauseIndex, clauseCount: dataset.clauses.count, flags: dataset.clauseFlags) }),
          (.extras, .made { extras(dataset, geometryProblems: geometryProblems) }),
          // Zones already live in packed tables (in memory after reading the sources): written as they are.
          (.unitShapes, .inPlace(dataset.shapes.units.packedBytes)), (.redLineShapes, .inPlace(dataset.shapes.redLines.packedBytes)),
@@ -96,9 +96,9 @@ enum StoreWriter {
         return grids.bytes
     }
 
-    /// The clause index (`ClauseIndex`): the general lists, each clause's rank, then a record table of
-    /// unit codes in byte order, each with its clause lists.
-    private static func clauseIndex(_ index: ClauseIndex, clauseCount: Int) -> [UInt8] {
+    /// The clause index (`ClauseIndex`): the general lists, the flags the clauses ask about, each
+    /// clause's rank, then a record table of unit codes in byte order, each with its clause lists.
+    private static func clauseIndex(_ index: ClauseIndex, clauseCount: Int, flags: Set<String>) -> [UInt8] {
         var w = BinaryWriter()
         func list(_ values: [Int], _ w: inout BinaryWriter) {
             w.append(UInt32(values.count))
@@ -106,6 +106,7 @@ enum StoreWriter {
         }
         list(index.general, &w)
         list(index.decisiveGeneral, &w)
+        w.append(flags.sorted())
         w.align()
         w.append(UInt64(clauseCount))
         for clause in 0..<clauseCount { w.append(Int32(index.rank(clause))) }

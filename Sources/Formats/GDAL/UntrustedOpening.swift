@@ -1,0 +1,107 @@
+internal import CGDAL
+import Foundation
+
+/// How a file from someone else (an upload, or a file named with `--untrusted-input`) is opened:
+/// only with the GDAL driver its ending calls for, never VRT or another driver that follows
+/// references; no network; nothing outside its own folder (`ConfinedFiles`); an archive unpacked once,
+/// counting, before any driver parses it.
+///
+/// Measured with GDAL 3.6.2 (Debian 12): an OGR VRT document named `.csv` is opened by the VRT driver
+/// and reads whatever `<SrcDataSource>` names unless the drivers are limited (the `GDALOpenEx` allowed
+/// list); `/vsicurl/` sends HEAD and GET unless `CPL_VSIL_CURL_ALLOWED_EXTENSIONS` refuses the name;
+/// a GeoPackage whose view calls an OGR SQL function (`ogr_datasource_load_layers`, `ogr_geocode`) is
+/// refused unless `ALLOW_OGR_SQL_FUNCTIONS_FROM_TRIGGER_AND_VIEW` is YES; LIBKML fetched neither a
+/// NetworkLink nor an external styleUrl even with `LIBKML_EXTERNAL_STYLE` and `LIBKML_RESOLVE_STYLE`
+/// set. Each of these is set (thread-locally) to refuse while such a file is opened and read, so an
+/// environment variable of the same name cannot turn one back on.
+enum UntrustedOpening {
+    /// The GDAL drivers allowed for a file ending (lower case); nil: not a format taken from outside.
+    static func drivers(forEnding ending: String) -> [String]? {
+        switch ending {
+        case "csv": ["CSV"]
+        case "xlsx": ["XLSX"]
+        case "ods": ["ODS"]
+        case "kml", "kmz": ["LIBKML", "KML"]
+        case "gpkg": ["GPKG"]
+        case "dxf": ["DXF"]
+        case "zip", "shp": ["ESRI Shapefile"]
+        case "geojson", "json": ["GeoJSON"]
+        case "fgb": ["FlatGeobuf"]
+        default: nil
+        }
+    }
+
+    /// Configuration options that refuse network access and references, thread-local while set.
+    /// The /vsicurl/ family allows only names ending in this per-process random extension, i.e. none.
+    private static let settings: [(String, String)] = [
+        ("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", ".zonescreen-refused-" + UUID().uuidString),
+        ("CPL_ALLOW_VSISTDIN", "NO"),
+        ("ALLOW_OGR_SQL_FUNCTIONS_FROM_TRIGGER_AND_VIEW", "NO"),
+        ("ALLOW_VIRTUAL_OGR_FROM_TRIGGER_AND_VIEW", "NO"),
+        ("LIBKML_EXTERNAL_STYLE", "NO"),
+        ("LIBKML_RESOLVE_STYLE", "NO"),
+        ("GDAL_HTTP_MAX_RETRY", "0"),
+    ]
+
+    /// Runs `body` with network access and reference-following refused on this thread; every
+    /// `CPLHTTPFetch` (WFS, geocoding...) is answered with an error without a request.
+    static func refusingNetwork<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        GDALLibrary.ensureRegistered()
+        let previous = settings.map { key, _ in CPLGetThreadLocalConfigOption(key, nil).map { String(cString: $0) } }
+        for (key, value) in settings { CPLSetThreadLocalConfigOption(key, value) }
+        let pushed = CPLHTTPPushFetchCallback(refuseFetch, nil) != 0
+        defer {
+            if pushed { _ = CPLHTTPPopFetchCallback() }
+            for ((key, _), value) in zip(settings, previous) { CPLSetThreadLocalConfigOption(key, value) }
+        }
+        return try body()
+    }
+
+    /// Answers a fetch with an error result (GDAL frees it with CPLHTTPDestroyResult).
+    private static let refuseFetch: CPLHTTPFetchCallbackFunc = { _, _, _, _, _, _, _ in
+        guard let raw = CPLCalloc(1, MemoryLayout<CPLHTTPResult>.size) else { return nil }
+        let result = raw.assumingMemoryBound(to: CPLHTTPResult.self)
+        result.pointee.nStatus = 1
+        result.pointee.pszErrBuf = CPLStrdup("network access refused for files from outside")
+        return result
+    }
+
+    /// Whether `bytes` start like a ZIP archive (local file header, or an empty archive's end record).
+    static func looksLikeZip(_ bytes: some Collection<UInt8>) -> Bool {
+        let head = Array(bytes.prefix(4))
+        return head == [0x50, 0x4B, 0x03, 0x04] || head == [0x50, 0x4B, 0x05, 0x06]
+    }
+
+    /// Unpacks every member of the ZIP archive at `path` (a GDAL path) through GDAL's own `/vsizip/`,
+    /// the same code the drivers read it with, counting the bytes as they come (a member's declared
+    /// size is not trusted), and throws once they pass `limit`. Checks cancellation every block.
+    static func checkUnpackedSize(archive path: String, name: String, limit: ReadLimits.Bound) throws {
+        let root = "/vsizip/{\(path)}"
+        let members: [String] = GDALLibrary.quietly {
+            guard let list = VSIReadDirRecursive(root) else { return [] }
+            defer { CSLDestroy(list) }
+            var names: [String] = []
+            var index = 0
+            while let item = list[index] {
+                names.append(String(cString: item))
+                index += 1
+            }
+            return names
+        }
+        var total = 0
+        let blockSize = 1 << 16
+        var block = [UInt8](repeating: 0, count: blockSize)
+        for member in members where !member.hasSuffix("/") {
+            try WorkCancellation.check()
+            guard let handle = GDALLibrary.quietly({ VSIFOpenL(root + "/" + member, "rb") }) else { continue }
+            defer { VSIFCloseL(handle) }
+            while true {
+                let got = block.withUnsafeMutableBytes { VSIFReadL($0.baseAddress, 1, blockSize, handle) }
+                if got == 0 { break }
+                total += got
+                if total > limit.value { throw InputLimits.Exceeded.unpacked(name: name, limit: limit.value, variable: limit.setting) }
+                try WorkCancellation.check()
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Glibc
+import Formats
+import Server
+import Testing
+import TestSupport
+import Zoning
+
+/// Issue 23's attacks on the service, small and fast: uploads that name other files or URLs, an
+/// archive that unpacks past its limit, a slow upload under a short timeout, malformed HTTP.
+@Suite("Hostile uploads", .serialized)
+struct HostileUploadTests {
+    /// One engine, a 1 s timeout, a 1 MiB unpacking limit and a 64 MiB body: the slow CSV below
+    /// fits, the 50 MiB KMZ does not unpack.
+    static let server = ConfiguredServer(ServiceConfiguration(
+        host: "127.0.0.1", port: 0, maxBodyBytes: 64 << 20, requestTimeout: .seconds(1), maxConcurrentScreenings: 1,
+        uploadLimits: ReadLimits(unpackedBytes: .init(1 << 20, setting: "--max-unpacked-bytes"), features: .init(10_000_000, setting: "--max-features"),
+                                 vertices: .init(5_000_000, setting: "--max-vertices"), stringBytes: .init(1 << 20, setting: "--max-string-bytes"))))
+
+    static func upload(_ name: String, _ content: Data, base64: Bool = false) async throws -> ConfiguredServer.Reply {
+        var file: [String: Any] = ["fileName": name, "content": base64 ? content.base64EncodedString() : String(decoding: content, as: UTF8.self)]
+        if base64 { file["contentEncoding"] = "base64" }
+        return try await server.post("/api/screen", json: ["file": file, "industry": "C2614"])
+    }
+
+    @Test("a VRT named .csv or .kml naming a local file gets 400 and the file is never opened")
+    func vrtLocalFile() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let secret = folder.appendingPathComponent("secret.csv")
+        try Data("x,y\n111.73706,30.52660\n".utf8).write(to: secret)
+        let watch = try FileOpenWatch(secret)
+        let vrt = Data("""
+            <OGRVRTDataSource><OGRVRTLayer name="a"><SrcDataSource>CSV:\(secret.path)</SrcDataSource><SrcSQL>SELECT * FROM secret</SrcSQL>\
+            <GeometryType>wkbPoint</GeometryType><GeometryField encoding="PointFromColumns" x="x" y="y"/></OGRVRTLayer></OGRVRTDataSource>
+            """.utf8)
+        for name in ["边界.csv", "边界.kml", "边界.xlsx", "边界.gpkg", "边界.dxf"] {
+            let reply = try await Self.upload(name, vrt)
+            #expect(reply.status == 400, "\(name)")
+            let message = reply.message
+            #expect(message.contains(name), "\(name): \(message)")
+            // No server path in the answer: the upload is read from memory, under its own name.
+            #expect(!message.contains("/vsizonescreen/") && !message.contains("upload."), "\(message)")
+        }
+        #expect(watch.opens() == 0)
+    }
+
+    @Test("a VRT naming a /vsicurl/ URL gets 400 and the listener sees no connection")
+    func vrtURL() async throws {
+        let listener = try LoopbackListener()
+        let vrt = Data("""
+            <OGRVRTDataSource><OGRVRTLayer name="a"><SrcDataSource>/vsicurl/http://127.0.0.1:\(listener.port)/x.csv</SrcDataSource></OGRVRTLayer></OGRVRTDataSource>
+            """.utf8)
+        for name in ["a.csv", "a.kml"] {
+            #expect(try await Self.upload(name, vrt).status == 400)
+        }
+        #expect(listener.connections() == 0)
+    }
+
+    @Test("a KMZ unpacking past --max-unpacked-bytes gets 413 naming the limit")
+    func expandingKMZ() async throws {
+        // Fixtures/hostile/expands-50mib.kmz: 51,256 bytes sent, 52,429,002 bytes of doc.kml.
+        let kmz = try Data(contentsOf: FixtureTable.url("hostile/expands-50mib.kmz"))
+        let reply = try await Self.upload("边界.kmz", kmz, base64: true)
+        #expect(reply.status == 413)
+        #expect(reply.code == "inputTooLarge")
+        #expect(reply.message.contains("边界.kmz 解压后超过 1048576 字节"))
+        #expect(reply.message.contains("--max-unpacked-bytes"))
+    }
+
+    @Test("a chunk size that is not hexadecimal gets 400, not 500")
+    func badChunkSize() async throws {
+        let client = try ConnectionGuardTests.RawClient(port: try await Self.server.port())
+        client.send("POST /api/screen HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\nzz\r\nabc\r\n0\r\n\r\n")
+        let reply = client.readToClose()
+        #expect(reply.text.hasPrefix("HTTP/1.1 400 "))
+    }
+
+    @Test("HTTP/1.0 without keep-alive is closed after the answer; with keep-alive, and HTTP/1.1, it stays open")
+    func http10Closes() async throws {
+        let port = try await Self.server.port()
+        let plain = try ConnectionGuardTests.RawClient(port: port)
+        plain.send("GET /api/health HTTP/1.0\r\n\r\n")
+        let closed = plain.readToClose()
+        #expect(closed.text.contains(" 200 "))
+        #expect(closed.closed)
+        // Kept alive: a second request on the same connection is answered too.
+        let kept = try ConnectionGuardTests.RawClient(port: port)
+        kept.send("GET /api/health HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        let both = kept.readToClose()
+        #expect(both.text.components(separatedBy: " 200 OK").count == 3)
+        #expect(both.closed)
+    }
+}
+
+/// Slow uploads under a 1 s timeout, on their own so that the work they leave to stop does not
+/// delay the other hostile-upload tests.
+@Suite("Hostile uploads: timeouts", .serialized)
+struct UploadTimeoutTests {
+    static let server = ConfiguredServer(HostileUploadTests.server.configuration)
+
+    static func upload(_ name: String, _ content: Data) async throws -> ConfiguredServer.Reply {
+        try await server.post("/api/screen", json: ["file": ["fileName": name, "content": String(decoding: content, as: UTF8.self)], "industry": "C2614"])
+    }
+
+    static let slowCSV: Data = {
+        var csv = "lon,lat\n"
+        csv.reserveCapacity(22_000_000)
+        for _ in 0..<2_000_000 { csv += "111.5,30.5\n" }
+        return Data(csv.utf8)
+    }()
+
+    /// 2,000,000 rows of one point each (22 MB of CSV): read to the end they take the debug build well
+    /// over 10 s. The answer is a 504 at the 1 s deadline, and the one engine is free again soon after:
+    /// a point sent right after is answered, which it could not be while the reading went on. The
+    /// bounds leave room for a machine loaded by the other tests (2 cores); they are not speed targets.
+    @Test("a slow upload gets 504 at its timeout and its work stops; the next request is answered in time")
+    func timeoutStopsWork() async throws {
+        let slow = try await Self.upload("points.csv", Self.slowCSV)
+        #expect(slow.status == 504)
+        #expect(slow.seconds < 4)
+        let point = try await Self.server.post("/api/screen", json: ["coordinates": "111.73706,30.52660"])
+        #expect(point.status == 200)
+        #expect(point.seconds < 4)
+    }
+
+    @Test("a request queued behind a slow one is answered by its own deadline")
+    func queuedBehindSlow() async throws {
+        async let slow = Self.upload("points.csv", Self.slowCSV)
+        try await Task.sleep(for: .milliseconds(300))
+        let queued = try await Self.server.post("/api/screen", json: ["coordinates": "111.73706,30.52660"])
+        #expect(queued.status == 200 || queued.status == 504)
+        #expect(queued.seconds < 4)
+        #expect(try await slow.status == 504)
+    }
+
+}
+
+/// The service with a configuration of its own on a free loopback port, started on first use.
+actor ConfiguredServer {
+    nonisolated let configuration: ServiceConfiguration
+    private var bound: Int?
+    private var task: Task<Void, Error>?
+
+    init(_ configuration: ServiceConfiguration) { self.configuration = configuration }
+
+    func port() async throws -> Int {
+        if let bound { return bound }
+        let (stream, continuation) = AsyncStream<Int>.makeStream()
+        let app = try ZoneScreenService.buildApplication(dataset: LiveServer.dataset, configuration: configuration) { continuation.yield($0) }
+        task = Task { try await app.runService() }
+        var iterator = stream.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw POSIXError(.ECONNREFUSED) }
+        bound = port
+        return port
+    }
+
+    struct Reply: Sendable {
+        var status: Int
+        /// The error shape's code and message, empty for other answers.
+        var code: String
+        var message: String
+        /// From sending to the whole answer.
+        var seconds: Double
+    }
+
+    nonisolated func post(_ path: String, json: [String: Any]) async throws -> Reply {
+        let port = try await port()
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        request.httpMethod = "POST"
+        request.httpBody = try JSONSerialization.data(withJSONObject: json)
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue("zh-CN", forHTTPHeaderField: "Accept-Language")
+        request.timeoutInterval = 60
+        let start = ContinuousClock.now
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let seconds = (ContinuousClock.now - start) / .seconds(1)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        let error = (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["error"] as? [String: Any]
+        return Reply(status: status, code: error?["code"] as? String ?? "", message: error?["message"] as? String ?? "", seconds: seconds)
+    }
+}
