@@ -5,7 +5,7 @@ with SparkContext.addFile. Run by benchmarks/distributed/run (which installs Jav
 
 Usage:
     spark_screen.py --zonescreen BIN --store STORE.zsd --dataset DIR --sites SITES.geojsonl --out DIR
-                    [--master local[2]] [--partitions N] [--check]
+                    [--master local[2]] [--partitions N] [--check | --save URL]
 
 Steps, each timed:
   1. Spark session (local mode here; a cluster's master URL on a real cluster).
@@ -52,8 +52,9 @@ def screen_partition(lines, binary_name, store_name, extra):
         try:
             for line in lines:
                 process.stdin.write(line.encode("utf-8") + b"\n")
-        finally:
             process.stdin.close()
+        except BrokenPipeError:  # the process stopped early; its exit status and stderr say why
+            pass
 
     feeder = threading.Thread(target=feed, daemon=True)
     feeder.start()
@@ -117,6 +118,7 @@ def main():
     parser.add_argument("--master", default="local[2]")
     parser.add_argument("--partitions", type=int, default=8)
     parser.add_argument("--check", action="store_true")
+    parser.add_argument("--save", help="write the answers there (saveAsTextFile, e.g. hdfs:///out) instead of collecting them; no check, no peer")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     figures = {}
@@ -141,8 +143,15 @@ def main():
     sc.addFile(os.path.abspath(args.store))
     binary_name, store_name = os.path.basename(args.zonescreen), os.path.basename(args.store)
     started = time.perf_counter()
-    lines = sc.textFile(os.path.abspath(args.sites)).filter(lambda line: line.strip()).repartition(args.partitions)
-    answers = lines.mapPartitions(lambda part: screen_partition(part, binary_name, store_name, ["--jobs", "1"])).collect()
+    sites_url = args.sites if "://" in args.sites else os.path.abspath(args.sites)
+    lines = sc.textFile(sites_url).filter(lambda line: line.strip()).repartition(args.partitions)
+    screened = lines.mapPartitions(lambda part: screen_partition(part, binary_name, store_name, ["--jobs", "1"]))
+    if args.save:
+        screened.saveAsTextFile(args.save)
+        log(f"ZoneScreen in Spark: answers written to {args.save} in {time.perf_counter() - started:.2f} s")
+        spark.stop()
+        return 0
+    answers = screened.collect()
     figures["zonescreenStage"] = time.perf_counter() - started
     site_count = sum(1 for line in open(args.sites, encoding="utf-8") if line.strip())
     log(f"ZoneScreen in Spark: {len(answers):,} answers for {site_count:,} sites in {figures['zonescreenStage']:.2f} s "
