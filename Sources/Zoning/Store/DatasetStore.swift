@@ -191,10 +191,11 @@ public enum DatasetStore {
             if !checked { try reader.verifyChecksum() }
             store = MappedStore(reader: reader, recordCheckOf: checked ? nil : file)
         case .privateCopy:
-            let (file, checksum) = try StoreSnapshot.map(url.path)
+            let (file, checksum, checkedBefore) = try StoreSnapshot.map(url.path)
             let reader = try StoreReader(bytes: file.bytes, owner: file, path: url.path)
             try reader.verifyChecksum(computed: checksum)
-            store = MappedStore(reader: reader, recordCheckOf: nil, validating: true)
+            // The same bytes as a file checked whole before: its records decoded then.
+            store = MappedStore(reader: reader, recordCheckOf: nil, validating: !checkedBefore)
         }
         return (store, try store.reader.info())
     }

@@ -28,8 +28,13 @@ enum StoreVerification {
 
     /// Whether this very file (as mapped) was checked before with this header checksum.
     static func isVerified(_ file: MappedFile, checksum: UInt64) -> Bool {
-        let expected = line(file.identity, checksum: checksum)
-        return records(for: file.path).contains { (try? String(contentsOf: $0, encoding: .utf8)) == expected }
+        isVerified(path: file.path, identity: file.identity, checksum: checksum)
+    }
+
+    /// Whether the file at `path`, as `identity` says it was, was checked before with this checksum.
+    static func isVerified(path: String, identity: FileIdentity, checksum: UInt64) -> Bool {
+        let expected = line(identity, checksum: checksum)
+        return records(for: path).contains { (try? String(contentsOf: $0, encoding: .utf8)) == expected }
     }
 
     /// Records a full check of `file` (best effort: a record that cannot be written only costs speed).
@@ -53,10 +58,15 @@ enum StoreVerification {
 /// it exits.
 enum StoreSnapshot {
     /// Copies `path` and maps the copy; throws when the file is not a whole, undamaged store.
-    static func map(_ path: String) throws(StoreError) -> (file: MappedFile, checksum: UInt64) {
+    /// The copy, its checksum as computed while copying, and whether the file copied was the very file
+    /// (same identity before and after copying) that an earlier open checked whole with that checksum:
+    /// its records then need no decoding again.
+    static func map(_ path: String) throws(StoreError) -> (file: MappedFile, checksum: UInt64, checkedBefore: Bool) {
         let source = open(path, O_RDONLY | O_CLOEXEC)
         guard source >= 0 else { throw .damaged(path: path, detail: String(cString: strerror(errno))) }
         defer { close(source) }
+        var before = stat()
+        let identity = fstat(source, &before) == 0 ? FileIdentity(before) : nil
         let copy = try temporaryFile(for: path)
         defer { close(copy) }
         var checksum = StoreChecksum()
@@ -89,7 +99,13 @@ enum StoreSnapshot {
         }
         let file: MappedFile
         do { file = try MappedFile(descriptor: copy, path: path) } catch { throw .damaged(path: path, detail: error.message(.zh)) }
-        return (file, checksum.value)
+        let sum = checksum.value
+        let unchanged = identity.map { FileIdentity(path: path) == $0 } ?? false
+        return (file, sum, unchanged && identity.map { isVerifiedSource(path: path, identity: $0, checksum: sum) } == true)
+    }
+
+    private static func isVerifiedSource(path: String, identity: FileIdentity, checksum: UInt64) -> Bool {
+        StoreVerification.isVerified(path: path, identity: identity, checksum: checksum)
     }
 
     /// An unnamed file for the copy: in the cache folder, else the temporary folder.
