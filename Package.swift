@@ -103,6 +103,11 @@ let package = Package(
             name: "ScreeningBenchmark",
             dependencies: ["Zoning", "Formats", "Geometry", "Reports"]
         ),
+        // The clause reader's accuracy on labelled cases and its speed (prints figures, asserts nothing).
+        .executableTarget(
+            name: "ClauseReadingBenchmark",
+            dependencies: ["Zoning", .product(name: "Yams", package: "Yams")]
+        ),
         // One entry per fuzz target (bytes in, a parser of outside input); see scripts/fuzz.
         .target(
             name: "FuzzTargets",
