@@ -231,21 +231,40 @@ struct StoreReader {
         guard levelCount <= 64 else { throw StoreError.damaged(path: path, detail: "tree levels") }
         var levels: [[Envelope]] = []
         for _ in 0..<levelCount {
-            let values = try r.readDoubles()
-            guard values.count % 4 == 0 else { throw StoreError.damaged(path: path, detail: "tree level") }
-            levels.append(stride(from: 0, to: values.count, by: 4).map {
-                Envelope(minX: values[$0], minY: values[$0 + 1], maxX: values[$0 + 2], maxY: values[$0 + 3])
+            let doubles = Int(clamping: try r.read(UInt64.self))
+            guard doubles % 4 == 0, doubles <= r.remaining / 8 else { throw StoreError.damaged(path: path, detail: "tree level") }
+            levels.append(Self.copied(try r.readRaw(count: doubles * 8), count: doubles / 4) { raw, index in
+                Envelope(minX: Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 32, as: UInt64.self))),
+                         minY: Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 32 + 8, as: UInt64.self))),
+                         maxX: Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 32 + 16, as: UInt64.self))),
+                         maxY: Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 32 + 24, as: UInt64.self))))
             })
         }
         let orderCount = Int(try r.read(UInt64.self))
         guard orderCount <= r.remaining / 4 else { throw StoreError.damaged(path: path, detail: "tree order") }
-        let raw = try r.readRaw(count: orderCount * 4)
-        let order = (0..<orderCount).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self)) }
+        let order = Self.copied(try r.readRaw(count: orderCount * 4), count: orderCount) { raw, index in
+            Int32(littleEndian: raw.loadUnaligned(fromByteOffset: index * 4, as: Int32.self))
+        }
         try r.skip(to: 8)
         guard count == expected, let tree = EnvelopeTree(count: count, nodeCapacity: capacity, levels: levels, itemOrder: order) else {
             throw StoreError.damaged(path: path, detail: "tree")
         }
         return tree
+    }
+
+    /// `count` values stored back to back in `raw`: copied in one go where the stored bytes are the
+    /// values' own layout (a little-endian machine, no padding), else read one by one with `value`.
+    private static func copied<T>(_ raw: UnsafeRawBufferPointer, count: Int, value: (UnsafeRawBufferPointer, Int) -> T) -> [T] {
+        #if _endian(little)
+        if count > 0, MemoryLayout<T>.stride * count == raw.count, let base = raw.baseAddress {
+            return [T](unsafeUninitializedCapacity: count) { buffer, initialised in
+                guard let target = buffer.baseAddress else { return }
+                UnsafeMutableRawPointer(target).copyMemory(from: base, byteCount: raw.count)
+                initialised = count
+            }
+        }
+        #endif
+        return (0..<count).map { value(raw, $0) }
     }
 
     /// One layer's grids, read one at a time from their record table when asked for.
