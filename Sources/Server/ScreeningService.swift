@@ -26,14 +26,12 @@ protocol ScreeningRepository: Sendable {
 final class LocalScreeningService: ScreeningRepository {
     let dataset: Dataset
     private let engines: EngineThreads
-    private let inline: InlineEngines
     private let layers: LazyMapLayers
     private let suitabilityMaps = Mutex<[String: Data]>([:])
 
     init(dataset: Dataset, engines: Int) throws {
         self.dataset = dataset
         self.engines = try EngineThreads(dataset: dataset, size: engines)
-        self.inline = InlineEngines(dataset: dataset, limit: engines)
         // Drawing a province's layers (and buffering its shoreline bands) takes seconds: it is done in
         // the background, so screening requests are answered from the first second.
         self.layers = LazyMapLayers(dataset: dataset)
@@ -45,9 +43,7 @@ final class LocalScreeningService: ScreeningRepository {
     }
 
     func screenJSON(_ site: Site, detail: ClauseDetail, render: @escaping @Sendable (ScreeningResult) -> Data) async throws -> Data {
-        // One point: on this thread (see InlineEngines); anything longer on an engine thread.
-        if InlineEngines.isShort(site) { return try inline.run { engine in render(try engine.screen(site, clauses: detail)) } }
-        return try await engines.run { engine in render(try engine.screen(site, clauses: detail)) }
+        try await engines.run { engine in render(try engine.screen(site, clauses: detail)) }
     }
 
     func screenAllIndustries(_ site: Site, nature: ProjectNature?, chemical: Bool?, flags: Set<String>) async throws -> IndustryVerdicts {
