@@ -24,9 +24,48 @@ public struct ClauseTextReader: Sendable {
         self.lexicon = lexicon
     }
 
-    public func read(_ text: String) -> ClauseTextReading {
+    /// `heading`: the effect of the list the clause stands in, for items without a verb of their own.
+    public func read(_ text: String, heading: ListHeading? = nil) -> ClauseTextReading {
         let normalised = TextNormaliser.dropNumbering(TextNormaliser.normalise(text))
-        return ClauseTextReading(parts: PartSplitter.parts(normalised).map(readPart))
+        var parts = PartSplitter.parts(normalised).map(readPart)
+        var current = heading
+        for index in parts.indices {
+            if let inner = Self.heading(in: parts[index]) {
+                // 禁止类项目包括：… / 以下项目一律不予审批：…: what follows takes its effect.
+                current = inner
+                if parts[index].effect == .requirement { apply(inner, to: &parts[index]) }
+                continue
+            }
+            if let current, parts[index].effect == .requirement, parts[index].effectWords == nil, !parts[index].existingOnly {
+                apply(current, to: &parts[index])
+            }
+        }
+        return ClauseTextReading(parts: parts)
+    }
+
+    /// A part that heads a list: a catalogue's 禁止类/限制类/淘汰类 at its start, or an effect followed by
+    /// 包括 / 如下 / a colon.
+    static func heading(in part: ReadPart) -> ListHeading? {
+        let words = part.words
+        for (lead, effect) in [("禁止类", ReadEffect.prohibited), ("淘汰类", .prohibited), ("限制类", .restricted)] where words.begins(with: lead) {
+            return ListHeading(effect: effect, natures: part.natures, words: lead)
+        }
+        guard part.effect != .requirement, words.has("包括") || words.has("如下") || words.ends(with: "：") || words.ends(with: ":") else { return nil }
+        return ListHeading(effect: part.effect, natures: part.natures, words: part.effectWords ?? words)
+    }
+
+    /// An item of a list takes the list's effect when it names something a project can be.
+    private func apply(_ heading: ListHeading, to part: inout ReadPart) {
+        let namesProject = part.industries != nil || Scan.contains(part.words, any: ["项目", "企业", "装置", "产能", "生产线", "工艺", "场", "厂"])
+        guard namesProject else { return }
+        part.effect = heading.effect
+        part.effectWords = heading.words
+        if part.natures == nil { part.natures = heading.natures }
+        part.rules.append("effect.list")
+        if part.industries == nil && part.missing.isEmpty {
+            part.missing.append(.object(words: String(part.words.prefix(24))))
+            part.rules.append("object.unread")
+        }
     }
 
     // MARK: One part
@@ -82,11 +121,26 @@ public struct ClauseTextReader: Sendable {
             part.effect = .prohibited
             part.scopes.append(.outsidePark(chemicalParks: effect.chemicalParks, compliant: true, words: effect.words ?? ""))
             part.rules.append("scope.mustEnterPark")
-            for word in ["化工园区", "工业园区", "园区"] { text.mask(all: word) }
+            for word in ["化工园区", "工业园区", "化工集中区域", "化工集中区", "化工集聚区", "集中区域", "集中区", "集聚区", "园区"] { text.mask(all: word) }
         }
         if Scan.contains(text.text, any: Effects.unpermitted) {
             part.missing.append(.conformity(words: Effects.unpermitted.first { text.text.contains($0) } ?? "未经许可"))
             part.rules.append("unpermitted")
+        }
+
+        // Places no layer maps and processes no profile states: facts a person must check. Their words
+        // are masked: 化工企业 in 在化工企业周边 and 农药 in 施用农药的 name no project.
+        if part.effect != .requirement, let (words, span) = Places.find(text.text) {
+            part.missing.append(.place(words: words))
+            part.rules.append("place")
+            text.mask(span)
+            // A, B 或 C 的: with a place it cannot map among them, a known area is one of several.
+            if words.has("、") || words.has("或") { part.scopes.removeAll { if case .inArea = $0 { true } else { false } } }
+        }
+        if part.effect != .requirement, let (words, span) = Processes.find(text.text) {
+            part.missing.append(.process(words: words))
+            part.rules.append("process")
+            text.mask(span)
         }
 
         // Natures.
@@ -97,6 +151,11 @@ public struct ClauseTextReader: Sendable {
 
         // Whom it concerns.
         let found = terms(in: text)
+        // A word the lexicon knows to name no class by itself (非化工): who it names is for a person.
+        for term in found where term.codes.isEmpty && term.flags.isEmpty {
+            part.missing.append(.object(words: term.words))
+            part.rules.append("object.negated")
+        }
         if !found.isEmpty {
             part.industries = found
             part.rules.append(found.contains { $0.group != nil } ? "industry.group" : "industry.lexicon")

@@ -77,6 +77,7 @@ public enum DatasetLoader {
         if let annotations = manifest.unitClauseAnnotations { clauses.applyAnnotations(annotations) }
         if var lexicon = DatasetClauseReader.shippedLexicon(&clauses.log) {
             lexicon = lexicon.adding(IndustryGroupsReader(directory: directory).groups(manifest.industryGroups, &clauses.log))
+            if let catalogue { lexicon = lexicon.adding(catalogueNames: catalogue.industries.map { ($0.name, $0.code) }) }
             clauses.readTexts(with: DatasetClauseReader(lexicon: lexicon))
         }
         var rules: RuleSet?
@@ -135,7 +136,7 @@ public enum DatasetLoader {
     }
 
     /// The dataset's own catalogue when the manifest names one, else the built-in GB/T 4754-2017.
-    private static func readCatalogue(_ file: String?, in directory: URL, _ problems: inout ProblemLog) -> IndustryCatalogue? {
+    static func readCatalogue(_ file: String?, in directory: URL, _ problems: inout ProblemLog) -> IndustryCatalogue? {
         guard let file else {
             guard let (data, _) = BuiltInData.contents(BuiltInData.catalogue) else {
                 problems.fail(.builtInMissing(name: BuiltInData.catalogue, looked: BuiltInData.candidates(BuiltInData.catalogue).map(\.path)))

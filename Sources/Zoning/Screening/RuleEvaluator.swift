@@ -162,7 +162,8 @@ struct RuleEvaluator {
             var reason = Reason(kind: .clause, ruleId: clause.id, effect: clause.effect, text: hit.clause.value.text,
                                 source: dataset.clauseCitations[clause.index],
                                 detail: .clause(level: clause.level, dimension: clause.dimension, units: clause.units), clauseIndex: clause.index)
-            reason.quote = read?.evidence.words
+            // A person decided on the clause's whole words; the reader on the span it read.
+            reason.quote = read?.evidence.words ?? (clause.decision == .person ? dataset.clauses[clause.index].text : nil)
             reason.decision = clause.decision
             switch clause.concernsProject {
             case .unknown:
