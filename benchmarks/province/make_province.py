@@ -33,7 +33,10 @@ from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box, mapp
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 DEMO = os.path.join(ROOT, "Fixtures", "demo")
-CATALOGUE = "/work/shared/data/gbt4754-2017.csv"
+# The GB/T 4754-2017 catalogue the tool carries built in (the shared copy when run from elsewhere).
+CATALOGUE = next((path for path in (os.path.join(ROOT, "Sources", "Zoning", "Resources", "gbt4754-2017.csv"),
+                                    "/work/shared/data/gbt4754-2017.csv") if os.path.exists(path)),
+                 os.path.join(ROOT, "Sources", "Zoning", "Resources", "gbt4754-2017.csv"))
 
 SETTINGS = {
     # width/height in degrees; units; vertices per unit; red lines; tributaries; sites; parcels; counties
