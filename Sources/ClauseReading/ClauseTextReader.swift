@@ -27,18 +27,16 @@ public struct ClauseTextReader: Sendable {
     /// `heading`: the effect of the list the clause stands in, for items without a verb of their own.
     public func read(_ text: String, heading: ListHeading? = nil) -> ClauseTextReading {
         let normalised = TextNormaliser.dropNumbering(TextNormaliser.normalise(text))
-        var parts = PartSplitter.parts(normalised).map(readPart)
+        var parts: [ReadPart] = []
         var current = heading
-        for index in parts.indices {
-            if let inner = Self.heading(in: parts[index]) {
+        for words in PartSplitter.parts(normalised) {
+            var part = readPart(words, heading: current)
+            if let inner = Self.heading(in: part) {
                 // 禁止类项目包括：… / 以下项目一律不予审批：…: what follows takes its effect.
+                if part.effect == .requirement { part = readPart(words, heading: inner) }
                 current = inner
-                if parts[index].effect == .requirement { apply(inner, to: &parts[index]) }
-                continue
             }
-            if let current, parts[index].effect == .requirement, parts[index].effectWords == nil, !parts[index].existingOnly {
-                apply(current, to: &parts[index])
-            }
+            parts.append(part)
         }
         return ClauseTextReading(parts: parts)
     }
@@ -54,23 +52,14 @@ public struct ClauseTextReader: Sendable {
         return ListHeading(effect: part.effect, natures: part.natures, words: part.effectWords ?? words)
     }
 
-    /// An item of a list takes the list's effect when it names something a project can be.
-    private func apply(_ heading: ListHeading, to part: inout ReadPart) {
-        let namesProject = part.industries != nil || Scan.contains(part.words, any: ["项目", "企业", "装置", "产能", "生产线", "工艺", "场", "厂"])
-        guard namesProject else { return }
-        part.effect = heading.effect
-        part.effectWords = heading.words
-        if part.natures == nil { part.natures = heading.natures }
-        part.rules.append("effect.list")
-        if part.industries == nil && part.missing.isEmpty {
-            part.missing.append(.object(words: String(part.words.prefix(24))))
-            part.rules.append("object.unread")
-        }
-    }
+    static let parkFlags: Set<String> = ["chemicalPark", "industrialPark"]
+    static let projectWords = ["项目", "企业", "装置", "产能", "生产线", "工艺", "场", "厂", "业"]
 
     // MARK: One part
 
-    func readPart(_ words: String) -> ReadPart {
+    /// `heading`: the effect of the list the part stands in, taken when the part has no effect words of
+    /// its own and names something a project can be.
+    func readPart(_ words: String, heading: ListHeading? = nil) -> ReadPart {
         var part = ReadPart(words: words)
         var text = Masked(words)
 
@@ -116,6 +105,15 @@ public struct ClauseTextReader: Sendable {
         part.effectWords = effect.words
         part.inPrinciple = effect.inPrinciple
         if let rule = effect.rule { part.rules.append(rule) }
+        var listed = false
+        if let heading, part.effect == .requirement, effect.words == nil, !Existing.only(words),
+           Scan.contains(text.text, any: Self.projectWords) || !terms(in: text).isEmpty {
+            // An item of a list takes the list's effect (皮革生产项目 in a negative list).
+            part.effect = heading.effect
+            part.effectWords = heading.words
+            part.rules.append("effect.list")
+            listed = true
+        }
         if effect.mustEnterPark {
             // 应进入（化工）园区: outside such parks it may not be built.
             part.effect = .prohibited
@@ -135,7 +133,7 @@ public struct ClauseTextReader: Sendable {
             part.rules.append("place")
             text.mask(span)
             // A, B 或 C 的: with a place it cannot map among them, a known area is one of several.
-            if words.has("、") || words.has("或") { part.scopes.removeAll { if case .inArea = $0 { true } else { false } } }
+            if part.words.has("、") || part.words.has("或") { part.scopes.removeAll { if case .inArea = $0 { true } else { false } } }
         }
         if part.effect != .requirement, let (words, span) = Processes.find(text.text) {
             part.missing.append(.process(words: words))
@@ -145,7 +143,7 @@ public struct ClauseTextReader: Sendable {
 
         // Natures.
         let natures = Natures.read(text.text)
-        part.natures = natures.natures
+        part.natures = natures.natures ?? (listed ? heading?.natures : nil)
         part.natureWords = natures.words
         if !natures.words.isEmpty { part.rules.append("nature." + natures.words.joined(separator: "+")) }
 
@@ -229,6 +227,14 @@ public struct ClauseTextReader: Sendable {
                 let length = entry.word.count
                 guard Scan.matches(entry.characters, in: characters, at: index),
                       !(index..<(index + length)).contains(where: text.isMasked) else { continue }
+                // 化工园区 names a project (a park to be set up) only after 新设/设立/新建/扩建; elsewhere it is
+                // a place, and none of its words (化工) names the project either.
+                let isPark = entry.codes.isEmpty && !entry.flags.isEmpty && entry.flags.allSatisfy { Self.parkFlags.contains($0) }
+                let lead = String(glyphs: characters[max(0, index - 4)..<index])
+                if isPark && !Scan.contains(lead, any: ["新设", "设立", "新建", "扩建", "建设", "新的", "设置", "新增"]) {
+                    index += length - 1
+                    break
+                }
                 if seen.insert(entry.word).inserted {
                     found.append(ReadTerm(words: entry.word, codes: entry.codes, flags: entry.flags))
                 }

@@ -6,16 +6,21 @@
 enum Thresholds {
     static let units = ["亿元", "万锭", "锭", "t/h", "吨/小时", "万吨", "吨", "万千瓦", "千瓦", "兆瓦", "MW", "蒸吨", "万头", "头", "万只", "万羽", "立方米", "亩", "公顷", "千伏安", "万元"]
 
+    /// Sizes written in words: 规模化畜禽养殖场, 规模以上, 小型棉纺.
+    static let sizeWords = ["规模化", "规模以上", "规模以下", "小型", "大型", "中小型"]
+
     static func find(_ text: String) -> String? {
         let characters = Array(text.unicodeScalars)
+        if let word = sizeWords.first(where: { text.has($0) }) { return word }
         for start in characters.indices {
             guard let (_, end) = Scan.number(characters, at: start), start == 0 || !characters[start - 1].isDigit else { continue }
             let rest = String(glyphs: characters[end..<min(characters.count, end + 4)])
             guard units.contains(where: { rest.begins(with: $0) }) else { continue }
+            // The phrase around the figure (投资额低于3亿元, 年产30万吨以下), a bracketed aside left out.
             var lower = start
-            while lower > 0, start - lower < 6, !characters[lower - 1].isOneOf("，,；;、") { lower -= 1 }
+            while lower > 0, start - lower < 12, !characters[lower - 1].isOneOf("，,；;、。（(□") { lower -= 1 }
             var upper = end
-            while upper < characters.count, upper - end < 8, !characters[upper].isOneOf("，,；;的") { upper += 1 }
+            while upper < characters.count, upper - end < 8, !characters[upper].isOneOf("，,；;的（(") { upper += 1 }
             return String(glyphs: characters[lower..<upper])
         }
         return nil
@@ -25,7 +30,8 @@ enum Thresholds {
 /// 不符合……的: a plan or policy the project must conform to.
 enum Conformity {
     static func find(_ text: String) -> String? {
-        for word in ["不完善", "不正常", "不达标", "不规范", "达不到", "未建成", "未取得", "未按规定", "违规", "不满足"] {
+        // Qualities a profile does not state: 工艺落后的, 《…名录》所列, 列入名录的, 目录中.
+        for word in ["不完善", "不正常", "不达标", "不规范", "达不到", "未建成", "未取得", "未按规定", "违规", "不满足", "落后的", "所列", "列入名录", "目录中"] {
             guard let range = text.byteRange(of: word) else { continue }
             // The words around it: 环境基础设施不完善, 污染物排放不达标.
             let before = text[..<range.lowerBound].suffix(10)
@@ -44,7 +50,7 @@ enum Conformity {
 enum Places {
     static let markers = ["区域内", "区域外", "范围内", "地区", "流域", "周边", "主城区", "城区", "建成区", "居民区", "居住区", "人口密集区", "集中区域",
                           "重点区域", "沿江", "沿海", "沿湖", "区外", "保护区", "湿地", "风景名胜区", "森林公园", "地质公园", "上风向", "河段",
-                          "上述园区", "上述区域", "上述地区", "该园区", "该区域"]
+                          "上述园区", "上述区域", "上述地区", "该园区", "该区域", "小区内", "区内"]
     /// Places that are the unit or the whole jurisdiction itself: always where the site is.
     static let everywhere = ["本单元", "单元内", "本区域", "全县", "全市", "全省", "全区", "辖区", "境内", "本园区", "园区内"]
 

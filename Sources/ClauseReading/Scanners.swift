@@ -165,14 +165,18 @@ enum Exceptions {
     static func spans(in text: [Unicode.Scalar]) -> [Range<Int>] {
         var spans: [Range<Int>] = []
         for found in Scan.occurrences(of: "除外", in: text) {
-            // Back to the start of the segment holding 除外.
+            // Back to the start of the segment holding 除外, or of the bracket it closes: （环保型项目除外）
+            // spares only what the bracket says.
             var start = found.lowerBound
-            while start > 0, !text[start - 1].isOneOf("，,；;") { start -= 1 }
-            spans.append(start..<found.upperBound)
+            while start > 0, !text[start - 1].isOneOf("，,；;（(") { start -= 1 }
+            if start > 0, text[start - 1].isOneOf("（(") { start -= 1 }
+            var end = found.upperBound
+            if start < found.lowerBound, text[start].isOneOf("（("), end < text.count, text[end].isOneOf("）)") { end += 1 }
+            spans.append(start..<end)
         }
         // 除……外 / 除……以外 / 除……之外 at a segment start.
         for found in Scan.occurrences(of: "除", in: text) where !spans.contains(where: { $0.contains(found.lowerBound) }) {
-            guard found.lowerBound == 0 || text[found.lowerBound - 1].isOneOf("，,；;") else { continue }
+            guard found.lowerBound == 0 || text[found.lowerBound - 1].isOneOf("，,；;（(") else { continue }
             var end = found.upperBound
             while end < text.count, text[end] != "外", !text[end].isOneOf("，,；;。") { end += 1 }
             guard end < text.count, text[end] == "外", end > found.upperBound else { continue }
@@ -376,7 +380,11 @@ enum Scopes {
         for (word, role) in [("饮用水水源", "drinkingWater"), ("水源保护区", "drinkingWater"), ("水源地", "drinkingWater"), ("自然保护区", "natureReserve")] {
             guard let range = Scan.occurrences(of: word, in: characters).first, !found.contains(where: { $0.1.overlaps(range) }) else { continue }
             var end = range.upperBound
-            while end < characters.count, end - range.upperBound < 16, !characters[end].isOneOf("，,；;"), !characters[end].isOneOf("禁严不限") { end += 1 }
+            // To the level words and 内/外, never over 的 (饮用水水源地的化工生产企业: the plant is no part of the area).
+            while end < characters.count, end - range.upperBound < 16, !characters[end].isOneOf("，,；;的"), !characters[end].isOneOf("禁严不限") {
+                end += 1
+                if characters[end - 1].isOneOf("内外") { break }
+            }
             let words = String(glyphs: characters[range.lowerBound..<end])
             let levelWords = role == "drinkingWater" ? [("一级", "一级"), ("二级", "二级"), ("准保护区", "准保护区")]
                 : [("核心区", "核心区"), ("缓冲区", "缓冲区"), ("实验区", "实验区")]

@@ -16,11 +16,12 @@ enum DatasetChoice {
                                 + "the demo dataset is Fixtures/demo in the repository, and scripts/install puts it in PREFIX/share/zonescreen/demo"))
     }
 
-    /// `quiet`: say nothing when the store had to be built (a warning that it could not be saved still shows).
-    static func load(_ path: String?, language l: Language, quiet: Bool = false) throws(CLIError) -> Dataset {
+    /// `access`: a service holds a private copy of the store (`DatasetStore.Access`). `quiet`: say
+    /// nothing when the store had to be built (a warning that it could not be saved still shows).
+    static func load(_ path: String?, language l: Language, access: DatasetStore.Access = .shared, quiet: Bool = false) throws(CLIError) -> Dataset {
         let url = try directory(path, language: l)
         let opened: DatasetStore.Opened
-        do { opened = try DatasetStore.open(url) } catch {
+        do { opened = try DatasetStore.open(url, access: access) } catch {
             throw CLIError((error as? UserFacingError)?.message(l) ?? "\(error)")
         }
         var quietened = false
@@ -50,8 +51,8 @@ enum DatasetChoice {
     }
 
     /// Loads the dataset, or prints why not to stderr and exits with `status`.
-    static func loadOrExit(_ path: String?, language l: Language, status: Int32, quiet: Bool = false) throws -> Dataset {
-        do { return try load(path, language: l, quiet: quiet) } catch {
+    static func loadOrExit(_ path: String?, language l: Language, status: Int32, access: DatasetStore.Access = .shared, quiet: Bool = false) throws -> Dataset {
+        do { return try load(path, language: l, access: access, quiet: quiet) } catch {
             FileHandle.standardError.write(Data((error.message + "\n").utf8))
             throw ExitCode(status)
         }

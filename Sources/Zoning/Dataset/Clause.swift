@@ -12,6 +12,9 @@ public enum ClauseScope: Sendable, Hashable {
         let units: [String]
         /// The clause states project conditions (else it concerns every project).
         let conditional: Bool
+        /// The clause itself, fetched once with the hit (engines keep hits per set of units, so sites
+        /// read it without going back to the dataset's records).
+        let clause: RecordBox<Clause>
     }
 }
 
