@@ -44,10 +44,16 @@ let package = Package(
             name: "Formats",
             dependencies: ["Geometry", "CGDAL"]
         ),
+        // Reads published admission-list clauses into effect, natures, industries and scopes, with the
+        // words each came from; its lexicon and category tables are data (Resources).
+        .target(
+            name: "ClauseReading",
+            resources: [.copy("Resources")]
+        ),
         // The dataset, its rules and lists, the zone index and the screener.
         .target(
             name: "Zoning",
-            dependencies: ["Geometry", "Formats", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Geometry", "Formats", "ClauseReading", .product(name: "Yams", package: "Yams")],
             // The national rule pack and GB/T 4754-2017, found through BuiltInData (not Bundle.module).
             resources: [.copy("Resources")]
         ),
@@ -122,6 +128,10 @@ let package = Package(
         .testTarget(
             name: "FormatsTests",
             dependencies: ["Formats", "Geometry", "CGDAL", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ClauseReadingTests",
+            dependencies: ["ClauseReading", "TestSupport"]
         ),
         .testTarget(
             name: "ZoningTests",

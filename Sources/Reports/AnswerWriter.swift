@@ -52,8 +52,12 @@ struct AnswerWriter {
             json.key("units"); json.strings(clause.units)
             json.key("conditional"); json.bool(clause.conditional)
             json.key("concernsProject"); json.string(clause.concernsProject.rawValue)
-            json.key("needsReview"); json.bool(clause.reviewWord != nil)
+            json.key("needsReview"); json.bool(clause.needsReview)
             if let word = clause.reviewWord { json.key("reviewWord"); json.string(word) }
+            json.key("decidedBy"); json.string(clause.decision.rawValue)
+            if let part = clause.part, let read = dataset.clauses[clause.index].readParts?[part] {
+                json.key("quote"); json.string(read.evidence.words)
+            }
             json.endObject()
         }
         json.key("dataset"); json.raw((try? CompactJSONEncoder().encode(result.dataset)) ?? Data("null".utf8))
@@ -157,6 +161,8 @@ struct AnswerWriter {
         json.key("ruleId"); json.string(reason.ruleId)
         json.key("effect"); json.string(reason.effect.rawValue)
         if whole || reason.origin != .dataset { json.key("origin"); json.string(reason.origin.rawValue) }
+        if let quote = reason.quote { json.key("quote"); json.string(quote) }
+        if let decision = reason.decision, whole || decision != .dataset { json.key("decidedBy"); json.string(decision.rawValue) }
         if let gap = reason.undetermined {
             json.key("undetermined")
             json.beginObject()
@@ -184,6 +190,14 @@ struct AnswerWriter {
         case .parkCompliance: "parkCompliance"
         case .protectionLevel: "protectionLevel"
         case .clauseReading: "clauseReading"
+        case .clauseFact(let fact):
+            switch fact {
+            case .categoryTable: "categoryTable"
+            case .threshold: "threshold"
+            case .conformity: "conformity"
+            case .object: "object"
+            }
+        case .sensitiveLayer: "sensitiveLayer"
         }
     }
 

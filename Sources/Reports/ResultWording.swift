@@ -79,10 +79,10 @@ public struct ResultWording: Sendable {
                      "Given the project as described, no prohibiting, restricting or assessment-requiring rule applies for certain; the profile is incomplete and the rules below may apply.")
     }
 
-    /// The mark before an applicable clause: ！ nobody has read it, ★ it concerns the project, ？ it
+    /// The mark before an applicable clause: ！ a person must look, ★ it concerns the project, ？ it
     /// depends on what the profile leaves open.
     public func clauseMark(_ clause: ApplicableClause) -> String {
-        if clause.reviewWord != nil { return l.pick("！", "!") }
+        if clause.needsReview { return l.pick("！", "!") }
         if clause.conditional && clause.concernsProject == .concerns { return "★" }
         if clause.concernsProject == .unknown || clause.concernsProject == .undetermined { return l.pick("？", "?") }
         return ""
@@ -90,12 +90,12 @@ public struct ResultWording: Sendable {
 
     /// The heading of a clause list, with the marks explained and how many need a person.
     public func clausesHeading(_ clauses: [ApplicableClause]) -> String {
-        let review = clauses.filter { $0.reviewWord != nil }.count
+        let review = clauses.filter(\.needsReview).count
         let heading = l.pick("适用的准入清单条款（\(clauses.count) 条；★ 涉及本项目，？ 视项目情况，！ 未能自动判定、需人工核对）",
                              "Applicable admission-list clauses (\(clauses.count); ★ concerns this project, ? depends on the project, ! not decided automatically, a person must check)")
         guard review > 0 else { return heading }
-        return heading + l.pick("；其中 \(review) 条含禁止、限制等字样而未能自动判定，需人工核对（按需论证计）",
-                                "; \(review) contain prohibiting or restricting words and could not be decided automatically: a person must check them (counted as needs assessment)")
+        return heading + l.pick("；其中 \(review) 条未能判定是否涉及本项目，需人工核对（按需论证计）",
+                                "; \(review) could not be decided for this project: a person must check them (counted as needs assessment)")
     }
 
     /// Which national rules a dataset uses: "国家规则：内置规则包 2026.12.1（全国、长江流域、长江经济带）".
@@ -149,7 +149,32 @@ public struct ResultWording: Sendable {
         case .clauseReading(let word):
             return l.pick("条款含“\(word)”，若涉及本项目则为“\(effect)”；未能自动判定，需人工核对",
                           "the clause says \"\(word)\" and would be \(effect) if it concerns this project; it could not be decided automatically: a person must check it")
+        case .sensitiveLayer(let role):
+            let kind = SensitiveRole(rawValue: role).map { $0 == .drinkingWater ? l.pick("饮用水水源保护区", "drinking-water protection area") : l.pick("自然保护区", "nature reserve") } ?? role
+            return l.pick("适用时为“\(effect)”；数据集没有\(kind)图层或其级别不明，无法判断站点是否位于其中，需核对",
+                          "would be \(effect); the dataset has no \(kind) layer or its level is unknown, so whether the site lies in it cannot be told: check it")
+        case .clauseFact(let fact):
+            let asks: String
+            switch fact {
+            case .categoryTable(let name):
+                asks = l.pick("条款所说的“\(name)”须由分类表定义，数据集没有（在 dataset.yaml 的 industryGroups 中给出）",
+                              "the clause's \"\(name)\" must be defined by a table the dataset lacks (industryGroups in dataset.yaml)")
+            case .threshold(let words):
+                asks = l.pick("条款有规模或产能条件“\(words)”，项目情况未说明", "the clause has a size or capacity condition \"\(words)\" the profile does not state")
+            case .conformity(let words):
+                asks = l.pick("条款以“\(words)”为条件，需核对项目是否符合", "the clause depends on \"\(words)\": check whether the project conforms")
+            case .object(let words):
+                asks = l.pick("未能识别“\(words)”所指的项目", "who \"\(words)\" names could not be read")
+            }
+            return l.pick("若涉及本项目则为“\(effect)”；", "would be \(effect) if it concerns this project; ") + asks + l.pick("，需人工核对", ": a person must check it")
         }
+    }
+
+    /// "依据条款原文「禁止新建、扩建化工」（自动识别）": the words a clause reason rests on, and who read them.
+    public func quote(_ reason: Reason) -> String? {
+        guard let quote = reason.quote else { return nil }
+        let who = reason.decision == .person ? l.pick("人工核对", "decided by a person") : l.pick("自动识别", "read automatically")
+        return l.pick("依据条款原文「\(quote)」（\(who)）", "on the clause's words \"\(quote)\" (\(who))")
     }
 
     /// The project as given: "C2614 有机化学原料制造，新建，化工项目".

@@ -75,7 +75,8 @@ public struct SiteReport {
     private func reason(_ reason: Reason) -> String {
         let l = language
         let national = reason.origin == .national ? " <span class=\"national\">\(l.pick("国家规则", "national rule"))</span>" : ""
-        let gap = reason.undetermined.map { "<div class=\"check\">\(l.pick("需核对：", "To check: "))\(XML.escape(wording.undetermined($0)))</div>" } ?? ""
+        let gap = (wording.quote(reason).map { "<div class=\"citation\">\(XML.escape($0))</div>" } ?? "")
+            + (reason.undetermined.map { "<div class=\"check\">\(l.pick("需核对：", "To check: "))\(XML.escape(wording.undetermined($0)))</div>" } ?? "")
         return "<li><span class=\"effect \(reason.effect.rawValue)\">\(XML.escape(reason.effect.name(l)))</span> <code>\(XML.escape(reason.ruleId))</code>\(national) \(XML.escape(reason.text))"
             + "<div class=\"citation\">\(l.pick("依据：", "Source: "))\(cite(reason.source))\(l.pick("；", "; "))\(XML.escape(wording.detail(reason.detail)))</div>\(gap)</li>\n"
     }

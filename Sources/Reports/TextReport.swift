@@ -53,6 +53,7 @@ public struct TextReport {
         let national = reason.origin == .national ? l.pick("（国家规则）", " (national rule)") : ""
         var lines = ["  \(number). [\(reason.effect.name(l))] \(reason.ruleId)\(national) \(reason.text)",
                      "     " + l.pick("依据：", "source: ") + cite(reason.source) + l.pick("；", "; ") + wording.detail(reason.detail)]
+        if let quote = wording.quote(reason) { lines.append("     " + quote) }
         if let gap = reason.undetermined { lines.append("     " + l.pick("需核对：", "to check: ") + wording.undetermined(gap)) }
         return lines
     }

@@ -115,12 +115,12 @@ struct ProvinceDeliveryTests {
         #expect(park?["name"] as? String == "临港化工园区" && park?["kind"] as? String == "chemical" && park?["compliant"] as? Bool == true)
     }
 
-    @Test("a dye works in the unit whose list says 禁止新建、扩建化工、印染…: never 符合, the clause shown for a person to check")
-    func unreadList() throws {
+    @Test("a dye works in the unit whose list says 禁止新建、扩建化工、印染…: 禁止, quoting the words the reader read")
+    func publishedList() throws {
         let answer = try Self.screen(Self.s30, "C1713")
-        #expect(answer["verdict"] as? String != "compliant")
-        let unread = (answer["reasons"] as? [[String: Any]] ?? []).filter { ($0["undetermined"] as? [String: Any])?["missing"] as? String == "clauseReading" }
-        #expect(unread.contains { $0["ruleId"] as? String == "ZH42909920004-spatialLayout-1" })
-        #expect((answer["clausesNeedingReview"] as? Int ?? 0) >= 1)
+        #expect(answer["verdict"] as? String == "prohibited")
+        let clause = try #require((answer["reasons"] as? [[String: Any]])?.first { $0["ruleId"] as? String == "ZH42909920004-spatialLayout-1" })
+        #expect(clause["effect"] as? String == "prohibited" && clause["decidedBy"] as? String == "reader")
+        #expect((clause["quote"] as? String)?.contains("禁止新建、扩建化工、印染") == true)
     }
 }

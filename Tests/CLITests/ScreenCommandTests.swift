@@ -68,9 +68,10 @@ struct ScreenCommandTests {
         #expect(area?["hectares"] as? Double == 10)
         #expect(area?["method"] as? String == "projected")
         #expect(area?["crs"] as? String == "EPSG:4546")
-        // Unit B's "禁止新建燃煤锅炉" has no annotation: a person must read it, so 需论证 (never 符合).
-        #expect(result?["verdict"] as? String == "needsAssessment")
-        #expect(result?["clausesNeedingReview"] as? Int == 1)
+        // No profile: unit B's "禁止新建燃煤锅炉" (read: coal-fired boilers) may apply, and does not decide.
+        #expect(result?["verdict"] as? String == "compliant")
+        let possible = (result?["possibleReasons"] as? [[String: Any]])?.compactMap { $0["ruleId"] as? String }
+        #expect(possible?.contains("ZH42909920001-spatialLayout-1") == true)
     }
 
     @Test("--output writes the file atomically and prints nothing")

@@ -46,12 +46,12 @@ struct TinyDatasetScreeningTests {
         #expect(abs(metres - 800) < 0.01 && limit == 1000)
     }
 
-    @Test("a non-chemical project in the same place is not banned by the chemical band; unit B's unread 禁止 clause makes it 需论证, never 符合")
+    @Test("a non-chemical project in the same place is not banned by the chemical band")
     func nonChemical() throws {
         let result = try screen(.point(Coordinate(x: 503800, y: 3300300)), ProjectProfile(industry: "C1391", nature: .new))
         #expect(!result.reasons.contains { $0.ruleId == "T-AX-1KM" })
-        #expect(result.verdict == .needsAssessment)
-        #expect(result.reasons.map(\.ruleId) == ["ZH42909920001-spatialLayout-1"])
+        // Unit B's list says "1.禁止新建燃煤锅炉": read, it concerns boilers (D4430), not a starch plant.
+        #expect(result.verdict == .compliant)
     }
 
     @Test("a point in the red line's hole touches no red line; one in the ring does")
@@ -126,21 +126,23 @@ struct TinyDatasetScreeningTests {
         #expect(!(try screen(.point(Coordinate(x: 503000, y: 3303000)), profile).reasons.contains { $0.ruleId == "T-AX-3KM" }))
     }
 
-    @Test("annotated unit text is matched like a structured clause; unannotated text saying 禁止 is 需论证 until a person reads it")
+    @Test("annotated unit text is matched as a person decided; unannotated text is read by the clause reader, quoting its words")
     func annotatedUnitText() throws {
         let pulp = try screen(.point(Coordinate(x: 503000, y: 3301500)), ProjectProfile(industry: "C2211", nature: .new))
         let annotated = try #require(pulp.reasons.first { $0.ruleId == "ZH42909920001-spatialLayout-2" })
-        #expect(annotated.effect == .prohibited && annotated.text == "禁止新建化学制浆造纸项目。" && annotated.undetermined == nil)
-        // "1.禁止新建燃煤锅炉。" has no annotation: nobody has said whom it concerns.
+        #expect(annotated.effect == .prohibited && annotated.text == "禁止新建化学制浆造纸项目。" && annotated.decision == .person)
+        // "1.禁止新建燃煤锅炉。" has no annotation: the reader reads it (燃煤锅炉 → D4430 or the coalFiredBoiler flag).
         let boiler = try #require(pulp.clauses.first { $0.id == "ZH42909920001-spatialLayout-1" })
-        #expect(boiler.reviewWord == "禁止" && boiler.concernsProject == .undetermined)
-        let unread = try #require(pulp.reasons.first { $0.ruleId == "ZH42909920001-spatialLayout-1" })
-        #expect(unread.effect == .needsAssessment)
-        #expect(unread.undetermined == Undetermined(missing: .clauseReading(word: "禁止"), ruleEffect: .prohibited))
-        #expect(pulp.clausesNeedingReview == 1)
-        // "（1）园区污水集中处理" has no prohibiting word: a plain requirement.
+        #expect(boiler.decision == .reader && boiler.concernsProject == .doesNotConcern)
+        let heat = try screen(.point(Coordinate(x: 503000, y: 3301500)), ProjectProfile(industry: "D4430", nature: .new))
+        let read = try #require(heat.reasons.first { $0.ruleId == "ZH42909920001-spatialLayout-1" })
+        #expect(read.effect == .prohibited && read.decision == .reader && read.quote == "禁止新建燃煤锅炉")
+        // A paper mill that builds its own coal-fired boiler says so by the flag.
+        let withBoiler = try screen(.point(Coordinate(x: 503000, y: 3301500)), ProjectProfile(industry: "C2221", nature: .new, flags: ["coalFiredBoiler"]))
+        #expect(withBoiler.reasons.contains { $0.ruleId == "ZH42909920001-spatialLayout-1" && $0.effect == .prohibited })
+        // "（1）园区污水集中处理" prescribes nothing binding: a plain requirement for every project.
         let sewage = try #require(pulp.clauses.first { $0.id == "ZH42909920001-pollutantDischarge-1" })
-        #expect(sewage.reviewWord == nil && sewage.effect == .requirement && sewage.concernsProject == .concerns)
+        #expect(sewage.effect == .requirement && sewage.concernsProject == .concerns)
     }
 
     @Test("a data centre in the park gets the park's clauses, its own industry clause marked")
@@ -150,9 +152,7 @@ struct TinyDatasetScreeningTests {
         #expect(ids.isSuperset(of: ["T-U-01", "T-S-01", "T-C-01", "ZH42909920001-pollutantDischarge-2"]))
         #expect(result.clauses.first { $0.id == "T-U-01" }?.concernsProject == .concerns)  // I645 covers I6450
         #expect(result.clauses.first { $0.id == "T-S-01" }?.concernsProject == .doesNotConcern)
-        // Nothing read says 禁止 or 限制 of a data centre; the unread boiler clause leaves it to a person.
-        #expect(result.verdict == .needsAssessment)
-        #expect(result.reasons.allSatisfy { $0.undetermined != nil })
+        #expect(result.verdict == .compliant)
     }
 
     @Test("without a profile, conditional rules become possible reasons, not the verdict")

@@ -4,7 +4,7 @@
 Usage: test_page.py BASE_URL OUT_DIR
 
 Pastes demo site S01 as 高德 (GCJ-02) coordinates, picks industry C2614 from the type-ahead list with the
-keyboard, submits and checks the verdict (禁止) and its citation (R-AX-01, 长江保护法 第二十六条); then checks
+keyboard, submits and checks the verdict (禁止) and its citation (CN-CJ-26-1, 长江保护法 第二十六条); then checks
 the error alert, the phone layout and the print layout, and saves screenshots. Prints "N passed, N failed"
 last and exits non-zero when anything failed.
 """
@@ -157,8 +157,8 @@ def main():
         colour = card.value_of_css_property("background-color")
         check("禁止 is shown in red", "185, 28, 28" in colour, colour)
         reasons = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#reasons > li")]
-        cite = [t for t in reasons if "R-AX-01" in t]
-        check("a reason cites R-AX-01", bool(cite), " | ".join(reasons)[:400])
+        cite = [t for t in reasons if "CN-CJ-26-1" in t]
+        check("a reason cites CN-CJ-26-1", bool(cite), " | ".join(reasons)[:400])
         check("that reason cites 长江保护法 第二十六条", bool(cite) and "长江保护法" in cite[0] and "第二十六条" in cite[0],
               cite[0] if cite else "")
         body = driver.find_element(By.ID, "result-body").text
@@ -179,6 +179,15 @@ def main():
         check("result gives the main-stream shoreline distance (800.0 米)", "800.0 米" in body)
         check("clauses are grouped by dimension", all(d in body for d in ("空间布局约束", "污染物排放管控", "环境风险防控", "资源开发效率要求")))
         check("dataset hash and measurement are reported", "内容哈希" in body and "投影平面量算" in body)
+        # The national rules: the reason is marked as one, and the dataset section names the pack.
+        national = driver.find_elements(By.CSS_SELECTOR, '#reasons > li[data-rule="CN-CJ-26-1"] .chip.national')
+        check("the national rule is marked 国家规则", bool(national) and national[0].text == "国家规则")
+        check("the dataset section names the built-in national rule pack", "内置规则包" in body and "长江经济带" in body)
+        # The flag checkboxes come from the dataset's rules (尾矿库 from the pack, 新设工业园区 from the demo's own).
+        flag_labels = [l.text.strip() for l in driver.find_elements(By.CSS_SELECTOR, "#flags-project label")]
+        check("project flags offered as the dataset's rules name them", "尾矿库" in flag_labels and "新设工业园区" in flag_labels,
+              ", ".join(flag_labels)[:300])
+        check("red-line limited activities offered apart", bool(driver.find_elements(By.CSS_SELECTOR, '#flags-activity input[value="linearInfrastructure"]')))
         site_marks = driver.execute_script(
             "return [...document.querySelectorAll('#map .leaflet-overlay-pane path')].filter(p => ['#facc15', '#fde047'].includes(p.getAttribute('fill'))).length")
         check("the site is highlighted on the map", site_marks >= 1, str(site_marks))
@@ -343,7 +352,7 @@ def check_report(driver):
     verdict = driver.find_element(By.CSS_SELECTOR, ".verdict strong").text
     check("report: verdict 禁止 first", verdict == "禁止", verdict)
     text = driver.find_element(By.TAG_NAME, "body").text
-    check("report: R-AX-01 cited with 长江保护法 第二十六条", "R-AX-01" in text and "长江保护法 第二十六条" in text)
+    check("report: CN-CJ-26-1 cited with 长江保护法 第二十六条", "CN-CJ-26-1" in text and "长江保护法 第二十六条" in text)
     check("report: the map has its legend, scale bar and north arrow",
           driver.execute_script("return !!document.querySelector('svg.site-map .legend') && !!document.querySelector('svg.site-map .scale-bar')"
                                 " && !!document.querySelector('svg.site-map .north-arrow')"))
@@ -361,7 +370,7 @@ def check_report(driver):
     check("--format pdf writes a PDF", run.returncode == 0 and os.path.exists(pdf), run.stderr[-400:])
     if os.path.exists(pdf):
         words = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, timeout=60).stdout
-        check("the PDF's text (pdftotext) holds the verdict and the reasons", "禁止" in words and "R-AX-01" in words and "长江保护法" in words,
+        check("the PDF's text (pdftotext) holds the verdict and the reasons", "禁止" in words and "CN-CJ-26-1" in words and "长江保护法" in words,
               words[:300])
 
 

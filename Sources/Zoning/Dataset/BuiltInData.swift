@@ -1,15 +1,22 @@
+import ClauseReading
 import Foundation
 import Synchronization
 
-/// Data ZoneScreen carries itself (`Sources/Zoning/Resources`): the national rule pack and the GB/T
-/// 4754-2017 catalogue. Found beside the executable (SwiftPM's resource bundle, which `scripts/install`
+/// Data ZoneScreen carries itself: the national rule pack and the GB/T 4754-2017 catalogue
+/// (`Sources/Zoning/Resources`), the clause reader's lexicon and category tables
+/// (`Sources/ClauseReading/Resources`). Found beside the executable (SwiftPM's resource bundle, which `scripts/install`
 /// copies with the binary) or in the source tree of a development build; a missing file is an error
 /// the loader reports, never a crash (SwiftPM's own `Bundle.module` stops the process instead).
 public enum BuiltInData {
     public static let nationalRules = "national-rules.yaml"
     public static let catalogue = "gbt4754-2017.csv"
-    /// The resource bundle SwiftPM builds for the Zoning target.
-    static let bundleName = "ZoneScreen_Zoning.resources"
+    public static let readerLexicon = "industry-lexicon.csv"
+    public static let readerGroups = "industry-groups.csv"
+
+    /// The target whose resource bundle holds a file (SwiftPM names bundles PACKAGE_TARGET.resources).
+    static func target(of name: String) -> String {
+        [readerLexicon, readerGroups].contains(name) ? "ClauseReading" : "Zoning"
+    }
 
     /// Where a built-in file is, or nil when this installation lacks it.
     public static func url(_ name: String) -> URL? {
@@ -21,15 +28,16 @@ public enum BuiltInData {
         if let forced = ProcessInfo.processInfo.environment["ZONESCREEN_BUILTIN_DATA"], !forced.isEmpty {
             found.append(URL(fileURLWithPath: forced).appendingPathComponent(name))
         }
+        let target = target(of: name)
         let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
         var folder = executable.deletingLastPathComponent()
         for _ in 0..<3 {
-            found.append(folder.appendingPathComponent(bundleName).appendingPathComponent("Resources").appendingPathComponent(name))
+            found.append(folder.appendingPathComponent("ZoneScreen_\(target).resources").appendingPathComponent("Resources").appendingPathComponent(name))
             folder.deleteLastPathComponent()
         }
-        // A development build run from anywhere: the source tree it was built from.
-        found.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Resources").appendingPathComponent(name))
+        // A development build run from anywhere: the source tree it was built from (Sources/<target>/Resources).
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        found.append(sources.appendingPathComponent(target).appendingPathComponent("Resources").appendingPathComponent(name))
         return found
     }
 
@@ -51,6 +59,13 @@ public enum BuiltInData {
 
     /// Source stamps name built-in files with this prefix (they are not in the dataset folder).
     static let stampPrefix = "builtin:"
+
+    /// The clause reader's own version as a stamp: a store read with another version of the reader is
+    /// stale, as one read with another lexicon is.
+    static var readerStamp: SourceStamp {
+        SourceStamp(path: stampPrefix + readerVersionName, size: 0, modified: 0, sha256: ClauseTextReader.version)
+    }
+    static let readerVersionName = "clause-reader"
 
     /// A stamp for a built-in file, as a dataset records what it was read from.
     static func stamp(_ name: String) -> SourceStamp? {

@@ -43,13 +43,91 @@ public struct Clause: Sendable, Hashable, Identifiable {
     public var fromUnitText: Bool = false
     /// A person decided the clause's effect and conditions (the annotation table).
     public var annotated: Bool = false
-    /// For a clause nobody has decided (unit text without annotation) whose words prohibit or restrict:
-    /// the first such word. It is then "未能自动判定，需人工核对" and counts as 需论证.
+    /// For a clause nobody has decided (unit text without annotation, not read) whose words prohibit or
+    /// restrict: the first such word. It is then "未能自动判定，需人工核对" and counts as 需论证.
     public var reviewWord: String? = nil
+    /// What the clause reader read in the text, one part per prescription, when it was read rather than
+    /// written or annotated by a person. `effect` is then the most severe part's; `conditions` unused.
+    public var readParts: [ClausePart]? = nil
+
+    /// Who decided the clause's effect and conditions.
+    public var decision: ClauseDecision {
+        if annotated { return .person }
+        if readParts != nil { return .reader }
+        if reviewWord != nil { return .nobody }
+        return fromUnitText ? .nobody : .dataset
+    }
 
     /// The clause can decide a verdict: it has an effect other than a plain requirement, or nobody has
     /// decided whether its prohibiting words concern a project.
     public var isDecisive: Bool { effect != .requirement || reviewWord != nil }
+}
+
+/// Who decided a clause's effect and conditions.
+public enum ClauseDecision: String, Sendable, Hashable {
+    /// Written with its conditions in a clause file.
+    case dataset
+    /// A person's annotation (人工核对).
+    case person
+    /// Read from its text by the clause reader (自动识别).
+    case reader
+    /// Nobody: a plain requirement, or "未能自动判定，需人工核对" when its words prohibit or restrict.
+    case nobody
+}
+
+/// One prescription of a clause as the reader read it: its effect and conditions, the facts it asks for
+/// that nobody gives, and the words each finding came from.
+public struct ClausePart: Sendable, Hashable {
+    public var effect: Effect
+    public var conditions: ProjectConditions
+    /// Facts the words ask for that neither the profile nor the dataset gives: the part may concern
+    /// the project, and a person must look (需论证).
+    public var missing: [ClauseMissing]
+    public var evidence: ClauseEvidence
+
+    public init(effect: Effect, conditions: ProjectConditions, missing: [ClauseMissing], evidence: ClauseEvidence) {
+        self.effect = effect
+        self.conditions = conditions
+        self.missing = missing
+        self.evidence = evidence
+    }
+}
+
+/// What a clause part asks for that nobody gives.
+public enum ClauseMissing: Sendable, Hashable {
+    /// A category the dataset's tables must define (三类工业项目 without industryGroups).
+    case categoryTable(name: String)
+    /// A capacity, size or threshold the profile does not state.
+    case threshold(words: String)
+    /// Conformity with a plan, a policy or a permit (不符合……的, 未经许可).
+    case conformity(words: String)
+    /// The text prohibits or restricts, but whom it names could not be read.
+    case object(words: String)
+}
+
+/// The words a part's findings came from, and the reader rules that fired.
+public struct ClauseEvidence: Sendable, Hashable {
+    /// The part's own words (the span of the clause it reads).
+    public var words: String
+    public var effectWords: String?
+    public var inPrinciple: Bool
+    public var natureWords: [String]
+    public var industryWords: [String]
+    public var exceptionWords: [String]
+    public var scopeWords: [String]
+    public var rules: [String]
+
+    public init(words: String, effectWords: String?, inPrinciple: Bool, natureWords: [String], industryWords: [String],
+                exceptionWords: [String], scopeWords: [String], rules: [String]) {
+        self.words = words
+        self.effectWords = effectWords
+        self.inPrinciple = inPrinciple
+        self.natureWords = natureWords
+        self.industryWords = industryWords
+        self.exceptionWords = exceptionWords
+        self.scopeWords = scopeWords
+        self.rules = rules
+    }
 }
 
 /// The words by which published clause text prohibits or restricts (see DOMAIN.md): a clause that holds

@@ -7,6 +7,9 @@ struct ClauseReader {
     var log: ProblemLog
     private(set) var clauses: [Clause] = []
     private var ids = Set<String>()
+    /// Clauses whose text the reader is to read unless a person annotates them: unit list text, and
+    /// clause-file records written without an effect.
+    private var unread = Set<Int>()
 
     init(directory: URL, log: ProblemLog) {
         self.directory = directory
@@ -44,8 +47,13 @@ struct ClauseReader {
                 log.fail(.fileInvalid(path: file, detail: "\(record.id): \(problem.message)"))
                 continue
             }
-            add(Clause(id: record.id, level: record.level, scope: scope, dimension: record.dimension, conditions: conditions,
-                       effect: record.effect, text: record.text, source: record.source))
+            var clause = Clause(id: record.id, level: record.level, scope: scope, dimension: record.dimension, conditions: conditions,
+                                effect: record.effect ?? .requirement, text: record.text, source: record.source)
+            if record.effect == nil {
+                clause.reviewWord = BindingWords.first(in: record.text)
+                unread.insert(clauses.count)
+            }
+            add(clause)
         }
     }
 
@@ -61,6 +69,7 @@ struct ClauseReader {
                                         source: Citation(document: "unitLists", article: unit.code))
                     clause.fromUnitText = true
                     clause.reviewWord = BindingWords.first(in: item)
+                    unread.insert(clauses.count)
                     add(clause)
                 }
             }
@@ -75,8 +84,13 @@ struct ClauseReader {
     mutating func applyAnnotations(_ parsed: AnnotationFile) {
         let positions = Dictionary(clauses.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for annotation in parsed.annotations {
-            guard let position = positions[annotation.clause], clauses[position].fromUnitText else {
+            guard let position = positions[annotation.clause], clauses[position].fromUnitText || unread.contains(position) else {
                 log.warn(.annotationUnknownClause(annotation.clause))
+                continue
+            }
+            // The text changed since the person decided: their decision may not fit it any more.
+            if let reviewed = annotation.reviewedText, reviewed != clauses[position].text {
+                log.warn(.annotationStale(clause: annotation.clause))
                 continue
             }
             switch annotation.conditionRecord.conditions() {
@@ -88,8 +102,21 @@ struct ClauseReader {
             clauses[position].effect = annotation.effect
             clauses[position].annotated = true
             clauses[position].reviewWord = nil
+            unread.remove(position)
             if let source = annotation.source { clauses[position].source = source }
         }
+    }
+
+    /// Reads every clause nobody has decided (a person's annotation always wins).
+    mutating func readTexts(with reader: DatasetClauseReader) {
+        for position in unread.sorted() where !clauses[position].annotated {
+            let (parts, effect) = reader.read(clauses[position].text)
+            clauses[position].readParts = parts
+            clauses[position].effect = effect
+            clauses[position].conditions = ProjectConditions()
+            clauses[position].reviewWord = nil
+        }
+        unread.removeAll()
     }
 
     /// The dataset's own rules file, if it has one.

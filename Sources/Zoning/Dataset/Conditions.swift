@@ -15,15 +15,19 @@ public struct ProjectConditions: Sendable, Hashable {
     public var park: ParkCondition?
     /// The site must lie within a distance of some rivers' shorelines (岸线 N 公里范围内).
     public var shoreline: ShorelineCondition?
+    /// The site must lie in a red line, or in a sensitive area of a role and level (水源一级保护区内).
+    public var zone: ZoneCondition?
     /// "……除外": a project that meets any of these is not concerned (e.g. a rebuild that raises safety).
     public var exceptions: [ProjectConditions]?
 
     /// The designator of chemical projects among `industries`, after normalisation.
     public static let chemicalDesignator = "CHEMICAL"
+    /// Designators `flag:<id>` among `industries`: a project with that flag (尾矿库 is a project, not a code).
+    public static let flagPrefix = "flag:"
 
     public init(industries: [String]? = nil, excludeIndustries: [String]? = nil, natures: [ProjectNature]? = nil,
                 chemical: Bool? = nil, flags: [String]? = nil, park: ParkCondition? = nil, shoreline: ShorelineCondition? = nil,
-                exceptions: [ProjectConditions]? = nil) {
+                zone: ZoneCondition? = nil, exceptions: [ProjectConditions]? = nil) {
         self.industries = industries?.map(IndustryCode.normalise)
         self.excludeIndustries = excludeIndustries?.map(IndustryCode.normalise)
         self.natures = natures
@@ -31,12 +35,13 @@ public struct ProjectConditions: Sendable, Hashable {
         self.flags = flags
         self.park = park
         self.shoreline = shoreline
+        self.zone = zone
         self.exceptions = exceptions?.isEmpty == true ? nil : exceptions
     }
 
     public var isEmpty: Bool {
         industries == nil && excludeIndustries == nil && natures == nil && chemical == nil && (flags ?? []).isEmpty
-            && park == nil && shoreline == nil && exceptions == nil
+            && park == nil && shoreline == nil && zone == nil && exceptions == nil
     }
 
     /// Whether the conditions hold for the profile. `.unknown` when the profile lacks what a condition
@@ -66,15 +71,22 @@ public struct ProjectConditions: Sendable, Hashable {
     private func evaluateOwn(_ profile: ProjectProfile?, isChemical: Bool?, site: SiteConditionFacts) -> Concern {
         // Site conditions first: a project outside the stated place is not concerned, whatever it is.
         if let shoreline, !shoreline.holds(site.shorelineMetres) { return .doesNotConcern }
-        let placed = park?.evaluate(site.parks) ?? .concerns
+        var placed = park?.evaluate(site.parks) ?? .concerns
         if placed == .doesNotConcern { return .doesNotConcern }
+        if let zone {
+            switch zone.evaluate(site) {
+            case .doesNotConcern: return .doesNotConcern
+            case .undetermined: placed = .undetermined
+            default: break
+            }
+        }
         if industries == nil && excludeIndustries == nil && natures == nil && chemical == nil && (flags ?? []).isEmpty {
             return placed
         }
         guard let profile else { return .unknown }
         var unknown = false
         if let industries {
-            switch Self.covers(industries, profile.industry, isChemical: isChemical) {
+            switch Self.covers(industries, profile.industry, isChemical: isChemical, flags: profile.flags) {
             case .some(false): return .doesNotConcern
             case nil: unknown = true
             case .some(true): break
@@ -105,8 +117,9 @@ public struct ProjectConditions: Sendable, Hashable {
 
     /// Whether a project of `code` (and chemical nature `isChemical`) is among `designators`; nil when
     /// the profile does not say enough.
-    static func covers(_ designators: [String], _ code: String?, isChemical: Bool?) -> Bool? {
+    static func covers(_ designators: [String], _ code: String?, isChemical: Bool?, flags: Set<String> = []) -> Bool? {
         if let code, designators.contains(where: { IndustryCode.covers($0, code) }) { return true }
+        if designators.contains(where: { $0.hasPrefix(flagPrefix) && flags.contains(String($0.dropFirst(flagPrefix.count))) }) { return true }
         var open = code == nil
         if designators.contains(chemicalDesignator) {
             switch isChemical {
@@ -138,10 +151,32 @@ public struct SiteConditionFacts: Sendable {
     public var parks: [ParkShare]?
     /// The distance (metres) to the nearest shoreline of each river class the dataset has.
     public var shorelineMetres: [RiverClass: Double]
+    /// The site touches a red line.
+    public var inRedLine: Bool
+    /// The sensitive areas the site touches: their layer's role (if any), layer id and level.
+    public var areas: [AreaFact]
+    /// The roles of the dataset's sensitive layers (a condition on a role it lacks cannot be decided).
+    public var roles: Set<String>
 
-    public init(parks: [ParkShare]?, shorelineMetres: [RiverClass: Double] = [:]) {
+    public init(parks: [ParkShare]?, shorelineMetres: [RiverClass: Double] = [:], inRedLine: Bool = false, areas: [AreaFact] = [],
+                roles: Set<String> = []) {
         self.parks = parks
         self.shorelineMetres = shorelineMetres
+        self.inRedLine = inRedLine
+        self.areas = areas
+        self.roles = roles
+    }
+
+    public struct AreaFact: Sendable, Hashable {
+        public var role: String?
+        public var layer: String
+        public var level: String?
+
+        public init(role: String?, layer: String, level: String?) {
+            self.role = role
+            self.layer = layer
+            self.level = level
+        }
     }
 
     /// No site facts: for conditions evaluated without a site (no parks layer, no shorelines).
@@ -224,10 +259,40 @@ public struct ShorelineCondition: Sendable, Hashable {
     }
 }
 
+/// 生态保护红线内 / 饮用水水源一级保护区内: where the site must lie.
+public enum ZoneCondition: Sendable, Hashable {
+    case redLine
+    /// A sensitive area of this role (drinkingWater, natureReserve) or layer id, of these levels (nil: any).
+    case area(role: String, levels: [String]?)
+
+    func evaluate(_ site: SiteConditionFacts) -> Concern {
+        switch self {
+        case .redLine:
+            return site.inRedLine ? .concerns : .doesNotConcern
+        case .area(let role, let levels):
+            let matching = site.areas.filter { $0.role == role || $0.layer == role }
+            var undecided = false
+            for area in matching {
+                switch SensitiveRole.meets(level: area.level, role: area.role.flatMap(SensitiveRole.init(rawValue:)), levels: levels) {
+                case .some(true): return .concerns
+                case nil: undecided = true
+                case .some(false): break
+                }
+            }
+            // No layer of that role: whether the site lies in such an area cannot be known.
+            if undecided || !site.roles.contains(role) { return .undetermined }
+            return .doesNotConcern
+        }
+    }
+}
+
 /// GB/T 4754 code arithmetic: `C26` covers `C2614`; a bare section letter covers its whole section.
 public enum IndustryCode {
     public static func normalise(_ code: String) -> String {
-        code.trimmingCharacters(in: .whitespaces).uppercased()
+        let trimmed = code.trimmingCharacters(in: .whitespaces)
+        // A flag designator keeps its id's case (flags are compared as written).
+        if trimmed.lowercased().hasPrefix(ProjectConditions.flagPrefix) { return ProjectConditions.flagPrefix + trimmed.dropFirst(ProjectConditions.flagPrefix.count) }
+        return trimmed.uppercased()
     }
 
     /// Both codes must already be normalised (`ProjectConditions` and `ProjectProfile` normalise what

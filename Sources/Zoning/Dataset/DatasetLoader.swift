@@ -75,6 +75,10 @@ public enum DatasetLoader {
         for file in manifest.clauseFiles ?? [] { clauses.readClauseFile(file) }
         clauses.addUnitTextClauses(units: units, listFields: unitListDimensions(manifest.layers.controlUnits))
         if let annotations = manifest.unitClauseAnnotations { clauses.applyAnnotations(annotations) }
+        if var lexicon = DatasetClauseReader.shippedLexicon(&clauses.log) {
+            lexicon = lexicon.adding(IndustryGroupsReader(directory: directory).groups(manifest.industryGroups, &clauses.log))
+            clauses.readTexts(with: DatasetClauseReader(lexicon: lexicon))
+        }
         var rules: RuleSet?
         if let national, let local = clauses.readRules(manifest.rules) {
             rules = clauses.rules(national: national, local: local, file: manifest.rules ?? "rules.yaml")
@@ -115,8 +119,9 @@ public enum DatasetLoader {
             sensitiveGrids: try? CoverageGrid.grids(for: sensitiveAreas.map(\.geometry)),
             parkGrids: try? CoverageGrid.grids(for: (parks ?? []).map(\.geometry)))
         let stamps = SourceFiles.stamps(sourceFiles(manifest, in: directory), in: directory)
-            + [rules.national.enabled ? BuiltInData.nationalRules : nil, manifest.industryCatalogue == nil ? BuiltInData.catalogue : nil]
-                .compactMap { $0.flatMap(BuiltInData.stamp) }
+            + [rules.national.enabled ? BuiltInData.nationalRules : nil, manifest.industryCatalogue == nil ? BuiltInData.catalogue : nil,
+               BuiltInData.readerLexicon, BuiltInData.readerGroups]
+                .compactMap { $0.flatMap(BuiltInData.stamp) } + [BuiltInData.readerStamp]
         let dataset = Dataset(Dataset.Parts(
             directory: directory, metadata: metadata, workingCRS: workingCRS, measurement: measurement,
             redLines: redLines, units: units, shorelines: shorelines, sensitiveLayers: sensitiveLayers,
@@ -167,6 +172,7 @@ public enum DatasetLoader {
         for layer in layers { files += SourceFiles.expand(layer.file, in: directory) }
         if let table = manifest.layers.controlUnits.listTable { files += SourceFiles.expand(table.file, in: directory) }
         files += [manifest.rules, manifest.industryCatalogue].compactMap { $0 }
+        files += (manifest.industryGroups ?? []).compactMap(\.file)
         files += manifest.clauseFiles ?? []
         if let annotations = manifest.unitClauseAnnotations { files.append(annotations) }
         if let sites = manifest.sites { files.append(sites) }

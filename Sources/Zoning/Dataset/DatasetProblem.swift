@@ -39,6 +39,8 @@ public enum DatasetProblem: Sendable, Hashable {
     case nationalRuleIdReused(id: String, file: String)
     /// No regionCode: whether the Yangtze rules hold cannot be told, so they are applied.
     case regionCodeMissing
+    /// A person's annotation was made on other words than the clause has now.
+    case annotationStale(clause: String)
     /// Rules or clauses ask whether a site lies in a park, and the dataset has no parks layer.
     case parksLayerMissing(owners: [String])
 
@@ -116,6 +118,9 @@ public enum DatasetProblem: Sendable, Hashable {
         case .regionCodeMissing:
             return l.pick("dataset.yaml 未给出 regionCode（行政区划代码）：无法判断本地区是否属于长江流域、长江经济带，这些地域的国家规则一律适用；请补上 regionCode",
                           "dataset.yaml gives no regionCode (administrative code): whether the region lies in the Yangtze basin or economic belt cannot be told, so their national rules are all applied; add regionCode")
+        case .annotationStale(let clause):
+            return l.pick("条款 \(clause) 的文字在人工核对之后改过：原标注不再采用，改为自动识别，请重新核对",
+                          "clause \(clause) has changed since a person reviewed it: their annotation is set aside and the text read automatically; review it again")
         case .parksLayerMissing(let owners):
             let named = owners.prefix(8).joined(separator: l.pick("、", ", ")) + (owners.count > 8 ? l.pick(" 等 \(owners.count) 条", " and \(owners.count - 8) more") : "")
             return l.pick("\(named) 以站点在园区内或园区外为条件，但数据集没有园区图层（layers.parks）：这些规则、条款一律判为需论证",

@@ -24,6 +24,8 @@ struct ManifestFile: Decodable {
     var industryCatalogue: String?
     /// Switching the built-in national rules off, dropping or changing some.
     var nationalRules: NationalRulesSettings?
+    /// Category tables the lists use (一类/二类/三类工业项目): inline or from a table file.
+    var industryGroups: [IndustryGroupRecord]?
     var sites: String?
 
     struct MeasurementSpec: Decodable {
@@ -82,22 +84,24 @@ struct ClauseFile: Decodable {
         var level: ClauseLevel
         var scope: ScopeRecord
         var dimension: Dimension
-        var industries: [String]?
-        var excludeIndustries: [String]?
-        var natures: [ProjectNature]?
-        var chemical: Bool?
-        var flags: [String]?
-        var inPark: ParkConditionRecord?
-        var outsidePark: ParkConditionRecord?
-        var nearShoreline: ShorelineConditionRecord?
-        var except: [ConditionRecord]?
-        var effect: Effect
+        var conditionRecord: ConditionRecord
+        /// Absent: the clause reader reads the text into effect and conditions.
+        var effect: Effect?
         var text: String
         var source: Citation
 
-        var conditionRecord: ConditionRecord {
-            ConditionRecord(industries: industries, excludeIndustries: excludeIndustries, natures: natures, chemical: chemical,
-                            flags: flags, inPark: inPark, outsidePark: outsidePark, nearShoreline: nearShoreline, except: except)
+        private enum Keys: String, CodingKey { case id, level, scope, dimension, effect, text, source }
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: Keys.self)
+            id = try c.decode(String.self, forKey: .id)
+            level = try c.decode(ClauseLevel.self, forKey: .level)
+            scope = try c.decode(ScopeRecord.self, forKey: .scope)
+            dimension = try c.decode(Dimension.self, forKey: .dimension)
+            conditionRecord = try ConditionRecord(from: decoder)
+            effect = try c.decodeIfPresent(Effect.self, forKey: .effect)
+            text = try c.decode(String.self, forKey: .text)
+            source = try c.decode(Citation.self, forKey: .source)
         }
     }
 
@@ -135,21 +139,22 @@ struct AnnotationFile: Decodable {
 
     struct Annotation: Decodable {
         var clause: String
-        var industries: [String]?
-        var excludeIndustries: [String]?
-        var natures: [ProjectNature]?
-        var chemical: Bool?
-        var flags: [String]?
-        var inPark: ParkConditionRecord?
-        var outsidePark: ParkConditionRecord?
-        var nearShoreline: ShorelineConditionRecord?
-        var except: [ConditionRecord]?
+        var conditionRecord: ConditionRecord
         var effect: Effect
         var source: Citation?
+        /// The clause's text when the person decided (written by `dataset clauses --apply`): a clause
+        /// whose text has changed since is flagged, and read again.
+        var reviewedText: String?
 
-        var conditionRecord: ConditionRecord {
-            ConditionRecord(industries: industries, excludeIndustries: excludeIndustries, natures: natures, chemical: chemical,
-                            flags: flags, inPark: inPark, outsidePark: outsidePark, nearShoreline: nearShoreline, except: except)
+        private enum Keys: String, CodingKey { case clause, effect, source, reviewedText }
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: Keys.self)
+            clause = try c.decode(String.self, forKey: .clause)
+            conditionRecord = try ConditionRecord(from: decoder)
+            effect = try c.decode(Effect.self, forKey: .effect)
+            source = try c.decodeIfPresent(Citation.self, forKey: .source)
+            reviewedText = try c.decodeIfPresent(String.self, forKey: .reviewedText)
         }
     }
 }

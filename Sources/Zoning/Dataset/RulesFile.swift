@@ -33,6 +33,10 @@ struct ConditionRecord: Decodable, Hashable {
     var inPark: ParkConditionRecord?
     var outsidePark: ParkConditionRecord?
     var nearShoreline: ShorelineConditionRecord?
+    /// 生态保护红线内.
+    var inRedLine: Bool?
+    /// In a sensitive area: `{ layer: drinkingWater, levels: [一级] }` (a layer id or role).
+    var inArea: AreaConditionRecord?
     var except: [ConditionRecord]?
 
     /// The conditions, or what is wrong with them.
@@ -58,9 +62,18 @@ struct ConditionRecord: Decodable, Hashable {
             guard nearShoreline.distance.isFinite, nearShoreline.distance > 0 else { return .failure(.shorelineDistance) }
             shoreline = ShorelineCondition(distance: nearShoreline.distance, rivers: nearShoreline.rivers ?? RiverClass.allCases)
         }
+        if inRedLine == false || (inRedLine == true && inArea != nil) { return .failure(.zone) }
+        let zone: ZoneCondition? = inRedLine == true ? .redLine : inArea.map { .area(role: $0.layer, levels: $0.levels) }
         return .success(ProjectConditions(industries: industries, excludeIndustries: excludeIndustries, natures: natures,
-                                          chemical: chemical, flags: flags, park: park, shoreline: shoreline, exceptions: exceptions))
+                                          chemical: chemical, flags: flags, park: park, shoreline: shoreline, zone: zone,
+                                          exceptions: exceptions))
     }
+}
+
+/// `inArea: {layer: drinkingWater, levels: [一级]}`: inside an area of that sensitive layer (id or role).
+struct AreaConditionRecord: Decodable, Hashable {
+    var layer: String
+    var levels: [String]?
 }
 
 /// `nearShoreline: {distance: 1000, rivers: [mainStream]}`: within that many metres of those shorelines.
@@ -73,9 +86,11 @@ enum ConditionProblem: Error, Equatable {
     case bothParkRelations
     case unknownParkKind(String)
     case shorelineDistance
+    case zone
 
     var message: String {
         switch self {
+        case .zone: "inRedLine 只能写 true，且不能与 inArea 同时给出 / inRedLine is true or absent, and not given with inArea"
         case .shorelineDistance: "nearShoreline.distance 应为正数（米）/ nearShoreline.distance must be positive metres"
         case .bothParkRelations: "inPark 与 outsidePark 不能同时给出 / inPark and outsidePark cannot both be given"
         case .unknownParkKind(let kind): "园区类型 \(kind) 应为 chemical（化工园区）或 industrial（工业园区）/ park kind \(kind) must be chemical or industrial"
@@ -118,21 +133,13 @@ struct ParkConditionRecord: Decodable, Hashable {
     }
 }
 
-/// One rule as written.
+/// One rule as written: its own members and the condition keys every rule, clause and annotation shares.
 struct RuleRecord: Decodable {
     var id: String
     var effect: Effect
     var text: String
     var source: Citation
-    var industries: [String]?
-    var excludeIndustries: [String]?
-    var natures: [ProjectNature]?
-    var chemical: Bool?
-    var flags: [String]?
-    var inPark: ParkConditionRecord?
-    var outsidePark: ParkConditionRecord?
-    var nearShoreline: ShorelineConditionRecord?
-    var except: [ConditionRecord]?
+    var conditionRecord: ConditionRecord
     // Kind-specific members.
     var allowed: [AllowedActivity]?
     var classes: [Int]?
@@ -144,9 +151,25 @@ struct RuleRecord: Decodable {
     var appliesIn: String?
     var note: String?
 
-    var conditionRecord: ConditionRecord {
-        ConditionRecord(industries: industries, excludeIndustries: excludeIndustries, natures: natures, chemical: chemical,
-                        flags: flags, inPark: inPark, outsidePark: outsidePark, nearShoreline: nearShoreline, except: except)
+    private enum Keys: String, CodingKey {
+        case id, effect, text, source, allowed, classes, distance, rivers, layer, levels, appliesIn, note
+    }
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        id = try c.decode(String.self, forKey: .id)
+        effect = try c.decode(Effect.self, forKey: .effect)
+        text = try c.decode(String.self, forKey: .text)
+        source = try c.decode(Citation.self, forKey: .source)
+        conditionRecord = try ConditionRecord(from: decoder)
+        allowed = try c.decodeIfPresent([AllowedActivity].self, forKey: .allowed)
+        classes = try c.decodeIfPresent([Int].self, forKey: .classes)
+        distance = try c.decodeIfPresent(Double.self, forKey: .distance)
+        rivers = try c.decodeIfPresent([RiverClass].self, forKey: .rivers)
+        layer = try c.decodeIfPresent(String.self, forKey: .layer)
+        levels = try c.decodeIfPresent([String].self, forKey: .levels)
+        appliesIn = try c.decodeIfPresent(String.self, forKey: .appliesIn)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
     }
 
     /// The rule, or why it cannot be one (`file` names where it was written in messages).
@@ -184,21 +207,13 @@ struct RuleProblem: Error {
     init(_ detail: String) { self.detail = detail }
 }
 
-/// A manifest's change to one national rule: the id and the members to replace.
+/// A manifest's change to one national rule: the id and the members to replace (condition keys among them).
 struct RuleOverride: Decodable {
     var id: String
     var effect: Effect?
     var text: String?
     var source: Citation?
-    var industries: [String]?
-    var excludeIndustries: [String]?
-    var natures: [ProjectNature]?
-    var chemical: Bool?
-    var flags: [String]?
-    var inPark: ParkConditionRecord?
-    var outsidePark: ParkConditionRecord?
-    var nearShoreline: ShorelineConditionRecord?
-    var except: [ConditionRecord]?
+    var conditions: ConditionRecord
     var allowed: [AllowedActivity]?
     var classes: [Int]?
     var distance: Double?
@@ -207,12 +222,48 @@ struct RuleOverride: Decodable {
     var levels: [String]?
     var note: String?
 
+    private enum Keys: String, CodingKey {
+        case id, effect, text, source, allowed, classes, distance, rivers, layer, levels, note
+    }
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        id = try c.decode(String.self, forKey: .id)
+        effect = try c.decodeIfPresent(Effect.self, forKey: .effect)
+        text = try c.decodeIfPresent(String.self, forKey: .text)
+        source = try c.decodeIfPresent(Citation.self, forKey: .source)
+        conditions = try ConditionRecord(from: decoder)
+        allowed = try c.decodeIfPresent([AllowedActivity].self, forKey: .allowed)
+        classes = try c.decodeIfPresent([Int].self, forKey: .classes)
+        distance = try c.decodeIfPresent(Double.self, forKey: .distance)
+        rivers = try c.decodeIfPresent([RiverClass].self, forKey: .rivers)
+        layer = try c.decodeIfPresent(String.self, forKey: .layer)
+        levels = try c.decodeIfPresent([String].self, forKey: .levels)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+    }
+
     /// The record with this override's members in place of its own.
     func applied(to record: RuleRecord) -> RuleRecord {
         var changed = record
         if let effect { changed.effect = effect }
         if let text { changed.text = text }
         if let source { changed.source = source }
+        changed.conditionRecord = conditions.replacing(record.conditionRecord)
+        if let allowed { changed.allowed = allowed }
+        if let classes { changed.classes = classes }
+        if let distance { changed.distance = distance }
+        if let rivers { changed.rivers = rivers }
+        if let layer { changed.layer = layer }
+        if let levels { changed.levels = levels }
+        if let note { changed.note = note }
+        return changed
+    }
+}
+
+extension ConditionRecord {
+    /// `base` with the members this record gives in place of its own (园区内 and 园区外 replace each other).
+    func replacing(_ base: ConditionRecord) -> ConditionRecord {
+        var changed = base
         if let industries { changed.industries = industries }
         if let excludeIndustries { changed.excludeIndustries = excludeIndustries }
         if let natures { changed.natures = natures }
@@ -221,14 +272,9 @@ struct RuleOverride: Decodable {
         if let inPark { changed.inPark = inPark; changed.outsidePark = nil }
         if let outsidePark { changed.outsidePark = outsidePark; changed.inPark = nil }
         if let nearShoreline { changed.nearShoreline = nearShoreline }
+        if let inRedLine { changed.inRedLine = inRedLine; changed.inArea = nil }
+        if let inArea { changed.inArea = inArea; changed.inRedLine = nil }
         if let except { changed.except = except }
-        if let allowed { changed.allowed = allowed }
-        if let classes { changed.classes = classes }
-        if let distance { changed.distance = distance }
-        if let rivers { changed.rivers = rivers }
-        if let layer { changed.layer = layer }
-        if let levels { changed.levels = levels }
-        if let note { changed.note = note }
         return changed
     }
 }

@@ -5,11 +5,14 @@ public struct ApplicableClauses: RandomAccessCollection, Sendable, Hashable {
     let dataset: Dataset
     let scopes: [ClauseScope.Hit]
     let concerns: [Concern]
+    /// For read clauses, the part that decided (-1: none, or not read).
+    let parts: [Int]
 
-    init(dataset: Dataset, scopes: [ClauseScope.Hit], concerns: [Concern]) {
+    init(dataset: Dataset, scopes: [ClauseScope.Hit], concerns: [Concern], parts: [Int]) {
         self.dataset = dataset
         self.scopes = scopes
         self.concerns = concerns
+        self.parts = parts
     }
 
     public var startIndex: Int { 0 }
@@ -18,15 +21,17 @@ public struct ApplicableClauses: RandomAccessCollection, Sendable, Hashable {
     public subscript(position: Int) -> ApplicableClause {
         let hit = scopes[position]
         return dataset.clauses.withUnsafeBufferPointer { clauses in
-            ApplicableClause(index: hit.index, id: clauses[hit.index].id, level: clauses[hit.index].level,
-                             dimension: clauses[hit.index].dimension, effect: clauses[hit.index].effect,
-                             units: hit.units, conditional: hit.conditional, concernsProject: concerns[position],
-                             reviewWord: clauses[hit.index].reviewWord)
+            let part = parts[position] >= 0 ? parts[position] : nil
+            let effect = part.flatMap { clauses[hit.index].readParts?[$0].effect } ?? clauses[hit.index].effect
+            return ApplicableClause(index: hit.index, id: clauses[hit.index].id, level: clauses[hit.index].level,
+                                    dimension: clauses[hit.index].dimension, effect: effect,
+                                    units: hit.units, conditional: hit.conditional, concernsProject: concerns[position],
+                                    reviewWord: clauses[hit.index].reviewWord, decision: clauses[hit.index].decision, part: part)
         }
     }
 
     public static func == (a: Self, b: Self) -> Bool {
-        a.dataset === b.dataset && a.scopes.map(\.index) == b.scopes.map(\.index) && a.concerns == b.concerns
+        a.dataset === b.dataset && a.scopes.map(\.index) == b.scopes.map(\.index) && a.concerns == b.concerns && a.parts == b.parts
     }
 
     public func hash(into hasher: inout Hasher) {

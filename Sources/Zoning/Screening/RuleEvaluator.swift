@@ -21,7 +21,7 @@ struct RuleEvaluator {
         var hits: [ClauseScope.Hit] = []
         for index in dataset.clauseIndex.candidates(touching: touchedUnits.map(\.code), decisiveOnly: decisiveOnly) {
             let clause = dataset.clauses[index]
-            let conditional = !clause.conditions.isEmpty || clause.reviewWord != nil
+            let conditional = !clause.conditions.isEmpty || clause.reviewWord != nil || clause.readParts != nil
             var covered: [String] = []
             switch clause.scope {
             case .all:
@@ -40,21 +40,52 @@ struct RuleEvaluator {
     func applicableClauses(_ scopes: [ClauseScope.Hit]) -> ApplicableClauses {
         // Worked out once per site, not once per clause that names chemical projects.
         let isChemical = profile?.isChemical(chemicalIndustries: chemicalIndustries)
-        var concerns: [Concern] = []
+        var concerns: [Concern] = [], parts: [Int] = []
         concerns.reserveCapacity(scopes.count)
+        parts.reserveCapacity(scopes.count)
         dataset.clauses.withUnsafeBufferPointer { clauses in
             for hit in scopes {
                 // Read in place: copying a whole Clause (texts, scope, conditions) per hit showed in profiles.
                 if !hit.conditional {
                     concerns.append(.concerns)
+                    parts.append(-1)
                 } else if clauses[hit.index].reviewWord != nil {
                     concerns.append(.undetermined)
+                    parts.append(-1)
+                } else if let read = clauses[hit.index].readParts {
+                    let (concern, part) = Self.decide(read, profile: profile, isChemical: isChemical, site: site)
+                    concerns.append(concern)
+                    parts.append(part)
                 } else {
                     concerns.append(clauses[hit.index].conditions.evaluate(profile, isChemical: isChemical, site: site))
+                    parts.append(-1)
                 }
             }
         }
-        return ApplicableClauses(dataset: dataset, scopes: scopes, concerns: concerns)
+        return ApplicableClauses(dataset: dataset, scopes: scopes, concerns: concerns, parts: parts)
+    }
+
+    /// How a read clause concerns the project, and which of its parts decides: the binding part that
+    /// concerns it for certain, most severe first; else one that may (a fact missing: 需论证); else one
+    /// the profile leaves open; else, if none binds, its requirements. A part whose words ask for a fact
+    /// nobody gives is undetermined where it would otherwise concern.
+    static func decide(_ parts: [ClausePart], profile: ProjectProfile?, isChemical: Bool?, site: SiteConditionFacts) -> (Concern, Int) {
+        let rank: [Concern: Int] = [.concerns: 0, .undetermined: 1, .unknown: 2, .doesNotConcern: 3]
+        var best: (concern: Concern, part: Int, key: (Int, Int))?
+        var requirement: (concern: Concern, part: Int)?
+        for (index, part) in parts.enumerated() {
+            var concern = part.conditions.evaluate(profile, isChemical: isChemical, site: site)
+            if concern == .concerns && !part.missing.isEmpty { concern = .undetermined }
+            guard part.effect != .requirement else {
+                if requirement.map({ rank[concern, default: 3] < rank[$0.concern, default: 3] }) ?? true { requirement = (concern, index) }
+                continue
+            }
+            let key = (rank[concern, default: 3], Effect.allCases.firstIndex(of: part.effect) ?? 0)
+            if best.map({ key < $0.key }) ?? true { best = (concern, index, key) }
+        }
+        if let best, best.concern != .doesNotConcern { return (best.concern, best.part) }
+        if let requirement { return (requirement.concern == .undetermined ? .concerns : requirement.concern, requirement.part) }
+        return (.doesNotConcern, best?.part ?? -1)
     }
 
     /// Reasons that decide the verdict, and those that would if the profile said more.
@@ -73,7 +104,7 @@ struct RuleEvaluator {
                 return
             }
             // A fact the dataset lacks (a park layer, a park's compliance, a protection level): 需论证.
-            let gap = missing ?? (concern == .undetermined ? parkGap(rule.conditions) : nil)
+            let gap = missing ?? (concern == .undetermined ? conditionGap(rule.conditions) : nil)
             if let gap, reason.effect != .requirement {
                 reason.undetermined = Undetermined(missing: gap, ruleEffect: reason.effect)
                 reason.effect = .needsAssessment
@@ -125,18 +156,28 @@ struct RuleEvaluator {
         }
         for (position, hit) in clauses.scopes.enumerated() where clauses.concerns[position] != .doesNotConcern && dataset.clauses[hit.index].isDecisive {
             let clause = clauses[position]
+            guard clause.effect != .requirement || clause.reviewWord != nil else { continue }
+            let read = clause.part.flatMap { dataset.clauses[clause.index].readParts?[$0] }
             var reason = Reason(kind: .clause, ruleId: clause.id, effect: clause.effect, text: dataset.clauses[clause.index].text,
                                 source: dataset.clauseCitations[clause.index],
                                 detail: .clause(level: clause.level, dimension: clause.dimension, units: clause.units), clauseIndex: clause.index)
+            reason.quote = read?.evidence.words
+            reason.decision = clause.decision
             switch clause.concernsProject {
             case .unknown:
                 possible.append(reason)
                 continue
             case .undetermined:
+                let gap: Undetermined.Missing?
                 if let word = clause.reviewWord {
-                    reason.undetermined = Undetermined(missing: .clauseReading(word: word), ruleEffect: BindingWords.effect(of: word))
-                    reason.effect = .needsAssessment
-                } else if let gap = parkGap(dataset.clauses[clause.index].conditions) {
+                    gap = .clauseReading(word: word)
+                    reason.effect = BindingWords.effect(of: word)
+                } else if let fact = read?.missing.first {
+                    gap = .clauseFact(fact)
+                } else {
+                    gap = conditionGap(read?.conditions ?? dataset.clauses[clause.index].conditions)
+                }
+                if let gap {
                     reason.undetermined = Undetermined(missing: gap, ruleEffect: reason.effect)
                     reason.effect = .needsAssessment
                 }
@@ -148,8 +189,10 @@ struct RuleEvaluator {
         return (applied.sorted { order($0) < order($1) }, possible.sorted { order($0) < order($1) })
     }
 
-    /// Why a park condition cannot be decided here: no parks layer, or parks of unknown compliance.
-    private func parkGap(_ conditions: ProjectConditions) -> Undetermined.Missing? {
+    /// Why a site condition cannot be decided here: no parks layer, parks of unknown compliance, or a
+    /// sensitive area the dataset has no layer of (or no level for).
+    private func conditionGap(_ conditions: ProjectConditions) -> Undetermined.Missing? {
+        if case .area(let role, _)? = conditions.zone, conditions.zone?.evaluate(site) == .undetermined { return .sensitiveLayer(role: role) }
         guard conditions.namesParks else { return nil }
         guard dataset.parks != nil else { return .parksLayer }
         let unknown = parks.filter { $0.compliant == nil }.map(\.name)

@@ -186,6 +186,10 @@ public struct Undetermined: Sendable, Hashable {
         case protectionLevel(kind: String, areas: [String])
         /// Nobody has read the clause into conditions; this word prohibits or restricts.
         case clauseReading(word: String)
+        /// The clause, as read, asks for a fact nobody gives (a category table, a capacity, conformity).
+        case clauseFact(ClauseMissing)
+        /// A condition on a sensitive area (水源保护区内) the dataset has no layer of, or whose level is unknown.
+        case sensitiveLayer(role: String)
     }
 
     public var missing: Missing
@@ -216,6 +220,9 @@ public struct Reason: Sendable, Hashable {
     public var clauseIndex: Int? = nil
     /// Set when the reason is 需论证 because the dataset cannot decide it (see `Undetermined`).
     public var undetermined: Undetermined? = nil
+    /// For clauses: the words of the part that decided ("禁止新建、扩建化工…"), and who read it.
+    public var quote: String? = nil
+    public var decision: ClauseDecision? = nil
     /// Where the rule comes from (national rules are built in).
     public var origin: RuleOrigin = .dataset
 }
@@ -238,6 +245,13 @@ public struct ApplicableClause: Sendable, Hashable {
     /// Nobody has decided whether the clause's prohibiting or restricting words concern a project
     /// ("未能自动判定，需人工核对"); the word that makes it so.
     public var reviewWord: String?
+    /// Who decided the clause (its file, a person, the reader, nobody).
+    public var decision: ClauseDecision
+    /// For a clause the reader read: the part that decided how it concerns the project.
+    public var part: Int?
+
+    /// A person must look: nobody read it, or the dataset cannot decide it for this project.
+    public var needsReview: Bool { reviewWord != nil || concernsProject == .undetermined }
 }
 
 /// Something to know about how a site was read or measured. Renderers word it.
@@ -311,8 +325,8 @@ public struct ScreeningResult: Sendable, Hashable {
     public var clauses: ApplicableClauses
     public var dataset: DatasetSummary
 
-    /// Applicable clauses that nobody has decided and that could bind the project.
-    public var clausesNeedingReview: Int { clauses.reduce(0) { $0 + ($1.reviewWord == nil ? 0 : 1) } }
+    /// Applicable clauses a person must look at (unread, or undecidable for this project).
+    public var clausesNeedingReview: Int { clauses.reduce(0) { $0 + ($1.needsReview ? 1 : 0) } }
 }
 
 extension WebMapDatum: Codable {}

@@ -63,10 +63,15 @@ public struct SiteLocation {
     public var conditionFacts: SiteConditionFacts {
         var nearest: [RiverClass: Double] = [:]
         for fact in shorelineFacts { nearest[fact.riverClass] = min(nearest[fact.riverClass] ?? .infinity, fact.distance.metres) }
-        guard let all = dataset.parks else { return SiteConditionFacts(parks: nil, shorelineMetres: nearest) }
-        return SiteConditionFacts(parks: parkFacts.map { fact in
-            SiteConditionFacts.ParkShare(kind: all[fact.item].kind, compliant: all[fact.item].compliant, share: fact.overlap.share)
-        }, shorelineMetres: nearest)
+        let areas = sensitiveFacts.map { fact in
+            let area = dataset.sensitiveAreas[fact.item]
+            return SiteConditionFacts.AreaFact(role: area.role?.rawValue, layer: area.layer, level: area.level)
+        }
+        let roles = Set(dataset.sensitiveLayers.flatMap { [$0.id] + ($0.role.map { [$0.rawValue] } ?? []) })
+        let parks = dataset.parks.map { all in
+            parkFacts.map { SiteConditionFacts.ParkShare(kind: all[$0.item].kind, compliant: all[$0.item].compliant, share: $0.overlap.share) }
+        }
+        return SiteConditionFacts(parks: parks, shorelineMetres: nearest, inRedLine: !redLineFacts.isEmpty, areas: areas, roles: roles)
     }
 
     /// The nearest shoreline of each river class the dataset has (`shorelines` merges the tributaries).

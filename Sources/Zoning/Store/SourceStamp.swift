@@ -25,7 +25,9 @@ public struct SourceStamp: Sendable, Hashable {
     /// itself (the national rules, the catalogue), whether this build carries the same content.
     func isCurrent(in directory: URL) -> Bool {
         if path.hasPrefix(BuiltInData.stampPrefix) {
-            return BuiltInData.contents(String(path.dropFirst(BuiltInData.stampPrefix.count)))?.sha256 == sha256
+            let name = String(path.dropFirst(BuiltInData.stampPrefix.count))
+            if name == BuiltInData.readerVersionName { return sha256 == BuiltInData.readerStamp.sha256 }
+            return BuiltInData.contents(name)?.sha256 == sha256
         }
         guard let now = Self.fileStatus(directory.datasetFile(path)) else { return false }
         return now.size == size && now.modified == modified

@@ -110,6 +110,12 @@ extension BinaryWriter {
             w.append(park.compliantOnly)
         }
         putOptional(c.shoreline) { w, shoreline in w.append(shoreline.distance); w.putArray(shoreline.rivers) { $0.put($1) } }
+        putOptional(c.zone) { w, zone in
+            switch zone {
+            case .redLine: w.append(UInt8(0))
+            case .area(let role, let levels): w.append(UInt8(1)); w.append(role); w.append(levels)
+            }
+        }
         putOptional(c.exceptions) { w, exceptions in w.putArray(exceptions) { $0.put($1) } }
     }
 
@@ -125,6 +131,22 @@ extension BinaryWriter {
         }
         put(clause.dimension); put(clause.conditions); put(clause.effect); append(clause.text); put(clause.source)
         append(clause.fromUnitText); append(clause.annotated); append(clause.reviewWord)
+        putOptional(clause.readParts) { w, parts in w.putArray(parts) { $0.put($1) } }
+    }
+
+    mutating func put(_ part: ClausePart) {
+        put(part.effect); put(part.conditions)
+        putArray(part.missing) { w, missing in
+            switch missing {
+            case .categoryTable(let name): w.append(UInt8(0)); w.append(name)
+            case .threshold(let words): w.append(UInt8(1)); w.append(words)
+            case .conformity(let words): w.append(UInt8(2)); w.append(words)
+            case .object(let words): w.append(UInt8(3)); w.append(words)
+            }
+        }
+        let e = part.evidence
+        append(e.words); append(e.effectWords); append(e.inPrinciple); append(e.natureWords); append(e.industryWords)
+        append(e.exceptionWords); append(e.scopeWords); append(e.rules)
     }
 
     mutating func put(_ rule: SpatialRule) {
@@ -172,9 +194,16 @@ extension BinaryReader {
         let shoreline = try getOptional { (r: inout BinaryReader) throws in
             ShorelineCondition(distance: try r.readDouble(), rivers: try r.getArray { (r: inout BinaryReader) throws in try r.get(RiverClass.self) })
         }
+        let zone = try getOptional { (r: inout BinaryReader) throws -> ZoneCondition in
+            switch try r.read(UInt8.self) {
+            case 0: return .redLine
+            case 1: return .area(role: try r.readString(), levels: try r.readOptionalStrings())
+            case let other: throw BinaryReadError.malformed(at: r.position, detail: "zone condition \(other)")
+            }
+        }
         let exceptions = try getOptional { (r: inout BinaryReader) throws in try r.getArray { (r: inout BinaryReader) throws in try r.getConditions() } }
         return ProjectConditions(industries: industries, excludeIndustries: excluded, natures: natures, chemical: chemical, flags: flags,
-                                 park: park, shoreline: shoreline, exceptions: exceptions)
+                                 park: park, shoreline: shoreline, zone: zone, exceptions: exceptions)
     }
 
     mutating func getCitation() throws(BinaryReadError) -> Citation {
@@ -196,7 +225,25 @@ extension BinaryReader {
         clause.fromUnitText = try readBool()
         clause.annotated = try readBool()
         clause.reviewWord = try readOptionalString()
+        clause.readParts = try getOptional { (r: inout BinaryReader) throws in try r.getArray { (r: inout BinaryReader) throws in try r.getClausePart() } }
         return clause
+    }
+
+    mutating func getClausePart() throws -> ClausePart {
+        let effect = try get(Effect.self), conditions = try getConditions()
+        let missing = try getArray { (r: inout BinaryReader) throws -> ClauseMissing in
+            switch try r.read(UInt8.self) {
+            case 0: return .categoryTable(name: try r.readString())
+            case 1: return .threshold(words: try r.readString())
+            case 2: return .conformity(words: try r.readString())
+            case 3: return .object(words: try r.readString())
+            case let other: throw BinaryReadError.malformed(at: r.position, detail: "clause missing \(other)")
+            }
+        }
+        let evidence = ClauseEvidence(words: try readString(), effectWords: try readOptionalString(), inPrinciple: try readBool(),
+                                      natureWords: try readStrings(), industryWords: try readStrings(), exceptionWords: try readStrings(),
+                                      scopeWords: try readStrings(), rules: try readStrings())
+        return ClausePart(effect: effect, conditions: conditions, missing: missing, evidence: evidence)
     }
 
     mutating func getRule() throws -> SpatialRule {

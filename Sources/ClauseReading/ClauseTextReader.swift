@@ -1,0 +1,215 @@
+import Foundation
+
+/// Reads a published admission-list clause into what it prescribes: effect, natures, industries,
+/// exceptions, scopes and the facts it asks for that nobody gives. Rule-based and deterministic: every
+/// finding keeps the words it came from and the rule that fired, so a person can check it.
+///
+/// How the words are read (DOMAIN.md, "How published lists are written"):
+/// - effect: 禁止/严禁/不得/不准/不允许/不予/不再 → prohibited (原则上不得: prohibited, marked in principle);
+///   严格限制/限制/严格控制/严控/从严控制 → restricted; 应/须…论证、评估 → needsAssessment; 应/须/鼓励… →
+///   requirement. 应/须进入园区 reads as prohibited outside parks. A prohibition of conduct (排放、倾倒 …)
+///   that names no project is a requirement; one that names a project nobody can read is "may concern".
+/// - natures: 新建/扩建/改建 and their combined forms (新（改、扩）建, 改扩建, 新增, 引进 …); none: every nature.
+/// - industries: the lexicon's words, longest first; categories (两高, 涉重金属重点行业, a dataset's 三类工业项目);
+///   an undefined category is a missing table.
+/// - exceptions (……除外, 除……外), scopes (园区外/内, 岸线 N 公里内, 水源保护区, 生态保护红线内), thresholds,
+///   conformity (不符合……的), existing enterprises only (现有……).
+public struct ClauseTextReader: Sendable {
+    /// Bump when the reading of any text changes: compiled stores read with another version are stale.
+    public static let version = "1"
+
+    public let lexicon: ReaderLexicon
+
+    public init(lexicon: ReaderLexicon) {
+        self.lexicon = lexicon
+    }
+
+    public func read(_ text: String) -> ClauseTextReading {
+        let normalised = TextNormaliser.dropNumbering(TextNormaliser.normalise(text))
+        return ClauseTextReading(parts: PartSplitter.parts(normalised).map(readPart))
+    }
+
+    // MARK: One part
+
+    func readPart(_ words: String) -> ReadPart {
+        var part = ReadPart(words: words)
+        var text = Masked(words)
+
+        // Exceptions first: their industries spare, they do not concern.
+        let characters = Array(words)
+        for span in Exceptions.spans(in: characters) {
+            let inside = String(characters[span])
+            let spared = terms(in: Masked(inside))
+            if !spared.isEmpty { part.excluded += spared; part.rules.append("exception.industry") }
+            let natures = Natures.read(inside)
+            let flags = Exceptions.flags(in: inside)
+            if natures.natures != nil || !flags.isEmpty {
+                part.exceptions.append(ReadException(words: inside, natures: natures.natures, flags: flags))
+                part.rules.append("exception.nature")
+            } else if spared.isEmpty {
+                part.exceptions.append(ReadException(words: inside, natures: nil, flags: []))
+                part.rules.append("exception.unread")
+            }
+            text.mask(span)
+        }
+        // 与供水设施和保护水源无关的: those related to it are spared.
+        if let span = Exceptions.unrelated(in: characters) {
+            let inside = String(characters[span])
+            let flags = Exceptions.flags(in: inside)
+            part.exceptions.append(ReadException(words: inside, natures: nil, flags: flags))
+            if flags.contains("waterSupply") { part.excluded.append(ReadTerm(words: inside, codes: ["D461"])) }
+            part.rules.append("exception.unrelated")
+            text.mask(span)
+        }
+
+        // Scopes, masked so that 化工园区外 is no chemical project.
+        for (scope, span) in Scopes.read(text.text) {
+            part.scopes.append(scope)
+            part.rules.append("scope." + Scopes.ruleName(scope))
+            text.mask(span)
+        }
+
+        // Effect; words that name a catalogue's class are no effect (限制类项目 is no restriction).
+        var forEffect = text
+        for word in ["限制类", "淘汰类", "鼓励类", "禁止类"] { forEffect.mask(all: word) }
+        let effect = Effects.read(forEffect.text)
+        part.effect = effect.effect
+        part.effectWords = effect.words
+        part.inPrinciple = effect.inPrinciple
+        if let rule = effect.rule { part.rules.append(rule) }
+        if effect.mustEnterPark {
+            // 应进入（化工）园区: outside such parks it may not be built.
+            part.effect = .prohibited
+            part.scopes.append(.outsidePark(chemicalParks: effect.chemicalParks, compliant: true, words: effect.words ?? ""))
+            part.rules.append("scope.mustEnterPark")
+            for word in ["化工园区", "工业园区", "园区"] { text.mask(all: word) }
+        }
+        if Scan.contains(text.text, any: Effects.unpermitted) {
+            part.missing.append(.conformity(words: Effects.unpermitted.first { text.text.contains($0) } ?? "未经许可"))
+            part.rules.append("unpermitted")
+        }
+
+        // Natures.
+        let natures = Natures.read(text.text)
+        part.natures = natures.natures
+        part.natureWords = natures.words
+        if !natures.words.isEmpty { part.rules.append("nature." + natures.words.joined(separator: "+")) }
+
+        // Whom it concerns.
+        let found = terms(in: text)
+        if !found.isEmpty {
+            part.industries = found
+            part.rules.append(found.contains { $0.group != nil } ? "industry.group" : "industry.lexicon")
+        }
+        for name in Categories.undefined(in: text.text, known: lexicon.groups) {
+            part.missing.append(.categoryTable(name: name))
+            part.rules.append("industry.undefinedCategory")
+        }
+        if let words = Thresholds.find(text.text) {
+            part.missing.append(.threshold(words: words))
+            part.rules.append("threshold")
+        }
+        if let words = Conformity.find(text.text) {
+            part.missing.append(.conformity(words: words))
+            part.rules.append("conformity")
+        }
+
+        // Existing enterprises only: nothing a new project, an expansion or a rebuild must heed.
+        if Existing.only(words), natures.words.isEmpty {
+            part.existingOnly = true
+            if part.effect != .requirement {
+                part.effect = .requirement
+                part.rules.append("existingOnly")
+            }
+        }
+
+        // A prohibition of conduct (不得超过, 禁止排放 …) prescribes how, not whether, a project is built.
+        if part.effect != .requirement && effect.conduct && natures.words.isEmpty {
+            part.effect = .requirement
+            part.rules.append("conduct")
+        }
+        // A binding part that names nobody.
+        if part.effect != .requirement && part.industries == nil && part.missing.isEmpty {
+            if Objects.everyProject(text.text) {
+                part.rules.append("object.every")
+            } else if !natures.words.isEmpty || text.text.contains("项目") || !part.scopes.isEmpty {
+                part.missing.append(.object(words: Objects.phrase(text.text, after: natures.words.last ?? effect.words)))
+                part.rules.append("object.unread")
+            } else {
+                part.effect = .requirement
+                part.rules.append("conduct")
+            }
+        }
+        return part
+    }
+
+    /// Industry and project words in `text` (unmasked parts only), longest first, each once.
+    func terms(in text: Masked) -> [ReadTerm] {
+        var found: [ReadTerm] = []
+        var seen = Set<String>()
+        let characters = Array(text.text)
+        var index = 0
+        while index < characters.count {
+            defer { index += 1 }
+            guard !text.isMasked(index) else { continue }
+            // Categories (两高, 涉重金属重点行业, 三类工业项目) before single words.
+            if let (group, length) = groupMatch(characters, at: index) {
+                if seen.insert("group:" + group.name).inserted {
+                    found.append(ReadTerm(words: String(characters[index..<(index + length)]), codes: group.codes, group: group.name))
+                }
+                index += length - 1
+                continue
+            }
+            guard let candidates = lexicon.byFirst[characters[index]] else { continue }
+            for entry in candidates {
+                let length = entry.word.count
+                guard index + length <= characters.count, String(characters[index..<(index + length)]) == entry.word,
+                      !(index..<(index + length)).contains(where: text.isMasked) else { continue }
+                if seen.insert(entry.word).inserted {
+                    found.append(ReadTerm(words: entry.word, codes: entry.codes, flags: entry.flags))
+                }
+                index += length - 1
+                break
+            }
+        }
+        return found
+    }
+
+    private func groupMatch(_ characters: [Character], at index: Int) -> (ReaderLexicon.Group, Int)? {
+        var best: (ReaderLexicon.Group, Int)?
+        for group in lexicon.groups {
+            for word in group.words + [group.name] {
+                let length = word.count
+                guard length > (best?.1 ?? 0), index + length <= characters.count,
+                      String(characters[index..<(index + length)]) == word else { continue }
+                best = (group, length)
+            }
+        }
+        return best
+    }
+}
+
+/// A text with spans already read (scopes, exceptions) blanked out for what follows, positions kept.
+struct Masked {
+    let original: [Character]
+    private(set) var masked: [Bool]
+
+    init(_ text: String) {
+        original = Array(text)
+        masked = Array(repeating: false, count: original.count)
+    }
+
+    /// The text with masked characters replaced by a blank that matches no word.
+    var text: String { String(zip(original, masked).map { $1 ? "□" : $0 }) }
+
+    func isMasked(_ index: Int) -> Bool { index < masked.count && masked[index] }
+
+    /// Masks character positions `range`.
+    mutating func mask(_ range: Range<Int>) {
+        for index in range.clamped(to: 0..<masked.count) { masked[index] = true }
+    }
+
+    mutating func mask(all word: String) {
+        for range in Scan.occurrences(of: word, in: original) { mask(range) }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// The words lists use for industries and project kinds, each with the GB/T 4754-2017 codes or flags it
+/// stands for and why (`Resources/industry-lexicon.csv`), and the categories documents define
+/// (`Resources/industry-groups.csv`: 两高 …), to which a dataset adds its own (三类工业项目 …).
+public struct ReaderLexicon: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable {
+        public let word: String
+        public let codes: [String]
+        public let flags: [String]
+        /// Why the word stands for these codes.
+        public let note: String
+    }
+
+    /// A category: its words, its codes, the document that defines it.
+    public struct Group: Sendable, Hashable {
+        public let name: String
+        public let words: [String]
+        public let codes: [String]
+        public let document: String
+        public let note: String
+
+        public init(name: String, words: [String], codes: [String], document: String, note: String = "") {
+            self.name = name
+            self.words = words
+            self.codes = codes
+            self.document = document
+            self.note = note
+        }
+    }
+
+    public let entries: [Entry]
+    public let groups: [Group]
+    /// Entries by first character, longest word first (the reader takes the longest match).
+    let byFirst: [Character: [Entry]]
+
+    public init(entries: [Entry], groups: [Group]) {
+        self.entries = entries
+        self.groups = groups
+        var byFirst: [Character: [Entry]] = [:]
+        for entry in entries { if let first = entry.word.first { byFirst[first, default: []].append(entry) } }
+        self.byFirst = byFirst.mapValues { $0.sorted { $0.word.count > $1.word.count } }
+    }
+
+    /// The lexicon with a dataset's own category tables added (a dataset's group of a name replaces the
+    /// built-in one).
+    public func adding(_ local: [Group]) -> ReaderLexicon {
+        let names = Set(local.map(\.name))
+        return ReaderLexicon(entries: entries, groups: local + groups.filter { !names.contains($0.name) })
+    }
+
+    public enum LoadError: Error, Equatable, Sendable {
+        case malformed(file: String, line: Int, detail: String)
+    }
+
+    /// Reads the two CSV texts (a header row, then `word,codes,flags,note` and
+    /// `group,words,codes,document,note`; lists inside a field are `;`-separated).
+    public init(lexiconCSV: String, groupsCSV: String) throws(LoadError) {
+        var entries: [Entry] = []
+        for (line, fields) in try Self.rows(lexiconCSV, file: "industry-lexicon.csv", columns: 4) {
+            guard !fields[0].isEmpty, !(fields[1].isEmpty && fields[2].isEmpty) else {
+                throw .malformed(file: "industry-lexicon.csv", line: line, detail: "a word needs codes or flags")
+            }
+            entries.append(Entry(word: fields[0], codes: Self.list(fields[1]), flags: Self.list(fields[2]), note: fields[3]))
+        }
+        var groups: [Group] = []
+        for (line, fields) in try Self.rows(groupsCSV, file: "industry-groups.csv", columns: 5) {
+            guard !fields[0].isEmpty, !fields[2].isEmpty else {
+                throw .malformed(file: "industry-groups.csv", line: line, detail: "a group needs a name and codes")
+            }
+            groups.append(Group(name: fields[0], words: Self.list(fields[1]).isEmpty ? [fields[0]] : Self.list(fields[1]),
+                                codes: Self.list(fields[2]), document: fields[3], note: fields[4]))
+        }
+        self.init(entries: entries, groups: groups)
+    }
+
+    static func list(_ field: String) -> [String] {
+        field.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Data rows (after the header) with their line numbers; quoted fields may hold commas.
+    static func rows(_ text: String, file: String, columns: Int) throws(LoadError) -> [(Int, [String])] {
+        var rows: [(Int, [String])] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().dropFirst() {
+            let trimmed = line.trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+            guard !trimmed.isEmpty else { continue }
+            var fields: [String] = [], field = "", quoted = false
+            var characters = Array(trimmed)[...]
+            while let character = characters.popFirst() {
+                if quoted {
+                    if character == "\"" {
+                        if characters.first == "\"" { field.append("\""); characters = characters.dropFirst() } else { quoted = false }
+                    } else {
+                        field.append(character)
+                    }
+                } else if character == "\"" {
+                    quoted = true
+                } else if character == "," {
+                    fields.append(field)
+                    field = ""
+                } else {
+                    field.append(character)
+                }
+            }
+            fields.append(field)
+            guard fields.count == columns else {
+                throw .malformed(file: file, line: number + 1, detail: "\(fields.count) fields, expected \(columns)")
+            }
+            rows.append((number + 1, fields.map { $0.trimmingCharacters(in: .whitespaces) }))
+        }
+        return rows
+    }
+}

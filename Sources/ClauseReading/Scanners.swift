@@ -1,0 +1,444 @@
+import Foundation
+
+/// Character-position search over a clause's text (positions, not String indices: masking replaces
+/// characters and must not move what follows).
+enum Scan {
+    static func occurrences(of word: String, in text: [Character]) -> [Range<Int>] {
+        let needle = Array(word)
+        guard !needle.isEmpty, needle.count <= text.count else { return [] }
+        var found: [Range<Int>] = []
+        var index = 0
+        while index + needle.count <= text.count {
+            if text[index] == needle[0], Array(text[index..<(index + needle.count)]) == needle {
+                found.append(index..<(index + needle.count))
+                index += needle.count
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    static func first(of words: [String], in text: [Character]) -> (word: String, range: Range<Int>)? {
+        var best: (String, Range<Int>)?
+        for word in words {
+            guard let range = occurrences(of: word, in: text).first else { continue }
+            if best.map({ range.lowerBound < $0.1.lowerBound || (range.lowerBound == $0.1.lowerBound && range.count > $0.1.count) }) ?? true {
+                best = (word, range)
+            }
+        }
+        return best
+    }
+
+    static func contains(_ text: String, any words: [String]) -> Bool { words.contains { text.contains($0) } }
+
+    /// A number written with digits or Chinese numerals (一, 三, 十, 二十, 1.5), read from `start`.
+    static func number(_ text: [Character], at start: Int) -> (value: Double, end: Int)? {
+        var index = start
+        var digits = ""
+        while index < text.count, text[index].isASCII, text[index].isNumber || text[index] == "." {
+            digits.append(text[index])
+            index += 1
+        }
+        if !digits.isEmpty, let value = Double(digits) { return (value, index) }
+        let numerals: [Character: Double] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "半": 0.5]
+        var value = 0.0, any = false
+        while index < text.count {
+            if let digit = numerals[text[index]] {
+                value += digit
+                any = true
+            } else if text[index] == "十" {
+                value = (value == 0 ? 1 : value) * 10
+                any = true
+            } else if text[index] == "百" {
+                value = (value == 0 ? 1 : value) * 100
+                any = true
+            } else {
+                break
+            }
+            index += 1
+        }
+        return any ? (value, index) : nil
+    }
+}
+
+/// Splits a clause into parts: sentences (。；;！？), and within a sentence the segments (，) that begin
+/// a prescription of their own. A segment without an effect word joins the part it qualifies: before
+/// the first effect (临江一公里范围内，禁止…) it is that part's scope; after it, a continuation. "确需…的"
+/// continues the part it excepts. 现有… begins a part of its own.
+enum PartSplitter {
+    static let starters = ["严格禁止", "禁止", "严禁", "不得", "不准", "不允许", "不予", "不再", "原则上", "严格限制", "限制", "严格控制",
+                           "严控", "从严", "应当", "应", "须", "需", "必须", "鼓励", "推进", "推动", "加强", "实行", "执行", "落实", "引导",
+                           "优先", "支持", "控制"]
+
+    static func parts(_ text: String) -> [String] {
+        var parts: [String] = []
+        for sentence in split(text, at: "。；;！!？?\n") where !sentence.isEmpty {
+            var current: String?
+            var prefix = ""
+            for segment in split(sentence, at: "，,") where !segment.isEmpty {
+                let starts = startsPart(segment)
+                if segment.hasPrefix("确需") || segment.hasPrefix("确有必要") || segment.hasPrefix("特殊情况") {
+                    current = (current ?? prefix) + "，" + segment
+                    prefix = ""
+                } else if starts || (current == nil && hasEffect(segment)) {
+                    if let current { parts.append(current) }
+                    current = prefix.isEmpty ? segment : prefix + "，" + segment
+                    prefix = ""
+                } else if current == nil && describes(segment) {
+                    // 园区主导产业为……, 优先布局……: a statement of its own, whose industries concern no one.
+                    parts.append(segment)
+                } else if current == nil {
+                    prefix = prefix.isEmpty ? segment : prefix + "，" + segment
+                } else if let open = current {
+                    current = open + "，" + segment
+                }
+            }
+            if let current { parts.append(current) }
+            if !prefix.isEmpty { parts.append(prefix) }
+        }
+        return parts.isEmpty ? [text] : parts
+    }
+
+    /// A segment that begins a prescription: an effect or modal word at its start (after a scope such
+    /// as 园区外 or 对), or 现有…, or an effect word anywhere when it names a new project (…禁止新建…).
+    static func startsPart(_ segment: String) -> Bool {
+        if Existing.only(segment) { return true }
+        let lead = segment.drop { "对在于".contains($0) }
+        if starters.contains(where: { lead.hasPrefix($0) }) { return true }
+        return hasEffect(segment) && Natures.read(segment).words.count > 0
+    }
+
+    /// A segment that states what a place is for rather than qualifying a prescription.
+    static func describes(_ segment: String) -> Bool {
+        Scan.contains(segment, any: ["优先", "鼓励", "主导产业", "重点发展", "产业定位", "功能定位", "主要发展", "以发展"])
+    }
+
+    static func hasEffect(_ segment: String) -> Bool {
+        Scan.contains(segment, any: ["禁止", "严禁", "不得", "不准", "不允许", "不予", "不再", "限制", "严格控制", "严控", "应", "须", "必须", "鼓励"])
+    }
+
+    static func split(_ text: String, at marks: String) -> [String] {
+        text.split(whereSeparator: { marks.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+}
+
+/// ……除外, 除……外(，): the words that spare.
+enum Exceptions {
+    static func spans(in text: [Character]) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        for found in Scan.occurrences(of: "除外", in: text) {
+            // Back to the start of the segment holding 除外.
+            var start = found.lowerBound
+            while start > 0, !"，,；;".contains(text[start - 1]) { start -= 1 }
+            spans.append(start..<found.upperBound)
+        }
+        // 除……外 / 除……以外 / 除……之外 at a segment start.
+        for found in Scan.occurrences(of: "除", in: text) where !spans.contains(where: { $0.contains(found.lowerBound) }) {
+            guard found.lowerBound == 0 || "，,；;".contains(text[found.lowerBound - 1]) else { continue }
+            var end = found.upperBound
+            while end < text.count, text[end] != "外", !"，,；;。".contains(text[end]) { end += 1 }
+            guard end < text.count, text[end] == "外", end > found.upperBound else { continue }
+            spans.append(found.lowerBound..<(end + 1))
+        }
+        return spans
+    }
+
+    /// 与供水设施和保护水源无关的…: an exception written as a condition.
+    static func unrelated(in text: [Character]) -> Range<Int>? {
+        guard let start = Scan.occurrences(of: "与", in: text).first(where: { range in
+            let rest = String(text[range.upperBound...])
+            guard let end = rest.range(of: "无关") else { return false }
+            return rest.distance(from: rest.startIndex, to: end.lowerBound) < 20
+        }) else { return nil }
+        let rest = Array(text[start.upperBound...])
+        guard let end = Scan.occurrences(of: "无关", in: rest).first else { return nil }
+        return start.lowerBound..<(start.upperBound + end.upperBound)
+    }
+
+    /// Flags an exception names: a rebuild that raises safety or environmental protection, water supply.
+    static func flags(in words: String) -> [String] {
+        var flags: [String] = []
+        if Scan.contains(words, any: ["提升安全", "提高安全", "提升生态环境保护水平", "环保提升", "安全隐患"]) { flags.append("safetyUpgrade") }
+        if Scan.contains(words, any: ["供水设施", "保护水源"]) { flags.append("waterSupply") }
+        if Scan.contains(words, any: ["国家重大", "国家规划", "国家和省重大", "重大战略"]) { flags.append("nationalMajorProject") }
+        return flags
+    }
+}
+
+/// 新建 / 扩建 / 改建 and their combined forms.
+enum Natures {
+    static func read(_ text: String) -> (natures: [ReadNature]?, words: [String]) {
+        var natures = Set<ReadNature>(), words: [String] = []
+        let all: Set<ReadNature> = [.new, .expansion, .rebuild]
+        func add(_ word: String, _ set: Set<ReadNature>) {
+            guard text.contains(word) else { return }
+            words.append(word)
+            natures.formUnion(set)
+        }
+        for word in ["新（改、扩）建", "新(改、扩)建", "新（扩、改）建", "新改扩建", "新、改、扩建", "新、扩、改建", "新扩改建"] { add(word, all) }
+        for word in ["改扩建", "改、扩建", "扩改建"] { add(word, [.rebuild, .expansion]) }
+        for word in ["新扩建", "新、扩建"] { add(word, [.new, .expansion]) }
+        if words.isEmpty {
+            add("新建", [.new])
+            add("扩建", [.expansion])
+            add("改建", [.rebuild])
+        }
+        for word in ["新增", "扩大"] { add(word, [.new, .expansion]) }
+        for word in ["新上", "引进", "引入", "新布局", "新设", "新开", "上马"] { add(word, [.new]) }
+        for word in ["技改", "技术改造"] { add(word, [.rebuild]) }
+        return (natures.isEmpty ? nil : ReadNature.allCases.filter(natures.contains), words)
+    }
+}
+
+/// The effect words of one part.
+enum Effects {
+    struct Found {
+        var effect: ReadEffect = .requirement
+        var words: String?
+        var inPrinciple = false
+        var rule: String?
+        /// 应/须进入（化工）园区.
+        var mustEnterPark = false
+        var chemicalParks = false
+        /// The prohibition is of conduct (不得超过, 禁止排放…), not of a project.
+        var conduct = false
+    }
+
+    static let prohibitions = ["严格禁止", "禁止", "严禁", "不得", "不准", "不允许", "一律不", "不予", "不再", "杜绝"]
+    static let restrictions = ["严格限制", "限制", "严格控制", "从严控制", "严控", "从严审批", "控制规模", "控制新增", "适度控制"]
+    /// After 不得/禁止: what makes it a rule of conduct or a quantity, not an admission.
+    static let conductObjects = ["超过", "低于", "高于", "大于", "小于", "突破", "降低", "增加", "减少", "直排", "排入", "排放", "倾倒", "占用",
+                                 "破坏", "擅自", "违规", "违法", "随意", "向", "焚烧", "使用", "销售", "运输", "丢弃", "堆放", "填埋", "毁", "砍"]
+
+    static func read(_ text: String) -> Found {
+        var found = Found()
+        let characters = Array(text)
+        if let (word, range) = Scan.first(of: prohibitions, in: characters) {
+            found.effect = .prohibited
+            found.words = word
+            found.rule = "effect." + word
+            let before = String(characters[max(0, range.lowerBound - 3)..<range.lowerBound])
+            if before.contains("原则上") {
+                found.inPrinciple = true
+                found.words = "原则上" + word
+                found.rule = "effect.原则上" + word
+            }
+            let after = String(characters[range.upperBound..<min(characters.count, range.upperBound + 6)])
+            if conductObjects.contains(where: { after.hasPrefix($0) || after.dropFirst().hasPrefix($0) }) { found.conduct = true }
+            if Scan.contains(text, any: unlawful) { found.conduct = true }
+            return found
+        }
+        if let (word, _) = Scan.first(of: restrictions, in: characters) {
+            found.effect = .restricted
+            found.words = word
+            found.rule = "effect." + word
+            return found
+        }
+        // 应/须/需/必须 …（开展）…论证/评估: an assessment; 应/须 进入…园区: a place.
+        let modals = ["应当", "必须", "应", "须", "需"]
+        if let (modal, range) = Scan.first(of: modals, in: characters) {
+            let after = String(characters[range.upperBound...])
+            if let park = parkEntry(after) {
+                found.mustEnterPark = true
+                found.chemicalParks = park
+                found.words = modal + "进入" + (park ? "化工园区" : "园区")
+                found.rule = "effect.mustEnterPark"
+                return found
+            }
+            if Scan.contains(after, any: ["论证", "评估", "专题研究", "专项评价"]) && !after.hasPrefix("加强") {
+                found.effect = .needsAssessment
+                found.words = modal + "…论证"
+                found.rule = "effect.assessment"
+                return found
+            }
+        }
+        if text.contains("原则上") && Scan.contains(text, any: ["不", "禁"]) {
+            found.effect = .prohibited
+            found.inPrinciple = true
+            found.words = "原则上"
+            found.rule = "effect.原则上"
+        }
+        return found
+    }
+
+    /// 非法采砂, 违法占用: the prohibition is of doing it unlawfully, a rule of conduct.
+    static let unlawful = ["非法", "违法", "违规"]
+    /// 未经许可: whether the project has the permit is a fact nobody gave.
+    static let unpermitted = ["未经许可", "未经批准", "未经审批", "未依法"]
+
+    /// 进入园区 / 入园 / 布局在…园区 / 向…园区集中: whether the park named is a chemical park.
+    static func parkEntry(_ text: String) -> Bool? {
+        let characters = Array(text.prefix(24))
+        for word in ["进入", "入驻", "布局在", "布局于", "集中在", "向"] {
+            guard let range = Scan.occurrences(of: word, in: characters).first else { continue }
+            let rest = String(characters[range.upperBound...])
+            guard let park = rest.range(of: "园") ?? rest.range(of: "集聚区") ?? rest.range(of: "集中区") else { continue }
+            let head = rest[..<park.lowerBound]
+            guard head.count <= 10 else { continue }
+            return head.contains("化工")
+        }
+        if text.hasPrefix("入园") || text.contains("入园") && text.count < 20 { return text.contains("化工") }
+        return nil
+    }
+}
+
+/// Where a prescription holds.
+enum Scopes {
+    static func read(_ text: String) -> [(ReadScope, Range<Int>)] {
+        let characters = Array(text)
+        var found: [(ReadScope, Range<Int>)] = []
+        // 园区外 / 园区内, with what stands before (合规、化工).
+        for (suffix, outside) in [("园区外", true), ("园区以外", true), ("园区之外", true), ("开发区外", true), ("集聚区外", true), ("集中区外", true),
+                                  ("园区内", false), ("园区范围内", false), ("开发区内", false), ("集聚区内", false)] {
+            for range in Scan.occurrences(of: suffix, in: characters) where !found.contains(where: { $0.1.overlaps(range) }) {
+                var start = range.lowerBound
+                while start > 0, range.lowerBound - start < 10, !"，,、；;在于的".contains(characters[start - 1]) { start -= 1 }
+                let head = String(characters[start..<range.lowerBound])
+                let chemical = head.contains("化工")
+                let compliant = chemical || Scan.contains(head, any: ["合规", "认定", "依法设立", "省级以上"])
+                let words = String(characters[start..<range.upperBound])
+                found.append((outside ? .outsidePark(chemicalParks: chemical, compliant: compliant, words: words)
+                                      : .inPark(chemicalParks: chemical, compliant: compliant, words: words), start..<range.upperBound))
+            }
+        }
+        if let shoreline = shoreline(characters) { found.append(shoreline) }
+        // Sensitive areas and red lines.
+        for (word, role) in [("饮用水水源", "drinkingWater"), ("水源保护区", "drinkingWater"), ("水源地", "drinkingWater"), ("自然保护区", "natureReserve")] {
+            guard let range = Scan.occurrences(of: word, in: characters).first, !found.contains(where: { $0.1.overlaps(range) }) else { continue }
+            var end = range.upperBound
+            while end < characters.count, end - range.upperBound < 16, !"，,；;".contains(characters[end]), !"禁严不限".contains(characters[end]) { end += 1 }
+            let words = String(characters[range.lowerBound..<end])
+            let levelWords = role == "drinkingWater" ? [("一级", "一级"), ("二级", "二级"), ("准保护区", "准保护区")]
+                : [("核心区", "核心区"), ("缓冲区", "缓冲区"), ("实验区", "实验区")]
+            let levels = levelWords.filter { words.contains($0.0) }.map(\.1)
+            found.append((.inArea(role: role, levels: levels.isEmpty ? nil : levels, words: words), range.lowerBound..<end))
+            break
+        }
+        for word in ["生态保护红线内", "生态保护红线范围内", "生态保护红线区域", "红线范围内", "红线区内"] {
+            guard let range = Scan.occurrences(of: word, in: characters).first, !found.contains(where: { $0.1.overlaps(range) }) else { continue }
+            found.append((.inRedLine(words: word), range))
+            break
+        }
+        return found
+    }
+
+    /// 岸线一公里范围内, 沿江 1 km 内, 干支流岸线 1000 米…: the distance and which rivers.
+    static func shoreline(_ characters: [Character]) -> (ReadScope, Range<Int>)? {
+        let text = String(characters)
+        guard Scan.contains(text, any: ["岸线", "沿岸", "沿江", "临江", "江边", "河岸", "两岸", "干流", "支流", "河道", "湖"]) else { return nil }
+        for start in characters.indices {
+            guard let (value, end) = Scan.number(characters, at: start), start == 0 || !(characters[start - 1].isNumber) else { continue }
+            let rest = String(characters[end..<min(characters.count, end + 8)])
+            var metres: Double?
+            var unitLength = 0
+            for (unit, scale) in [("公里", 1000.0), ("千米", 1000), ("km", 1000), ("KM", 1000), ("米", 1), ("m", 1)] where rest.hasPrefix(unit) {
+                metres = value * scale
+                unitLength = unit.count
+                break
+            }
+            guard let metres, metres > 0 else { continue }
+            let after = String(characters[(end + unitLength)..<min(characters.count, end + unitLength + 4)])
+            guard after.hasPrefix("范围内") || after.hasPrefix("以内") || after.hasPrefix("内") || after.hasPrefix("范围") else { continue }
+            var lower = start
+            while lower > 0, start - lower < 14, !"，,；;、在和及与".contains(characters[lower - 1]) { lower -= 1 }
+            let upper = min(characters.count, end + unitLength + (after.hasPrefix("范围内") ? 3 : after.hasPrefix("以内") ? 2 : 1))
+            let words = String(characters[lower..<upper])
+            // The rivers the distance is of: named in its own words, else in the text.
+            let named = rivers(words) ?? rivers(text)
+            return (.nearShoreline(metres: metres, rivers: named ?? nil, words: words), lower..<upper)
+        }
+        return nil
+    }
+
+    /// The river classes words name: nil when they name none (then the caller looks further), .some(nil)
+    /// for every class.
+    static func rivers(_ words: String) -> [String]?? {
+        if Scan.contains(words, any: ["干支流", "干流和支流", "干流及支流", "干流、支流"]) { return .some(nil) }
+        if words.contains("干流") || words.contains("临江") || words.contains("沿江") {
+            return .some(Scan.contains(words, any: ["重要支流", "主要支流"]) ? ["mainStream", "importantTributary"] : ["mainStream"])
+        }
+        if Scan.contains(words, any: ["重要支流", "主要支流"]) { return .some(["importantTributary"]) }
+        if words.contains("支流") { return .some(["importantTributary", "tributary"]) }
+        return nil
+    }
+
+    static func ruleName(_ scope: ReadScope) -> String {
+        switch scope {
+        case .outsidePark: "园区外"
+        case .inPark: "园区内"
+        case .nearShoreline: "岸线范围"
+        case .inArea(let role, _, _): role
+        case .inRedLine: "生态保护红线"
+        }
+    }
+}
+
+/// Categories a table must define (一类/二类/三类工业项目), found in the text but defined nowhere.
+enum Categories {
+    static func undefined(in text: String, known: [ReaderLexicon.Group]) -> [String] {
+        var names: [String] = []
+        let characters = Array(text)
+        for range in Scan.occurrences(of: "类工业", in: characters) {
+            guard range.lowerBound > 0, "一二三四".contains(characters[range.lowerBound - 1]) else { continue }
+            let name = String(characters[range.lowerBound - 1]) + "类工业项目"
+            let spelled = [name, String(characters[range.lowerBound - 1]) + "类工业"]
+            guard !known.contains(where: { group in spelled.contains(group.name) || group.words.contains(where: spelled.contains) }) else { continue }
+            if !names.contains(name) { names.append(name) }
+        }
+        return names
+    }
+}
+
+/// Capacities and sizes a profile does not give (年产 30 万吨以下, 单机 30 万千瓦, 年出栏 5000 头).
+enum Thresholds {
+    static let units = ["万吨", "吨", "万千瓦", "千瓦", "兆瓦", "MW", "蒸吨", "万头", "头", "万只", "万羽", "立方米", "亩", "公顷", "千伏安", "万元"]
+
+    static func find(_ text: String) -> String? {
+        let characters = Array(text)
+        for start in characters.indices {
+            guard let (_, end) = Scan.number(characters, at: start), start == 0 || !characters[start - 1].isNumber else { continue }
+            let rest = String(characters[end..<min(characters.count, end + 4)])
+            guard units.contains(where: { rest.hasPrefix($0) }) else { continue }
+            var lower = start
+            while lower > 0, start - lower < 6, !"，,；;、".contains(characters[lower - 1]) { lower -= 1 }
+            var upper = end
+            while upper < characters.count, upper - end < 8, !"，,；;的".contains(characters[upper]) { upper += 1 }
+            return String(characters[lower..<upper])
+        }
+        return nil
+    }
+}
+
+/// 不符合……的: a plan or policy the project must conform to.
+enum Conformity {
+    static func find(_ text: String) -> String? {
+        guard let range = text.range(of: "不符合") else { return nil }
+        let rest = text[range.lowerBound...]
+        guard let end = rest.firstIndex(of: "的") else { return String(rest.prefix(24)) }
+        return String(rest[..<end].prefix(40))
+    }
+}
+
+/// 现有…, 已建…: about what exists, not a new project.
+enum Existing {
+    static func only(_ text: String) -> Bool {
+        let lead = text.drop { "对".contains($0) }
+        return lead.hasPrefix("现有") || lead.hasPrefix("已建") || lead.hasPrefix("已有") || lead.hasPrefix("存量")
+    }
+}
+
+/// Whom a prohibition names when no industry word does.
+enum Objects {
+    static func everyProject(_ text: String) -> Bool {
+        Scan.contains(text, any: ["任何", "一切", "各类", "所有", "建设项目", "开发建设", "开发性", "生产性建设", "投资建设", "人为活动", "建设活动"])
+    }
+
+    /// The words after the last nature or effect word, up to 项目 or the end: what nobody could read.
+    static func phrase(_ text: String, after word: String?) -> String {
+        var rest = Substring(text)
+        if let word, let range = text.range(of: word) { rest = text[range.upperBound...] }
+        if let end = rest.range(of: "项目") { return String(rest[..<end.upperBound]).trimmingCharacters(in: CharacterSet(charactersIn: "、，")) }
+        return String(rest.prefix(20))
+    }
+}
