@@ -23,6 +23,13 @@ enum CLI {
         return root.appendingPathComponent(".build/debug/zonescreen")
     }
 
+    /// A new empty folder under the system's temporary folder, named after `purpose`; the caller removes it.
+    static func scratchFolder(_ purpose: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-\(purpose)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     /// `environment`: variables set for this run on top of the test process's own (e.g. ZONESCREEN_CACHE).
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Output {
         try run(arguments, input: stdin.map { .text($0) } ?? .text(""), environment: environment)

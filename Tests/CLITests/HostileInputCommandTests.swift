@@ -6,12 +6,6 @@ import Testing
 /// Runs that could hang have a timeout, so a hang fails the test instead of stalling the suite.
 @Suite("Hostile inputs on the command line")
 struct HostileInputCommandTests {
-    static func scratch() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-inputs-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     /// A FeatureCollection of one point (demo site S01, as Fixtures/demo/sites.geojson has it) padded by a
     /// property to `bytes` bytes, on one line (so it is read whole, not as a sequence).
     static func paddedCollection(bytes: Int) -> Data {
@@ -23,7 +17,7 @@ struct HostileInputCommandTests {
     @Test("screen - over --max-stdin-bytes: refused naming the limit, whether the first block or a later one passes it; under the limit it is read",
           arguments: [(1_000, 5_000), (100_000, 300_000)])
     func standardInputLimit(limit: Int, size: Int) throws {
-        let folder = try Self.scratch()
+        let folder = try CLI.scratchFolder("inputs")
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("stdin.geojson")
         try Self.paddedCollection(bytes: size).write(to: input)
@@ -57,7 +51,7 @@ struct HostileInputCommandTests {
 
     @Test("a FIFO given as a site file is refused at once, without waiting for a writer")
     func fifoSiteFile() throws {
-        let folder = try Self.scratch()
+        let folder = try CLI.scratchFolder("inputs")
         defer { try? FileManager.default.removeItem(at: folder) }
         let fifo = folder.appendingPathComponent("sites.geojson").path
         #expect(mkfifo(fifo, 0o600) == 0)
@@ -69,7 +63,7 @@ struct HostileInputCommandTests {
 
     @Test("a file named -x.geojson alone is taken for an option, and the message says how to name it; ./-x.geojson and -- -x.geojson are read")
     func dashedFileName() throws {
-        let folder = try Self.scratch()
+        let folder = try CLI.scratchFolder("inputs")
         defer { try? FileManager.default.removeItem(at: folder) }
         try Self.paddedCollection(bytes: 200).write(to: folder.appendingPathComponent("-x.geojson"))
         let alone = try CLI.run(["screen", "-x.geojson"], input: .text(""), directory: folder)
@@ -84,7 +78,7 @@ struct HostileInputCommandTests {
 
     @Test("a file name holding a newline is shown escaped on stderr: it cannot forge a line of its own")
     func newlineInName() throws {
-        let folder = try Self.scratch()
+        let folder = try CLI.scratchFolder("inputs")
         defer { try? FileManager.default.removeItem(at: folder) }
         let name = "坏\n错误：伪造的一行.geojson"
         let path = folder.appendingPathComponent(name).path

@@ -10,12 +10,6 @@ struct OutputPlaceCommandTests {
     /// stream, prohibited (长江保护法第二十六条), so its answer cites clauses for the dictionary.
     static let site = ["--coords", "111.73706,30.52660", "--offset", "gcj02", "--industry", "C2614", "--nature", "新建"]
 
-    static func scratch() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-outputs-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     static func kind(_ path: String) -> mode_t {
         var status = stat()
         guard lstat(path, &status) == 0 else { return 0 }
@@ -36,7 +30,7 @@ struct OutputPlaceCommandTests {
 
     @Test("--output and --clauses onto symbolic links: the links stay, the files they name get the answer and the clause texts")
     func symbolicLinks() throws {
-        let folder = try Self.scratch()
+        let folder = try CLI.scratchFolder("outputs")
         defer { try? FileManager.default.removeItem(at: folder) }
         let answer = folder.appendingPathComponent("answer.json"), clauses = folder.appendingPathComponent("clauses.json")
         try Data("old answer".utf8).write(to: answer)
@@ -60,7 +54,7 @@ struct OutputPlaceCommandTests {
 
     @Test("--output and --clauses onto FIFOs are written into them: each stays a FIFO and its reader gets the text")
     func fifos() throws {
-        let folder = try Self.scratch()
+        let folder = try CLI.scratchFolder("outputs")
         defer { try? FileManager.default.removeItem(at: folder) }
         let answerFIFO = folder.appendingPathComponent("answer.fifo").path, clausesFIFO = folder.appendingPathComponent("clauses.fifo").path
         #expect(mkfifo(answerFIFO, 0o600) == 0 && mkfifo(clausesFIFO, 0o600) == 0)
@@ -107,7 +101,7 @@ struct OutputPlaceCommandTests {
 
     @Test("--output and --clauses onto character devices (null devices) write into them and leave them devices; XLSX, which needs a file, is refused")
     func characterDevices() throws {
-        let folder = try Self.scratch()
+        let folder = try CLI.scratchFolder("outputs")
         defer { try? FileManager.default.removeItem(at: folder) }
         let devices = Self.characterDevices(in: folder)
         let before = devices.map { path -> stat in
@@ -134,7 +128,7 @@ struct OutputPlaceCommandTests {
 
     @Test("--output or --clauses onto a folder: refused with exit status 2, the folder untouched")
     func folder() throws {
-        let folder = try Self.scratch()
+        let folder = try CLI.scratchFolder("outputs")
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
@@ -152,7 +146,7 @@ struct OutputPlaceCommandTests {
 
     @Test("--output or --clauses onto a site file, directly or through a link: refused with exit status 2, the file unchanged")
     func inputs() throws {
-        let folder = try Self.scratch()
+        let folder = try CLI.scratchFolder("outputs")
         defer { try? FileManager.default.removeItem(at: folder) }
         let sites = folder.appendingPathComponent("sites.geojson")
         try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Fixtures/demo/sites.geojson"), to: sites)
