@@ -99,6 +99,19 @@ struct UntrustedGDALTests {
         #expect(try GDALFile(data: data, name: "a.kmz", options: options).readAll().features.count == 1)
     }
 
+    /// GDAL 3.6's KMZ reader loses its copy of the whole archive when there is no KML inside (or its
+    /// KML does not parse): a KMZ from outside is read as a folder of its KML files instead, and a ZIP
+    /// without any (here the demo's zipped Shapefile) is refused by name before GDAL sees it. The KMZ
+    /// GDAL itself writes (Fixtures/gdal/sites.kmz: doc.kml linking layers/sites.kml) keeps its layer.
+    @Test("a KMZ from outside is read as the folder of its KML files; a ZIP with no KML named .kmz is refused by name")
+    func kmzAsFolder() throws {
+        let zip = try Data(contentsOf: FormatsFixtures.url("gdal/demo/parcels_gbk_shapefile.zip"))
+        #expect(throws: GDALError.noKMLInKMZ(file: "边界.kmz")) { try GDALFile(data: zip, name: "边界.kmz", options: GDALReadOptions()) }
+        #expect(GDALError.noKMLInKMZ(file: "边界.kmz").message(.zh) == "边界.kmz 是 KMZ 压缩包，但其中没有 KML 文件（.kml）")
+        let kmz = try GDALFile(data: try Data(contentsOf: FormatsFixtures.url("gdal/sites.kmz")), name: "sites.kmz", options: GDALReadOptions())
+        #expect(kmz.layerNames.contains("sites"), "\(kmz.layerNames)")
+    }
+
     @Test("more rows than the feature limit, or a longer value than the string limit, stop the file by name")
     func featureAndStringLimits() throws {
         // points.csv: 3 data rows; its longest value is "拟建项目甲" in row 1, 15 bytes in UTF-8 (counted

@@ -39,3 +39,7 @@ with zipfile.ZipFile('Fixtures/fuzz/upload/expands-4mib.kmz', 'w', compression=z
         member.write(HEAD.encode())
         member.write(b'\n' * (4 << 20))
         member.write(TAIL.encode())
+# A KMZ whose only KML does not parse: GDAL 3.6's KMZ reader lost its copy of the archive on it (as on
+# a ZIP with no KML at all: leak-zip-without-kml.kmz is the demo's zipped Shapefile, the fuzzer's find).
+with zipfile.ZipFile('Fixtures/fuzz/upload/kmz-with-broken-kml.kmz', 'w', compression=zipfile.ZIP_DEFLATED) as archive:
+    archive.writestr(zipfile.ZipInfo('doc.kml', date_time=(1980, 1, 1, 0, 0, 0)), HEAD + '<Placemark><Point>')
