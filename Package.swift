@@ -103,6 +103,11 @@ let package = Package(
             name: "ScreeningBenchmark",
             dependencies: ["Zoning", "Formats", "Geometry", "Reports"]
         ),
+        // The clause reader's accuracy on labelled cases and its speed (prints figures, asserts nothing).
+        .executableTarget(
+            name: "ClauseReadingBenchmark",
+            dependencies: ["Zoning", .product(name: "Yams", package: "Yams")]
+        ),
         // One entry per fuzz target (bytes in, a parser of outside input); see scripts/fuzz.
         .target(
             name: "FuzzTargets",
@@ -153,7 +158,7 @@ let package = Package(
         // Runs the built zonescreen binary and checks what a user sees.
         .testTarget(
             name: "CLITests",
-            dependencies: ["zonescreen", "TestSupport"]
+            dependencies: ["zonescreen", "Formats", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -16,7 +16,7 @@ import Foundation
 ///   conformity (不符合……的), existing enterprises only (现有……).
 public struct ClauseTextReader: Sendable {
     /// Bump when the reading of any text changes: compiled stores read with another version are stale.
-    public static let version = "1"
+    public static let version = "2"
 
     public let lexicon: ReaderLexicon
 
@@ -36,9 +36,9 @@ public struct ClauseTextReader: Sendable {
         var text = Masked(words)
 
         // Exceptions first: their industries spare, they do not concern.
-        let characters = Array(words)
+        let characters = Array(words.unicodeScalars)
         for span in Exceptions.spans(in: characters) {
-            let inside = String(characters[span])
+            let inside = String(glyphs: characters[span])
             let spared = terms(in: Masked(inside))
             if !spared.isEmpty { part.excluded += spared; part.rules.append("exception.industry") }
             let natures = Natures.read(inside)
@@ -54,7 +54,7 @@ public struct ClauseTextReader: Sendable {
         }
         // 与供水设施和保护水源无关的: those related to it are spared.
         if let span = Exceptions.unrelated(in: characters) {
-            let inside = String(characters[span])
+            let inside = String(glyphs: characters[span])
             let flags = Exceptions.flags(in: inside)
             part.exceptions.append(ReadException(words: inside, natures: nil, flags: flags))
             if flags.contains("waterSupply") { part.excluded.append(ReadTerm(words: inside, codes: ["D461"])) }
@@ -125,14 +125,19 @@ public struct ClauseTextReader: Sendable {
 
         // A prohibition of conduct (不得超过, 禁止排放 …) prescribes how, not whether, a project is built.
         if part.effect != .requirement && effect.conduct && natures.words.isEmpty {
-            part.effect = .requirement
-            part.rules.append("conduct")
+            if effect.activity && part.industries != nil {
+                // 禁止毁林开荒、开山采石、挖砂取土等活动: a quarry is such an activity.
+                part.rules.append("conduct.namesIndustries")
+            } else {
+                part.effect = .requirement
+                part.rules.append("conduct")
+            }
         }
         // A binding part that names nobody.
         if part.effect != .requirement && part.industries == nil && part.missing.isEmpty {
             if Objects.everyProject(text.text) {
                 part.rules.append("object.every")
-            } else if !natures.words.isEmpty || text.text.contains("项目") || !part.scopes.isEmpty {
+            } else if !natures.words.isEmpty || text.text.has("项目") || !part.scopes.isEmpty {
                 part.missing.append(.object(words: Objects.phrase(text.text, after: natures.words.last ?? effect.words)))
                 part.rules.append("object.unread")
             } else {
@@ -147,7 +152,7 @@ public struct ClauseTextReader: Sendable {
     func terms(in text: Masked) -> [ReadTerm] {
         var found: [ReadTerm] = []
         var seen = Set<String>()
-        let characters = Array(text.text)
+        let characters = text.glyphs
         var index = 0
         while index < characters.count {
             defer { index += 1 }
@@ -155,7 +160,7 @@ public struct ClauseTextReader: Sendable {
             // Categories (两高, 涉重金属重点行业, 三类工业项目) before single words.
             if let (group, length) = groupMatch(characters, at: index) {
                 if seen.insert("group:" + group.name).inserted {
-                    found.append(ReadTerm(words: String(characters[index..<(index + length)]), codes: group.codes, group: group.name))
+                    found.append(ReadTerm(words: String(glyphs: characters[index..<(index + length)]), codes: group.codes, group: group.name))
                 }
                 index += length - 1
                 continue
@@ -163,7 +168,7 @@ public struct ClauseTextReader: Sendable {
             guard let candidates = lexicon.byFirst[characters[index]] else { continue }
             for entry in candidates {
                 let length = entry.word.count
-                guard index + length <= characters.count, String(characters[index..<(index + length)]) == entry.word,
+                guard Scan.matches(entry.characters, in: characters, at: index),
                       !(index..<(index + length)).contains(where: text.isMasked) else { continue }
                 if seen.insert(entry.word).inserted {
                     found.append(ReadTerm(words: entry.word, codes: entry.codes, flags: entry.flags))
@@ -175,38 +180,41 @@ public struct ClauseTextReader: Sendable {
         return found
     }
 
-    private func groupMatch(_ characters: [Character], at index: Int) -> (ReaderLexicon.Group, Int)? {
-        var best: (ReaderLexicon.Group, Int)?
-        for group in lexicon.groups {
-            for word in group.words + [group.name] {
-                let length = word.count
-                guard length > (best?.1 ?? 0), index + length <= characters.count,
-                      String(characters[index..<(index + length)]) == word else { continue }
-                best = (group, length)
-            }
+    private func groupMatch(_ characters: [Unicode.Scalar], at index: Int) -> (ReaderLexicon.Group, Int)? {
+        // Longest first, so the first match is the one wanted.
+        for (group, word) in lexicon.groupWordsByFirst[characters[index]] ?? [] where Scan.matches(word, in: characters, at: index) {
+            return (group, word.count)
         }
-        return best
+        return nil
     }
 }
 
 /// A text with spans already read (scopes, exceptions) blanked out for what follows, positions kept.
 struct Masked {
-    let original: [Character]
+    let original: [Unicode.Scalar]
     private(set) var masked: [Bool]
+    /// The text with masked characters replaced by a blank that matches no word (kept up to date:
+    /// the scanners ask for it many times).
+    private(set) var text: String
+    /// `text` as characters.
+    private(set) var glyphs: [Unicode.Scalar]
 
     init(_ text: String) {
-        original = Array(text)
+        original = Array(text.unicodeScalars)
         masked = Array(repeating: false, count: original.count)
+        self.text = text
+        glyphs = original
     }
-
-    /// The text with masked characters replaced by a blank that matches no word.
-    var text: String { String(zip(original, masked).map { $1 ? "□" : $0 }) }
 
     func isMasked(_ index: Int) -> Bool { index < masked.count && masked[index] }
 
     /// Masks character positions `range`.
     mutating func mask(_ range: Range<Int>) {
-        for index in range.clamped(to: 0..<masked.count) { masked[index] = true }
+        for index in range.clamped(to: 0..<masked.count) {
+            masked[index] = true
+            glyphs[index] = "□"
+        }
+        text = String(glyphs: glyphs)
     }
 
     mutating func mask(all word: String) {

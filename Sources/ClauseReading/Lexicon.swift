@@ -10,6 +10,16 @@ public struct ReaderLexicon: Sendable, Hashable {
         public let flags: [String]
         /// Why the word stands for these codes.
         public let note: String
+        /// The word as characters, for matching in place.
+        let characters: [Unicode.Scalar]
+
+        init(word: String, codes: [String], flags: [String], note: String) {
+            self.word = word
+            self.codes = codes
+            self.flags = flags
+            self.note = note
+            characters = Array(word.unicodeScalars)
+        }
     }
 
     /// A category: its words, its codes, the document that defines it.
@@ -32,14 +42,31 @@ public struct ReaderLexicon: Sendable, Hashable {
     public let entries: [Entry]
     public let groups: [Group]
     /// Entries by first character, longest word first (the reader takes the longest match).
-    let byFirst: [Character: [Entry]]
+    let byFirst: [Unicode.Scalar: [Entry]]
+    /// Every spelling of every category (its name too) by first character, longest first.
+    let groupWordsByFirst: [Unicode.Scalar: [(Group, [Unicode.Scalar])]]
 
     public init(entries: [Entry], groups: [Group]) {
         self.entries = entries
         self.groups = groups
-        var byFirst: [Character: [Entry]] = [:]
-        for entry in entries { if let first = entry.word.first { byFirst[first, default: []].append(entry) } }
-        self.byFirst = byFirst.mapValues { $0.sorted { $0.word.count > $1.word.count } }
+        var byFirst: [Unicode.Scalar: [Entry]] = [:]
+        for entry in entries { if let first = entry.characters.first { byFirst[first, default: []].append(entry) } }
+        self.byFirst = byFirst.mapValues { $0.sorted { $0.characters.count > $1.characters.count } }
+        var groupWords: [Unicode.Scalar: [(Group, [Unicode.Scalar])]] = [:]
+        for group in groups {
+            for word in Set(group.words + [group.name]) {
+                let characters = Array(word.unicodeScalars)
+                if let first = characters.first { groupWords[first, default: []].append((group, characters)) }
+            }
+        }
+        groupWordsByFirst = groupWords.mapValues { $0.sorted { $0.1.count > $1.1.count } }
+    }
+
+    public static func == (a: ReaderLexicon, b: ReaderLexicon) -> Bool { a.entries == b.entries && a.groups == b.groups }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(entries)
+        hasher.combine(groups)
     }
 
     /// The lexicon with a dataset's own category tables added (a dataset's group of a name replaces the

@@ -3,13 +3,13 @@ import Foundation
 /// Character-position search over a clause's text (positions, not String indices: masking replaces
 /// characters and must not move what follows).
 enum Scan {
-    static func occurrences(of word: String, in text: [Character]) -> [Range<Int>] {
-        let needle = Array(word)
+    static func occurrences(of word: String, in text: [Unicode.Scalar]) -> [Range<Int>] {
+        let needle = Array(word.unicodeScalars)
         guard !needle.isEmpty, needle.count <= text.count else { return [] }
         var found: [Range<Int>] = []
         var index = 0
         while index + needle.count <= text.count {
-            if text[index] == needle[0], Array(text[index..<(index + needle.count)]) == needle {
+            if text[index] == needle[0], Self.matches(needle, in: text, at: index) {
                 found.append(index..<(index + needle.count))
                 index += needle.count
             } else {
@@ -19,7 +19,15 @@ enum Scan {
         return found
     }
 
-    static func first(of words: [String], in text: [Character]) -> (word: String, range: Range<Int>)? {
+    /// Whether `needle` stands in `text` at `index` (compared in place: slicing into arrays to compare
+    /// was most of the reader's time).
+    static func matches(_ needle: [Unicode.Scalar], in text: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index >= 0, index + needle.count <= text.count else { return false }
+        for offset in needle.indices where text[index + offset] != needle[offset] { return false }
+        return true
+    }
+
+    static func first(of words: [String], in text: [Unicode.Scalar]) -> (word: String, range: Range<Int>)? {
         var best: (String, Range<Int>)?
         for word in words {
             guard let range = occurrences(of: word, in: text).first else { continue }
@@ -30,18 +38,19 @@ enum Scan {
         return best
     }
 
-    static func contains(_ text: String, any words: [String]) -> Bool { words.contains { text.contains($0) } }
+    static func contains(_ text: String, any words: [String]) -> Bool { words.contains { text.has($0) } }
 
     /// A number written with digits or Chinese numerals (一, 三, 十, 二十, 1.5), read from `start`.
-    static func number(_ text: [Character], at start: Int) -> (value: Double, end: Int)? {
+    static let numerals: [Unicode.Scalar: Double] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "半": 0.5]
+
+    static func number(_ text: [Unicode.Scalar], at start: Int) -> (value: Double, end: Int)? {
         var index = start
         var digits = ""
-        while index < text.count, text[index].isASCII, text[index].isNumber || text[index] == "." {
-            digits.append(text[index])
+        while index < text.count, text[index].isASCII, text[index].isDigit || text[index] == "." {
+            digits.unicodeScalars.append(text[index])
             index += 1
         }
         if !digits.isEmpty, let value = Double(digits) { return (value, index) }
-        let numerals: [Character: Double] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "半": 0.5]
         var value = 0.0, any = false
         while index < text.count {
             if let digit = numerals[text[index]] {
@@ -118,26 +127,42 @@ enum PartSplitter {
         Scan.contains(segment, any: ["禁止", "严禁", "不得", "不准", "不允许", "不予", "不再", "限制", "严格控制", "严控", "应", "须", "必须", "鼓励"])
     }
 
+    /// The pieces between `marks`, trimmed of blanks, empty ones dropped (on scalars: splitting on
+    /// characters was a third of the reader's time).
     static func split(_ text: String, at marks: String) -> [String] {
-        text.split(whereSeparator: { marks.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        let separators = Array(marks.unicodeScalars)
+        var pieces: [String] = []
+        var current: [Unicode.Scalar] = []
+        func flush() {
+            var piece = current[...]
+            while let first = piece.first, first.properties.isWhitespace { piece.removeFirst() }
+            while let last = piece.last, last.properties.isWhitespace { piece.removeLast() }
+            if !piece.isEmpty { pieces.append(String(glyphs: piece)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for scalar in text.unicodeScalars {
+            if separators.contains(scalar) { flush() } else { current.append(scalar) }
+        }
+        flush()
+        return pieces
     }
 }
 
 /// ……除外, 除……外(，): the words that spare.
 enum Exceptions {
-    static func spans(in text: [Character]) -> [Range<Int>] {
+    static func spans(in text: [Unicode.Scalar]) -> [Range<Int>] {
         var spans: [Range<Int>] = []
         for found in Scan.occurrences(of: "除外", in: text) {
             // Back to the start of the segment holding 除外.
             var start = found.lowerBound
-            while start > 0, !"，,；;".contains(text[start - 1]) { start -= 1 }
+            while start > 0, !text[start - 1].isOneOf("，,；;") { start -= 1 }
             spans.append(start..<found.upperBound)
         }
         // 除……外 / 除……以外 / 除……之外 at a segment start.
         for found in Scan.occurrences(of: "除", in: text) where !spans.contains(where: { $0.contains(found.lowerBound) }) {
-            guard found.lowerBound == 0 || "，,；;".contains(text[found.lowerBound - 1]) else { continue }
+            guard found.lowerBound == 0 || text[found.lowerBound - 1].isOneOf("，,；;") else { continue }
             var end = found.upperBound
-            while end < text.count, text[end] != "外", !"，,；;。".contains(text[end]) { end += 1 }
+            while end < text.count, text[end] != "外", !text[end].isOneOf("，,；;。") { end += 1 }
             guard end < text.count, text[end] == "外", end > found.upperBound else { continue }
             spans.append(found.lowerBound..<(end + 1))
         }
@@ -145,10 +170,10 @@ enum Exceptions {
     }
 
     /// 与供水设施和保护水源无关的…: an exception written as a condition.
-    static func unrelated(in text: [Character]) -> Range<Int>? {
+    static func unrelated(in text: [Unicode.Scalar]) -> Range<Int>? {
         guard let start = Scan.occurrences(of: "与", in: text).first(where: { range in
-            let rest = String(text[range.upperBound...])
-            guard let end = rest.range(of: "无关") else { return false }
+            let rest = String(glyphs: text[range.upperBound...])
+            guard let end = rest.byteRange(of: "无关") else { return false }
             return rest.distance(from: rest.startIndex, to: end.lowerBound) < 20
         }) else { return nil }
         let rest = Array(text[start.upperBound...])
@@ -172,7 +197,7 @@ enum Natures {
         var natures = Set<ReadNature>(), words: [String] = []
         let all: Set<ReadNature> = [.new, .expansion, .rebuild]
         func add(_ word: String, _ set: Set<ReadNature>) {
-            guard text.contains(word) else { return }
+            guard text.has(word) else { return }
             words.append(word)
             natures.formUnion(set)
         }
@@ -203,6 +228,9 @@ enum Effects {
         var chemicalParks = false
         /// The prohibition is of conduct (不得超过, 禁止排放…), not of a project.
         var conduct = false
+        /// The conduct is an activity on land or water (毁林, 破坏, 占用): a clause naming industries in it
+        /// (开山采石, 挖砂) still forbids projects of those industries.
+        var activity = false
     }
 
     static let prohibitions = ["严格禁止", "禁止", "严禁", "不得", "不准", "不允许", "一律不", "不予", "不再", "杜绝"]
@@ -213,20 +241,26 @@ enum Effects {
 
     static func read(_ text: String) -> Found {
         var found = Found()
-        let characters = Array(text)
+        let characters = Array(text.unicodeScalars)
         if let (word, range) = Scan.first(of: prohibitions, in: characters) {
             found.effect = .prohibited
             found.words = word
             found.rule = "effect." + word
-            let before = String(characters[max(0, range.lowerBound - 3)..<range.lowerBound])
-            if before.contains("原则上") {
+            let before = String(glyphs: characters[max(0, range.lowerBound - 3)..<range.lowerBound])
+            if before.has("原则上") {
                 found.inPrinciple = true
                 found.words = "原则上" + word
                 found.rule = "effect.原则上" + word
             }
-            let after = String(characters[range.upperBound..<min(characters.count, range.upperBound + 6)])
-            if conductObjects.contains(where: { after.hasPrefix($0) || after.dropFirst().hasPrefix($0) }) { found.conduct = true }
-            if Scan.contains(text, any: unlawful) { found.conduct = true }
+            let after = String(glyphs: characters[range.upperBound..<min(characters.count, range.upperBound + 6)])
+            if let object = conductObjects.first(where: { after.hasPrefix($0) || after.dropFirst().hasPrefix($0) }) {
+                found.conduct = true
+                found.activity = activityObjects.contains(object)
+            }
+            // 禁止印染企业直排废水: the verb of emission further on makes it conduct too, unless a project is its object.
+            let rest = String(glyphs: characters[range.upperBound...])
+            if Scan.contains(rest, any: emissions), !rest.has("项目") { found.conduct = true; found.activity = false }
+            if Scan.contains(text, any: unlawful) { found.conduct = true; found.activity = false }
             return found
         }
         if let (word, _) = Scan.first(of: restrictions, in: characters) {
@@ -238,7 +272,7 @@ enum Effects {
         // 应/须/需/必须 …（开展）…论证/评估: an assessment; 应/须 进入…园区: a place.
         let modals = ["应当", "必须", "应", "须", "需"]
         if let (modal, range) = Scan.first(of: modals, in: characters) {
-            let after = String(characters[range.upperBound...])
+            let after = String(glyphs: characters[range.upperBound...])
             if let park = parkEntry(after) {
                 found.mustEnterPark = true
                 found.chemicalParks = park
@@ -253,7 +287,7 @@ enum Effects {
                 return found
             }
         }
-        if text.contains("原则上") && Scan.contains(text, any: ["不", "禁"]) {
+        if text.has("原则上") && Scan.contains(text, any: ["不", "禁"]) {
             found.effect = .prohibited
             found.inPrinciple = true
             found.words = "原则上"
@@ -262,6 +296,9 @@ enum Effects {
         return found
     }
 
+    static let activityObjects: Set<String> = ["破坏", "占用", "毁", "砍"]
+    static let emissions = ["直排", "排放", "排入", "倾倒", "偷排", "超标排放"]
+
     /// 非法采砂, 违法占用: the prohibition is of doing it unlawfully, a rule of conduct.
     static let unlawful = ["非法", "违法", "违规"]
     /// 未经许可: whether the project has the permit is a fact nobody gave.
@@ -269,16 +306,16 @@ enum Effects {
 
     /// 进入园区 / 入园 / 布局在…园区 / 向…园区集中: whether the park named is a chemical park.
     static func parkEntry(_ text: String) -> Bool? {
-        let characters = Array(text.prefix(24))
+        let characters = Array(text.unicodeScalars.prefix(24))
         for word in ["进入", "入驻", "布局在", "布局于", "集中在", "向"] {
             guard let range = Scan.occurrences(of: word, in: characters).first else { continue }
-            let rest = String(characters[range.upperBound...])
-            guard let park = rest.range(of: "园") ?? rest.range(of: "集聚区") ?? rest.range(of: "集中区") else { continue }
+            let rest = String(glyphs: characters[range.upperBound...])
+            guard let park = rest.byteRange(of: "园") ?? rest.byteRange(of: "集聚区") ?? rest.byteRange(of: "集中区") else { continue }
             let head = rest[..<park.lowerBound]
             guard head.count <= 10 else { continue }
-            return head.contains("化工")
+            return head.has("化工")
         }
-        if text.hasPrefix("入园") || text.contains("入园") && text.count < 20 { return text.contains("化工") }
+        if text.hasPrefix("入园") || text.has("入园") && text.count < 20 { return text.has("化工") }
         return nil
     }
 }
@@ -286,18 +323,18 @@ enum Effects {
 /// Where a prescription holds.
 enum Scopes {
     static func read(_ text: String) -> [(ReadScope, Range<Int>)] {
-        let characters = Array(text)
+        let characters = Array(text.unicodeScalars)
         var found: [(ReadScope, Range<Int>)] = []
         // 园区外 / 园区内, with what stands before (合规、化工).
         for (suffix, outside) in [("园区外", true), ("园区以外", true), ("园区之外", true), ("开发区外", true), ("集聚区外", true), ("集中区外", true),
                                   ("园区内", false), ("园区范围内", false), ("开发区内", false), ("集聚区内", false)] {
             for range in Scan.occurrences(of: suffix, in: characters) where !found.contains(where: { $0.1.overlaps(range) }) {
                 var start = range.lowerBound
-                while start > 0, range.lowerBound - start < 10, !"，,、；;在于的".contains(characters[start - 1]) { start -= 1 }
-                let head = String(characters[start..<range.lowerBound])
-                let chemical = head.contains("化工")
+                while start > 0, range.lowerBound - start < 10, !characters[start - 1].isOneOf("，,、；;在于的") { start -= 1 }
+                let head = String(glyphs: characters[start..<range.lowerBound])
+                let chemical = head.has("化工")
                 let compliant = chemical || Scan.contains(head, any: ["合规", "认定", "依法设立", "省级以上"])
-                let words = String(characters[start..<range.upperBound])
+                let words = String(glyphs: characters[start..<range.upperBound])
                 found.append((outside ? .outsidePark(chemicalParks: chemical, compliant: compliant, words: words)
                                       : .inPark(chemicalParks: chemical, compliant: compliant, words: words), start..<range.upperBound))
             }
@@ -307,11 +344,11 @@ enum Scopes {
         for (word, role) in [("饮用水水源", "drinkingWater"), ("水源保护区", "drinkingWater"), ("水源地", "drinkingWater"), ("自然保护区", "natureReserve")] {
             guard let range = Scan.occurrences(of: word, in: characters).first, !found.contains(where: { $0.1.overlaps(range) }) else { continue }
             var end = range.upperBound
-            while end < characters.count, end - range.upperBound < 16, !"，,；;".contains(characters[end]), !"禁严不限".contains(characters[end]) { end += 1 }
-            let words = String(characters[range.lowerBound..<end])
+            while end < characters.count, end - range.upperBound < 16, !characters[end].isOneOf("，,；;"), !characters[end].isOneOf("禁严不限") { end += 1 }
+            let words = String(glyphs: characters[range.lowerBound..<end])
             let levelWords = role == "drinkingWater" ? [("一级", "一级"), ("二级", "二级"), ("准保护区", "准保护区")]
                 : [("核心区", "核心区"), ("缓冲区", "缓冲区"), ("实验区", "实验区")]
-            let levels = levelWords.filter { words.contains($0.0) }.map(\.1)
+            let levels = levelWords.filter { words.has($0.0) }.map(\.1)
             found.append((.inArea(role: role, levels: levels.isEmpty ? nil : levels, words: words), range.lowerBound..<end))
             break
         }
@@ -324,12 +361,12 @@ enum Scopes {
     }
 
     /// 岸线一公里范围内, 沿江 1 km 内, 干支流岸线 1000 米…: the distance and which rivers.
-    static func shoreline(_ characters: [Character]) -> (ReadScope, Range<Int>)? {
-        let text = String(characters)
+    static func shoreline(_ characters: [Unicode.Scalar]) -> (ReadScope, Range<Int>)? {
+        let text = String(glyphs: characters)
         guard Scan.contains(text, any: ["岸线", "沿岸", "沿江", "临江", "江边", "河岸", "两岸", "干流", "支流", "河道", "湖"]) else { return nil }
         for start in characters.indices {
-            guard let (value, end) = Scan.number(characters, at: start), start == 0 || !(characters[start - 1].isNumber) else { continue }
-            let rest = String(characters[end..<min(characters.count, end + 8)])
+            guard let (value, end) = Scan.number(characters, at: start), start == 0 || !characters[start - 1].isDigit else { continue }
+            let rest = String(glyphs: characters[end..<min(characters.count, end + 8)])
             var metres: Double?
             var unitLength = 0
             for (unit, scale) in [("公里", 1000.0), ("千米", 1000), ("km", 1000), ("KM", 1000), ("米", 1), ("m", 1)] where rest.hasPrefix(unit) {
@@ -338,12 +375,12 @@ enum Scopes {
                 break
             }
             guard let metres, metres > 0 else { continue }
-            let after = String(characters[(end + unitLength)..<min(characters.count, end + unitLength + 4)])
+            let after = String(glyphs: characters[(end + unitLength)..<min(characters.count, end + unitLength + 4)])
             guard after.hasPrefix("范围内") || after.hasPrefix("以内") || after.hasPrefix("内") || after.hasPrefix("范围") else { continue }
             var lower = start
-            while lower > 0, start - lower < 14, !"，,；;、在和及与".contains(characters[lower - 1]) { lower -= 1 }
+            while lower > 0, start - lower < 14, !characters[lower - 1].isOneOf("，,；;、在和及与") { lower -= 1 }
             let upper = min(characters.count, end + unitLength + (after.hasPrefix("范围内") ? 3 : after.hasPrefix("以内") ? 2 : 1))
-            let words = String(characters[lower..<upper])
+            let words = String(glyphs: characters[lower..<upper])
             // The rivers the distance is of: named in its own words, else in the text.
             let named = rivers(words) ?? rivers(text)
             return (.nearShoreline(metres: metres, rivers: named ?? nil, words: words), lower..<upper)
@@ -355,11 +392,11 @@ enum Scopes {
     /// for every class.
     static func rivers(_ words: String) -> [String]?? {
         if Scan.contains(words, any: ["干支流", "干流和支流", "干流及支流", "干流、支流"]) { return .some(nil) }
-        if words.contains("干流") || words.contains("临江") || words.contains("沿江") {
+        if words.has("干流") || words.has("临江") || words.has("沿江") {
             return .some(Scan.contains(words, any: ["重要支流", "主要支流"]) ? ["mainStream", "importantTributary"] : ["mainStream"])
         }
         if Scan.contains(words, any: ["重要支流", "主要支流"]) { return .some(["importantTributary"]) }
-        if words.contains("支流") { return .some(["importantTributary", "tributary"]) }
+        if words.has("支流") { return .some(["importantTributary", "tributary"]) }
         return nil
     }
 
@@ -378,11 +415,11 @@ enum Scopes {
 enum Categories {
     static func undefined(in text: String, known: [ReaderLexicon.Group]) -> [String] {
         var names: [String] = []
-        let characters = Array(text)
+        let characters = Array(text.unicodeScalars)
         for range in Scan.occurrences(of: "类工业", in: characters) {
-            guard range.lowerBound > 0, "一二三四".contains(characters[range.lowerBound - 1]) else { continue }
-            let name = String(characters[range.lowerBound - 1]) + "类工业项目"
-            let spelled = [name, String(characters[range.lowerBound - 1]) + "类工业"]
+            guard range.lowerBound > 0, characters[range.lowerBound - 1].isOneOf("一二三四") else { continue }
+            let name = String(glyphs: [characters[range.lowerBound - 1]]) + "类工业项目"
+            let spelled = [name, String(glyphs: [characters[range.lowerBound - 1]]) + "类工业"]
             guard !known.contains(where: { group in spelled.contains(group.name) || group.words.contains(where: spelled.contains) }) else { continue }
             if !names.contains(name) { names.append(name) }
         }
@@ -395,16 +432,16 @@ enum Thresholds {
     static let units = ["万吨", "吨", "万千瓦", "千瓦", "兆瓦", "MW", "蒸吨", "万头", "头", "万只", "万羽", "立方米", "亩", "公顷", "千伏安", "万元"]
 
     static func find(_ text: String) -> String? {
-        let characters = Array(text)
+        let characters = Array(text.unicodeScalars)
         for start in characters.indices {
-            guard let (_, end) = Scan.number(characters, at: start), start == 0 || !characters[start - 1].isNumber else { continue }
-            let rest = String(characters[end..<min(characters.count, end + 4)])
+            guard let (_, end) = Scan.number(characters, at: start), start == 0 || !characters[start - 1].isDigit else { continue }
+            let rest = String(glyphs: characters[end..<min(characters.count, end + 4)])
             guard units.contains(where: { rest.hasPrefix($0) }) else { continue }
             var lower = start
-            while lower > 0, start - lower < 6, !"，,；;、".contains(characters[lower - 1]) { lower -= 1 }
+            while lower > 0, start - lower < 6, !characters[lower - 1].isOneOf("，,；;、") { lower -= 1 }
             var upper = end
-            while upper < characters.count, upper - end < 8, !"，,；;的".contains(characters[upper]) { upper += 1 }
-            return String(characters[lower..<upper])
+            while upper < characters.count, upper - end < 8, !characters[upper].isOneOf("，,；;的") { upper += 1 }
+            return String(glyphs: characters[lower..<upper])
         }
         return nil
     }
@@ -413,7 +450,7 @@ enum Thresholds {
 /// 不符合……的: a plan or policy the project must conform to.
 enum Conformity {
     static func find(_ text: String) -> String? {
-        guard let range = text.range(of: "不符合") else { return nil }
+        guard let range = text.byteRange(of: "不符合") else { return nil }
         let rest = text[range.lowerBound...]
         guard let end = rest.firstIndex(of: "的") else { return String(rest.prefix(24)) }
         return String(rest[..<end].prefix(40))
@@ -437,8 +474,8 @@ enum Objects {
     /// The words after the last nature or effect word, up to 项目 or the end: what nobody could read.
     static func phrase(_ text: String, after word: String?) -> String {
         var rest = Substring(text)
-        if let word, let range = text.range(of: word) { rest = text[range.upperBound...] }
-        if let end = rest.range(of: "项目") { return String(rest[..<end.upperBound]).trimmingCharacters(in: CharacterSet(charactersIn: "、，")) }
+        if let word, let range = text.byteRange(of: word) { rest = text[range.upperBound...] }
+        if let end = rest.byteRange(of: "项目") { return String(rest[..<end.upperBound]).trimmingCharacters(in: CharacterSet(charactersIn: "、，")) }
         return String(rest.prefix(20))
     }
 }

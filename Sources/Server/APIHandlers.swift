@@ -136,6 +136,11 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
         struct Entry: Encodable {
             let code: String, name: String, level: String, path: [String]
         }
+        /// What an everyday word of the lists stands for (钢铁 → C311, C312, C313), when the query is one.
+        struct Meaning: Encodable {
+            let word: String, codes: [Entry], chemical: Bool, note: String, classCount: Int
+        }
+        let meaning: Meaning?
         let industries: [Entry]
     }
 
@@ -147,11 +152,23 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
         let limit = limitText.flatMap(Int.init) ?? 20
         guard (1...100).contains(limit) else { throw APIError.malformed(l, "limit 应在 1～100 之间", "limit must be between 1 and 100") }
         let catalogue = service.dataset.catalogue
-        let entries = catalogue.search(query, limit: limit).map { hit in
-            IndustryList.Entry(code: hit.industry.code, name: hit.industry.name, level: hit.industry.level.rawValue,
-                               path: catalogue.ancestors(of: hit.industry.code).reversed().map(\.code))
+        func entry(_ industry: Industry) -> IndustryList.Entry {
+            IndustryList.Entry(code: industry.code, name: industry.name, level: industry.level.rawValue,
+                               path: catalogue.ancestors(of: industry.code).reversed().map(\.code))
         }
-        return try Self.json(IndustryList(industries: entries))
+        let words = IndustryWords.shipped
+        var meaning: IndustryList.Meaning?
+        var entries: [IndustryList.Entry] = []
+        if let found = words.meaning(of: query) {
+            // The word's classes come first: a profile needs one of them.
+            let classes = words.classes(of: found, in: catalogue)
+            meaning = IndustryList.Meaning(word: found.word, codes: found.codes.compactMap { catalogue[code: $0].map(entry) },
+                                           chemical: found.chemical, note: found.note, classCount: classes.count)
+            entries = classes.prefix(limit).map(entry)
+        }
+        let listed = Set(entries.map(\.code))
+        entries += catalogue.search(query, limit: limit).map(\.industry).filter { !listed.contains($0.code) }.map(entry)
+        return try Self.json(IndustryList(meaning: meaning, industries: Array(entries.prefix(limit))))
     }
 
     private func body(_ request: Request) async throws -> Data {

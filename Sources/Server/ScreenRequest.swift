@@ -110,7 +110,10 @@ struct SiteBuilder: Sendable {
     }
 
     static func apiError(_ error: ProfileInputError, _ language: Language) -> APIError {
-        if case .unknownIndustry = error { return APIError(kind: .unknownIndustry, message: error.message(language)) }
+        switch error {
+        case .unknownIndustry, .ambiguousIndustry: return APIError(kind: .unknownIndustry, message: error.message(language))
+        default: break
+        }
         return APIError(kind: .malformedRequest, message: error.message(language))
     }
 

@@ -4,12 +4,12 @@ import Geometry
 import Reports
 import Zoning
 
-/// `zonescreen dataset check|info|build|init|diff`.
+/// `zonescreen dataset check|info|build|init|diff|clauses`.
 struct DatasetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dataset",
         abstract: "检查或查看数据集 / check or describe a dataset",
-        subcommands: [Check.self, Info.self, Build.self, Init.self, Diff.self]
+        subcommands: [Check.self, Info.self, Build.self, Init.self, Diff.self, Clauses.self]
     )
 
     struct Check: ParsableCommand {
@@ -28,6 +28,13 @@ struct DatasetCommand: ParsableCommand {
             print(l.pick("数据集：", "Dataset: ") + "\(dataset.metadata.name) \(dataset.metadata.version)")
             print(l.pick("单元 \(dataset.units.count) 个，红线 \(dataset.redLines.count) 个，岸线 \(dataset.shorelines.count) 条，敏感区 \(dataset.sensitiveAreas.count) 个，条款 \(dataset.clauses.count) 条",
                          "\(dataset.units.count) units, \(dataset.redLines.count) red lines, \(dataset.shorelines.count) shorelines, \(dataset.sensitiveAreas.count) sensitive areas, \(dataset.clauses.count) clauses"))
+            let coverage = ClauseReview.coverage(dataset)
+            if coverage.readNeedingReview > 0 || coverage.unread > 0 {
+                // Not a fault of the data: the screening says 需论证 for them until a person decides.
+                print(l.pick("条款：自动识别的 \(coverage.read) 条中需人工核对 \(coverage.readNeedingReview) 条，未能判定 \(coverage.unread) 条（zonescreen dataset clauses 查看并导出审核表）",
+                             "Clauses: of \(coverage.read) read, \(coverage.readNeedingReview) need a person; \(coverage.unread) could not be read (see zonescreen dataset clauses and its review sheet)"))
+                for clause in dataset.clauses.filter(ClauseReview.needsReview).prefix(10) { print("  \(clause.id)：\(clause.text.prefix(60))") }
+            }
             if problems.isEmpty {
                 print(l.pick("未发现问题", "no problems found"))
                 return

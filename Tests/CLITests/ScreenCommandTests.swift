@@ -120,4 +120,16 @@ struct ScreenCommandTests {
         #expect(output.status == 0)
         #expect(output.stdout.contains("C2614\t有机化学原料制造\t小类\tC > C26 > C261"))
     }
+
+    @Test("industries explains a list's word: 钢铁 → 炼铁, 炼钢, 钢压延加工; a profile of 钢铁 asks which (exit 2)")
+    func industryWords() throws {
+        let output = try CLI.run(["industries", "钢铁", "--dataset", "Fixtures/zoning/tiny"])
+        #expect(output.status == 0)
+        // GB/T 4754-2017: groups 311, 312, 313 each hold one class (3110, 3120, 3130).
+        #expect(output.stdout.contains("“钢铁”在准入清单中指：C311 炼铁、C312 炼钢、C313 钢压延加工"), "\(output.stdout)")
+        #expect(output.stdout.contains("C3120\t炼钢\t小类"))
+        let screened = try CLI.run(["screen", "--point", "503800,3300499.5", "--industry", "钢铁"] + Self.tiny)
+        #expect(screened.status == 2)
+        #expect(screened.stderr.contains("“钢铁”包括多个行业小类，请给出其中一个：C3110 炼铁、C3120 炼钢、C3130 钢压延加工"), "\(screened.stderr)")
+    }
 }

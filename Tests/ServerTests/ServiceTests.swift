@@ -37,6 +37,18 @@ struct ServiceTests {
         #expect(missing.status == 400 && missing.errorMessage == "缺少查询参数 q")
     }
 
+    @Test("a word the lists use: 钢铁 says what it covers and lists its classes first (GB/T 4754-2017: 3110, 3120, 3130)")
+    func industryWord() async throws {
+        let found = try await HTTP.request("GET", "/api/industries?q=%E9%92%A2%E9%93%81")  // 钢铁
+        let meaning = found.json?["meaning"] as? [String: Any]
+        #expect((meaning?["codes"] as? [[String: Any]])?.compactMap { $0["code"] as? String } == ["C311", "C312", "C313"])
+        #expect(meaning?["classCount"] as? Int == 3 && meaning?["chemical"] as? Bool == false)
+        let codes = (found.json?["industries"] as? [[String: Any]])?.compactMap { $0["code"] as? String } ?? []
+        #expect(Array(codes.prefix(3)) == ["C3110", "C3120", "C3130"])
+        let screened = try await HTTP.post("/api/screen", json: ["coordinates": Self.s01GCJ, "offset": "gcj02", "industry": "钢铁", "nature": "新建"])
+        #expect(screened.status == 422 && (screened.errorMessage ?? "").contains("请给出其中一个：C3110 炼铁"), "\(screened.errorMessage ?? "")")
+    }
+
     @Test("screening 高德 coordinates: 禁止, citing the law, 800 m from the main stream")
     func screen() async throws {
         let reply = try await HTTP.post("/api/screen", json: ["coordinates": Self.s01GCJ, "offset": "gcj02", "industry": "有机化学原料制造", "nature": "新建"])

@@ -448,7 +448,13 @@
       industry.items = body.industries || [];
       industry.active = -1;
       renderList();
-      if (!industry.items.length) $('industry-chosen').textContent = `行业分类中没有找到“${q}”，可改用代码或其他关键词。`;
+      const m = body.meaning;
+      if (m) {
+        // A word the lists use (钢铁, 两高): say what it covers; a screening needs one class of it.
+        const covers = m.codes.map((c) => `${c.code} ${c.name}`).concat(m.chemical ? ['化工属性的项目'] : []).join('、');
+        $('industry-chosen').textContent = `“${m.word}”在准入清单中指：${covers}（共 ${m.classCount} 个小类，请选择其中一个）`
+          + (m.chemical ? '；化工属性请在“是否化工项目”中选“是”。' : '。');
+      } else if (!industry.items.length) $('industry-chosen').textContent = `行业分类中没有找到“${q}”，可改用代码或其他关键词。`;
     } catch (e) {
       if (seq === industry.seq) { industry.items = []; openList(false); }
     }

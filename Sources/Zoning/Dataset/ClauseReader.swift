@@ -109,8 +109,8 @@ struct ClauseReader {
 
     /// Reads every clause nobody has decided (a person's annotation always wins).
     mutating func readTexts(with reader: DatasetClauseReader) {
-        for position in unread.sorted() where !clauses[position].annotated {
-            let (parts, effect) = reader.read(clauses[position].text)
+        let positions = unread.sorted().filter { !clauses[$0].annotated }
+        for (position, (parts, effect)) in zip(positions, reader.readAll(positions.map { clauses[$0].text })) {
             clauses[position].readParts = parts
             clauses[position].effect = effect
             clauses[position].conditions = ProjectConditions()

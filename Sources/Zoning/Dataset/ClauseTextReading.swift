@@ -29,12 +29,55 @@ struct DatasetClauseReader {
         reader = ClauseTextReader(lexicon: lexicon)
     }
 
+    /// Every text read once (lists repeat the same words across many units), the distinct texts
+    /// spread over the cores; in the order given.
+    func readAll(_ texts: [String]) -> [(parts: [ClausePart], effect: Effect)] {
+        var firstOf: [String: Int] = [:]
+        var distinct: [String] = []
+        let slots = texts.map { text in
+            if let slot = firstOf[text] { return slot }
+            firstOf[text] = distinct.count
+            distinct.append(text)
+            return distinct.count - 1
+        }
+        let readings = ReadingSlots(count: distinct.count)
+        let chunk = 64
+        let sources = distinct
+        DispatchQueue.concurrentPerform(iterations: (sources.count + chunk - 1) / chunk) { block in
+            for index in (block * chunk)..<min(sources.count, (block + 1) * chunk) { readings.store(read(sources[index]), at: index) }
+        }
+        return slots.map { readings.value(at: $0) }
+    }
+
     /// The text's parts, effect (the most severe part's) and conditions.
     func read(_ text: String) -> (parts: [ClausePart], effect: Effect) {
         let parts = reader.read(text).parts.map(ClausePart.init)
         let effect = parts.map(\.effect).min { (Effect.allCases.firstIndex(of: $0) ?? 0) < (Effect.allCases.firstIndex(of: $1) ?? 0) } ?? .requirement
         return (parts, effect)
     }
+}
+
+/// Results written by concurrent readers, each into its own slot.
+/// `@unchecked Sendable`: every index is written by exactly one iteration of `concurrentPerform`
+/// (the blocks do not overlap) and read only after `concurrentPerform` has returned, which orders the
+/// writes before the reads; the buffer is allocated once and never resized.
+private final class ReadingSlots: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<(parts: [ClausePart], effect: Effect)>
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        base = UnsafeMutablePointer.allocate(capacity: max(count, 1))
+        base.initialize(repeating: ([], .requirement), count: count)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    func store(_ reading: (parts: [ClausePart], effect: Effect), at index: Int) { base[index] = reading }
+    func value(at index: Int) -> (parts: [ClausePart], effect: Effect) { base[index] }
 }
 
 extension ClausePart {
@@ -89,5 +132,46 @@ extension ClausePart {
             words: part.words, effectWords: part.effectWords, inPrinciple: part.inPrinciple, natureWords: part.natureWords,
             industryWords: (part.industries ?? []).map(\.words), exceptionWords: part.exceptions.map(\.words) + part.excluded.map(\.words),
             scopeWords: part.scopes.map(\.words), rules: part.rules))
+    }
+}
+
+/// A clause's text read and judged against one project and site as screening judges it, without a
+/// dataset: for the reader's case tables, its benchmark and the review sheet.
+public struct ClauseJudge: Sendable {
+    public struct Judgement: Sendable {
+        public var concern: Concern
+        /// The deciding part's effect (requirement when no part binds).
+        public var effect: Effect
+        public var quote: String?
+        public var missing: [ClauseMissing]
+        public var parts: [ClausePart]
+    }
+
+    let reader: DatasetClauseReader
+    let chemicalIndustries: [String]
+
+    /// The shipped lexicon with `groups` (name → codes) added as a dataset's industryGroups would be.
+    public init(groups: [String: [String]] = [:], chemicalIndustries: [String] = ["C25", "C26", "C27", "C28", "C29"]) throws(DatasetError) {
+        var log = ProblemLog()
+        guard let lexicon = DatasetClauseReader.shippedLexicon(&log) else { throw DatasetError(path: "builtin", problems: log.fatal) }
+        let local = groups.map { ReaderLexicon.Group(name: $0.key, words: IndustryGroupsReader.spellings($0.key, nil), codes: $0.value, document: "") }
+        reader = DatasetClauseReader(lexicon: lexicon.adding(local))
+        self.chemicalIndustries = chemicalIndustries
+    }
+
+    /// The reader's version, as compiled stores record it.
+    public static var readerVersion: String { ClauseTextReader.version }
+
+    public func parts(_ text: String) -> [ClausePart] { reader.read(text).parts }
+
+    /// Every text's parts, read as a dataset's compilation reads its clauses (each distinct text once,
+    /// over all cores).
+    public func partsOfAll(_ texts: [String]) -> [[ClausePart]] { reader.readAll(texts).map(\.parts) }
+
+    public func judge(_ text: String, profile: ProjectProfile, site: SiteConditionFacts) -> Judgement {
+        let parts = reader.read(text).parts
+        let (concern, index) = RuleEvaluator.decide(parts, profile: profile, isChemical: profile.isChemical(chemicalIndustries: chemicalIndustries), site: site)
+        let part = index >= 0 ? parts[index] : nil
+        return Judgement(concern: concern, effect: part?.effect ?? .requirement, quote: part?.evidence.words, missing: part?.missing ?? [], parts: parts)
     }
 }

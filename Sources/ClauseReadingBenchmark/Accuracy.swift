@@ -1,0 +1,93 @@
+import Foundation
+import Zoning
+
+/// The issue's figures for one set of cases.
+struct AccuracyReport {
+    struct Outcome {
+        let item: ReaderCase
+        let judgement: ClauseJudge.Judgement
+        /// The effect the reader decided binds the project (nil: it does not bind, or may concern).
+        var boundEffect: Effect? { judgement.concern == .concerns && judgement.effect != .requirement ? judgement.effect : nil }
+    }
+    let outcomes: [Outcome]
+
+    init(cases: [ReaderCase], judge: ClauseJudge) {
+        outcomes = cases.map { Outcome(item: $0, judgement: judge.judge($0.text, profile: $0.profile, site: $0.site)) }
+    }
+
+    func print(title: String) {
+        Swift.print("\n## \(title)")
+        let binds = outcomes.filter { $0.item.expect == .binds }
+        let prohibited = binds.filter { $0.item.effect == .prohibited }
+        let notConcern = outcomes.filter { $0.item.expect == .doesNotConcern || $0.item.expect == .requirement }
+        let may = outcomes.filter { $0.item.expect == .mayConcern }
+        Swift.print("cases: \(outcomes.count) (binds \(binds.count), of which 禁止 \(prohibited.count); does not concern \(notConcern.count); may concern \(may.count))")
+        line("binding cases marked as concerning with a binding effect (target >= 80 %)", binds.filter { $0.boundEffect != nil }.count, binds.count)
+        line("禁止 cases marked prohibited (target >= 80 %)", prohibited.filter { $0.boundEffect == .prohibited }.count, prohibited.count)
+        line("not-concerning cases given 禁止/限制 (target <= 5 %)", notConcern.filter { [.prohibited, .restricted].contains($0.boundEffect) }.count, notConcern.count)
+        line("may-concern cases left to a person (undetermined)", may.filter { $0.judgement.concern == .undetermined }.count, may.count)
+        line("may-concern cases answered as binding outright", may.filter { $0.boundEffect != nil }.count, may.count)
+        Swift.print("per effect (a case counts for the effect the person gave when it binds, and for the reader's effect when it binds):")
+        for effect in [Effect.prohibited, .restricted, .needsAssessment] {
+            let truePositive = outcomes.filter { $0.item.expect == .binds && $0.item.effect == effect && $0.boundEffect == effect }.count
+            let predicted = outcomes.filter { $0.boundEffect == effect }.count
+            let actual = outcomes.filter { $0.item.expect == .binds && $0.item.effect == effect }.count
+            Swift.print("  \(effect.chineseName)\(String(repeating: " ", count: 4 - effect.chineseName.count)) precision \(percent(truePositive, predicted))  recall \(percent(truePositive, actual))  (person \(actual), reader \(predicted), both \(truePositive))")
+        }
+        let wrong = outcomes.filter { outcome in
+            switch outcome.item.expect {
+            case .binds: outcome.boundEffect != outcome.item.effect
+            case .doesNotConcern, .requirement: outcome.boundEffect != nil
+            case .mayConcern: outcome.judgement.concern != .undetermined
+            }
+        }
+        if !wrong.isEmpty {
+            Swift.print("cases read otherwise than the person (\(wrong.count)):")
+            for outcome in wrong.prefix(15) {
+                let j = outcome.judgement
+                Swift.print("  \(outcome.item.id): expected \(outcome.item.expect.rawValue) \(outcome.item.effect?.rawValue ?? ""), read \(j.concern) \(j.effect.rawValue) «\(j.quote ?? "")»")
+            }
+        }
+    }
+
+    private func line(_ label: String, _ part: Int, _ whole: Int) {
+        Swift.print("  \(label): \(part) / \(whole) = \(percent(part, whole))")
+    }
+
+    private func percent(_ part: Int, _ whole: Int) -> String {
+        whole == 0 ? "n/a" : String(format: "%.1f %%", 100 * Double(part) / Double(whole))
+    }
+}
+
+/// How the reader's reading of the demo's annotated unit clauses compares with the annotation.
+struct AnnotationAgreement {
+    let dataset: Dataset
+    let judge: ClauseJudge
+
+    func print() {
+        let annotated = dataset.clauses.filter { $0.decision == .person }
+        guard !annotated.isEmpty else { return }
+        let rank: [Effect: Int] = [.prohibited: 3, .restricted: 2, .needsAssessment: 1, .requirement: 0]
+        var sameEffect = 0, sameCodes = 0, binding = 0, bindingFound = 0
+        var confusion: [String: Int] = [:]
+        for clause in annotated {
+            let parts = judge.parts(clause.text)
+            let read = parts.map(\.effect).max { (rank[$0] ?? 0) < (rank[$1] ?? 0) } ?? .requirement
+            if read == clause.effect { sameEffect += 1 } else if ProcessInfo.processInfo.environment["SHOW_DISAGREEMENTS"] != nil {
+                Swift.print("  \(clause.id): annotated \(clause.effect.chineseName), read \(read.chineseName): \(clause.text)")
+            }
+            confusion["\(clause.effect.chineseName)→\(read.chineseName)", default: 0] += 1
+            if clause.effect != .requirement {
+                binding += 1
+                if read != .requirement { bindingFound += 1 }
+            }
+            let personCodes = Set(clause.conditions.industries ?? [])
+            let readCodes = Set(parts.filter { $0.effect != .requirement }.flatMap { $0.conditions.industries ?? [] })
+            if personCodes == readCodes { sameCodes += 1 }
+        }
+        Swift.print("\n## The demo dataset's hand annotations (fictional clause text, annotated by the demo's author)")
+        Swift.print("annotated unit clauses: \(annotated.count); same strongest effect: \(sameEffect) (\(String(format: "%.1f", 100 * Double(sameEffect) / Double(annotated.count))) %); same industry codes: \(sameCodes)")
+        Swift.print("binding by the annotation: \(binding); read as binding: \(bindingFound)")
+        Swift.print("annotation → reading: " + confusion.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+    }
+}

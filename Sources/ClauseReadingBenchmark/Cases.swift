@@ -1,0 +1,121 @@
+import Foundation
+import Yams
+import Zoning
+
+/// A project case for one clause text, as a person decided it from the words alone.
+struct ReaderCase {
+    enum Expectation: String { case binds, doesNotConcern, mayConcern, requirement }
+    let set: String
+    let id: String
+    let text: String
+    let profile: ProjectProfile
+    let site: SiteConditionFacts
+    let expect: Expectation
+    let effect: Effect?
+}
+
+/// The site facts a case names: distances far from every shoreline unless given, parks as given, and
+/// the drinking-water and nature-reserve layers present (the site in none of them).
+enum CaseSites {
+    static let roles: Set<String> = ["drinkingWater", "natureReserve"]
+    static let far: [RiverClass: Double] = [.mainStream: 8_000, .importantTributary: 12_000, .tributary: 9_000]
+
+    static func site(inPark: Bool?, chemicalPark: Bool, shorelineMetres: Double?) -> SiteConditionFacts {
+        let parks: [SiteConditionFacts.ParkShare] = inPark == true ? [.init(kind: chemicalPark ? .chemical : .industrial, compliant: true, share: 1)] : []
+        let distances = shorelineMetres.map { metres in Dictionary(uniqueKeysWithValues: RiverClass.allCases.map { ($0, metres) }) } ?? far
+        return SiteConditionFacts(parks: parks, shorelineMetres: distances, roles: roles)
+    }
+
+    /// The named sites of Fixtures/clauses/reader-cases.csv.
+    static func named(_ name: String) -> SiteConditionFacts {
+        switch name {
+        case "inCompliantChemicalPark": site(inPark: true, chemicalPark: true, shorelineMetres: nil)
+        case "inPark": site(inPark: true, chemicalPark: false, shorelineMetres: nil)
+        case "nearMain800": SiteConditionFacts(parks: [], shorelineMetres: [.mainStream: 800, .importantTributary: 9_000, .tributary: 5_000], roles: roles)
+        default: site(inPark: false, chemicalPark: false, shorelineMetres: nil)
+        }
+    }
+}
+
+/// Fixtures/clauses/reader-cases.csv (synthetic clauses, labelled so in the file).
+enum SyntheticCases {
+    static func load(_ url: URL) throws -> [ReaderCase] {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var header: [String]?
+        var cases: [ReaderCase] = []
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            let fields = CSVLine.fields(String(line))
+            guard let names = header else { header = fields; continue }
+            let row = Dictionary(uniqueKeysWithValues: zip(names, fields))
+            guard let expect = ReaderCase.Expectation(rawValue: row["expect"] ?? "") else { continue }
+            cases.append(ReaderCase(set: "synthetic", id: row["case"] ?? "", text: (row["text"] ?? "").replacingOccurrences(of: "\\n", with: "\n"),
+                                    profile: ProjectProfile(industry: row["industry"], nature: ProjectNature(rawValue: row["nature"] ?? "")),
+                                    site: CaseSites.named(row["site"] ?? ""), expect: expect, effect: Effect(rawValue: row["effect"] ?? "")))
+        }
+        return cases
+    }
+}
+
+enum CSVLine {
+    /// Fields of one CSV line ("" inside quotes is a quote).
+    static func fields(_ line: String) -> [String] {
+        var fields: [String] = [], current = "", quoted = false
+        var characters = Array(line)[...]
+        while let c = characters.popFirst() {
+            if quoted {
+                if c == "\"" {
+                    if characters.first == "\"" { current.append("\""); characters.removeFirst() } else { quoted = false }
+                } else { current.append(c) }
+            } else if c == "\"" { quoted = true } else if c == "," { fields.append(current); current = "" } else { current.append(c) }
+        }
+        fields.append(current)
+        return fields
+    }
+}
+
+/// Fixtures/clauses/dev/<province>.yaml: published clauses labelled by hand (format in its README).
+enum DevelopmentSet {
+    struct File: Decodable {
+        let province: String
+        let clauses: [Clause]
+    }
+    struct Clause: Decodable {
+        let id: String
+        let text: String
+        let cases: [Case]?
+    }
+    struct Case: Decodable {
+        let profile: Profile
+        let expect: String
+        let effect: String?
+    }
+    struct Profile: Decodable {
+        let industry: String?
+        let nature: String?
+        let chemical: Bool?
+        let inPark: Bool?
+        let parkKind: String?
+        let shorelineMetres: Double?
+        let flags: [String]?
+    }
+
+    static func load(_ folder: URL) throws -> [ReaderCase] {
+        let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
+        var cases: [ReaderCase] = []
+        for url in files.sorted(by: { $0.path < $1.path }) where url.pathExtension == "yaml" {
+            let file = try YAMLDecoder().decode(File.self, from: try Data(contentsOf: url))
+            for clause in file.clauses {
+                for (number, item) in (clause.cases ?? []).enumerated() {
+                    guard let expect = ReaderCase.Expectation(rawValue: item.expect) else { continue }
+                    var profile = ProjectProfile(industry: item.profile.industry, nature: item.profile.nature.flatMap(ProjectNature.init(rawValue:)))
+                    profile.chemical = item.profile.chemical
+                    profile.flags = Set(item.profile.flags ?? [])
+                    let site = CaseSites.site(inPark: item.profile.inPark, chemicalPark: item.profile.parkKind == "化工园区", shorelineMetres: item.profile.shorelineMetres)
+                    cases.append(ReaderCase(set: file.province, id: "\(clause.id)#\(number + 1)", text: clause.text, profile: profile, site: site,
+                                            expect: expect, effect: item.effect.flatMap(Effect.init(rawValue:))))
+                }
+            }
+        }
+        return cases
+    }
+}

@@ -1,0 +1,66 @@
+import ClauseReading
+import Geometry
+
+/// The everyday words for industries that lists and people use (钢铁, 电镀, 两高), with the GB/T 4754-2017
+/// codes the clause reader takes them for: so `industries 钢铁` shows what 钢铁 covers, and a profile
+/// typed as 钢铁 asks which class is meant instead of failing or guessing.
+public struct IndustryWords: Sendable {
+    /// What a word stands for.
+    public struct Meaning: Sendable, Hashable {
+        public let word: String
+        /// Codes at any level (C31, C3120), as the lexicon or a category document gives them.
+        public let codes: [String]
+        /// The word means 化工, which is the project's chemical nature rather than a code.
+        public let chemical: Bool
+        /// Why, or the document that defines the category.
+        public let note: String
+    }
+
+    let lexicon: ReaderLexicon?
+
+    /// The words shipped with the clause reader (nil lexicon: no words, the catalogue alone answers).
+    public static let shipped: IndustryWords = {
+        var log = ProblemLog()
+        return IndustryWords(lexicon: DatasetClauseReader.shippedLexicon(&log))
+    }()
+
+    init(lexicon: ReaderLexicon?) {
+        self.lexicon = lexicon
+    }
+
+    /// The meaning of `text` if it is one of the words (exact, after trimming), else nil.
+    public func meaning(of text: String) -> Meaning? {
+        let word = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !word.isEmpty, let lexicon else { return nil }
+        if let entry = lexicon.entries.first(where: { $0.word == word }) {
+            return Meaning(word: word, codes: entry.codes.filter { $0 != "chemical" }, chemical: entry.codes.contains("chemical"), note: entry.note)
+        }
+        if let group = lexicon.groups.first(where: { $0.name == word || $0.words.contains(word) }) {
+            let note = group.note.isEmpty ? group.document : "\(group.note)（\(group.document)）"
+            return Meaning(word: word, codes: group.codes.filter { $0 != "chemical" }, chemical: group.codes.contains("chemical"), note: note)
+        }
+        return nil
+    }
+
+    /// The classes (four-digit codes) a meaning covers, in the standard's order.
+    public func classes(of meaning: Meaning, in catalogue: IndustryCatalogue) -> [Industry] {
+        let prefixes = meaning.codes.compactMap { catalogue.resolve($0) }
+        return catalogue.industries.filter { industry in
+            industry.level == .class && prefixes.contains { industry.code.hasPrefix($0) }
+        }
+    }
+}
+
+extension IndustryCatalogue {
+    /// A code (`C2614`, `2614`), a name, or an everyday word that stands for exactly one class (炼焦 →
+    /// C2521); a word standing for several classes is an error listing them, so the user picks one.
+    public func code(for text: String, words: IndustryWords) throws(ProfileInputError) -> String {
+        if let code = resolve(text) { return code }
+        if let meaning = words.meaning(of: text) {
+            let classes = words.classes(of: meaning, in: self)
+            if classes.count == 1, !meaning.chemical, let only = classes.first { return only.code }
+            throw .ambiguousIndustry(text, chemical: meaning.chemical, classes: classes.map { "\($0.code) \($0.name)" })
+        }
+        throw .unknownIndustry(text, suggestions: suggestions(for: text, limit: 5).map { "\($0.code) \($0.name)" })
+    }
+}

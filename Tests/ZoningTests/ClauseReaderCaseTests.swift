@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import TestSupport
+import Zoning
+
+/// The clause reader against Fixtures/clauses/reader-cases.csv: synthetic clauses written in the way lists
+/// phrase them, each judged by hand against a project and a site (the file says how).
+@Suite("Reading admission-list clauses")
+struct ClauseReaderCaseTests {
+    static let table = FixtureTable.load("clauses/reader-cases.csv")
+    static let judge: ClauseJudge? = try? ClauseJudge()
+
+    /// The site each case names, as screening would describe it. The dataset has drinking-water and
+    /// nature-reserve layers (the site lies in none of them) and a parks layer.
+    static func site(_ name: String) -> SiteConditionFacts {
+        let roles: Set<String> = ["drinkingWater", "natureReserve"]
+        let far: [RiverClass: Double] = [.mainStream: 8_000, .importantTributary: 12_000, .tributary: 9_000]
+        switch name {
+        case "inCompliantChemicalPark":
+            return SiteConditionFacts(parks: [.init(kind: .chemical, compliant: true, share: 1)], shorelineMetres: far, roles: roles)
+        case "inPark":
+            return SiteConditionFacts(parks: [.init(kind: .industrial, compliant: true, share: 1)], shorelineMetres: far, roles: roles)
+        case "nearMain800":
+            return SiteConditionFacts(parks: [], shorelineMetres: [.mainStream: 800, .importantTributary: 9_000, .tributary: 5_000], roles: roles)
+        default:
+            return SiteConditionFacts(parks: [], shorelineMetres: far, roles: roles)
+        }
+    }
+
+    @Test("each case is read as a person reads it", arguments: table.rows)
+    func reads(row: FixtureTable.Row) throws {
+        let judge = try #require(Self.judge, "the shipped lexicon does not load")
+        let text = row["text"].replacingOccurrences(of: "\\n", with: "\n")
+        let profile = ProjectProfile(industry: row["industry"], nature: ProjectNature(rawValue: row["nature"]))
+        let judgement = judge.judge(text, profile: profile, site: Self.site(row["site"]))
+        let seen = "\(judgement.concern) \(judgement.effect) «\(judgement.quote ?? "")» \(judgement.missing) rules \(judgement.parts.map(\.evidence.rules))"
+        switch row["expect"] {
+        case "binds":
+            #expect(judgement.concern == .concerns && judgement.effect.rawValue == row["effect"], "\(seen)")
+        case "doesNotConcern":
+            #expect(judgement.concern == .doesNotConcern || judgement.effect == .requirement, "\(seen)")
+        case "mayConcern":
+            #expect(judgement.concern == .undetermined && judgement.effect != .requirement, "\(seen)")
+        case "requirement":
+            #expect(judgement.effect == .requirement, "\(seen)")
+        default:
+            Issue.record("unknown expectation \(row["expect"])")
+        }
+    }
+
+    @Test("a category a dataset defines is read through its table (三类工业项目 → the dataset's codes)")
+    func localCategory() throws {
+        let judge = try ClauseJudge(groups: ["三类工业项目": ["C25", "C26", "C31"]])
+        let text = "禁止新建、扩建三类工业项目。"
+        let chemical = judge.judge(text, profile: ProjectProfile(industry: "C2614", nature: .new), site: Self.site("outside"))
+        #expect(chemical.concern == .concerns && chemical.effect == .prohibited && chemical.missing.isEmpty)
+        let food = judge.judge(text, profile: ProjectProfile(industry: "C1391", nature: .new), site: Self.site("outside"))
+        #expect(food.concern == .doesNotConcern)
+    }
+
+    @Test("every finding keeps its words: the quote is a span of the text, and the rules that fired are named")
+    func evidence() throws {
+        let judge = try #require(Self.judge)
+        let text = "园区主导产业为精细化工，临江一公里范围内禁止新建、扩建化工项目，确需建设的须开展论证。"
+        let parts = judge.parts(text)
+        let binding = try #require(parts.first { $0.effect == .prohibited })
+        #expect(text.contains(binding.evidence.words))
+        #expect(binding.evidence.effectWords == "禁止" && binding.evidence.natureWords == ["新建", "扩建"])
+        #expect(binding.evidence.scopeWords == ["临江一公里范围内"] && binding.evidence.industryWords == ["化工"])
+        #expect(binding.evidence.rules.contains("scope.岸线范围") && binding.evidence.rules.contains("effect.禁止"))
+        // The first sentence states the park's positioning: its words concern no one.
+        #expect(parts.first?.effect == .requirement)
+    }
+}
