@@ -112,6 +112,32 @@ struct UntrustedGDALTests {
         #expect(kmz.layerNames.contains("sites"), "\(kmz.layerNames)")
     }
 
+    /// `printf '0\nSECTION\r' > a.dxf; ogrinfo a.dxf` never returns with GDAL 3.6.2 (tried 2026-12-07):
+    /// its DXF reader spins on a last value ending in a lone CR, and a request's timeout could not free
+    /// the engine reading it. From outside, a DXF's line ends are made plain first. Read on a thread of
+    /// its own, so that a regression fails this test after 30 s instead of hanging the suite. A DXF with
+    /// CR LF line ends (Fixtures/gdal/cad.dxf so written) gives the features the trusted reader gives.
+    @Test("a DXF ending in a lone CR, which GDAL's reader spins on for ever, is read from outside and ends")
+    func dxfLoneCarriageReturn() throws {
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            _ = try? GDALFile(data: Data("0\nSECTION\r".utf8), name: "a.dxf", options: GDALReadOptions()).readAll()
+            done.signal()
+        }.start()
+        #expect(done.wait(timeout: .now() + 30) == .success, "still reading after 30 s")
+        let crlf = Data(try Data(contentsOf: FormatsFixtures.url("gdal/cad.dxf")).flatMap { $0 == 0x0A ? [0x0D, 0x0A] : [$0] })
+        let folder = try FormatsFixtures.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("cad-crlf.dxf")
+        try crlf.write(to: file)
+        let trusted = try GDALFile(url: file).readAll()
+        let upload = try GDALFile(data: crlf, name: "cad-crlf.dxf", options: GDALReadOptions()).readAll()
+        let untrusted = try GDALFile(url: file, options: GDALReadOptions(untrusted: true)).readAll()
+        #expect(!trusted.features.isEmpty)
+        #expect(upload.features.map(\.geometry) == trusted.features.map(\.geometry))
+        #expect(untrusted.features.map(\.properties) == trusted.features.map(\.properties))
+    }
+
     @Test("more rows than the feature limit, or a longer value than the string limit, stop the file by name")
     func featureAndStringLimits() throws {
         // points.csv: 3 data rows; its longest value is "拟建项目甲" in row 1, 15 bytes in UTF-8 (counted

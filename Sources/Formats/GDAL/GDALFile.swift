@@ -74,6 +74,11 @@ public final class GDALFile: FeatureSource {
             try self.init(path: url.path, name: url.path, url: url, confinement: nil, options: options)
             return
         }
+        if url.pathExtension.lowercased() == "dxf" {
+            // Read from memory, its line ends made plain (UntrustedOpening.plainLineEnds says why).
+            try self.init(data: try Self.wholeFile(url), name: url.path, options: options)
+            return
+        }
         // Served from its own folder by plain name: a reference out of it, or a symbolic link, leads nowhere.
         let resolved = url.resolvingSymlinksInPath()
         let registration = ConfinedFiles.register(.folder(path: resolved.deletingLastPathComponent().path, name: resolved.lastPathComponent),
@@ -87,8 +92,20 @@ public final class GDALFile: FeatureSource {
         var options = options
         options.untrusted = true
         let ending = URL(fileURLWithPath: name).pathExtension.lowercased()
-        let registration = ConfinedFiles.register(.memory(name: "upload." + ending, data: data), cancellation: WorkCancellation.current)
+        let content = ending == "dxf" ? UntrustedOpening.plainLineEnds(dxf: data) : data
+        let registration = ConfinedFiles.register(.memory(name: "upload." + ending, data: content), cancellation: WorkCancellation.current)
         try self.init(path: registration.path, name: name, url: URL(fileURLWithPath: name), confinement: registration, options: options)
+    }
+
+    /// A regular file read whole, within the limit on files read whole.
+    private static func wholeFile(_ url: URL) throws(GDALError) -> Data {
+        var status = stat()
+        guard stat(url.path, &status) == 0 else { throw .fileNotFound(file: url.path) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { throw .notRegularFile(file: url.path) }
+        do { try InputLimits.checkFile(url, name: url.path) } catch { throw .overLimit(error) }
+        do { return try Data(contentsOf: url) } catch {
+            throw .libraryFailed(file: url.path, operation: "read", message: error.localizedDescription)
+        }
     }
 
     private init(path: String, name: String, url: URL, confinement: ConfinedFiles.Registration?, options: GDALReadOptions) throws(GDALError) {

@@ -66,6 +66,28 @@ enum UntrustedOpening {
         return result
     }
 
+    /// A text DXF with every CR LF and every lone CR as LF. GDAL 3.6.2's DXF reader spins for ever on a
+    /// file whose last value ends in a lone CR (`printf '0\nSECTION\r' > a.dxf; ogrinfo a.dxf` never
+    /// returns; found by the fuzz target `upload`): no read of the file can stop it, so a request's
+    /// timeout would answer but never free its engine. Line ends mean nothing else in a text DXF (a
+    /// value holds no line break), so a DXF from outside is read with plain ones. A binary DXF (its
+    /// sentinel holds a CR LF of its own) is left as it is.
+    static func plainLineEnds(dxf data: Data) -> Data {
+        let carriageReturn: UInt8 = 0x0D, lineFeed: UInt8 = 0x0A
+        guard !data.starts(with: Data("AutoCAD Binary DXF".utf8)), data.contains(carriageReturn) else { return data }
+        var plain = Data(capacity: data.count)
+        var previous: UInt8 = 0
+        for byte in data {
+            if byte == carriageReturn {
+                plain.append(lineFeed)
+            } else if !(byte == lineFeed && previous == carriageReturn) {
+                plain.append(byte)
+            }
+            previous = byte
+        }
+        return plain
+    }
+
     /// Whether `bytes` start like a ZIP archive (local file header, or an empty archive's end record).
     static func looksLikeZip(_ bytes: some Collection<UInt8>) -> Bool {
         let head = Array(bytes.prefix(4))
