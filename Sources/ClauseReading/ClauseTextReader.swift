@@ -16,7 +16,7 @@ import Foundation
 ///   conformity (不符合……的), existing enterprises only (现有……).
 public struct ClauseTextReader: Sendable {
     /// Bump when the reading of any text changes: compiled stores read with another version are stale.
-    public static let version = "2"
+    public static let version = "3"
 
     public let lexicon: ReaderLexicon
 
@@ -24,14 +24,42 @@ public struct ClauseTextReader: Sendable {
         self.lexicon = lexicon
     }
 
-    public func read(_ text: String) -> ClauseTextReading {
+    /// `heading`: the effect of the list the clause stands in, for items without a verb of their own.
+    public func read(_ text: String, heading: ListHeading? = nil) -> ClauseTextReading {
         let normalised = TextNormaliser.dropNumbering(TextNormaliser.normalise(text))
-        return ClauseTextReading(parts: PartSplitter.parts(normalised).map(readPart))
+        var parts: [ReadPart] = []
+        var current = heading
+        for words in PartSplitter.parts(normalised) {
+            var part = readPart(words, heading: current)
+            if let inner = Self.heading(in: part) {
+                // 禁止类项目包括：… / 以下项目一律不予审批：…: what follows takes its effect.
+                if part.effect == .requirement { part = readPart(words, heading: inner) }
+                current = inner
+            }
+            parts.append(part)
+        }
+        return ClauseTextReading(parts: parts)
     }
+
+    /// A part that heads a list: a catalogue's 禁止类/限制类/淘汰类 at its start, or an effect followed by
+    /// 包括 / 如下 / a colon.
+    static func heading(in part: ReadPart) -> ListHeading? {
+        let words = part.words
+        for (lead, effect) in [("禁止类", ReadEffect.prohibited), ("淘汰类", .prohibited), ("限制类", .restricted)] where words.begins(with: lead) {
+            return ListHeading(effect: effect, natures: part.natures, words: lead)
+        }
+        guard part.effect != .requirement, words.has("包括") || words.has("如下") || words.ends(with: "：") || words.ends(with: ":") else { return nil }
+        return ListHeading(effect: part.effect, natures: part.natures, words: part.effectWords ?? words)
+    }
+
+    static let parkFlags: Set<String> = ["chemicalPark", "industrialPark"]
+    static let projectWords = ["项目", "企业", "装置", "产能", "生产线", "工艺", "场", "厂", "业"]
 
     // MARK: One part
 
-    func readPart(_ words: String) -> ReadPart {
+    /// `heading`: the effect of the list the part stands in, taken when the part has no effect words of
+    /// its own and names something a project can be.
+    func readPart(_ words: String, heading: ListHeading? = nil) -> ReadPart {
         var part = ReadPart(words: words)
         var text = Masked(words)
 
@@ -77,26 +105,55 @@ public struct ClauseTextReader: Sendable {
         part.effectWords = effect.words
         part.inPrinciple = effect.inPrinciple
         if let rule = effect.rule { part.rules.append(rule) }
+        var listed = false
+        if let heading, part.effect == .requirement, effect.words == nil, !Existing.only(words),
+           Scan.contains(text.text, any: Self.projectWords) || !terms(in: text).isEmpty {
+            // An item of a list takes the list's effect (皮革生产项目 in a negative list).
+            part.effect = heading.effect
+            part.effectWords = heading.words
+            part.rules.append("effect.list")
+            listed = true
+        }
         if effect.mustEnterPark {
             // 应进入（化工）园区: outside such parks it may not be built.
             part.effect = .prohibited
             part.scopes.append(.outsidePark(chemicalParks: effect.chemicalParks, compliant: true, words: effect.words ?? ""))
             part.rules.append("scope.mustEnterPark")
-            for word in ["化工园区", "工业园区", "园区"] { text.mask(all: word) }
+            for word in ["化工园区", "工业园区", "化工集中区域", "化工集中区", "化工集聚区", "集中区域", "集中区", "集聚区", "园区"] { text.mask(all: word) }
         }
         if Scan.contains(text.text, any: Effects.unpermitted) {
             part.missing.append(.conformity(words: Effects.unpermitted.first { text.text.contains($0) } ?? "未经许可"))
             part.rules.append("unpermitted")
         }
 
+        // Places no layer maps and processes no profile states: facts a person must check. Their words
+        // are masked: 化工企业 in 在化工企业周边 and 农药 in 施用农药的 name no project.
+        if part.effect != .requirement, let (words, span) = Places.find(text.text) {
+            part.missing.append(.place(words: words))
+            part.rules.append("place")
+            text.mask(span)
+            // A, B 或 C 的: with a place it cannot map among them, a known area is one of several.
+            if part.words.has("、") || part.words.has("或") { part.scopes.removeAll { if case .inArea = $0 { true } else { false } } }
+        }
+        if part.effect != .requirement, let (words, span) = Processes.find(text.text) {
+            part.missing.append(.process(words: words))
+            part.rules.append("process")
+            text.mask(span)
+        }
+
         // Natures.
         let natures = Natures.read(text.text)
-        part.natures = natures.natures
+        part.natures = natures.natures ?? (listed ? heading?.natures : nil)
         part.natureWords = natures.words
         if !natures.words.isEmpty { part.rules.append("nature." + natures.words.joined(separator: "+")) }
 
         // Whom it concerns.
         let found = terms(in: text)
+        // A word the lexicon knows to name no class by itself (非化工): who it names is for a person.
+        for term in found where term.codes.isEmpty && term.flags.isEmpty {
+            part.missing.append(.object(words: term.words))
+            part.rules.append("object.negated")
+        }
         if !found.isEmpty {
             part.industries = found
             part.rules.append(found.contains { $0.group != nil } ? "industry.group" : "industry.lexicon")
@@ -170,6 +227,14 @@ public struct ClauseTextReader: Sendable {
                 let length = entry.word.count
                 guard Scan.matches(entry.characters, in: characters, at: index),
                       !(index..<(index + length)).contains(where: text.isMasked) else { continue }
+                // 化工园区 names a project (a park to be set up) only after 新设/设立/新建/扩建; elsewhere it is
+                // a place, and none of its words (化工) names the project either.
+                let isPark = entry.codes.isEmpty && !entry.flags.isEmpty && entry.flags.allSatisfy { Self.parkFlags.contains($0) }
+                let lead = String(glyphs: characters[max(0, index - 4)..<index])
+                if isPark && !Scan.contains(lead, any: ["新设", "设立", "新建", "扩建", "建设", "新的", "设置", "新增"]) {
+                    index += length - 1
+                    break
+                }
                 if seen.insert(entry.word).inserted {
                     found.append(ReadTerm(words: entry.word, codes: entry.codes, flags: entry.flags))
                 }

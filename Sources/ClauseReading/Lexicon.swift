@@ -76,6 +76,21 @@ public struct ReaderLexicon: Sendable, Hashable {
         return ReaderLexicon(entries: entries, groups: local + groups.filter { !names.contains($0.name) })
     }
 
+    /// The lexicon with the classification's own names added (化学原料和化学制品制造业 → C26), for the
+    /// clauses that cite them; names shorter than four characters are left out (too likely inside other
+    /// words), and a curated word of the same spelling wins.
+    public func adding(catalogueNames: [(name: String, code: String)]) -> ReaderLexicon {
+        let known = Set(entries.map(\.word))
+        var added: [Entry] = []
+        var seen = Set<String>()
+        for (name, code) in catalogueNames {
+            let word = name.trimmingCharacters(in: .whitespaces)
+            guard word.unicodeScalars.count >= 4, !known.contains(word), seen.insert(word).inserted else { continue }
+            added.append(Entry(word: word, codes: [code], flags: [], note: "GB/T 4754-2017 名称"))
+        }
+        return ReaderLexicon(entries: entries + added, groups: groups)
+    }
+
     public enum LoadError: Error, Equatable, Sendable {
         case malformed(file: String, line: Int, detail: String)
     }
@@ -85,10 +100,11 @@ public struct ReaderLexicon: Sendable, Hashable {
     public init(lexiconCSV: String, groupsCSV: String) throws(LoadError) {
         var entries: [Entry] = []
         for (line, fields) in try Self.rows(lexiconCSV, file: "industry-lexicon.csv", columns: 4) {
+            // `none`: a word that names no class by itself (非化工); the reader leaves whom it names to a person.
             guard !fields[0].isEmpty, !(fields[1].isEmpty && fields[2].isEmpty) else {
                 throw .malformed(file: "industry-lexicon.csv", line: line, detail: "a word needs codes or flags")
             }
-            entries.append(Entry(word: fields[0], codes: Self.list(fields[1]), flags: Self.list(fields[2]), note: fields[3]))
+            entries.append(Entry(word: fields[0], codes: fields[1] == "none" ? [] : Self.list(fields[1]), flags: Self.list(fields[2]), note: fields[3]))
         }
         var groups: [Group] = []
         for (line, fields) in try Self.rows(groupsCSV, file: "industry-groups.csv", columns: 5) {

@@ -73,6 +73,22 @@ public struct ReadException: Sendable, Hashable {
 
 /// A fact the text asks for that a project profile and the dataset do not give: the clause may concern
 /// the project, and a person must look.
+/// The effect a list gives its items when they carry no verb of their own: a negative list (负面清单)
+/// of noun phrases ("皮革生产项目"), the items under a heading "禁止类项目包括：".
+public struct ListHeading: Sendable, Hashable {
+    public var effect: ReadEffect
+    /// The natures the list is about (a list of new projects: [new]); nil: any.
+    public var natures: [ReadNature]?
+    /// The words that give the effect (the list's title or heading), quoted as the deciding words.
+    public var words: String
+
+    public init(effect: ReadEffect, natures: [ReadNature]? = nil, words: String) {
+        self.effect = effect
+        self.natures = natures
+        self.words = words
+    }
+}
+
 public enum ReadMissing: Sendable, Hashable {
     /// A category a table must define (三类工业项目 without the dataset's 工业项目分类表).
     case categoryTable(name: String)
@@ -82,6 +98,10 @@ public enum ReadMissing: Sendable, Hashable {
     case conformity(words: String)
     /// The text prohibits or restricts, but whom it names could not be read.
     case object(words: String)
+    /// A place the reader does not know (集中供热区域内, 城区, 重点区域): whether the site lies there.
+    case place(words: String)
+    /// A process, fuel or material (采用含汞工艺的, 以煤炭为燃料的): whether the project uses it.
+    case process(words: String)
 }
 
 public struct ReadPart: Sendable, Hashable {

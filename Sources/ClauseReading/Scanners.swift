@@ -4,14 +4,17 @@ import Foundation
 /// characters and must not move what follows).
 enum Scan {
     static func occurrences(of word: String, in text: [Unicode.Scalar]) -> [Range<Int>] {
-        let needle = Array(word.unicodeScalars)
-        guard !needle.isEmpty, needle.count <= text.count else { return [] }
+        // The word's scalars walked in place (allocating an array per word was a tenth of the reader's time).
+        let scalars = word.unicodeScalars
+        guard let first = scalars.first else { return [] }
+        let count = scalars.count
+        guard count <= text.count else { return [] }
         var found: [Range<Int>] = []
         var index = 0
-        while index + needle.count <= text.count {
-            if text[index] == needle[0], Self.matches(needle, in: text, at: index) {
-                found.append(index..<(index + needle.count))
-                index += needle.count
+        while index + count <= text.count {
+            if text[index] == first, zip(scalars, text[index..<(index + count)]).allSatisfy({ $0 == $1 }) {
+                found.append(index..<(index + count))
+                index += count
             } else {
                 index += 1
             }
@@ -87,7 +90,7 @@ enum PartSplitter {
             var prefix = ""
             for segment in split(sentence, at: "，,") where !segment.isEmpty {
                 let starts = startsPart(segment)
-                if segment.hasPrefix("确需") || segment.hasPrefix("确有必要") || segment.hasPrefix("特殊情况") {
+                if segment.begins(with: "确需") || segment.begins(with: "确有必要") || segment.begins(with: "特殊情况") {
                     current = (current ?? prefix) + "，" + segment
                     prefix = ""
                 } else if starts || (current == nil && hasEffect(segment)) {
@@ -99,6 +102,10 @@ enum PartSplitter {
                     parts.append(segment)
                 } else if current == nil {
                     prefix = prefix.isEmpty ? segment : prefix + "，" + segment
+                } else if let open = current, hasEffect(segment), hasEffect(open) {
+                    // …一律不批，…一律不批: a prescription of its own after one complete.
+                    parts.append(open)
+                    current = segment
                 } else if let open = current {
                     current = open + "，" + segment
                 }
@@ -114,7 +121,7 @@ enum PartSplitter {
     static func startsPart(_ segment: String) -> Bool {
         if Existing.only(segment) { return true }
         let lead = segment.drop { "对在于".contains($0) }
-        if starters.contains(where: { lead.hasPrefix($0) }) { return true }
+        if starters.contains(where: { lead.begins(with: $0) }) { return true }
         return hasEffect(segment) && Natures.read(segment).words.count > 0
     }
 
@@ -124,7 +131,7 @@ enum PartSplitter {
     }
 
     static func hasEffect(_ segment: String) -> Bool {
-        Scan.contains(segment, any: ["禁止", "严禁", "不得", "不准", "不允许", "不予", "不再", "限制", "严格控制", "严控", "应", "须", "必须", "鼓励"])
+        Scan.contains(segment, any: ["禁止", "严禁", "不得", "不准", "不允许", "不予", "不再", "一律不", "限制", "严格控制", "严控", "应", "须", "必须", "鼓励"])
     }
 
     /// The pieces between `marks`, trimmed of blanks, empty ones dropped (on scalars: splitting on
@@ -140,8 +147,13 @@ enum PartSplitter {
             if !piece.isEmpty { pieces.append(String(glyphs: piece)) }
             current.removeAll(keepingCapacity: true)
         }
+        // Commas never split inside brackets: （化学原料制造项目，有化学反应的化学制品制造项目） is one list;
+        // sentence marks do (（混凝土搅拌站项目；水泥粉磨站项目限制；陶瓷制品制造项目禁止）).
+        let protectBrackets = !separators.contains("。")
+        var depth = 0
         for scalar in text.unicodeScalars {
-            if separators.contains(scalar) { flush() } else { current.append(scalar) }
+            if scalar == "(" || scalar == "（" { depth += 1 } else if (scalar == ")" || scalar == "）") && depth > 0 { depth -= 1 }
+            if (depth == 0 || !protectBrackets) && separators.contains(scalar) { flush() } else { current.append(scalar) }
         }
         flush()
         return pieces
@@ -153,14 +165,18 @@ enum Exceptions {
     static func spans(in text: [Unicode.Scalar]) -> [Range<Int>] {
         var spans: [Range<Int>] = []
         for found in Scan.occurrences(of: "除外", in: text) {
-            // Back to the start of the segment holding 除外.
+            // Back to the start of the segment holding 除外, or of the bracket it closes: （环保型项目除外）
+            // spares only what the bracket says.
             var start = found.lowerBound
-            while start > 0, !text[start - 1].isOneOf("，,；;") { start -= 1 }
-            spans.append(start..<found.upperBound)
+            while start > 0, !text[start - 1].isOneOf("，,；;（(") { start -= 1 }
+            if start > 0, text[start - 1].isOneOf("（(") { start -= 1 }
+            var end = found.upperBound
+            if start < found.lowerBound, text[start].isOneOf("（("), end < text.count, text[end].isOneOf("）)") { end += 1 }
+            spans.append(start..<end)
         }
         // 除……外 / 除……以外 / 除……之外 at a segment start.
         for found in Scan.occurrences(of: "除", in: text) where !spans.contains(where: { $0.contains(found.lowerBound) }) {
-            guard found.lowerBound == 0 || text[found.lowerBound - 1].isOneOf("，,；;") else { continue }
+            guard found.lowerBound == 0 || text[found.lowerBound - 1].isOneOf("，,；;（(") else { continue }
             var end = found.upperBound
             while end < text.count, text[end] != "外", !text[end].isOneOf("，,；;。") { end += 1 }
             guard end < text.count, text[end] == "外", end > found.upperBound else { continue }
@@ -253,7 +269,7 @@ enum Effects {
                 found.rule = "effect.原则上" + word
             }
             let after = String(glyphs: characters[range.upperBound..<min(characters.count, range.upperBound + 6)])
-            if let object = conductObjects.first(where: { after.hasPrefix($0) || after.dropFirst().hasPrefix($0) }) {
+            if let object = conductObjects.first(where: { after.begins(with: $0) || after.dropFirst().begins(with: $0) }) {
                 found.conduct = true
                 found.activity = activityObjects.contains(object)
             }
@@ -280,7 +296,7 @@ enum Effects {
                 found.rule = "effect.mustEnterPark"
                 return found
             }
-            if Scan.contains(after, any: ["论证", "评估", "专题研究", "专项评价"]) && !after.hasPrefix("加强") {
+            if Scan.contains(after, any: ["论证", "评估", "专题研究", "专项评价"]) && !after.begins(with: "加强") {
                 found.effect = .needsAssessment
                 found.words = modal + "…论证"
                 found.rule = "effect.assessment"
@@ -294,6 +310,14 @@ enum Effects {
             found.rule = "effect.原则上"
         }
         return found
+    }
+
+    /// Whether an effect word ends at `position` (禁止, 严禁, 不得, 限制 …).
+    static func endsWithEffect(_ characters: [Unicode.Scalar], at position: Int) -> Bool {
+        (prohibitions + restrictions).contains { word in
+            let glyphs = Array(word.unicodeScalars)
+            return Scan.matches(glyphs, in: characters, at: position - glyphs.count)
+        }
     }
 
     static let activityObjects: Set<String> = ["破坏", "占用", "毁", "砍"]
@@ -315,7 +339,7 @@ enum Effects {
             guard head.count <= 10 else { continue }
             return head.has("化工")
         }
-        if text.hasPrefix("入园") || text.has("入园") && text.count < 20 { return text.has("化工") }
+        if text.begins(with: "入园") || text.has("入园") && text.count < 20 { return text.has("化工") }
         return nil
     }
 }
@@ -326,11 +350,13 @@ enum Scopes {
         let characters = Array(text.unicodeScalars)
         var found: [(ReadScope, Range<Int>)] = []
         // 园区外 / 园区内, with what stands before (合规、化工).
-        for (suffix, outside) in [("园区外", true), ("园区以外", true), ("园区之外", true), ("开发区外", true), ("集聚区外", true), ("集中区外", true),
+        for (suffix, outside) in [("园区外", true), ("园区以外", true), ("园区之外", true), ("开发区外", true), ("集聚区外", true), ("集中区外", true), ("集中区域外", true), ("集中区域以外", true),
                                   ("园区内", false), ("园区范围内", false), ("开发区内", false), ("集聚区内", false)] {
             for range in Scan.occurrences(of: suffix, in: characters) where !found.contains(where: { $0.1.overlaps(range) }) {
                 var start = range.lowerBound
-                while start > 0, range.lowerBound - start < 10, !characters[start - 1].isOneOf("，,、；;在于的") { start -= 1 }
+                // Back to a separator, but never over an effect word (禁止化工园区外…: 禁止 is no part of the park).
+                while start > 0, range.lowerBound - start < 10, !characters[start - 1].isOneOf("，,、；;在于的（(）)"),
+                      !Effects.endsWithEffect(characters, at: start) { start -= 1 }
                 let head = String(glyphs: characters[start..<range.lowerBound])
                 let chemical = head.has("化工")
                 let compliant = chemical || Scan.contains(head, any: ["合规", "认定", "依法设立", "省级以上"])
@@ -339,12 +365,26 @@ enum Scopes {
                                       : .inPark(chemicalParks: chemical, compliant: compliant, words: words), start..<range.upperBound))
             }
         }
+        for range in Scan.occurrences(of: "未进入", in: characters) + Scan.occurrences(of: "未入驻", in: characters)
+            where !found.contains(where: { $0.1.overlaps(range) }) {
+            let rest = Array(characters[range.upperBound..<min(characters.count, range.upperBound + 14)])
+            guard let park = ["园区", "集中区", "集聚区", "开发区"].compactMap({ Scan.occurrences(of: $0, in: rest).first }).min(by: { $0.lowerBound < $1.lowerBound })
+            else { continue }
+            let end = range.upperBound + park.upperBound
+            let words = String(glyphs: characters[range.lowerBound..<end])
+            let chemical = words.has("化工")
+            found.append((.outsidePark(chemicalParks: chemical, compliant: chemical, words: words), range.lowerBound..<end))
+        }
         if let shoreline = shoreline(characters) { found.append(shoreline) }
         // Sensitive areas and red lines.
         for (word, role) in [("饮用水水源", "drinkingWater"), ("水源保护区", "drinkingWater"), ("水源地", "drinkingWater"), ("自然保护区", "natureReserve")] {
             guard let range = Scan.occurrences(of: word, in: characters).first, !found.contains(where: { $0.1.overlaps(range) }) else { continue }
             var end = range.upperBound
-            while end < characters.count, end - range.upperBound < 16, !characters[end].isOneOf("，,；;"), !characters[end].isOneOf("禁严不限") { end += 1 }
+            // To the level words and 内/外, never over 的 (饮用水水源地的化工生产企业: the plant is no part of the area).
+            while end < characters.count, end - range.upperBound < 16, !characters[end].isOneOf("，,；;的"), !characters[end].isOneOf("禁严不限") {
+                end += 1
+                if characters[end - 1].isOneOf("内外") { break }
+            }
             let words = String(glyphs: characters[range.lowerBound..<end])
             let levelWords = role == "drinkingWater" ? [("一级", "一级"), ("二级", "二级"), ("准保护区", "准保护区")]
                 : [("核心区", "核心区"), ("缓冲区", "缓冲区"), ("实验区", "实验区")]
@@ -369,17 +409,17 @@ enum Scopes {
             let rest = String(glyphs: characters[end..<min(characters.count, end + 8)])
             var metres: Double?
             var unitLength = 0
-            for (unit, scale) in [("公里", 1000.0), ("千米", 1000), ("km", 1000), ("KM", 1000), ("米", 1), ("m", 1)] where rest.hasPrefix(unit) {
+            for (unit, scale) in [("公里", 1000.0), ("千米", 1000), ("km", 1000), ("KM", 1000), ("米", 1), ("m", 1)] where rest.begins(with: unit) {
                 metres = value * scale
                 unitLength = unit.count
                 break
             }
             guard let metres, metres > 0 else { continue }
             let after = String(glyphs: characters[(end + unitLength)..<min(characters.count, end + unitLength + 4)])
-            guard after.hasPrefix("范围内") || after.hasPrefix("以内") || after.hasPrefix("内") || after.hasPrefix("范围") else { continue }
+            guard after.begins(with: "范围内") || after.begins(with: "以内") || after.begins(with: "内") || after.begins(with: "范围") else { continue }
             var lower = start
             while lower > 0, start - lower < 14, !characters[lower - 1].isOneOf("，,；;、在和及与") { lower -= 1 }
-            let upper = min(characters.count, end + unitLength + (after.hasPrefix("范围内") ? 3 : after.hasPrefix("以内") ? 2 : 1))
+            let upper = min(characters.count, end + unitLength + (after.begins(with: "范围内") ? 3 : after.begins(with: "以内") ? 2 : 1))
             let words = String(glyphs: characters[lower..<upper])
             // The rivers the distance is of: named in its own words, else in the text.
             let named = rivers(words) ?? rivers(text)
@@ -427,41 +467,11 @@ enum Categories {
     }
 }
 
-/// Capacities and sizes a profile does not give (年产 30 万吨以下, 单机 30 万千瓦, 年出栏 5000 头).
-enum Thresholds {
-    static let units = ["万吨", "吨", "万千瓦", "千瓦", "兆瓦", "MW", "蒸吨", "万头", "头", "万只", "万羽", "立方米", "亩", "公顷", "千伏安", "万元"]
-
-    static func find(_ text: String) -> String? {
-        let characters = Array(text.unicodeScalars)
-        for start in characters.indices {
-            guard let (_, end) = Scan.number(characters, at: start), start == 0 || !characters[start - 1].isDigit else { continue }
-            let rest = String(glyphs: characters[end..<min(characters.count, end + 4)])
-            guard units.contains(where: { rest.hasPrefix($0) }) else { continue }
-            var lower = start
-            while lower > 0, start - lower < 6, !characters[lower - 1].isOneOf("，,；;、") { lower -= 1 }
-            var upper = end
-            while upper < characters.count, upper - end < 8, !characters[upper].isOneOf("，,；;的") { upper += 1 }
-            return String(glyphs: characters[lower..<upper])
-        }
-        return nil
-    }
-}
-
-/// 不符合……的: a plan or policy the project must conform to.
-enum Conformity {
-    static func find(_ text: String) -> String? {
-        guard let range = text.byteRange(of: "不符合") else { return nil }
-        let rest = text[range.lowerBound...]
-        guard let end = rest.firstIndex(of: "的") else { return String(rest.prefix(24)) }
-        return String(rest[..<end].prefix(40))
-    }
-}
-
 /// 现有…, 已建…: about what exists, not a new project.
 enum Existing {
     static func only(_ text: String) -> Bool {
         let lead = text.drop { "对".contains($0) }
-        return lead.hasPrefix("现有") || lead.hasPrefix("已建") || lead.hasPrefix("已有") || lead.hasPrefix("存量")
+        return lead.begins(with: "现有") || lead.begins(with: "已建") || lead.begins(with: "已有") || lead.begins(with: "存量")
     }
 }
 

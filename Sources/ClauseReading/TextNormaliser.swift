@@ -6,10 +6,10 @@ import Foundation
 enum TextNormaliser {
     /// Traditional → simplified for the characters of admission lists (industries, effects, places);
     /// a list text in traditional characters reads like its simplified original.
-    static let simplified: [Character: Character] = {
-        let pairs = "禁禁嚴严擴扩建建規规劃划區区園园內内範范圍围業业項项產产製制鋼钢鐵铁電电鍍镀紙纸藥药醫医農农煉炼礦矿採采磚砖養养殖殖險险廢废棄弃環环線线級级點点設设頭头碼码護护與与無无關关經经營营發发開开鹽盐塗涂漿浆織织紡纺氣气汙污爐炉鍋锅熱热廠厂應应須须準准許许類类學学體体質质專专錳锰鋁铝銅铜鉛铅鋅锌鎳镍錫锡銻锑汞汞屬属礎础際际態态護护濱滨灣湾陸陆線线條条們们讓让進进達达遠远選选這这還还邊边災灾復复係系統统續续總总權权歷历機机構构標标樣样權权準准場场陽阳陰阴隊队層层屆届貨货運运車车軍军農农鄉乡縣县鎮镇區区灘滩現现實实審审條条論论評评價价證证據据術术務务為为個个們们來来時时後后將将對对於于專专屬属並并們们從从這这東东亞亚傳传億亿優优會会們们兩两嚴严舊旧來来倉仓儲储費费資资質质產产濟济漁渔盤盘淨净滅灭潔洁灘滩災灾營营滲渗溝沟漲涨蓄蓄電电池池陶陶瓷瓷紗纱綫线織织續续總总綠绿縮缩繪绘羅罗聯联肅肃脅胁腳脚臨临興兴舉举舊旧莊庄萬万葉叶蘇苏蘭兰處处號号蟲虫衛卫補补裝装裡里複复見见覽览觀观計计訂订記记設设許许診诊詞词試试詳详認认說说請请調调談谈諮咨謀谋護护讀读變变貝贝負负財财責责貨货販贩貴贵買买費费貿贸賃赁資资賣卖質质購购贊赞趕赶趙赵跡迹軌轨軟软較较載载輔辅輕轻輸输轉转辦办農农遷迁遺遗適适選选還还邊边郵邮鄉乡醫医釋释鋪铺錄录錢钱鍊炼鏈链門门開开閒闲間间閘闸閥阀關关陣阵陳陈隊队陽阳際际隱隐雜杂雙双雞鸡離离雲云電电靈灵預预領领頻频題题顏颜風风飛飞餘余館馆駐驻驗验體体髒脏鬥斗魚鱼鮮鲜鳥鸟鹼碱麥麦黃黄點点齊齐齒齿龍龙"
-        var map: [Character: Character] = [:]
-        var iterator = pairs.makeIterator()
+    static let simplified: [Unicode.Scalar: Unicode.Scalar] = {
+        let pairs = "銨铵燒烧堿碱純纯濕湿國国結结導导錄录別别單单確确劇剧監监測测穩稳長长勞劳動动員员藝艺備备紅红斷断飲饮廳厅強强議议報报網网塵尘噸吨脫脱墾垦爾尔換换壓压減减勵励檢检種种獸兽殘残閉闭勢势團团幹干僅仅築筑絕绝錯错礙碍樓楼燈灯廣广歸归氫氢鋰锂矽硅鉻铬鎘镉釩钒鈷钴鑄铸鍛锻綿绵纖纤維维縫缝紉纫傢家飾饰膠胶輪轮釀酿醬酱糧粮麵面煙烟捲卷漬渍狀状況况規规範范圍围劃划緣缘產产擴扩嚴严禁禁區区園园內内業业項项製制鋼钢鐵铁電电鍍镀紙纸禁禁嚴严擴扩建建規规劃划區区園园內内範范圍围業业項项產产製制鋼钢鐵铁電电鍍镀紙纸藥药醫医農农煉炼礦矿採采磚砖養养殖殖險险廢废棄弃環环線线級级點点設设頭头碼码護护與与無无關关經经營营發发開开鹽盐塗涂漿浆織织紡纺氣气汙污爐炉鍋锅熱热廠厂應应須须準准許许類类學学體体質质專专錳锰鋁铝銅铜鉛铅鋅锌鎳镍錫锡銻锑汞汞屬属礎础際际態态護护濱滨灣湾陸陆線线條条們们讓让進进達达遠远選选這这還还邊边災灾復复係系統统續续總总權权歷历機机構构標标樣样權权準准場场陽阳陰阴隊队層层屆届貨货運运車车軍军農农鄉乡縣县鎮镇區区灘滩現现實实審审條条論论評评價价證证據据術术務务為为個个們们來来時时後后將将對对於于專专屬属並并們们從从這这東东亞亚傳传億亿優优會会們们兩两嚴严舊旧來来倉仓儲储費费資资質质產产濟济漁渔盤盘淨净滅灭潔洁灘滩災灾營营滲渗溝沟漲涨蓄蓄電电池池陶陶瓷瓷紗纱綫线織织續续總总綠绿縮缩繪绘羅罗聯联肅肃脅胁腳脚臨临興兴舉举舊旧莊庄萬万葉叶蘇苏蘭兰處处號号蟲虫衛卫補补裝装裡里複复見见覽览觀观計计訂订記记設设許许診诊詞词試试詳详認认說说請请調调談谈諮咨謀谋護护讀读變变貝贝負负財财責责貨货販贩貴贵買买費费貿贸賃赁資资賣卖質质購购贊赞趕赶趙赵跡迹軌轨軟软較较載载輔辅輕轻輸输轉转辦办農农遷迁遺遗適适選选還还邊边郵邮鄉乡醫医釋释鋪铺錄录錢钱鍊炼鏈链門门開开閒闲間间閘闸閥阀關关陣阵陳陈隊队陽阳際际隱隐雜杂雙双雞鸡離离雲云電电靈灵預预領领頻频題题顏颜風风飛飞餘余館馆駐驻驗验體体髒脏鬥斗魚鱼鮮鲜鳥鸟鹼碱麥麦黃黄點点齊齐齒齿龍龙"
+        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
+        var iterator = pairs.unicodeScalars.makeIterator()
         while let traditional = iterator.next(), let simple = iterator.next() {
             if traditional != simple { map[traditional] = simple }
         }
@@ -27,8 +27,7 @@ enum TextNormaliser {
             case 0xFF0E: out.append(".")
             case 0x3000: out.append(" ")
             default:
-                let character = Character(scalar)
-                out.append(simplified[character] ?? character)
+                out.unicodeScalars.append(scalar.value < 0x3400 ? scalar : simplified[scalar] ?? scalar)
             }
         }
         return removeBreaks(out)
@@ -37,26 +36,26 @@ enum TextNormaliser {
     /// Line breaks and blanks between two Chinese characters (a PDF's line ends) are dropped; other
     /// runs of white space become one blank.
     static func removeBreaks(_ text: String) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var pending = false
-        var previous: Character?
-        for character in text {
-            if character.isWhitespace {
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
                 pending = true
                 continue
             }
-            if pending, let previous, !(isCJK(previous) || isCJK(character)) { out.append(" ") }
+            if pending, let previous, !(isCJK(previous) || isCJK(scalar)) { out.append(" ") }
             pending = false
-            out.append(character)
-            previous = character
+            out.append(scalar)
+            previous = scalar
         }
-        return out
+        return String(out)
     }
 
-    static func isCJK(_ character: Character) -> Bool {
-        guard let scalar = character.unicodeScalars.first else { return false }
-        return (0x3000...0x303F).contains(scalar.value) || (0x4E00...0x9FFF).contains(scalar.value) || (0xFF00...0xFFEF).contains(scalar.value)
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        (0x3000...0x303F).contains(scalar.value) || (0x4E00...0x9FFF).contains(scalar.value) || (0xFF00...0xFFEF).contains(scalar.value)
     }
+
 
     static let chineseNumerals = "一二三四五六七八九十"
     static let circled = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

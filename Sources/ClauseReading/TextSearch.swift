@@ -11,6 +11,12 @@ import Darwin
 extension StringProtocol {
     func has(_ word: String) -> Bool { byteRange(of: word) != nil }
 
+    /// `hasPrefix` on bytes (the same answer for the reader's normalised text, without comparing characters).
+    func begins(with word: String) -> Bool { utf8.starts(with: word.utf8) }
+
+    /// `hasSuffix` on bytes.
+    func ends(with word: String) -> Bool { utf8.reversed().starts(with: word.utf8.reversed()) }
+
     /// The range of the first occurrence of `word`, or nil.
     func byteRange(of word: String) -> Range<Index>? {
         var word = word

@@ -12,7 +12,7 @@ struct AccuracyReport {
     let outcomes: [Outcome]
 
     init(cases: [ReaderCase], judge: ClauseJudge) {
-        outcomes = cases.map { Outcome(item: $0, judgement: judge.judge($0.text, profile: $0.profile, site: $0.site)) }
+        outcomes = cases.map { Outcome(item: $0, judgement: judge.judge($0.text, profile: $0.profile, site: $0.site, listEffect: $0.listEffect)) }
     }
 
     func print(title: String) {
@@ -24,6 +24,9 @@ struct AccuracyReport {
         Swift.print("cases: \(outcomes.count) (binds \(binds.count), of which 禁止 \(prohibited.count); does not concern \(notConcern.count); may concern \(may.count))")
         line("binding cases marked as concerning with a binding effect (target >= 80 %)", binds.filter { $0.boundEffect != nil }.count, binds.count)
         line("禁止 cases marked prohibited (target >= 80 %)", prohibited.filter { $0.boundEffect == .prohibited }.count, prohibited.count)
+        line("binding cases answered as not concerning (a silent 符合; the worst error)",
+             binds.filter { $0.judgement.concern == .doesNotConcern || ($0.judgement.concern == .concerns && $0.boundEffect == nil) }.count, binds.count)
+        line("binding cases left to a person (undetermined: 需论证)", binds.filter { $0.judgement.concern == .undetermined }.count, binds.count)
         line("not-concerning cases given 禁止/限制 (target <= 5 %)", notConcern.filter { [.prohibited, .restricted].contains($0.boundEffect) }.count, notConcern.count)
         line("may-concern cases left to a person (undetermined)", may.filter { $0.judgement.concern == .undetermined }.count, may.count)
         line("may-concern cases answered as binding outright", may.filter { $0.boundEffect != nil }.count, may.count)
@@ -43,8 +46,13 @@ struct AccuracyReport {
         }
         if !wrong.isEmpty {
             Swift.print("cases read otherwise than the person (\(wrong.count)):")
-            for outcome in wrong.prefix(15) {
+            for outcome in wrong.prefix(ProcessInfo.processInfo.environment["SHOW_ALL"] == nil ? 15 : 10_000) {
                 let j = outcome.judgement
+                if let wanted = ProcessInfo.processInfo.environment["SHOW_PARTS"], outcome.item.id.hasPrefix(wanted) {
+                    for part in j.parts {
+                        Swift.print("      part \(part.effect.rawValue) ind=\(part.conditions.industries ?? []) nat=\(part.conditions.natures?.map(\.rawValue) ?? []) park=\(String(describing: part.conditions.park)) missing=\(part.missing) rules=\(part.evidence.rules) «\(part.evidence.words)»")
+                    }
+                }
                 Swift.print("  \(outcome.item.id): expected \(outcome.item.expect.rawValue) \(outcome.item.effect?.rawValue ?? ""), read \(j.concern) \(j.effect.rawValue) «\(j.quote ?? "")»")
             }
         }

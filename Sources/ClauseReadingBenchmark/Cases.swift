@@ -12,6 +12,8 @@ struct ReaderCase {
     let site: SiteConditionFacts
     let expect: Expectation
     let effect: Effect?
+    /// The effect the list's title gives verbless items (dev-set sources that are negative lists).
+    var listEffect: (effect: Effect, natures: [ProjectNature]?, words: String)? = nil
 }
 
 /// The site facts a case names: distances far from every shoreline unless given, parks as given, and
@@ -77,10 +79,22 @@ enum CSVLine {
 enum DevelopmentSet {
     struct File: Decodable {
         let province: String
+        let sources: [Source]
         let clauses: [Clause]
+    }
+    struct Source: Decodable {
+        let id: String
+        /// The effect a list's title gives its verbless items (the labeller's reading of the title).
+        let listEffect: ListEffect?
+    }
+    struct ListEffect: Decodable {
+        let effect: Effect
+        let natures: [ProjectNature]?
+        let words: String
     }
     struct Clause: Decodable {
         let id: String
+        let source: String
         let text: String
         let cases: [Case]?
     }
@@ -99,20 +113,41 @@ enum DevelopmentSet {
         let flags: [String]?
     }
 
+    /// The labeller wrote the project's facts in words; those the screening profile can carry become its
+    /// flags (as a user ticks them on the page), the words kept for the places read below.
+    static func flagIds(_ words: String) -> [String] {
+        var ids = [words]
+        if words.contains("淘汰类") || words.contains("落后产能") { ids.append("eliminatedCatalogue") }
+        if words.contains("限制类") { ids.append("restrictedCatalogue") }
+        if words.contains("化工园区") && (words.contains("新设") || words.contains("扩建") || words.contains("新建")) { ids.append("chemicalPark") }
+        if words.contains("工业园区") && words.contains("新设") { ids.append("industrialPark") }
+        if words.contains("燃煤锅炉") { ids.append("coalFiredBoiler") }
+        return ids
+    }
+
     static func load(_ folder: URL) throws -> [ReaderCase] {
         let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
         var cases: [ReaderCase] = []
         for url in files.sorted(by: { $0.path < $1.path }) where url.pathExtension == "yaml" {
             let file = try YAMLDecoder().decode(File.self, from: try Data(contentsOf: url))
+            let lists = Dictionary(file.sources.compactMap { source in source.listEffect.map { (source.id, $0) } }, uniquingKeysWith: { a, _ in a })
             for clause in file.clauses {
                 for (number, item) in (clause.cases ?? []).enumerated() {
                     guard let expect = ReaderCase.Expectation(rawValue: item.expect) else { continue }
                     var profile = ProjectProfile(industry: item.profile.industry, nature: item.profile.nature.flatMap(ProjectNature.init(rawValue:)))
                     profile.chemical = item.profile.chemical
-                    profile.flags = Set(item.profile.flags ?? [])
-                    let site = CaseSites.site(inPark: item.profile.inPark, chemicalPark: item.profile.parkKind == "化工园区", shorelineMetres: item.profile.shorelineMetres)
+                    profile.flags = Set((item.profile.flags ?? []).flatMap(DevelopmentSet.flagIds))
+                    // parkKind is the labeller's words (化工园区, 化工集中区, 综合性工业园区 …).
+                    let kind = item.profile.parkKind ?? ""
+                    var site = CaseSites.site(inPark: item.profile.inPark, chemicalPark: kind.contains("化工") && !kind.contains("非化工"),
+                                              shorelineMetres: item.profile.shorelineMetres)
+                    // Facts of place the labeller wrote among the flags.
+                    for (words, level) in [("位于饮用水水源一级保护区内", "一级"), ("位于饮用水水源二级保护区内", "二级")] where profile.flags.contains(words) {
+                        site.areas.append(.init(role: "drinkingWater", layer: "drinkingWater", level: level))
+                    }
                     cases.append(ReaderCase(set: file.province, id: "\(clause.id)#\(number + 1)", text: clause.text, profile: profile, site: site,
-                                            expect: expect, effect: item.effect.flatMap(Effect.init(rawValue:))))
+                                            expect: expect, effect: item.effect.flatMap(Effect.init(rawValue:)),
+                                            listEffect: lists[clause.source].map { ($0.effect, $0.natures, $0.words) }))
                 }
             }
         }

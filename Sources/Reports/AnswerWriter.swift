@@ -196,6 +196,8 @@ struct AnswerWriter {
             case .threshold: "threshold"
             case .conformity: "conformity"
             case .object: "object"
+            case .place: "place"
+            case .process: "process"
             }
         case .sensitiveLayer: "sensitiveLayer"
         }

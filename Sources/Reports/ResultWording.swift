@@ -165,6 +165,11 @@ public struct ResultWording: Sendable {
                 asks = l.pick("条款以“\(words)”为条件，需核对项目是否符合", "the clause depends on \"\(words)\": check whether the project conforms")
             case .object(let words):
                 asks = l.pick("未能识别“\(words)”所指的项目", "who \"\(words)\" names could not be read")
+            case .place(let words):
+                asks = l.pick("条款只适用于“\(words)”，数据集没有该范围的图层，需核对站点是否位于其中",
+                              "the clause holds only in \"\(words)\", which no layer of the dataset maps: check whether the site lies there")
+            case .process(let words):
+                asks = l.pick("条款针对“\(words)”，项目情况未说明是否采用", "the clause concerns \"\(words)\"; the profile does not say whether the project uses it")
             }
             return l.pick("若涉及本项目则为“\(effect)”；", "would be \(effect) if it concerns this project; ") + asks + l.pick("，需人工核对", ": a person must check it")
         }

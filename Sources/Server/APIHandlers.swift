@@ -68,13 +68,6 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
 
     // MARK: handlers
 
-    struct Health: Encodable {
-        let status: String
-        let dataset: String
-        let version: String
-        let contentHash: String
-    }
-
     struct EditionList: Encodable {
         struct Entry: Encodable {
             let key: String, name: String, version: String, date: String, contentHash: String, isDefault: Bool
@@ -83,7 +76,8 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
     }
 
     func editionList() throws -> JSONReply {
-        try Self.json(EditionList(editions: zip(editions.keys, editions.services).enumerated().map { position, pair in
+        let current = editions.current
+        return try Self.json(EditionList(editions: zip(current.keys, current.services).enumerated().map { position, pair in
             let m = pair.1.dataset.metadata
             return .init(key: pair.0, name: m.name, version: m.version, date: m.date, contentHash: pair.1.dataset.contentHash, isDefault: position == 0)
         }))
@@ -93,9 +87,9 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
         request.uri.queryParameters[Substring(name)].map(String.init)
     }
 
+    /// Made once per set of editions (`HealthReport`): a health check costs no encoding.
     func health() throws -> JSONReply {
-        let metadata = service.dataset.metadata
-        return try Self.json(Health(status: "ok", dataset: metadata.name, version: metadata.version, contentHash: service.dataset.contentHash))
+        JSONReply(data: editions.current.health)
     }
 
     struct DatasetInfo: Encodable {

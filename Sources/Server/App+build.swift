@@ -16,10 +16,15 @@ public enum ZoneScreenService {
         try buildApplication(datasets: [dataset], configuration: configuration, onServerRunning: onServerRunning)
     }
 
-    /// Several editions of the dataset, the first the default (requests choose with `edition`).
+    /// Several editions of the dataset, the first the default (requests choose with `edition`). With
+    /// `reload`, SIGHUP loads the editions again through it and swaps them in (`EditionReload`).
     public static func buildApplication(datasets: [Dataset], configuration: ServiceConfiguration,
-                                        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+                                        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in },
+                                        reload: (@Sendable () throws -> [Dataset])? = nil) throws -> some ApplicationProtocol {
         let service = Editions(try datasets.map { try LocalScreeningService(dataset: $0, engines: configuration.maxConcurrentScreenings) })
+        if let reload {
+            EditionReload(editions: service, engines: configuration.maxConcurrentScreenings, load: reload).installSignalHandler()
+        }
         var logger = Logger(label: "zonescreen")
         logger.logLevel = .warning
         let connections = ConnectionCount()

@@ -13,10 +13,11 @@ enum DatasetChoice {
                               "the demo dataset Fixtures/demo was not found; name a dataset folder with --dataset"))
     }
 
-    static func load(_ path: String?, language l: Language) throws(CLIError) -> Dataset {
+    /// `access`: a service holds a private copy of the store (`DatasetStore.Access`).
+    static func load(_ path: String?, language l: Language, access: DatasetStore.Access = .shared) throws(CLIError) -> Dataset {
         let url = try directory(path, language: l)
         let opened: DatasetStore.Opened
-        do { opened = try DatasetStore.open(url) } catch {
+        do { opened = try DatasetStore.open(url, access: access) } catch {
             throw CLIError((error as? UserFacingError)?.message(l) ?? "\(error)")
         }
         if let note = note(opened.event, language: l) { FileHandle.standardError.write(Data((note + "\n").utf8)) }
@@ -44,8 +45,8 @@ enum DatasetChoice {
     }
 
     /// Loads the dataset, or prints why not to stderr and exits with `status`.
-    static func loadOrExit(_ path: String?, language l: Language, status: Int32) throws -> Dataset {
-        do { return try load(path, language: l) } catch {
+    static func loadOrExit(_ path: String?, language l: Language, status: Int32, access: DatasetStore.Access = .shared) throws -> Dataset {
+        do { return try load(path, language: l, access: access) } catch {
             FileHandle.standardError.write(Data((error.message + "\n").utf8))
             throw ExitCode(status)
         }

@@ -37,19 +37,23 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let l = common.lang
-        let editions = try (dataset.isEmpty ? [nil] : dataset.map { Optional($0) }).map { try DatasetChoice.loadOrExit($0, language: l, status: 2) }
+        // A private copy of each store: the service keeps answering whatever happens to the files
+        // (replaced, truncated, deleted); SIGHUP loads them again (an operator's new edition).
+        let paths = dataset.isEmpty ? [nil] : dataset.map { Optional($0) }
+        let editions = try paths.map { try DatasetChoice.loadOrExit($0, language: l, status: 2, access: .privateCopy) }
+        let reload: @Sendable () throws -> [Dataset] = { try paths.map { try DatasetChoice.load($0, language: l, access: .privateCopy) } }
         let loaded = editions[0]
         let configuration = ServiceConfiguration(host: host, port: port, maxBodyBytes: maxBody, requestTimeout: .milliseconds(Int64(timeout * 1000)),
                                                  maxConcurrentScreenings: concurrency, maxBatchFeatures: maxBatch,
                                                  requestReadTimeout: .milliseconds(Int64(readTimeout * 1000)), maxConnections: maxConnections,
                                                  uploadLimits: uploadLimits.limits(over: .uploads))
         let host = self.host
-        let app = try ZoneScreenService.buildApplication(datasets: editions, configuration: configuration) { port in
+        let app = try ZoneScreenService.buildApplication(datasets: editions, configuration: configuration, onServerRunning: { port in
             // Written unbuffered so that scripts waiting for this line see it at once.
             let versions = editions.count > 1 ? l.pick("，版本 ", ", editions ") + editions.map(\.metadata.version).joined(separator: " / ") : ""
             FileHandle.standardOutput.write(Data((l.pick("ZoneScreen 服务已启动：http://\(host):\(port)/ （数据集：\(loaded.metadata.name)\(versions)）",
                                                         "ZoneScreen is serving http://\(host):\(port)/ (dataset: \(loaded.metadata.name)\(versions))") + "\n").utf8))
-        }
+        }, reload: reload)
         do {
             try await app.runService()
         } catch let error as IOError where error.errnoCode == EADDRINUSE {

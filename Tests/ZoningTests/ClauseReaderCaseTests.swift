@@ -72,3 +72,47 @@ struct ClauseReaderCaseTests {
         #expect(parts.first?.effect == .requirement)
     }
 }
+
+/// A negative list of noun phrases: the title gives the items their effect.
+@Suite("Lists whose title gives the effect")
+struct ListEffectTests {
+    @Test("皮革生产项目 in a list of new projects forbidden to enterprises: C1910 new binds, its expansion does not, and alone it binds nothing")
+    func judged() throws {
+        let judge = try #require(ClauseReaderCaseTests.judge)
+        let list = (effect: Effect.prohibited, natures: Optional([ProjectNature.new]), words: "企业投资新建项目产业政策负面清单")
+        let site = ClauseReaderCaseTests.site("outside")
+        // GB/T 4754-2017 C1910 皮革鞣制加工 is the making of leather.
+        let leather = judge.judge("11.皮革生产项目", profile: ProjectProfile(industry: "C1910", nature: .new), site: site, listEffect: list)
+        #expect(leather.concern == .concerns && leather.effect == .prohibited, "\(leather)")
+        let expansion = judge.judge("11.皮革生产项目", profile: ProjectProfile(industry: "C1910", nature: .expansion), site: site, listEffect: list)
+        #expect(expansion.concern == .doesNotConcern, "\(expansion)")
+        let alone = judge.judge("11.皮革生产项目", profile: ProjectProfile(industry: "C1910", nature: .new), site: site)
+        #expect(alone.effect == .requirement, "\(alone)")
+    }
+
+    @Test("a clause file's listEffect reaches the loader: its verbless clause is read as prohibited, quoting the list's title")
+    func loaded() throws {
+        try DatasetLoaderTests.withCopy({ copy in
+            let lists = copy.appendingPathComponent("lists")
+            try """
+            listEffect: { effect: prohibited, natures: [new], words: 测试市产业准入负面清单 }
+            clauses:
+              - id: T-N-01
+                level: city
+                scope: all
+                dimension: spatialLayout
+                text: 皮革生产项目
+                source: { document: provinceList, article: 负面清单第1项 }
+            """.write(to: lists.appendingPathComponent("negative.yaml"), atomically: true, encoding: .utf8)
+            try DatasetLoaderTests.replace(in: copy.appendingPathComponent("dataset.yaml"), "clauseFiles: [lists/clauses.yaml]",
+                                           with: "clauseFiles: [lists/clauses.yaml, lists/negative.yaml]")
+        }) { copy in
+            let dataset = try DatasetLoader.load(from: copy)
+            let clause = try #require(dataset.clauses.first { $0.id == "T-N-01" })
+            #expect(clause.effect == .prohibited && clause.decision == .reader)
+            let part = try #require(clause.readParts?.first)
+            #expect(part.conditions.industries == ["C1910"] && part.conditions.natures == [.new])
+            #expect(part.evidence.effectWords == "测试市产业准入负面清单" && part.evidence.rules.contains("effect.list"))
+        }
+    }
+}

@@ -192,8 +192,11 @@ struct DatasetDraftTests {
             // The demo's first unit has three numbered spatial-layout items; the third is its outfall ban.
             let third = dataset.clauses.first { $0.id == "ZH42909910001-spatialLayout-3" }
             #expect(third?.text.hasPrefix("禁止在保护区内设置排污口") == true)
-            // These deliverables have no parks layer: the national rule on compliant parks says so.
-            #expect(DatasetCheck.problems(dataset) == [.parksLayerMissing(owners: ["CN-FMQD-09"])])
+            // These deliverables have no parks layer: the national rule on compliant parks says so, and so do
+            // the 28 general units' first spatial-layout items (Fixtures/demo/layers/units.geojson: each reads
+            // "禁止在合规园区外新建、扩建化工、钢铁…"), read by the clause reader.
+            let generalUnits = (1...28).map { String(format: "ZH429099300%02d-spatialLayout-1", $0) }
+            #expect(DatasetCheck.problems(dataset) == [.parksLayerMissing(owners: generalUnits + ["CN-FMQD-09"])])
         }
     }
 

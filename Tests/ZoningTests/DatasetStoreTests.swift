@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Formats
+import Geometry
 import Testing
 import Zoning
 
@@ -93,13 +98,53 @@ struct DatasetStoreTests {
 
             // Format version 99 at byte 8 (see StoreLayout).
             try Self.patch(path, at: 8, [99, 0, 0, 0])
-            #expect(throws: StoreError.otherFormatVersion(path: path.path, found: 99, expected: 2)) { try DatasetStore.openStoreFile(path) }
+            #expect(throws: StoreError.otherFormatVersion(path: path.path, found: 99, expected: 4)) { try DatasetStore.openStoreFile(path) }
             #expect(try DatasetStore.open(dataset, cache: cache).event.isRebuild)
 
             // Not a store at all.
             try Data("not a store".utf8).write(to: path)
             #expect(throws: StoreError.notAStore(path: path.path)) { try DatasetStore.openStoreFile(path) }
             #expect(try DatasetStore.open(dataset, cache: cache).event.isRebuild)
+        }
+    }
+
+    @Test("a store is checked whole once, then opened without reading it; a byte changed later is still found, even with its old modification time put back")
+    func checkedOnce() throws {
+        try Self.withCopy { dataset, cache in
+            let path = URL(fileURLWithPath: try DatasetStore.build(from: dataset, cache: cache).path.path)
+            // The build mapped its store back and checked it: the record beside it names this file.
+            let record = path.deletingLastPathComponent().appendingPathComponent("." + path.lastPathComponent + ".verified")
+            let identity = try #require(FileIdentity(path: path.path))
+            #expect(try String(contentsOf: record, encoding: .utf8).hasPrefix("\(identity) "))
+            _ = try DatasetStore.openStoreFile(path)
+
+            // One byte flipped in place and the modification time set back (as cp -p or rsync -t leave
+            // it): the change time still moves, so the record no longer fits and the checksum is read.
+            let original = try Data(contentsOf: path)
+            try Self.patch(path, at: original.count - 9, [original[original.count - 9] ^ 0x40])
+            var times = [timespec(tv_sec: Int(identity.modifiedNanoseconds / 1_000_000_000), tv_nsec: Int(identity.modifiedNanoseconds % 1_000_000_000)),
+                         timespec(tv_sec: Int(identity.modifiedNanoseconds / 1_000_000_000), tv_nsec: Int(identity.modifiedNanoseconds % 1_000_000_000))]
+            #expect(utimensat(AT_FDCWD, path.path, &times, 0) == 0)
+            #expect(FileIdentity(path: path.path)?.modifiedNanoseconds == identity.modifiedNanoseconds)
+            #expect(throws: StoreError.damaged(path: path.path, detail: "checksum")) { try DatasetStore.openStoreFile(path) }
+        }
+    }
+
+    @Test("opening a checked store decodes no unit, red line or clause; a site decodes only what it touches")
+    func decodedOnUse() throws {
+        try Self.withCopy { dataset, cache in
+            let path = URL(fileURLWithPath: try DatasetStore.build(from: dataset, cache: cache).path.path)
+            let opened = try DatasetStore.openStoreFile(path)
+            #expect(opened.units.decodedCount == 0 && opened.redLines.decodedCount == 0 && opened.clauses.decodedCount == 0)
+            // A point inside the first unit (its point on surface): that unit and the clauses it brings in.
+            let unit = opened.units[0]
+            let result = try ScreeningEngine(dataset: opened).screen(Site(geometry: .point(try unit.geometry.pointOnSurface()), crs: opened.workingCRS))
+            #expect(result.controlUnits.map(\.code).contains(unit.code))
+            #expect(opened.units.decodedCount == result.controlUnits.count)
+            // The clauses the index offers for that unit (all, class and subclass lists, and its own) are read
+            // to see whether their scope covers it; no other.
+            #expect(opened.clauses.decodedCount <= opened.clauseIndex.candidates(touching: result.controlUnits.map(\.code)).count)
+            #expect(opened.clauses.decodedCount < opened.clauses.count)
         }
     }
 

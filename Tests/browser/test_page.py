@@ -183,6 +183,10 @@ def main():
         national = driver.find_elements(By.CSS_SELECTOR, '#reasons > li[data-rule="CN-CJ-26-1"] .chip.national')
         check("the national rule is marked 国家规则", bool(national) and national[0].text == "国家规则")
         check("the dataset section names the built-in national rule pack", "内置规则包" in body and "长江经济带" in body)
+        # A unit clause a person decided: its words quoted and marked 人工核对.
+        quoted = driver.find_elements(By.CSS_SELECTOR, '#reasons > li[data-rule="ZH42909930014-spatialLayout-1"] .reason-quote')
+        check("a unit clause's reason quotes its words and says 人工核对", bool(quoted) and "依据条款原文「" in quoted[0].text and "人工核对" in quoted[0].text,
+              quoted[0].text if quoted else "")
         # The flag checkboxes come from the dataset's rules (尾矿库 from the pack, 新设工业园区 from the demo's own).
         flag_labels = [l.text.strip() for l in driver.find_elements(By.CSS_SELECTOR, "#flags-project label")]
         check("project flags offered as the dataset's rules name them", "尾矿库" in flag_labels and "新设工业园区" in flag_labels,

@@ -17,7 +17,7 @@ shorelineBands whose distance is reached (inclusive, d <= band) by one of its ri
 sorted by id, joined by ';'.
 
 Tuned as an expert would tune it (benchmarks/province/README.md, "End to end"):
-  * layers and sites read with pyogrio (use_arrow=True when pyarrow is installed), only the
+  * layers (a GeoPackage's named layer too) and sites read with pyogrio (use_arrow=True when pyarrow is installed), only the
     columns needed, and projected once to the dataset's measurement CRS (dataset.yaml, EPSG:4546).
   * units and red lines: the plan of geopandas.sjoin(predicate="within"). GeoPandas answers
     "within" by building the STRtree on the *points* and querying it with each polygon,
@@ -74,8 +74,8 @@ def mark(label):
     TIMINGS.append((label, time.perf_counter()))
 
 
-def read(path, columns, crs):
-    frame = pyogrio.read_dataframe(path, columns=columns, use_arrow=USE_ARROW)
+def read(path, columns, crs, layer=None):
+    frame = pyogrio.read_dataframe(path, layer=layer, columns=columns, use_arrow=USE_ARROW)
     # The layers' CRS is the dataset's (dataset.yaml crs), whatever the file says.
     return frame.set_crs(crs, allow_override=True).to_crs(MEASUREMENT_CRS)
 
@@ -140,9 +140,9 @@ def main():
     bands = sorted(rules.get("shorelineBands") or [], key=lambda band: band["id"])
     mark("imports and YAML")
 
-    units = read(folder / units_layer["file"], [units_code], source_crs)
-    redlines = read(folder / redlines_layer["file"], [redlines_code], source_crs)
-    shorelines = read(folder / shorelines_layer["file"], [class_field], source_crs)
+    units = read(folder / units_layer["file"], [units_code], source_crs, units_layer.get("layer"))
+    redlines = read(folder / redlines_layer["file"], [redlines_code], source_crs, redlines_layer.get("layer"))
+    shorelines = read(folder / shorelines_layer["file"], [class_field], source_crs, shorelines_layer.get("layer"))
     mark("read and project layers")
     sites = read(sites_path, ["id"], source_crs)
     points = sites.geometry.values

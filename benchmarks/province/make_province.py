@@ -33,7 +33,10 @@ from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box, mapp
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 DEMO = os.path.join(ROOT, "Fixtures", "demo")
-CATALOGUE = "/work/shared/data/gbt4754-2017.csv"
+# The GB/T 4754-2017 catalogue the tool carries built in (the shared copy when run from elsewhere).
+CATALOGUE = next((path for path in (os.path.join(ROOT, "Sources", "Zoning", "Resources", "gbt4754-2017.csv"),
+                                    "/work/shared/data/gbt4754-2017.csv") if os.path.exists(path)),
+                 os.path.join(ROOT, "Sources", "Zoning", "Resources", "gbt4754-2017.csv"))
 
 SETTINGS = {
     # width/height in degrees; units; vertices per unit; red lines; tributaries; sites; parcels; counties
@@ -451,6 +454,28 @@ def main():
     write_fc(path, "water-sources", ws)
     log(f"water sources: {len(ws)} areas; {size(path)}")
 
+    # --- parks: each industrial-cluster unit's own outline, as in the demo (the demo park of the unit's
+    # template gives kind, level and whether it is on the compliant list) ---
+    demo_parks = json.load(open(os.path.join(DEMO, "layers", "parks.geojson"), encoding="utf-8"))["features"]
+    park_of_template = {}
+    for f in demo_parks:
+        for tpl in templates:
+            if tpl["HJGKDYMC"].startswith(f["properties"]["YQMC"]):
+                park_of_template[tpl["HJGKDYBM"]] = f["properties"]
+    park_features, park_seq = [], {}
+    for i in spatial:
+        park = park_of_template.get(templates[template_of[i]]["HJGKDYBM"])
+        if park is None:
+            continue
+        c = county_of[i]
+        park_seq[c] = park_seq.get(c, 0) + 1
+        cname = county_name(c).replace("（虚构）", "")
+        park_features.append(({"YQBM": f"YQ{county_codes[c]}{park_seq[c]:03d}", "YQMC": f"{cname}{park['YQMC']}（{codes[i][-4:]}）",
+                               "YQLX": park["YQLX"], "YQJB": park["YQJB"], "SFHG": park["SFHG"]}, orient(faces[i])))
+    path = os.path.join(out, "layers", "parks.geojson")
+    write_fc(path, "parks", park_features)
+    log(f"parks: {len(park_features)} ({sum(1 for p, _ in park_features if p['SFHG'] == '是')} on the compliant list); {size(path)}")
+
     # --- region outline ---
     write_fc(os.path.join(out, "layers", "region.geojson"), "region",
              [({"XZQDM": "980000" if big else county_codes[0], "XZQMC": province_name if big else county_name(0)}, orient(shapely.union_all(faces)))])  # the union of the units: exactly their outer edge
@@ -474,7 +499,9 @@ def main():
     manifest = yaml.safe_load(open(os.path.join(DEMO, "dataset.yaml"), encoding="utf-8"))
     manifest["name"] = f"江汉省三线一单生态环境分区管控合成基准数据集（{'全省' if big else '单县'}，虚构）"
     manifest["region"] = province_name if big else county_name(0)
-    manifest["regionCode"] = "980000" if big else county_codes[0]
+    # A real province code (湖北, where the region lies): the national rule pack decides its territory rules by it;
+    # unit and county codes keep the fictional 98.
+    manifest["regionCode"] = "420000" if big else county_codes[0]
     manifest["fictional"] = True
     for s in manifest["sources"]:
         if s["id"] == "unitLists":

@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_CSV = HERE.parent.parent / "demo" / "gbt4754-2017.csv"
+DEFAULT_CSV = HERE.parent.parent.parent / "Sources" / "Zoning" / "Resources" / "gbt4754-2017.csv"
 
 LEVELS = {"province", "city", "county", "class", "unit"}
 DIMENSIONS = {"spatialLayout", "pollutantDischarge", "environmentalRisk", "resourceEfficiency"}

@@ -15,14 +15,22 @@ import Darwin
 public final class MappedFile: @unchecked Sendable {
     public let path: String
     public let bytes: UnsafeRawBufferPointer
+    /// What the file was when mapped (device, inode, size, times): `FileIdentity`.
+    public let identity: FileIdentity
 
-    public init(path: String) throws(FileError) {
-        self.path = path
+    public convenience init(path: String) throws(FileError) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .cannotRead(path: path, detail: String(cString: strerror(errno))) }
         defer { close(descriptor) }  // the mapping stays valid after the descriptor is closed
+        try self.init(descriptor: descriptor, path: path)
+    }
+
+    /// Maps the whole of an open file; `path` is for messages. The descriptor may be closed afterwards.
+    public init(descriptor: Int32, path: String) throws(FileError) {
+        self.path = path
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .cannotRead(path: path, detail: String(cString: strerror(errno))) }
+        identity = FileIdentity(info)
         let length = Int(info.st_size)
         guard length > 0 else {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
@@ -36,6 +44,50 @@ public final class MappedFile: @unchecked Sendable {
 
     deinit {
         if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+    }
+}
+
+/// A file as `stat` saw it: any write, truncation or replacement changes at least one of these (a
+/// write or truncation sets the change time; a replacement by rename is another inode).
+public struct FileIdentity: Sendable, Hashable, CustomStringConvertible {
+    public let device: UInt64
+    public let inode: UInt64
+    public let size: Int64
+    public let modifiedNanoseconds: Int64
+    public let changedNanoseconds: Int64
+
+    public init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        #if canImport(Darwin)
+        let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
+        #else
+        let (modified, changed) = (info.st_mtim, info.st_ctim)
+        #endif
+        modifiedNanoseconds = Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec)
+        changedNanoseconds = Int64(changed.tv_sec) * 1_000_000_000 + Int64(changed.tv_nsec)
+    }
+
+    /// The file at `path` now, or nil when it cannot be stat'ed.
+    public init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// One line of text, and back (how a verification record stores it).
+    public var description: String { "\(device) \(inode) \(size) \(modifiedNanoseconds) \(changedNanoseconds)" }
+
+    public init?(_ text: Substring) {
+        let fields = text.split(separator: " ")
+        guard fields.count == 5, let device = UInt64(fields[0]), let inode = UInt64(fields[1]), let size = Int64(fields[2]),
+              let modified = Int64(fields[3]), let changed = Int64(fields[4]) else { return nil }
+        self.device = device
+        self.inode = inode
+        self.size = size
+        modifiedNanoseconds = modified
+        changedNanoseconds = changed
     }
 }
 

@@ -5,7 +5,10 @@
 /// cache misses in its edge index, and most sites lie well inside or well outside each candidate.
 ///
 /// Built once per polygon and shared by all workers (a plain value).
-public struct CoverageGrid: Sendable {
+///
+/// `@unchecked Sendable`: the cells are never written after `init`, and mapped cells stay valid while
+/// the grid holds their owner.
+public struct CoverageGrid: @unchecked Sendable {
     public enum Cell: UInt8, Sendable {
         case outside = 0
         case inside = 1
@@ -23,19 +26,58 @@ public struct CoverageGrid: Sendable {
     public let rows: Int
     public let cellWidth: Double
     public let cellHeight: Double
-    /// Row by row from the envelope's minimum corner, one `Cell` raw value each.
-    public let cells: [UInt8]
+    /// Row by row from the envelope's minimum corner, one `Cell` raw value each: in an array, or in
+    /// place in a compiled store's bytes (kept alive by `owner`).
+    private let storage: Storage
+
+    private enum Storage {
+        case owned([UInt8])
+        case mapped(UnsafeRawBufferPointer, owner: AnyObject)
+    }
+
+    /// The cells, copied out.
+    public var cells: [UInt8] {
+        switch storage {
+        case .owned(let cells): cells
+        case .mapped(let bytes, _): Array(bytes)
+        }
+    }
+
+    @inline(__always)
+    private func cellValue(_ index: Int) -> UInt8 {
+        switch storage {
+        case .owned(let cells): cells[index]
+        case .mapped(let bytes, _): bytes[index]
+        }
+    }
 
     /// A grid as a compiled dataset stored it; nil when the parts do not fit together.
     public init?(envelope: Envelope, columns: Int, rows: Int, cellWidth: Double, cellHeight: Double, cells: [UInt8]) {
-        guard columns >= 1, rows >= 1, columns.multipliedReportingOverflow(by: rows) == (cells.count, false),
-              cellWidth > 0, cellHeight > 0, cells.allSatisfy({ $0 <= Cell.boundary.rawValue }) else { return nil }
+        guard Self.fits(columns: columns, rows: rows, cellWidth: cellWidth, cellHeight: cellHeight, count: cells.count),
+              cells.allSatisfy({ $0 <= Cell.boundary.rawValue }) else { return nil }
         self.envelope = envelope
         self.columns = columns
         self.rows = rows
         self.cellWidth = cellWidth
         self.cellHeight = cellHeight
-        self.cells = cells
+        storage = .owned(cells)
+    }
+
+    /// A grid read in place from a compiled store's bytes, which `owner` keeps valid; nil when the parts
+    /// do not fit together. A cell value beyond `boundary` reads as `boundary` (the exact test decides).
+    public init?(envelope: Envelope, columns: Int, rows: Int, cellWidth: Double, cellHeight: Double, mapped cells: UnsafeRawBufferPointer,
+                 owner: AnyObject) {
+        guard Self.fits(columns: columns, rows: rows, cellWidth: cellWidth, cellHeight: cellHeight, count: cells.count) else { return nil }
+        self.envelope = envelope
+        self.columns = columns
+        self.rows = rows
+        self.cellWidth = cellWidth
+        self.cellHeight = cellHeight
+        storage = .mapped(cells, owner: owner)
+    }
+
+    private static func fits(columns: Int, rows: Int, cellWidth: Double, cellHeight: Double, count: Int) -> Bool {
+        columns >= 1 && rows >= 1 && columns.multipliedReportingOverflow(by: rows) == (count, false) && cellWidth > 0 && cellHeight > 0
     }
 
     /// `covers(point)` decides one cell centre per connected group of cells the boundary does not
@@ -47,7 +89,7 @@ public struct CoverageGrid: Sendable {
         let longer = Swift.max(envelope.width, envelope.height)
         guard !envelope.isEmpty, longer > 0, longer.isFinite else {
             columns = 1; rows = 1; cellWidth = 1; cellHeight = 1
-            cells = [Cell.boundary.rawValue]
+            storage = .owned([Cell.boundary.rawValue])
             return
         }
         let columns = Swift.max(1, Int((envelope.width / longer * Double(side)).rounded(.up)))
@@ -99,14 +141,14 @@ public struct CoverageGrid: Sendable {
         self.rows = rows
         self.cellWidth = cellWidth
         self.cellHeight = cellHeight
-        self.cells = cells
+        storage = .owned(cells)
     }
 
     /// The cell holding `point`: outside for points beyond the envelope.
     public func cell(at point: Coordinate) -> Cell {
         guard point.x >= envelope.minX, point.x <= envelope.maxX, point.y >= envelope.minY, point.y <= envelope.maxY else { return .outside }
         let c = column(point.x), r = row(point.y)
-        return Cell(rawValue: cells[r * columns + c]) ?? .boundary
+        return Cell(rawValue: cellValue(r * columns + c)) ?? .boundary
     }
 
     /// `.inside` when every cell `query` meets is inside (so the polygon covers anything within
@@ -119,8 +161,8 @@ public struct CoverageGrid: Sendable {
         var seen: UInt8 = 0
         for r in row(query.minY)...row(query.maxY) {
             for c in column(query.minX)...column(query.maxX) {
-                let value = cells[r * columns + c]
-                if value == Cell.boundary.rawValue { return .boundary }
+                let value = cellValue(r * columns + c)
+                if value >= Cell.boundary.rawValue { return .boundary }
                 seen |= 1 << value
             }
         }
@@ -142,7 +184,7 @@ public struct CoverageGrid: Sendable {
     }
 
     /// Bytes held by the cells.
-    public var byteCount: Int { cells.count }
+    public var byteCount: Int { columns * rows }
 }
 
 extension CoverageGrid {
@@ -167,5 +209,36 @@ extension CoverageGrid {
             }
         }
         return grids
+    }
+}
+
+/// The coverage grids of one layer, in the layer's order: built in memory, or read one at a time from
+/// a compiled store (`CoverageGrid(mapped:)`), so that opening a store copies none of them.
+public struct CoverageGrids: RandomAccessCollection, Sendable {
+    private enum Storage: Sendable {
+        case values([CoverageGrid])
+        case stored(count: Int, grid: @Sendable (Int) -> CoverageGrid)
+    }
+
+    private let storage: Storage
+
+    public init(_ grids: [CoverageGrid]) { storage = .values(grids) }
+
+    /// `grid(i)` makes grid `i` from stored bytes (without copying its cells).
+    public init(count: Int, grid: @escaping @Sendable (Int) -> CoverageGrid) { storage = .stored(count: count, grid: grid) }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int {
+        switch storage {
+        case .values(let grids): grids.count
+        case .stored(let count, _): count
+        }
+    }
+
+    public subscript(position: Int) -> CoverageGrid {
+        switch storage {
+        case .values(let grids): grids[position]
+        case .stored(_, let grid): grid(position)
+        }
     }
 }

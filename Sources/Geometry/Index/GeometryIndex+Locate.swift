@@ -120,10 +120,9 @@ extension GeometryIndex {
     public func nearest(toPoint point: Coordinate, maxDistance: Double = .infinity) throws(GeometryError) -> (item: Int, distance: Double)? {
         guard point.isFinite else { throw .invalidInput(.nonFiniteCoordinate(index: 0)) }
         var made: GEOSGeometry?
-        let chords = chordBounds
         do {
             return try tree.nearest(to: Envelope(point), maxDistance: maxDistance, scratch: &nearestScratch,
-                                    bounds: { item in chords[item]?.bounds(from: point) ?? (0, .infinity) }) { item, _ in
+                                    bounds: { item in self.chordBound(item)?.bounds(from: point) ?? (0, .infinity) }) { item, _ in
                 if let distance = PointToLineDistance.distance(from: point, to: self.geometry(item)) { return distance }
                 if made == nil { made = try Geometry.point(point).makeGEOS(in: context) }
                 guard let made else { return nil }

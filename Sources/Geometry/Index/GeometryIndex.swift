@@ -25,16 +25,17 @@ public final class GeometryIndex {
     public let tree: EnvelopeTree
     /// Optional coarse rasters of the items (same order), which settle most point and small-polygon
     /// tests without GEOS; see `CoverageGrid`.
-    public let grids: [CoverageGrid]?
+    public let grids: CoverageGrids?
     private var materialised: [Geometry?]
     private var prepared: [PreparedGeometry?]
     let context: GEOSContext
     /// The nearest search's queue, kept between calls (an index belongs to one thread).
     var nearestScratch = NearestSearchScratch()
-    /// Per item, a chord bound for line strings (nil for anything else), for point nearest searches.
-    /// Worked out at once for items held as Swift values (shoreline pieces: short lines, cheap); a
-    /// packed source holds zones, which are polygons and have none.
-    let chordBounds: [ChordBound?]
+    /// Per item, a chord bound for line strings (nil for anything else), for nearest searches, worked
+    /// out when a search first reaches the item (an engine over a national dataset's shoreline pieces
+    /// reaches a few of them per site); nil while not yet worked out. A packed source holds zones,
+    /// which are polygons and have none.
+    private var chordBounds: [ChordBound??]
 
     /// Builds the tree; geometries are prepared on first use. GEOS builds each prepared geometry's own
     /// edge index on its first test, so the first query touching an item pays for that item once.
@@ -44,24 +45,33 @@ public final class GeometryIndex {
     }
 
     /// Shares a tree built elsewhere (it must have been built from these geometries' envelopes).
-    public init(_ source: any IndexedGeometries, tree: EnvelopeTree, grids: [CoverageGrid]? = nil) throws(GeometryError) {
+    public init(_ source: any IndexedGeometries, tree: EnvelopeTree, grids: CoverageGrids? = nil) throws(GeometryError) {
         precondition(tree.count == source.count, "the tree was built over a different set of geometries")
         precondition(grids.map { $0.count == source.count } ?? true, "the grids were built over a different set of geometries")
         self.source = source
-        self.packed = source as? PackedGeometries
+        self.packed = source.packedTable
         self.tree = tree
         self.grids = grids
         self.materialised = Array(repeating: nil, count: source.count)
         self.prepared = Array(repeating: nil, count: source.count)
-        if let values = source as? [Geometry] {
-            self.chordBounds = values.map { geometry in
-                if case .lineString(let line) = geometry { return ChordBound(line) }
-                return nil
-            }
-        } else {
-            self.chordBounds = Array(repeating: nil, count: source.count)
-        }
+        // Packed sources are zones (polygons): no chord bounds, and no array for them.
+        self.chordBounds = packed == nil ? Array(repeating: nil, count: source.count) : []
         self.context = try GEOSContext()
+    }
+
+    /// Item `item`'s chord bound when it is a line string (worked out once, on first use).
+    func chordBound(_ item: Int) -> ChordBound? {
+        guard item < chordBounds.count else { return nil }
+        if let known = chordBounds[item] { return known }
+        var made: ChordBound?
+        if case .lineString(let line) = geometry(item) { made = ChordBound(line) }
+        chordBounds[item] = .some(made)
+        return made
+    }
+
+    /// The same, with grids built in memory.
+    public convenience init(_ source: any IndexedGeometries, tree: EnvelopeTree, grids: [CoverageGrid]) throws(GeometryError) {
+        try self.init(source, tree: tree, grids: CoverageGrids(grids))
     }
 
     public var count: Int { source.count }
@@ -124,11 +134,10 @@ public final class GeometryIndex {
         case .polygon, .multiPolygon, .lineString, .multiLineString: measuredInSwift = true
         default: measuredInSwift = false
         }
-        let chords = chordBounds
         do {
             return try tree.nearest(to: geometry.envelope, maxDistance: maxDistance, scratch: &nearestScratch,
                                     bounds: { item in
-                                        guard let (lower, upper) = chords[item]?.bounds(from: site.centre) else { return (0, .infinity) }
+                                        guard let (lower, upper) = self.chordBound(item)?.bounds(from: site.centre) else { return (0, .infinity) }
                                         // Every point of the geometry is within `reach` of the centre.
                                         return (lower - site.reach, upper + site.reach)
                                     }) { item, limit in

@@ -70,6 +70,8 @@ public final class PackedGeometries: IndexedGeometries, @unchecked Sendable {
         self.owner = owner
     }
 
+    public var packedTable: PackedGeometries? { self }
+
     /// Whether item `index` is a polygon or multi-polygon.
     public func isPolygonal(_ index: Int) -> Bool {
         let kind = Kind(rawValue: kinds[index])

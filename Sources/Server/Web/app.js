@@ -30,7 +30,10 @@
   // Flag words, from /api/dataset (the flags the dataset's rules use).
   const FLAG = {};
   const MISSING = { clauseReading: '未能自动判定，需人工核对', parksLayer: '缺少园区图层，需核对', parkCompliance: '园区是否合规未注明，需核对',
-    protectionLevel: '保护区级别未注明，需核对' };
+    protectionLevel: '保护区级别未注明，需核对', sensitiveLayer: '缺少敏感区图层，需核对', categoryTable: '缺少分类表，需核对',
+    threshold: '规模或产能未说明，需核对', conformity: '需核对是否符合', object: '条款所指对象不明，需人工核对',
+    place: '需核对站点是否位于条款所说的范围', process: '需核对项目是否采用该工艺或原料' };
+  const DECIDED = { reader: '自动识别', person: '人工核对', dataset: '条款文件写明' };
   const PARK_KIND = { chemical: '化工园区', industrial: '工业园区' };
   const BASELINE = { waterline: '临水线', outerBoundary: '外缘边界线', managementBoundary: '河道管理范围线', centreline: '河道中心线', centerline: '河道中心线' };
   const DATUM = { wgs84: 'CGCS2000 / WGS84（天地图、GPS）', gcj02: 'GCJ-02（高德、腾讯）', bd09: 'BD-09（百度）' };
@@ -671,6 +674,8 @@
         r.kind ? h('span', { class: 'muted small' }, ' ' + (REASON_KIND[r.kind] || r.kind)) : null,
         r.origin === 'national' ? h('span', { class: 'chip national', title: 'ZoneScreen 内置的国家层面规则' }, '国家规则') : null),
       h('p', { class: 'reason-text' }, r.text || ''),
+      r.quote ? h('p', { class: 'reason-quote' }, '依据条款原文「', h('mark', {}, r.quote), '」',
+        r.decidedBy ? h('span', { class: 'chip decided-' + r.decidedBy }, DECIDED[r.decidedBy] || r.decidedBy) : null) : null,
       r.detail ? h('p', { class: 'reason-detail' }, '适用原因：', r.detail) : null,
       gap ? h('p', { class: 'reason-gap' }, h('strong', {}, MISSING[gap.missing] || '需人工核对'), '：', gap.note || '') : null,
       r.source ? h('p', { class: 'cite' }, '出处：', h('cite', {}, source(r.source))) : null);

@@ -12,6 +12,9 @@ public enum ClauseScope: Sendable, Hashable {
         let units: [String]
         /// The clause states project conditions (else it concerns every project).
         let conditional: Bool
+        /// The clause itself, fetched once with the hit (engines keep hits per set of units, so sites
+        /// read it without going back to the dataset's records).
+        let clause: RecordBox<Clause>
     }
 }
 
@@ -103,6 +106,10 @@ public enum ClauseMissing: Sendable, Hashable {
     case conformity(words: String)
     /// The text prohibits or restricts, but whom it names could not be read.
     case object(words: String)
+    /// A place the reader does not know (集中供热区域内, 城区): whether the site lies there.
+    case place(words: String)
+    /// A process, fuel or material (采用含汞工艺的): whether the project uses it.
+    case process(words: String)
 }
 
 /// The words a part's findings came from, and the reader rules that fired.

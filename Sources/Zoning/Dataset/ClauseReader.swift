@@ -1,3 +1,4 @@
+import ClauseReading
 import Foundation
 
 /// Reads clause files, splits unit list text into clauses, applies the annotation table and reads
@@ -10,6 +11,8 @@ struct ClauseReader {
     /// Clauses whose text the reader is to read unless a person annotates them: unit list text, and
     /// clause-file records written without an effect.
     private var unread = Set<Int>()
+    /// The effect a clause file's title gives its verbless items, by clause position.
+    private var headings: [Int: ListHeading] = [:]
 
     init(directory: URL, log: ProblemLog) {
         self.directory = directory
@@ -52,6 +55,7 @@ struct ClauseReader {
             if record.effect == nil {
                 clause.reviewWord = BindingWords.first(in: record.text)
                 unread.insert(clauses.count)
+                if let list = parsed.listEffect { headings[clauses.count] = list.heading }
             }
             add(clause)
         }
@@ -110,7 +114,7 @@ struct ClauseReader {
     /// Reads every clause nobody has decided (a person's annotation always wins).
     mutating func readTexts(with reader: DatasetClauseReader) {
         let positions = unread.sorted().filter { !clauses[$0].annotated }
-        for (position, (parts, effect)) in zip(positions, reader.readAll(positions.map { clauses[$0].text })) {
+        for (position, (parts, effect)) in zip(positions, reader.readAll(positions.map { (clauses[$0].text, headings[$0]) })) {
             clauses[position].readParts = parts
             clauses[position].effect = effect
             clauses[position].conditions = ProjectConditions()

@@ -124,6 +124,8 @@ public enum ClauseReview {
         case .threshold(let words): "规模：\(words)"
         case .conformity(let words): "符合性：\(words)"
         case .object(let words): "对象不明：\(words)"
+        case .place(let words): "地点：\(words)"
+        case .process(let words): "工艺或原料：\(words)"
         }
     }
 

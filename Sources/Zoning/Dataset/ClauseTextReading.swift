@@ -31,30 +31,38 @@ struct DatasetClauseReader {
 
     /// Every text read once (lists repeat the same words across many units), the distinct texts
     /// spread over the cores; in the order given.
-    func readAll(_ texts: [String]) -> [(parts: [ClausePart], effect: Effect)] {
-        var firstOf: [String: Int] = [:]
-        var distinct: [String] = []
-        let slots = texts.map { text in
-            if let slot = firstOf[text] { return slot }
-            firstOf[text] = distinct.count
-            distinct.append(text)
+    func readAll(_ texts: [(text: String, heading: ListHeading?)]) -> [(parts: [ClausePart], effect: Effect)] {
+        var firstOf: [ReadingInput: Int] = [:]
+        var distinct: [ReadingInput] = []
+        let slots = texts.map { item in
+            let input = ReadingInput(text: item.text, heading: item.heading)
+            if let slot = firstOf[input] { return slot }
+            firstOf[input] = distinct.count
+            distinct.append(input)
             return distinct.count - 1
         }
         let readings = ReadingSlots(count: distinct.count)
         let chunk = 64
         let sources = distinct
         DispatchQueue.concurrentPerform(iterations: (sources.count + chunk - 1) / chunk) { block in
-            for index in (block * chunk)..<min(sources.count, (block + 1) * chunk) { readings.store(read(sources[index]), at: index) }
+            for index in (block * chunk)..<min(sources.count, (block + 1) * chunk) {
+                readings.store(read(sources[index].text, heading: sources[index].heading), at: index)
+            }
         }
         return slots.map { readings.value(at: $0) }
     }
 
     /// The text's parts, effect (the most severe part's) and conditions.
-    func read(_ text: String) -> (parts: [ClausePart], effect: Effect) {
-        let parts = reader.read(text).parts.map(ClausePart.init)
+    func read(_ text: String, heading: ListHeading? = nil) -> (parts: [ClausePart], effect: Effect) {
+        let parts = reader.read(text, heading: heading).parts.map(ClausePart.init)
         let effect = parts.map(\.effect).min { (Effect.allCases.firstIndex(of: $0) ?? 0) < (Effect.allCases.firstIndex(of: $1) ?? 0) } ?? .requirement
         return (parts, effect)
     }
+}
+
+private struct ReadingInput: Hashable, Sendable {
+    let text: String
+    let heading: ListHeading?
 }
 
 /// Results written by concurrent readers, each into its own slot.
@@ -120,6 +128,8 @@ extension ClausePart {
             case .threshold(let words): .threshold(words: words)
             case .conformity(let words): .conformity(words: words)
             case .object(let words): .object(words: words)
+            case .place(let words): .place(words: words)
+            case .process(let words): .process(words: words)
             }
         }
         let effect: Effect = switch part.effect {
@@ -155,7 +165,11 @@ public struct ClauseJudge: Sendable {
         var log = ProblemLog()
         guard let lexicon = DatasetClauseReader.shippedLexicon(&log) else { throw DatasetError(path: "builtin", problems: log.fatal) }
         let local = groups.map { ReaderLexicon.Group(name: $0.key, words: IndustryGroupsReader.spellings($0.key, nil), codes: $0.value, document: "") }
-        reader = DatasetClauseReader(lexicon: lexicon.adding(local))
+        var withLocal = lexicon.adding(local)
+        if let catalogue = DatasetLoader.readCatalogue(nil, in: URL(fileURLWithPath: "/"), &log) {
+            withLocal = withLocal.adding(catalogueNames: catalogue.industries.map { ($0.name, $0.code) })
+        }
+        reader = DatasetClauseReader(lexicon: withLocal)
         self.chemicalIndustries = chemicalIndustries
     }
 
@@ -166,10 +180,16 @@ public struct ClauseJudge: Sendable {
 
     /// Every text's parts, read as a dataset's compilation reads its clauses (each distinct text once,
     /// over all cores).
-    public func partsOfAll(_ texts: [String]) -> [[ClausePart]] { reader.readAll(texts).map(\.parts) }
+    public func partsOfAll(_ texts: [String]) -> [[ClausePart]] { reader.readAll(texts.map { ($0, nil) }).map(\.parts) }
 
-    public func judge(_ text: String, profile: ProjectProfile, site: SiteConditionFacts) -> Judgement {
-        let parts = reader.read(text).parts
+    /// `listEffect`: the effect, natures and title of the list the clause stands in (a negative list of
+    /// noun phrases), as a clause file's `listEffect` gives it.
+    public func judge(_ text: String, profile: ProjectProfile, site: SiteConditionFacts,
+                      listEffect: (effect: Effect, natures: [ProjectNature]?, words: String)? = nil) -> Judgement {
+        let heading = listEffect.map { list in
+            ClauseFile.ListEffectRecord(effect: list.effect, natures: list.natures, words: list.words).heading
+        }
+        let parts = reader.read(text, heading: heading).parts
         let (concern, index) = RuleEvaluator.decide(parts, profile: profile, isChemical: profile.isChemical(chemicalIndustries: chemicalIndustries), site: site)
         let part = index >= 0 ? parts[index] : nil
         return Judgement(concern: concern, effect: part?.effect ?? .requirement, quote: part?.evidence.words, missing: part?.missing ?? [], parts: parts)

@@ -47,8 +47,10 @@ public final class Dataset: Sendable {
     public let metadata: DatasetMetadata
     public let workingCRS: CRS
     public let measurement: MeasureMethod
-    public let redLines: [RedLine]
-    public let units: [ControlUnit]
+    /// Red lines, units and clauses are decoded on first use when the dataset comes from a compiled
+    /// store (`RecordList`): a site touches a handful of a national dataset's 400,000 clauses.
+    public let redLines: RecordList<RedLine>
+    public let units: RecordList<ControlUnit>
     public let shorelines: [Shoreline]
     /// The shorelines cut into short pieces for nearest-distance search, with a tree per river class.
     public let shorelinePieces: ShorelinePieces
@@ -56,11 +58,12 @@ public final class Dataset: Sendable {
     public let sensitiveAreas: [SensitiveArea]
     /// Nil when the dataset has no parks layer (园区内/园区外 cannot then be decided).
     public let parks: [Park]?
-    public let clauses: [Clause]
+    public let clauses: RecordList<Clause>
     public let clauseIndex: ClauseIndex
-    /// Each clause's citation as results give it, per language, worked out once rather than per site.
-    /// Each clause's citation, made once (`clauses` order).
-    public let clauseCitations: [CitedSource]
+    /// The flags the clauses ask about (kept in a compiled store with the clause index).
+    let clauseFlags: Set<String>
+    /// Each clause's citation as results give it (`clauses` order), made when asked for.
+    public var clauseCitations: ClauseCitations { ClauseCitations(clauses: clauses, titles: sourceTitles) }
     /// Source document id → title (a rule or clause cites a handful of documents many times).
     let sourceTitles: [String: String]
     public let rules: RuleSet
@@ -89,10 +92,10 @@ public final class Dataset: Sendable {
         public let sensitiveAreas: EnvelopeTree
         public let parks: EnvelopeTree
         /// Coarse rasters of each zone (same order as the layer), shared by all workers.
-        public let unitGrids: [CoverageGrid]?
-        public let redLineGrids: [CoverageGrid]?
-        public let sensitiveGrids: [CoverageGrid]?
-        public let parkGrids: [CoverageGrid]?
+        public let unitGrids: CoverageGrids?
+        public let redLineGrids: CoverageGrids?
+        public let sensitiveGrids: CoverageGrids?
+        public let parkGrids: CoverageGrids?
     }
 
     struct Parts {
@@ -100,13 +103,17 @@ public final class Dataset: Sendable {
         var metadata: DatasetMetadata
         var workingCRS: CRS
         var measurement: MeasureMethod
-        var redLines: [RedLine]
-        var units: [ControlUnit]
+        var redLines: RecordList<RedLine>
+        var units: RecordList<ControlUnit>
         var shorelines: [Shoreline]
         var sensitiveLayers: [SensitiveLayer]
         var sensitiveAreas: [SensitiveArea]
         var parks: [Park]?
-        var clauses: [Clause]
+        var clauses: RecordList<Clause>
+        /// Worked out from `clauses` when nil (a store keeps it made).
+        var clauseIndex: ClauseIndex?
+        /// The flags the clauses ask about; worked out from `clauses` when nil (a store keeps them).
+        var clauseFlags: Set<String>? = nil
         var rules: RuleSet
         var catalogue: IndustryCatalogue
         var sites: [Feature]
@@ -132,12 +139,12 @@ public final class Dataset: Sendable {
         sensitiveAreas = parts.sensitiveAreas
         parks = parts.parks
         clauses = parts.clauses
-        clauseIndex = ClauseIndex(parts.clauses)
-        let titles = Dictionary(parts.metadata.sources.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-        sourceTitles = titles
-        clauseCitations = parts.clauses.map { CitedSource(document: $0.source.document, title: titles[$0.source.document], article: $0.source.article) }
+        clauseIndex = parts.clauseIndex ?? ClauseIndex(Array(parts.clauses))
+        clauseFlags = parts.clauseFlags ?? FlagVocabulary.flags(of: parts.clauses)
+        sourceTitles = Dictionary(parts.metadata.sources.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         rules = parts.rules
-        flags = FlagVocabulary(declared: parts.rules.declaredFlags, rules: parts.rules, clauses: parts.clauses)
+        flags = FlagVocabulary(declared: parts.rules.declaredFlags, rules: parts.rules,
+                               clauseFlags: clauseFlags)
         catalogue = parts.catalogue
         sites = parts.sites
         contentHash = parts.contentHash
@@ -164,6 +171,21 @@ public final class Dataset: Sendable {
                        fictional: metadata.fictional, contentHash: contentHash, workingCRS: workingCRS.description,
                        measurement: measurement.description, shorelineBaseline: metadata.shorelineBaseline,
                        regionCode: metadata.regionCode, nationalRules: rules.national, hasParks: parks != nil)
+    }
+}
+
+/// Each clause's citation as results give it: the document, its title as the dataset names it, and the
+/// article. Made on access (a dictionary look-up), not stored for every clause of a national dataset.
+public struct ClauseCitations: RandomAccessCollection, Sendable {
+    let clauses: RecordList<Clause>
+    let titles: [String: String]
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { clauses.count }
+
+    public subscript(position: Int) -> CitedSource {
+        let source = clauses.record(position).value.source
+        return CitedSource(document: source.document, title: titles[source.document], article: source.article)
     }
 }
 

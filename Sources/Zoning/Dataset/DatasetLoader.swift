@@ -77,6 +77,7 @@ public enum DatasetLoader {
         if let annotations = manifest.unitClauseAnnotations { clauses.applyAnnotations(annotations) }
         if var lexicon = DatasetClauseReader.shippedLexicon(&clauses.log) {
             lexicon = lexicon.adding(IndustryGroupsReader(directory: directory).groups(manifest.industryGroups, &clauses.log))
+            if let catalogue { lexicon = lexicon.adding(catalogueNames: catalogue.industries.map { ($0.name, $0.code) }) }
             clauses.readTexts(with: DatasetClauseReader(lexicon: lexicon))
         }
         var rules: RuleSet?
@@ -114,18 +115,18 @@ public enum DatasetLoader {
             parks: EnvelopeTree((parks ?? []).map(\.shape.envelope)),
             // A GEOS failure here (it would need an invalid zone, which the check reports) only
             // costs speed: without grids every test goes to GEOS.
-            unitGrids: try? CoverageGrid.grids(for: units.map(\.geometry)),
-            redLineGrids: try? CoverageGrid.grids(for: redLines.map(\.geometry)),
-            sensitiveGrids: try? CoverageGrid.grids(for: sensitiveAreas.map(\.geometry)),
-            parkGrids: try? CoverageGrid.grids(for: (parks ?? []).map(\.geometry)))
+            unitGrids: (try? CoverageGrid.grids(for: units.map(\.geometry))).map(CoverageGrids.init),
+            redLineGrids: (try? CoverageGrid.grids(for: redLines.map(\.geometry))).map(CoverageGrids.init),
+            sensitiveGrids: (try? CoverageGrid.grids(for: sensitiveAreas.map(\.geometry))).map(CoverageGrids.init),
+            parkGrids: (try? CoverageGrid.grids(for: (parks ?? []).map(\.geometry))).map(CoverageGrids.init))
         let stamps = SourceFiles.stamps(sourceFiles(manifest, in: directory), in: directory)
             + [rules.national.enabled ? BuiltInData.nationalRules : nil, manifest.industryCatalogue == nil ? BuiltInData.catalogue : nil,
                BuiltInData.readerLexicon, BuiltInData.readerGroups]
                 .compactMap { $0.flatMap(BuiltInData.stamp) } + [BuiltInData.readerStamp]
         let dataset = Dataset(Dataset.Parts(
             directory: directory, metadata: metadata, workingCRS: workingCRS, measurement: measurement,
-            redLines: redLines, units: units, shorelines: shorelines, sensitiveLayers: sensitiveLayers,
-            sensitiveAreas: sensitiveAreas, parks: parks, clauses: clauses.clauses, rules: rules, catalogue: catalogue,
+            redLines: RecordList(redLines), units: RecordList(units), shorelines: shorelines, sensitiveLayers: sensitiveLayers,
+            sensitiveAreas: sensitiveAreas, parks: parks, clauses: RecordList(clauses.clauses), clauseIndex: nil, rules: rules, catalogue: catalogue,
             sites: sites, contentHash: SourceFiles.contentHash(stamps), sources: stamps, warnings: warnings, geometryProblems: nil,
             shapes: LayerShapes(units: packed.units.0, redLines: packed.redLines.0, shorelines: packed.shorelines.0,
                                 sensitiveAreas: packed.sensitive.0, parks: packed.parks.0),
@@ -135,7 +136,7 @@ public enum DatasetLoader {
     }
 
     /// The dataset's own catalogue when the manifest names one, else the built-in GB/T 4754-2017.
-    private static func readCatalogue(_ file: String?, in directory: URL, _ problems: inout ProblemLog) -> IndustryCatalogue? {
+    static func readCatalogue(_ file: String?, in directory: URL, _ problems: inout ProblemLog) -> IndustryCatalogue? {
         guard let file else {
             guard let (data, _) = BuiltInData.contents(BuiltInData.catalogue) else {
                 problems.fail(.builtInMissing(name: BuiltInData.catalogue, looked: BuiltInData.candidates(BuiltInData.catalogue).map(\.path)))

@@ -1,3 +1,4 @@
+import ClauseReading
 import Geometry
 
 /// `dataset.yaml` as written (see docs/dataset-format.md). Decoded, then checked and resolved by
@@ -78,6 +79,25 @@ struct ManifestFile: Decodable {
 /// A clause file (`lists/*.yaml`).
 struct ClauseFile: Decodable {
     var clauses: [ClauseRecord]
+    /// A list whose items are noun phrases (a negative list): the effect its title gives them.
+    var listEffect: ListEffectRecord?
+
+    struct ListEffectRecord: Decodable {
+        var effect: Effect
+        var natures: [ProjectNature]?
+        /// The list's title or heading, quoted as the deciding words.
+        var words: String
+
+        var heading: ListHeading {
+            let effect: ReadEffect = switch self.effect {
+            case .prohibited: .prohibited
+            case .restricted: .restricted
+            case .needsAssessment: .needsAssessment
+            case .requirement: .requirement
+            }
+            return ListHeading(effect: effect, natures: natures?.compactMap { ReadNature(rawValue: $0.rawValue) }, words: words)
+        }
+    }
 
     struct ClauseRecord: Decodable {
         var id: String

@@ -30,17 +30,29 @@ public struct FlagVocabulary: Sendable, Hashable {
     /// Ids the dataset's rules and clauses ask about.
     public let used: Set<String>
 
-    init(declared: [ProjectFlag], rules: RuleSet, clauses: [Clause]) {
+    init(declared: [ProjectFlag], rules: RuleSet, clauses: some Sequence<Clause>) {
+        self.init(declared: declared, rules: rules, clauseFlags: Self.flags(of: clauses))
+    }
+
+    /// The flags the clauses' conditions ask about (a compiled store keeps them, so opening it reads
+    /// no clause).
+    static func flags(of clauses: some Sequence<Clause>) -> Set<String> {
         var used = Set<String>()
-        func collect(_ conditions: ProjectConditions) {
-            used.formUnion(conditions.flags ?? [])
-            for exception in conditions.exceptions ?? [] { collect(exception) }
-        }
+        for clause in clauses { collect(clause.conditions, into: &used) }
+        return used
+    }
+
+    private static func collect(_ conditions: ProjectConditions, into used: inout Set<String>) {
+        used.formUnion(conditions.flags ?? [])
+        for exception in conditions.exceptions ?? [] { collect(exception, into: &used) }
+    }
+
+    init(declared: [ProjectFlag], rules: RuleSet, clauseFlags: Set<String>) {
+        var used = clauseFlags
         for rule in rules.all {
-            collect(rule.conditions)
+            Self.collect(rule.conditions, into: &used)
             if case .redLine(let allowed) = rule.kind { used.formUnion(allowed.map(\.flag)) }
         }
-        for clause in clauses { collect(clause.conditions) }
         var seen = Set<String>(), all: [ProjectFlag] = []
         for flag in declared where seen.insert(flag.id).inserted { all.append(flag) }
         for id in used.sorted() where seen.insert(id).inserted { all.append(ProjectFlag(id: id, zh: id, en: id, group: .project)) }

@@ -19,7 +19,10 @@ enum ReferenceCheck {
                 for code in codes where !unitCodes.contains(code) { problems.append(.clauseUnknownUnit(clause: clause.id, unit: code)) }
             }
             checkIndustries(clause.id, clause.conditions)
-            if clause.conditions.namesParks { parkOwners.append(clause.id) }
+            // Read clauses ask about parks through their parts (园区外, 应进入化工园区).
+            if clause.conditions.namesParks || (clause.readParts ?? []).contains(where: { $0.effect != .requirement && $0.conditions.namesParks }) {
+                parkOwners.append(clause.id)
+            }
             if !documents.contains(clause.source.document) { problems.append(.unknownSource(owner: clause.id, document: clause.source.document)) }
         }
         let layers = Set(sensitiveLayers.map(\.id))

@@ -20,14 +20,13 @@ public struct ApplicableClauses: RandomAccessCollection, Sendable, Hashable {
 
     public subscript(position: Int) -> ApplicableClause {
         let hit = scopes[position]
-        return dataset.clauses.withUnsafeBufferPointer { clauses in
-            let part = parts[position] >= 0 ? parts[position] : nil
-            let effect = part.flatMap { clauses[hit.index].readParts?[$0].effect } ?? clauses[hit.index].effect
-            return ApplicableClause(index: hit.index, id: clauses[hit.index].id, level: clauses[hit.index].level,
-                                    dimension: clauses[hit.index].dimension, effect: effect,
-                                    units: hit.units, conditional: hit.conditional, concernsProject: concerns[position],
-                                    reviewWord: clauses[hit.index].reviewWord, decision: clauses[hit.index].decision, part: part)
-        }
+        let clause = hit.clause.value
+        let part = parts[position] >= 0 ? parts[position] : nil
+        let effect = part.flatMap { clause.readParts?[$0].effect } ?? clause.effect
+        return ApplicableClause(index: hit.index, id: clause.id, level: clause.level,
+                                dimension: clause.dimension, effect: effect,
+                                units: hit.units, conditional: hit.conditional, concernsProject: concerns[position],
+                                reviewWord: clause.reviewWord, decision: clause.decision, part: part)
     }
 
     public static func == (a: Self, b: Self) -> Bool {

@@ -20,18 +20,19 @@ struct RuleEvaluator {
     static func clauseScopes(_ dataset: Dataset, touchedUnits: [ControlUnit], decisiveOnly: Bool) -> [ClauseScope.Hit] {
         var hits: [ClauseScope.Hit] = []
         for index in dataset.clauseIndex.candidates(touching: touchedUnits.map(\.code), decisiveOnly: decisiveOnly) {
-            let clause = dataset.clauses[index]
+            let box = dataset.clauses.record(index)
+            let clause = box.value
             let conditional = !clause.conditions.isEmpty || clause.reviewWord != nil || clause.readParts != nil
             var covered: [String] = []
             switch clause.scope {
             case .all:
-                hits.append(ClauseScope.Hit(index: index, units: [], conditional: conditional))
+                hits.append(ClauseScope.Hit(index: index, units: [], conditional: conditional, clause: box))
                 continue
             case .classes(let wanted): for unit in touchedUnits where wanted.contains(unit.unitClass) { covered.append(unit.code) }
             case .subclasses(let names): for unit in touchedUnits where unit.subclass.map(names.contains) ?? false { covered.append(unit.code) }
             case .units(let wanted): for unit in touchedUnits where wanted.contains(unit.code) { covered.append(unit.code) }
             }
-            if !covered.isEmpty { hits.append(ClauseScope.Hit(index: index, units: covered, conditional: conditional)) }
+            if !covered.isEmpty { hits.append(ClauseScope.Hit(index: index, units: covered, conditional: conditional, clause: box)) }
         }
         return hits
     }
@@ -43,23 +44,23 @@ struct RuleEvaluator {
         var concerns: [Concern] = [], parts: [Int] = []
         concerns.reserveCapacity(scopes.count)
         parts.reserveCapacity(scopes.count)
-        dataset.clauses.withUnsafeBufferPointer { clauses in
-            for hit in scopes {
-                // Read in place: copying a whole Clause (texts, scope, conditions) per hit showed in profiles.
-                if !hit.conditional {
-                    concerns.append(.concerns)
-                    parts.append(-1)
-                } else if clauses[hit.index].reviewWord != nil {
-                    concerns.append(.undetermined)
-                    parts.append(-1)
-                } else if let read = clauses[hit.index].readParts {
-                    let (concern, part) = Self.decide(read, profile: profile, isChemical: isChemical, site: site)
-                    concerns.append(concern)
-                    parts.append(part)
-                } else {
-                    concerns.append(clauses[hit.index].conditions.evaluate(profile, isChemical: isChemical, site: site))
-                    parts.append(-1)
-                }
+        for hit in scopes {
+            // Read in place through the hit's box: copying a whole Clause (texts, scope, conditions) per
+            // hit showed in profiles.
+            let clause = hit.clause
+            if !hit.conditional {
+                concerns.append(.concerns)
+                parts.append(-1)
+            } else if clause.value.reviewWord != nil {
+                concerns.append(.undetermined)
+                parts.append(-1)
+            } else if let read = clause.value.readParts {
+                let (concern, part) = Self.decide(read, profile: profile, isChemical: isChemical, site: site)
+                concerns.append(concern)
+                parts.append(part)
+            } else {
+                concerns.append(clause.value.conditions.evaluate(profile, isChemical: isChemical, site: site))
+                parts.append(-1)
             }
         }
         return ApplicableClauses(dataset: dataset, scopes: scopes, concerns: concerns, parts: parts)
@@ -154,14 +155,15 @@ struct RuleEvaluator {
         for rule in dataset.rules.regionRules {
             add(rule, kind: .region, detail: .region(territory: rule.appliesIn, parks: placement(rule.conditions.park)))
         }
-        for (position, hit) in clauses.scopes.enumerated() where clauses.concerns[position] != .doesNotConcern && dataset.clauses[hit.index].isDecisive {
+        for (position, hit) in clauses.scopes.enumerated() where clauses.concerns[position] != .doesNotConcern && hit.clause.value.isDecisive {
             let clause = clauses[position]
             guard clause.effect != .requirement || clause.reviewWord != nil else { continue }
-            let read = clause.part.flatMap { dataset.clauses[clause.index].readParts?[$0] }
-            var reason = Reason(kind: .clause, ruleId: clause.id, effect: clause.effect, text: dataset.clauses[clause.index].text,
+            let read = clause.part.flatMap { hit.clause.value.readParts?[$0] }
+            var reason = Reason(kind: .clause, ruleId: clause.id, effect: clause.effect, text: hit.clause.value.text,
                                 source: dataset.clauseCitations[clause.index],
                                 detail: .clause(level: clause.level, dimension: clause.dimension, units: clause.units), clauseIndex: clause.index)
-            reason.quote = read?.evidence.words
+            // A person decided on the clause's whole words; the reader on the span it read.
+            reason.quote = read?.evidence.words ?? (clause.decision == .person ? dataset.clauses[clause.index].text : nil)
             reason.decision = clause.decision
             switch clause.concernsProject {
             case .unknown:
@@ -175,7 +177,7 @@ struct RuleEvaluator {
                 } else if let fact = read?.missing.first {
                     gap = .clauseFact(fact)
                 } else {
-                    gap = conditionGap(read?.conditions ?? dataset.clauses[clause.index].conditions)
+                    gap = conditionGap(read?.conditions ?? hit.clause.value.conditions)
                 }
                 if let gap {
                     reason.undetermined = Undetermined(missing: gap, ruleEffect: reason.effect)

@@ -3,7 +3,7 @@ import Formats
 import Geometry
 
 /// Compiled datasets: built once from a dataset folder, then mapped by every process that needs
-/// them. A folder's store lives in a cache folder (`cacheDirectory`) under a name derived from the
+/// them (or, for a service, copied privately first: `Access`). A folder's store lives in a cache folder (`cacheDirectory`) under a name derived from the
 /// folder's path; it is used only while every source file still has the size and time it had when the
 /// store was built, and rebuilt otherwise. A `.zsd` file can also be named directly (a service's
 /// replicas sharing one built copy).
@@ -26,6 +26,15 @@ public enum DatasetStore {
         /// The file in the cache was built from another folder (a hash collision or a copied cache).
         case otherFolder(String)
         case unusable(StoreError)
+    }
+
+    /// How a process holds a store's bytes.
+    public enum Access: Sendable {
+        /// The file itself is mapped: every process shares its pages. For commands, which run briefly.
+        case shared
+        /// A private copy is checked and mapped (`StoreSnapshot`): for a service, which must keep
+        /// answering whatever happens to the file it was started with.
+        case privateCopy
     }
 
     public struct Opened: Sendable {
@@ -53,18 +62,18 @@ public enum DatasetStore {
 
     /// Opens a dataset folder through its compiled store (building it when missing or stale), or a
     /// `.zsd` file directly.
-    public static func open(_ url: URL, cache: URL? = nil) throws -> Opened {
-        if url.pathExtension.lowercased() == fileExtension { return Opened(dataset: try openStoreFile(url), event: .mapped(path: url.path)) }
+    public static func open(_ url: URL, cache: URL? = nil, access: Access = .shared) throws -> Opened {
+        if url.pathExtension.lowercased() == fileExtension { return Opened(dataset: try openStoreFile(url, access: access), event: .mapped(path: url.path)) }
         let directory = url.standardizedFileURL.resolvingSymlinksInPath()
         let path = cachePath(for: directory, in: cache)
         let reason: RebuildReason
         if FileManager.default.fileExists(atPath: path.path) {
             do {
-                let (reader, info) = try mapped(path)
+                let (store, info) = try mapped(path, access: access)
                 if let stale = staleness(info, directory: directory) {
                     reason = stale
                 } else {
-                    return Opened(dataset: try reader.dataset(origin: .store(path: path.path)), event: .mapped(path: path.path))
+                    return Opened(dataset: try store.dataset(origin: .store(path: path.path)), event: .mapped(path: path.path))
                 }
             } catch {
                 reason = .unusable(error)
@@ -75,7 +84,9 @@ public enum DatasetStore {
         let started = Date()
         switch try compile(directory, to: path, checkGeometry: false) {
         case .written(let dataset, _):
-            return Opened(dataset: dataset, event: .built(path: path.path, reason: reason, seconds: Date().timeIntervalSince(started)))
+            let event = Event.built(path: path.path, reason: reason, seconds: Date().timeIntervalSince(started))
+            guard access == .privateCopy else { return Opened(dataset: dataset, event: event) }
+            return Opened(dataset: try mapped(path, access: access).0.dataset(origin: .store(path: path.path)), event: event)
         case .unwritable(let fromSources, let error):
             return Opened(dataset: fromSources, event: .inMemory(problem: error.message(.zh)))
         }
@@ -113,8 +124,7 @@ public enum DatasetStore {
         }
         // The values read from the sources are gone; a long-running service should not keep their heap.
         FreedMemory.release()
-        let (reader, _) = try mapped(path)
-        return .written(try reader.dataset(origin: .store(path: path.path)), problems: problems)
+        return .written(try mapped(path).0.dataset(origin: .store(path: path.path)), problems: problems)
     }
 
     /// Every problem of a dataset (`DatasetCheck.problems`). When its store was built without the
@@ -134,16 +144,13 @@ public enum DatasetStore {
 
     /// Writes the store atomically (a temporary file renamed into place), creating its folder.
     public static func write(_ dataset: Dataset, geometryProblems: [DatasetProblem]?, to path: URL) throws(StoreError) {
-        let bytes = StoreWriter.bytes(of: dataset, geometryProblems: geometryProblems)
         do {
             try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
             throw .cannotWrite(path: path.path, detail: error.localizedDescription)
         }
         removeAbandonedTemporaries(of: path)
-        do { try AtomicFile.write(Data(bytes), to: path) } catch {
-            throw .cannotWrite(path: path.path, detail: error.message(.zh))
-        }
+        try StoreWriter.write(dataset, geometryProblems: geometryProblems, to: path)
     }
 
     /// A build killed while writing leaves its temporary file (`.NAME.UUID.tmp`, tens of megabytes for
@@ -162,20 +169,50 @@ public enum DatasetStore {
     }
 
     /// A `.zsd` named directly: used as it is, unless its source folder is here and has changed.
-    public static func openStoreFile(_ url: URL) throws(StoreError) -> Dataset {
-        let (reader, info) = try mapped(url)
+    public static func openStoreFile(_ url: URL, access: Access = .shared) throws(StoreError) -> Dataset {
+        let (store, info) = try mapped(url, access: access)
         if FileManager.default.fileExists(atPath: info.directory.appendingPathComponent("dataset.yaml").path),
            case .changed(let file)? = staleness(info, directory: info.directory) {
             throw .stale(path: url.path, source: info.directory.path, changed: file)
         }
-        return try reader.dataset(origin: .store(path: url.path))
+        return try store.dataset(origin: .store(path: url.path))
     }
 
-    private static func mapped(_ url: URL) throws(StoreError) -> (StoreReader, StoreInfo) {
-        let file: MappedFile
-        do { file = try MappedFile(path: url.path) } catch { throw .damaged(path: url.path, detail: error.message(.zh)) }
-        let reader = try StoreReader(bytes: file.bytes, owner: file, path: url.path)
-        return (reader, try reader.info())
+    /// The store's bytes, checked: a shared mapping whose checksum and records are verified once per
+    /// file (`StoreVerification`), or a private copy checked while it is made.
+    private static func mapped(_ url: URL, access: Access = .shared) throws(StoreError) -> (MappedStore, StoreInfo) {
+        let store: MappedStore
+        switch access {
+        case .shared:
+            let file: MappedFile
+            do { file = try MappedFile(path: url.path) } catch { throw .damaged(path: url.path, detail: error.message(.zh)) }
+            let reader = try StoreReader(bytes: file.bytes, owner: file, path: url.path)
+            let checked = StoreVerification.isVerified(file, checksum: reader.statedChecksum)
+            if !checked { try reader.verifyChecksum() }
+            store = MappedStore(reader: reader, recordCheckOf: checked ? nil : file)
+        case .privateCopy:
+            let (file, checksum, checkedBefore) = try StoreSnapshot.map(url.path)
+            let reader = try StoreReader(bytes: file.bytes, owner: file, path: url.path)
+            try reader.verifyChecksum(computed: checksum)
+            // The same bytes as a file checked whole before: its records decoded then.
+            store = MappedStore(reader: reader, recordCheckOf: nil, validating: !checkedBefore)
+        }
+        return (store, try store.reader.info())
+    }
+
+    /// A checked store's reader. Its dataset is decoded with every record validated when the file had
+    /// not been checked before (the check is then recorded) or is a new private copy.
+    private struct MappedStore {
+        let reader: StoreReader
+        /// The file whose first check this is, recorded once its records have all decoded.
+        let recordCheckOf: MappedFile?
+        var validating = false
+
+        func dataset(origin: DatasetOrigin) throws(StoreError) -> Dataset {
+            let dataset = try reader.dataset(origin: origin, validating: validating || recordCheckOf != nil)
+            if let file = recordCheckOf { StoreVerification.remember(file, checksum: reader.statedChecksum) }
+            return dataset
+        }
     }
 
     /// Why a store does not fit `directory` now: built from another folder, or a source file that

@@ -142,6 +142,8 @@ extension BinaryWriter {
             case .threshold(let words): w.append(UInt8(1)); w.append(words)
             case .conformity(let words): w.append(UInt8(2)); w.append(words)
             case .object(let words): w.append(UInt8(3)); w.append(words)
+            case .place(let words): w.append(UInt8(4)); w.append(words)
+            case .process(let words): w.append(UInt8(5)); w.append(words)
             }
         }
         let e = part.evidence
@@ -237,6 +239,8 @@ extension BinaryReader {
             case 1: return .threshold(words: try r.readString())
             case 2: return .conformity(words: try r.readString())
             case 3: return .object(words: try r.readString())
+            case 4: return .place(words: try r.readString())
+            case 5: return .process(words: try r.readString())
             case let other: throw BinaryReadError.malformed(at: r.position, detail: "clause missing \(other)")
             }
         }

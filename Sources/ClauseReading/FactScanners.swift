@@ -1,0 +1,96 @@
+/// Facts a prescription depends on that no project profile or layer gives: a size, conformity with a
+/// plan, a place the dataset does not map, a process or material. A binding part that names one may
+/// concern the project; a person must look.
+
+/// Capacities and sizes a profile does not give (年产 30 万吨以下, 单机 30 万千瓦, 年出栏 5000 头).
+enum Thresholds {
+    static let units = ["亿元", "万锭", "锭", "t/h", "吨/小时", "万吨", "吨", "万千瓦", "千瓦", "兆瓦", "MW", "蒸吨", "万头", "头", "万只", "万羽", "立方米", "亩", "公顷", "千伏安", "万元"]
+
+    /// Sizes written in words: 规模化畜禽养殖场, 规模以上, 小型棉纺.
+    static let sizeWords = ["规模化", "规模以上", "规模以下", "小型", "大型", "中小型"]
+
+    static func find(_ text: String) -> String? {
+        let characters = Array(text.unicodeScalars)
+        if let word = sizeWords.first(where: { text.has($0) }) { return word }
+        for start in characters.indices {
+            guard let (_, end) = Scan.number(characters, at: start), start == 0 || !characters[start - 1].isDigit else { continue }
+            let rest = String(glyphs: characters[end..<min(characters.count, end + 4)])
+            guard units.contains(where: { rest.begins(with: $0) }) else { continue }
+            // The phrase around the figure (投资额低于3亿元, 年产30万吨以下), a bracketed aside left out.
+            var lower = start
+            while lower > 0, start - lower < 12, !characters[lower - 1].isOneOf("，,；;、。（(□") { lower -= 1 }
+            var upper = end
+            while upper < characters.count, upper - end < 8, !characters[upper].isOneOf("，,；;的（(") { upper += 1 }
+            return String(glyphs: characters[lower..<upper])
+        }
+        return nil
+    }
+}
+
+/// 不符合……的: a plan or policy the project must conform to.
+enum Conformity {
+    static func find(_ text: String) -> String? {
+        // Qualities a profile does not state: 工艺落后的, 《…名录》所列, 列入名录的, 目录中.
+        for word in ["不完善", "不正常", "不达标", "不规范", "达不到", "未建成", "未取得", "未按规定", "违规", "不满足", "落后的", "所列", "列入名录", "目录中"] {
+            guard let range = text.byteRange(of: word) else { continue }
+            // The words around it: 环境基础设施不完善, 污染物排放不达标.
+            let before = text[..<range.lowerBound].suffix(10)
+            let start = before.lastIndex(where: { "，,；;、的".contains($0) }).map { before.index(after: $0) } ?? before.startIndex
+            return String(text[start..<range.upperBound])
+        }
+        guard let range = text.byteRange(of: "不符合") else { return nil }
+        let rest = text[range.lowerBound...]
+        guard let end = rest.firstIndex(of: "的") else { return String(rest.prefix(24)) }
+        return String(rest[..<end].prefix(40))
+    }
+}
+
+/// 在集中供热区域内, 城区, 大气污染防治重点区域, 流域: a place no layer of the dataset maps (known scopes,
+/// parks, shorelines with a distance, water sources and red lines, are read and masked before).
+enum Places {
+    static let markers = ["区域内", "区域外", "范围内", "地区", "流域", "周边", "主城区", "城区", "建成区", "居民区", "居住区", "人口密集区", "集中区域",
+                          "重点区域", "沿江", "沿海", "沿湖", "区外", "保护区", "湿地", "风景名胜区", "森林公园", "地质公园", "上风向", "河段",
+                          "上述园区", "上述区域", "上述地区", "该园区", "该区域", "小区内", "区内"]
+    /// Places that are the unit or the whole jurisdiction itself: always where the site is.
+    static let everywhere = ["本单元", "单元内", "本区域", "全县", "全市", "全省", "全区", "辖区", "境内", "本园区", "园区内"]
+
+    static func find(_ text: String) -> (words: String, span: Range<Int>)? {
+        let characters = Array(text.unicodeScalars)
+        var best: Range<Int>?
+        for marker in markers {
+            guard let range = Scan.occurrences(of: marker, in: characters).first, !range.contains(where: { characters[$0] == "□" }) else { continue }
+            if best.map({ range.lowerBound < $0.lowerBound }) ?? true { best = range }
+        }
+        guard let range = best else { return nil }
+        var lower = range.lowerBound
+        while lower > 0, range.lowerBound - lower < 14, !characters[lower - 1].isOneOf("，,；;。在于□"),
+              !Effects.endsWithEffect(characters, at: lower) { lower -= 1 }
+        var upper = range.upperBound
+        if upper < characters.count, characters[upper].isOneOf("内外") { upper += 1 }
+        let words = String(glyphs: characters[lower..<upper])
+        return everywhere.contains(where: { words.has($0) }) ? nil : (words, lower..<upper)
+    }
+}
+
+/// 采用含汞工艺的, 以煤炭为燃料的, 生产和使用高VOCs含量的…: a process, fuel or material the project may or
+/// may not use.
+enum Processes {
+    static let leads = ["采用", "使用", "施用", "应用", "以", "燃用", "含", "涉及", "利用"]
+    static let tails = ["工艺", "工序", "技术", "为燃料", "为原料", "燃料", "原料", "含量", "设备", "装备", "农药", "兽药", "化肥"]
+
+    static func find(_ text: String) -> (words: String, span: Range<Int>)? {
+        let characters = Array(text.unicodeScalars)
+        for lead in leads {
+            for range in Scan.occurrences(of: lead, in: characters) {
+                // Within a short phrase ending in 的 (the qualifier of the project named after it).
+                var end = range.upperBound
+                while end < characters.count, end - range.upperBound < 16, !characters[end].isOneOf("，,；;。的") { end += 1 }
+                guard end < characters.count, characters[end] == "的" else { continue }
+                let phrase = String(glyphs: characters[range.lowerBound..<end])
+                if tails.contains(where: { phrase.has($0) }) { return (phrase, range.lowerBound..<end) }
+            }
+        }
+        return nil
+    }
+}
+
