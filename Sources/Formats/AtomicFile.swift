@@ -21,7 +21,6 @@ public enum AtomicFile {
         case .standardStream(let descriptor):
             return try writeDirectly(data, descriptor: descriptor, path: url.path, close: false)
         }
-        let directory = target.deletingLastPathComponent()
         // A leading dot keeps the temporary file out of directory listings and globs like *.geojson.
         TemporaryFiles.removeStale(beside: target)
         let temporary = TemporaryFiles.name(beside: target, unique: true)

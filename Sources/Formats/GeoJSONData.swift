@@ -16,11 +16,23 @@ public struct GeoJSONData: FeatureSource, Sendable {
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).geojson")
         do { try data.write(to: temporary) } catch { throw FeatureError.unreadable(source: name, detail: error.localizedDescription) }
         defer { try? FileManager.default.removeItem(at: temporary) }
-        try GeoJSONFile(url: temporary).forEachFeature { result in
-            switch result {
-            case .success: try body(result)
-            case .failure(let error): try body(.failure(error.renamingSource(to: name)))
+        // What the reader throws about the whole document names the temporary file: renamed too (never
+        // a server's temporary path in an answer). What `body` throws passes unchanged.
+        var bodyFailed = false
+        do {
+            try GeoJSONFile(url: temporary).forEachFeature { result in
+                do {
+                    switch result {
+                    case .success: try body(result)
+                    case .failure(let error): try body(.failure(error.renamingSource(to: name)))
+                    }
+                } catch {
+                    bodyFailed = true
+                    throw error
+                }
             }
+        } catch let error as FeatureError where !bodyFailed {
+            throw error.renamingSource(to: name)
         }
     }
 }

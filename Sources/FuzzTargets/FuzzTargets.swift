@@ -20,6 +20,7 @@ public enum FuzzTargets {
         ("gdal-xlsx", { gdal($0, fileName: "x.xlsx") }),
         ("gdal-kml", { gdal($0, fileName: "x.kml") }),
         ("gdal-geojson", { gdal($0, fileName: "x.geojson") }),
+        ("upload", upload),
         ("screen", screenRequest),
         ("batch", batchRequest),
     ]
@@ -78,6 +79,24 @@ public enum FuzzTargets {
         GDALMemoryFile.withFile(data, named: fileName) { path in
             guard let file = try? GDALFile(url: URL(fileURLWithPath: path)) else { return }
             _ = try? file.readAll()
+        }
+    }
+
+    /// The endings of uploads read through GDAL (`SiteFiles.uploadEndings` but .txt and GeoJSON,
+    /// which the `survey` and `geojson` targets cover).
+    static let uploadEndings = ["csv", "xlsx", "kml", "kmz", "gpkg", "dxf", "zip"]
+
+    /// Small limits, so that the fuzzer reaches each refusal and a bounded input stays within
+    /// libFuzzer's memory limit.
+    static let uploadLimits = ReadLimits(unpackedBytes: .init(1 << 20, setting: "--max-unpacked-bytes"), features: .init(1_000, setting: "--max-features"),
+                                         vertices: .init(100_000, setting: "--max-vertices"), stringBytes: .init(64 << 10, setting: "--max-string-bytes"))
+
+    /// A file uploaded to the service, read as the service reads it (from memory, confined, one
+    /// driver, limits checked while reading) under every ending that goes to GDAL: a sender chooses
+    /// the name as freely as the bytes, and a driver that does not recognise them gives up at once.
+    public static func upload(_ data: Data) {
+        for ending in uploadEndings {
+            _ = try? RequestBodies.uploadedBoundary(data, fileName: "fuzz." + ending, limits: uploadLimits, language: .en)
         }
     }
 

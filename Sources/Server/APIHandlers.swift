@@ -171,6 +171,22 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
         return Data(buffer: buffer)
     }
 
+    /// Bodies up to this size are decoded where they arrive; larger ones on an engine thread.
+    static var inlineBodyBytes: Int { 256 << 10 }
+
+    /// Decoding a body is CPU work in proportion to its size (a 22 MB upload: 4.4 s in a debug build
+    /// on a loaded machine). On the async executor's few threads (two on two cores) it held up every
+    /// other request and the timeouts' own timer: a health check went unanswered for over 5 s. A large
+    /// body is decoded on an engine thread instead, under the request's deadline like any other work.
+    func decoded<T: Sendable>(_ body: Data, _ decode: @escaping @Sendable (Data) throws -> T) async throws -> T {
+        guard body.count > Self.inlineBodyBytes else { return try decode(body) }
+        return try await service.offload { try decode(body) }
+    }
+
+    func screenRequest(_ request: Request, _ l: Language) async throws -> ScreenRequest {
+        try await decoded(try await body(request)) { data throws(APIError) in try RequestBodies.screenRequest(data, language: l) }
+    }
+
     /// The request's site; an uploaded file is read on an engine thread, stopped with the request.
     func site(_ screenRequest: ScreenRequest, on chosen: Service, _ l: Language) async throws -> Site {
         let builder = SiteBuilder(dataset: chosen.dataset, language: l, uploadLimits: configuration.uploadLimits)
@@ -179,7 +195,7 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
     }
 
     func screen(_ request: Request, _ l: Language) async throws -> JSONReply {
-        let screenRequest = try RequestBodies.screenRequest(try await body(request), language: l)
+        let screenRequest = try await screenRequest(request, l)
         let chosen = try editions.service(screenRequest.edition ?? Self.query(request, "edition"), language: l)
         if screenRequest.allIndustries == true {
             var general = screenRequest
@@ -275,7 +291,7 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
                 flags: value("flags").map { $0.split(separator: ",").map(String.init) }, name: value("name"), id: value("id"),
                 edition: value("edition"), compareEdition: nil, allIndustries: nil)
         } else {
-            screenRequest = try RequestBodies.screenRequest(try await body(request), language: l)
+            screenRequest = try await self.screenRequest(request, l)
         }
         let chosen = try editions.service(screenRequest.edition ?? Self.query(request, "edition"), language: l)
         let site = try await site(screenRequest, on: chosen, l)
@@ -302,9 +318,11 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
         let answers = AnswerRenderer(dataset: chosen.dataset, language: l, detail: detail)
         var referred = Set<Int>()
         let query = request.uri.queryParameters
-        let jobs = try RequestBodies.batchJobs(data, dataset: chosen.dataset, crs: query["crs"].map(String.init),
-                                               offset: query["offset"].map(String.init), idField: query["idField"].map(String.init),
-                                               maxFeatures: configuration.maxBatchFeatures, language: l)
+        let (crs, offset, idField) = (query["crs"].map(String.init), query["offset"].map(String.init), query["idField"].map(String.init))
+        let (dataset, maxFeatures) = (chosen.dataset, configuration.maxBatchFeatures)
+        let jobs = try await decoded(data) { data in
+            try RequestBodies.batchJobs(data, dataset: dataset, crs: crs, offset: offset, idField: idField, maxFeatures: maxFeatures, language: l)
+        }
         var texts: [(Int, String)] = []
         var failed = 0
         for (index, job) in jobs {

@@ -13,6 +13,13 @@ public enum RequestBodies {
         try SiteBuilder(dataset: dataset, language: language).site(try screenRequest(body, language: language))
     }
 
+    /// The boundary in an uploaded file (the `file` member of `POST /api/screen`, its content
+    /// decoded), read as the service reads it: from memory, only the driver its ending calls for,
+    /// nothing outside it, within `limits`.
+    public static func uploadedBoundary(_ data: Data, fileName: String, limits: ReadLimits, language: Language) throws -> Geometry {
+        try UploadedBoundary(fileName: fileName, data: data, language: language, limits: limits).read(defaultCRS: .cgcs2000).0
+    }
+
     /// A `POST /api/screen` (or `/api/report`) body decoded.
     static func screenRequest(_ body: Data, language: Language) throws(APIError) -> ScreenRequest {
         // The project's strict parser: Foundation's JSONDecoder was a fifth of a request's time.

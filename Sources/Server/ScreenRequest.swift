@@ -171,13 +171,21 @@ struct SiteBuilder: Sendable {
 
 /// A boundary file uploaded from the web page: every polygon in it, as one site.
 struct UploadedBoundary {
-    let file: ScreenRequest.UploadedFile
+    /// The name the sender gave it (its ending says its format).
+    let fileName: String
+    let data: Data
     let language: Language
     let limits: ReadLimits
 
-    /// Throws `APIError`, or `CancellationError` when the work was stopped (its request timed out).
-    func read(defaultCRS: CRS) throws -> (Geometry, CRS, [String]) {
-        let l = language
+    init(fileName: String, data: Data, language: Language, limits: ReadLimits) {
+        self.fileName = fileName
+        self.data = data
+        self.language = language
+        self.limits = limits
+    }
+
+    /// The file of a request, its content decoded.
+    init(file: ScreenRequest.UploadedFile, language l: Language, limits: ReadLimits) throws(APIError) {
         let data: Data
         if file.contentEncoding == "base64" {
             guard let decoded = Data(base64Encoded: file.content) else {
@@ -187,13 +195,19 @@ struct UploadedBoundary {
         } else {
             data = Data(file.content.utf8)
         }
-        guard SiteFiles.uploadEndings.contains(URL(fileURLWithPath: file.fileName).pathExtension.lowercased()) else {
-            throw APIError.malformed(l, "不支持的文件类型：\(file.fileName)（支持 GeoJSON、KML/KMZ、GeoPackage、DXF、CSV、XLSX、Shapefile 的 .zip 压缩包、勘测定界 .txt）",
-                                     "unsupported file type: \(file.fileName) (GeoJSON, KML/KMZ, GeoPackage, DXF, CSV, XLSX, a zipped Shapefile and 勘测定界 .txt are supported)")
+        self.init(fileName: file.fileName, data: data, language: l, limits: limits)
+    }
+
+    /// Throws `APIError`, or `CancellationError` when the work was stopped (its request timed out).
+    func read(defaultCRS: CRS) throws -> (Geometry, CRS, [String]) {
+        let l = language
+        guard SiteFiles.uploadEndings.contains(URL(fileURLWithPath: fileName).pathExtension.lowercased()) else {
+            throw APIError.malformed(l, "不支持的文件类型：\(fileName)（支持 GeoJSON、KML/KMZ、GeoPackage、DXF、CSV、XLSX、Shapefile 的 .zip 压缩包、勘测定界 .txt）",
+                                     "unsupported file type: \(fileName) (GeoJSON, KML/KMZ, GeoPackage, DXF, CSV, XLSX, a zipped Shapefile and 勘测定界 .txt are supported)")
         }
         let batch: FeatureBatch
         do {
-            batch = try SiteFiles.features(data: data, fileName: file.fileName, options: SiteIntake.Options(crs: nil, language: l, untrusted: true, limits: limits))
+            batch = try SiteFiles.features(data: data, fileName: fileName, options: SiteIntake.Options(crs: nil, language: l, untrusted: true, limits: limits))
         } catch let error as InputLimits.Exceeded {
             throw APIError(kind: .inputTooLarge, message: error.message(l))
         } catch GDALError.overLimit(let limit) {
@@ -205,7 +219,7 @@ struct UploadedBoundary {
         } catch {
             // Never "\(error)": a system error could show a path on the server.
             throw APIError(kind: .malformedRequest, message: (error as? UserFacingError)?.message(l)
-                           ?? l.pick("无法读取文件 \(file.fileName)", "cannot read file \(file.fileName)"))
+                           ?? l.pick("无法读取文件 \(fileName)", "cannot read file \(fileName)"))
         }
         // One bad parcel makes the boundary incomplete: say which, rather than screen the rest as the whole.
         if let problem = batch.problems.first {
@@ -215,7 +229,7 @@ struct UploadedBoundary {
         let features = batch.features
         let geometries = features.compactMap(\.geometry)
         guard let first = geometries.first else {
-            throw APIError.malformed(l, "文件 \(file.fileName) 中没有几何", "file \(file.fileName) holds no geometry")
+            throw APIError.malformed(l, "文件 \(fileName) 中没有几何", "file \(fileName) holds no geometry")
         }
         let crs = features.first?.crs ?? defaultCRS
         let notes = features.flatMap { ($0.properties["inputNotes"]?.array ?? []).compactMap(\.text) }

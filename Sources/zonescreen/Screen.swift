@@ -123,19 +123,16 @@ struct Screen: ParsableCommand {
             || OutputTarget.sameFile(clausesFile, output) {
             throw ValidationError(l.pick("--clauses 与 --output 不能是同一个文件", "--clauses and --output must be different files"))
         }
-        // Never written over what is read: the site files and the datasets.
-        do {
-            try OutputTarget.refuseInputs(outputs: [output, clausesFile].compactMap { $0 },
-                                          inputs: files.filter { $0 != "-" } + [dataset, compareDataset].compactMap { $0 })
-        } catch {
-            throw ValidationError(error.message(l))
-        }
     }
 
     func run() throws {
         let l = common.lang
         InterruptCleanup.install(language: l)
         do {
+            // Never written over what is read (the site files, the datasets): refused before anything
+            // is read, with exit status 2 as for an output onto a folder.
+            try OutputTarget.refuseInputs(outputs: [output, clausesFile].compactMap { $0 },
+                                          inputs: files.filter { $0 != "-" } + [dataset, compareDataset].compactMap { $0 })
             var declaredCRS: CRS?
             if let crs {
                 do { declaredCRS = try CRS(parsing: crs) } catch { throw CLIError(error.message(l)) }

@@ -66,7 +66,7 @@ struct SiteReader: Sendable {
             var source = intake.source("stdin")
             let deliver: (Result<Feature, FeatureError>) -> Void = { submit(source.job($0)) }
             do {
-                switch try StandardInput.source(limit: stdinLimit) {
+                switch try StandardInput.source(limit: stdinLimit, language: l) {
                 case .stream(let reader): try reader.forEachFeature(deliver, whenWaiting: idle)
                 case .document(let document): try document.forEachFeature(deliver)
                 }

@@ -1,22 +1,26 @@
 import Foundation
 import Formats
+import Geometry
 
 /// Standard input as a feature source, streamed when it is a sequence (GeoJSON Text Sequences or
 /// one feature per line) so answers flow before the input ends, read whole when it is one document
-/// (up to `limit` bytes, counted as it is read). Input that cannot start GeoJSON (`/dev/zero`, a
-/// binary file) is refused at its first byte.
+/// (up to `limit` bytes, counted as it is read, the first block included). Input that cannot start
+/// GeoJSON (`/dev/zero`, a binary file) is refused at its first byte.
 enum StandardInput {
     enum Source {
         case stream(GeoJSONSequenceReader)
         case document(FeatureSource)
     }
 
-    static func source(limit: ReadLimits.Bound) throws -> Source {
+    static func source(limit: ReadLimits.Bound, language l: Language) throws -> Source {
         var prefix = [UInt8](repeating: 0, count: 65_536)
-        let count = max(0, Glibc.read(STDIN_FILENO, &prefix, prefix.count))
-        prefix.removeSubrange(count...)
+        var count: Int
+        repeat { count = Glibc.read(STDIN_FILENO, &prefix, prefix.count) } while count < 0 && errno == EINTR
+        prefix.removeSubrange(max(0, count)...)
         if let first = prefix.first(where: { !isBlank($0) }), first != UInt8(ascii: "{"), first != UInt8(ascii: "["), first != 0x1E {
-            throw FeatureError.notJSON(source: "stdin", detail: String(format: "byte 0x%02X at the start", first))
+            let byte = String(format: "0x%02X", first)
+            throw FeatureError.notJSON(source: "stdin", detail: l.pick("开头是字节 \(byte)，不是 GeoJSON（应以 {、[ 或 RS 分隔符开头）",
+                                                                        "it starts with byte \(byte), which cannot start GeoJSON ({, [ or an RS separator)"))
         }
         if isSequence(prefix) {
             let pipe = Pipe()
@@ -36,6 +40,7 @@ enum StandardInput {
             copier.start()
             return .stream(GeoJSONSequenceReader(handle: pipe.fileHandleForReading, name: "stdin"))
         }
+        guard prefix.count <= limit.value else { throw InputLimits.Exceeded.standardInput(limit: limit.value, variable: limit.setting) }
         var data = Data(prefix)
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {

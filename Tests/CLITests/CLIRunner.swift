@@ -6,6 +6,8 @@ enum CLI {
         let status: Int32
         let stdout: String
         let stderr: String
+        /// Ended by the run's timeout rather than by itself.
+        var timedOut = false
     }
 
     static let root = URL(fileURLWithPath: #filePath)
@@ -21,28 +23,77 @@ enum CLI {
         return root.appendingPathComponent(".build/debug/zonescreen")
     }
 
+    /// A new empty folder under the system's temporary folder, named after `purpose`; the caller removes it.
+    static func scratchFolder(_ purpose: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-\(purpose)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     /// `environment`: variables set for this run on top of the test process's own (e.g. ZONESCREEN_CACHE).
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Output {
+        try run(arguments, input: stdin.map { .text($0) } ?? .text(""), environment: environment)
+    }
+
+    /// What the command reads as standard input.
+    enum Input {
+        /// Written through a pipe, which is then closed (keep it under the pipe's 64 KiB: a command
+        /// that stops reading early would otherwise leave the write blocked).
+        case text(String)
+        /// A file (or device, such as /dev/zero) opened for reading.
+        case file(String)
+    }
+
+    /// Runs in `directory` (default: the package root). With `timeout`, a run still going then is
+    /// ended (SIGKILL) and its status is `timedOut`: a test that must not hang says so instead of
+    /// waiting for ever.
+    static func run(_ arguments: [String], input: Input, environment: [String: String] = [:], directory: URL? = nil,
+                    timeout: Duration? = nil) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, set in set }
         }
-        process.currentDirectoryURL = root
+        process.currentDirectoryURL = directory ?? root
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        let input = Pipe()
-        process.standardInput = input
+        let pipe = Pipe()
+        var inputFile: FileHandle?
+        switch input {
+        case .text: process.standardInput = pipe
+        case .file(let path):
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileReadNoSuchFile) }
+            inputFile = handle
+            process.standardInput = handle
+        }
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
+        defer { try? inputFile?.close() }
+        if case .text(let text) = input, !text.isEmpty { pipe.fileHandleForWriting.write(Data(text.utf8)) }
+        try pipe.fileHandleForWriting.close()
+        let ended = Flag()
+        if let timeout {
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout / .seconds(1)) {
+                guard process.isRunning else { return }
+                ended.set()
+                kill(pid, SIGKILL)
+            }
+        }
         // Read before waiting so a large output cannot fill the pipe and stall the child.
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         let stderrData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                      stderr: String(decoding: stderrData, as: UTF8.self))
+                      stderr: String(decoding: stderrData, as: UTF8.self), timedOut: ended.isSet)
+    }
+
+    /// Set once from the timer's thread, read by the test's. `@unchecked Sendable`: `value` only under `lock`.
+    private final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        func set() { lock.withLock { value = true } }
+        var isSet: Bool { lock.withLock { value } }
     }
 }

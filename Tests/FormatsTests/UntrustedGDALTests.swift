@@ -99,6 +99,45 @@ struct UntrustedGDALTests {
         #expect(try GDALFile(data: data, name: "a.kmz", options: options).readAll().features.count == 1)
     }
 
+    /// GDAL 3.6's KMZ reader loses its copy of the whole archive when there is no KML inside (or its
+    /// KML does not parse): a KMZ from outside is read as a folder of its KML files instead, and a ZIP
+    /// without any (here the demo's zipped Shapefile) is refused by name before GDAL sees it. The KMZ
+    /// GDAL itself writes (Fixtures/gdal/sites.kmz: doc.kml linking layers/sites.kml) keeps its layer.
+    @Test("a KMZ from outside is read as the folder of its KML files; a ZIP with no KML named .kmz is refused by name")
+    func kmzAsFolder() throws {
+        let zip = try Data(contentsOf: FormatsFixtures.url("gdal/demo/parcels_gbk_shapefile.zip"))
+        #expect(throws: GDALError.noKMLInKMZ(file: "边界.kmz")) { try GDALFile(data: zip, name: "边界.kmz", options: GDALReadOptions()) }
+        #expect(GDALError.noKMLInKMZ(file: "边界.kmz").message(.zh) == "边界.kmz 是 KMZ 压缩包，但其中没有 KML 文件（.kml）")
+        let kmz = try GDALFile(data: try Data(contentsOf: FormatsFixtures.url("gdal/sites.kmz")), name: "sites.kmz", options: GDALReadOptions())
+        #expect(kmz.layerNames.contains("sites"), "\(kmz.layerNames)")
+    }
+
+    /// `printf '0\nSECTION\r' > a.dxf; ogrinfo a.dxf` never returns with GDAL 3.6.2 (tried 2026-12-07):
+    /// its DXF reader spins on a last value ending in a lone CR, and a request's timeout could not free
+    /// the engine reading it. From outside, a DXF's line ends are made plain first. Read on a thread of
+    /// its own, so that a regression fails this test after 30 s instead of hanging the suite. A DXF with
+    /// CR LF line ends (Fixtures/gdal/cad.dxf so written) gives the features the trusted reader gives.
+    @Test("a DXF ending in a lone CR, which GDAL's reader spins on for ever, is read from outside and ends")
+    func dxfLoneCarriageReturn() throws {
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            _ = try? GDALFile(data: Data("0\nSECTION\r".utf8), name: "a.dxf", options: GDALReadOptions()).readAll()
+            done.signal()
+        }.start()
+        #expect(done.wait(timeout: .now() + 30) == .success, "still reading after 30 s")
+        let crlf = Data(try Data(contentsOf: FormatsFixtures.url("gdal/cad.dxf")).flatMap { $0 == 0x0A ? [0x0D, 0x0A] : [$0] })
+        let folder = try FormatsFixtures.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("cad-crlf.dxf")
+        try crlf.write(to: file)
+        let trusted = try GDALFile(url: file).readAll()
+        let upload = try GDALFile(data: crlf, name: "cad-crlf.dxf", options: GDALReadOptions()).readAll()
+        let untrusted = try GDALFile(url: file, options: GDALReadOptions(untrusted: true)).readAll()
+        #expect(!trusted.features.isEmpty)
+        #expect(upload.features.map(\.geometry) == trusted.features.map(\.geometry))
+        #expect(untrusted.features.map(\.properties) == trusted.features.map(\.properties))
+    }
+
     @Test("more rows than the feature limit, or a longer value than the string limit, stop the file by name")
     func featureAndStringLimits() throws {
         // points.csv: 3 data rows; its longest value is "拟建项目甲" in row 1, 15 bytes in UTF-8 (counted

@@ -14,7 +14,8 @@ struct ConnectionGuardTests {
     final class RawClient {
         let socket: Int32
 
-        init(port: Int) throws {
+        /// `timeout`: how long a read waits for the server (generous: it bounds only a failing test).
+        init(port: Int, timeout: Int = 30) throws {
             socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
@@ -24,8 +25,8 @@ struct ConnectionGuardTests {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
             }
             guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
-            var timeout = timeval(tv_sec: 5, tv_usec: 0)
-            setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            var wait = timeval(tv_sec: timeout, tv_usec: 0)
+            setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
         }
 
         deinit { Glibc.close(socket) }
@@ -36,7 +37,16 @@ struct ConnectionGuardTests {
             return bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, bytes.count, Int32(MSG_NOSIGNAL)) } == bytes.count
         }
 
-        /// What arrives until the server closes the connection (or 5 s pass): the text and whether it closed.
+        /// What arrives until the end of the first answer's head (or the connection closes, or the
+        /// read times out).
+        func readHead() -> String {
+            var received: [UInt8] = []
+            var byte: UInt8 = 0
+            while !received.suffix(4).elementsEqual("\r\n\r\n".utf8), Glibc.recv(socket, &byte, 1, 0) == 1 { received.append(byte) }
+            return String(decoding: received, as: UTF8.self)
+        }
+
+        /// What arrives until the server closes the connection (or the read times out): the text and whether it closed.
         func readToClose() -> (text: String, closed: Bool) {
             var received: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: 4096)
@@ -49,33 +59,41 @@ struct ConnectionGuardTests {
         }
     }
 
+    /// Measured in bytes, not seconds: on a loaded machine the test's own 300 ms naps stretch, which
+    /// only lets fewer bytes through before the cut. A server that waited for the body would take all
+    /// 200 (a minute at this pace) and answer.
     @Test("a body trickled a byte every 300 ms is cut off long before it could finish (1 s read timeout)")
     func slowBody() async throws {
         let port = try await Self.server.port()
         let client = try RawClient(port: port)
-        let start = Date()
-        // 200 bytes at one every 300 ms would take a minute; the server must not wait for that.
+        let start = ContinuousClock.now
         client.send("POST /api/screen HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{")
+        var sent = 1
         var stillOpen = true
-        while stillOpen && Date().timeIntervalSince(start) < 12 {
+        while stillOpen && sent < 200 {
             try await Task.sleep(for: .milliseconds(300))
             // A send into a connection the server closed fails once the reset has come back.
             stillOpen = client.send(" ")
+            if stillOpen { sent += 1 }
         }
-        let elapsed = Date().timeIntervalSince(start)
-        #expect(!stillOpen, "still open after \(elapsed) s")
-        // The close comes after the 1 s timeout, noticed at the next sends: a few seconds at most, even under a sanitizer.
-        #expect(elapsed >= 1 && elapsed < 8, "closed after \(elapsed) s")
+        let elapsed = (ContinuousClock.now - start) / .seconds(1)
+        #expect(!stillOpen, "the whole body went through in \(elapsed) s")
+        // Not before the read timeout; a third of the body at most (10 s at this pace, ten times the timeout).
+        #expect(elapsed >= 1, "closed after \(elapsed) s")
+        #expect(sent < 67, "\(sent) of 200 bytes went through before the cut, over \(elapsed) s")
     }
 
     @Test("headers that never end are cut off too")
     func unfinishedHeaders() async throws {
         let client = try RawClient(port: try await Self.server.port())
-        let start = Date()
+        let start = ContinuousClock.now
         client.send("GET /api/health HTTP/1.1\r\nHost: te")
         let (_, closed) = client.readToClose()
-        #expect(closed)
-        #expect(Date().timeIntervalSince(start) < 3)
+        let elapsed = (ContinuousClock.now - start) / .seconds(1)
+        // Closed by the 1 s read timeout: not before it, and well before the 20 s request timeout or
+        // the client's own 30 s wait, whichever a server without a read timeout would reach first.
+        #expect(closed, "still open after \(elapsed) s")
+        #expect(elapsed >= 1 && elapsed < 15, "closed after \(elapsed) s")
     }
 
     @Test("a fourth connection is closed at once while three are open; afterwards requests work again")
@@ -83,22 +101,35 @@ struct ConnectionGuardTests {
         // A read timeout long enough that the three idle connections stay open however slow the machine.
         let port = try await Self.capped.port()
         var held: [RawClient] = []
-        for _ in 0..<3 { held.append(try RawClient(port: port)) }
-        try await Task.sleep(for: .milliseconds(100))
+        for _ in 0..<3 {
+            let client = try RawClient(port: port)
+            // Answered, so surely counted by the server (a pause could be too short on a loaded machine).
+            client.send("GET /api/health HTTP/1.1\r\nHost: test\r\n\r\n")
+            #expect(client.readHead().hasPrefix("HTTP/1.1 200 OK"))
+            held.append(client)
+        }
         let extra = try RawClient(port: port)
         extra.send("GET /api/health HTTP/1.1\r\nHost: test\r\n\r\n")
         let (text, closed) = extra.readToClose()
         #expect(closed && !text.contains("200 OK"))
         held.removeAll()
-        try await Task.sleep(for: .milliseconds(200))
-        let after = try RawClient(port: port)
-        after.send("GET /api/health HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n")
-        #expect(after.readToClose().text.hasPrefix("HTTP/1.1 200 OK"))
+        // The server sees the three closes in its own time: tried again for up to 20 s, not for ever.
+        var answered = false
+        let start = ContinuousClock.now
+        while !answered && ContinuousClock.now - start < .seconds(20) {
+            let after = try RawClient(port: port)
+            after.send("GET /api/health HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n")
+            answered = after.readToClose().text.hasPrefix("HTTP/1.1 200 OK")
+            if !answered { try await Task.sleep(for: .milliseconds(200)) }
+        }
+        #expect(answered)
     }
 
     @Test("HEAD answers GET routes with their status and length and no body")
     func head() async throws {
-        let port = try await Self.server.port()
+        // The service with the long read timeout: HEAD has nothing to do with slow clients, and a
+        // request read late on a loaded machine must not be cut off by the 1 s one.
+        let port = try await Self.capped.port()
         let get = try RawClient(port: port)
         get.send("GET /api/health HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n")
         let getText = get.readToClose().text

@@ -3,8 +3,8 @@ import Foundation
 import Synchronization
 
 /// A file system of GDAL's (a VSI plugin at `/vsizonescreen/`) through which a file from outside is
-/// read: an upload held in memory, or a file the user named with `--untrusted-input` together with
-/// the plain files of its own folder. Each registered file gets a folder of its own,
+/// read: an upload held in memory, a file the user named with `--untrusted-input` together with
+/// the plain files of its own folder, or the KML files unpacked from a KMZ as one folder. Each registered file gets a folder of its own,
 /// `/vsizonescreen/<id>/`, that serves only that file (or its folder's regular files, by plain name:
 /// no `..`, no subfolders, no symbolic links) read-only, and nothing else: a driver that resolves a
 /// reference relative to the file stays inside. Every read checks the cancellation flag of the work
@@ -18,10 +18,23 @@ enum ConfinedFiles {
         case memory(name: String, data: Data)
         /// A file on disk: its folder (served by plain names) and its name there.
         case folder(path: String, name: String)
+        /// Files held in memory, opened as a folder (GDAL opens the registration's folder itself).
+        case memoryFolder([(name: String, data: Data)])
 
+        /// The name GDAL opens in the registration's folder; empty for the folder itself.
         var name: String {
             switch self {
             case .memory(let name, _), .folder(_, let name): name
+            case .memoryFolder: ""
+            }
+        }
+
+        /// The bytes of a file of the folder, for the in-memory kinds.
+        func memoryFile(_ wanted: String) -> Data? {
+            switch self {
+            case .memory(let name, let data): name == wanted ? data : nil
+            case .memoryFolder(let files): files.first { $0.name == wanted }?.data
+            case .folder: nil
             }
         }
     }
@@ -34,7 +47,7 @@ enum ConfinedFiles {
 
         fileprivate init(id: String, name: String) {
             self.id = id
-            self.path = ConfinedFiles.prefix + id + "/" + name
+            self.path = ConfinedFiles.prefix + id + (name.isEmpty ? "" : "/" + name)
         }
 
         deinit { ConfinedFiles.entries.withLock { _ = $0.removeValue(forKey: id) } }
@@ -138,14 +151,17 @@ enum ConfinedFiles {
     private static let installedOnce: Void = {
         GDALLibrary.ensureRegistered()
         guard let callbacks = VSIAllocFilesystemPluginCallbacksStruct() else { return }
-        // Lives as long as the process: GDAL keeps the handler.
+        // GDAL copies the callbacks into the handler it installs (VSIPluginFilesystemHandler's
+        // constructor), which lives as long as the process; this struct is freed once installed
+        // (LeakSanitizer found it unreachable in the fuzz target `upload`).
+        defer { VSIFreeFilesystemPluginCallbacksStruct(callbacks) }
         callbacks.pointee.open = { _, path, access in
             guard let access, !String(cString: access).contains(where: { "wa+".contains($0) }),
                   let (entry, name) = ConfinedFiles.locate(path), let name else { return nil }
             let file: OpenFile
             switch entry.content {
-            case .memory(let ownName, let data):
-                guard name == ownName else { return nil }
+            case .memory, .memoryFolder:
+                guard let data = entry.content.memoryFile(name) else { return nil }
                 file = OpenFile(source: .memory(data), size: UInt64(data.count), cancellation: entry.cancellation)
             case .folder(let folder, _):
                 guard let (descriptor, size) = ConfinedFiles.openInFolder(folder, name) else { return nil }
@@ -161,7 +177,7 @@ enum ConfinedFiles {
             }
             let size: UInt64?
             switch entry.content {
-            case .memory(let ownName, let data): size = name == ownName ? UInt64(data.count) : nil
+            case .memory, .memoryFolder: size = entry.content.memoryFile(name).map { UInt64($0.count) }
             case .folder(let folder, _): size = ConfinedFiles.regularFileSize(folder, name)
             }
             guard let size else { return -1 }
@@ -173,6 +189,7 @@ enum ConfinedFiles {
             var names: [String] = []
             switch entry.content {
             case .memory(let ownName, _): names = [ownName]
+            case .memoryFolder(let files): names = files.map(\.name)
             case .folder(let folder, _):
                 names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
                     .filter { ConfinedFiles.regularFileSize(folder, $0) != nil }
@@ -222,4 +239,14 @@ enum ConfinedFiles {
     }()
 
     static func installed() { _ = installedOnce }
+
+    /// Whether `path` names a registered file, or a registration's folder.
+    static func exists(_ path: String) -> Bool {
+        guard let (entry, name) = path.withCString({ locate($0) }) else { return false }
+        guard let name else { return true }
+        switch entry.content {
+        case .memory, .memoryFolder: return entry.content.memoryFile(name) != nil
+        case .folder(let folder, _): return regularFileSize(folder, name) != nil
+        }
+    }
 }

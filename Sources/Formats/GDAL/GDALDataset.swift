@@ -25,8 +25,11 @@ final class GDALDataset {
     static func openVector(path: String, name: String, options: [String] = [],
                            configuration: [(String, String)] = [], drivers: [String]? = nil) throws(GDALError) -> GDALDataset {
         var isDirectory: ObjCBool = false
-        if path.hasPrefix("/vsimem/") || path.hasPrefix(ConfinedFiles.prefix) {
-            // A file in one of GDAL's own file systems (the fuzz targets' memory, an upload): only GDAL sees it.
+        if path.hasPrefix(ConfinedFiles.prefix) {
+            // A file from outside (or the folder of a KMZ's KML files), registered by this process.
+            guard ConfinedFiles.exists(path) else { throw .fileNotFound(file: name) }
+        } else if path.hasPrefix("/vsimem/") {
+            // A file in GDAL's memory file system (the fuzz targets'): only GDAL sees it.
             // (VSIStatBufL is a macro'd struct stat64 that Swift cannot import: open the file instead.)
             guard let handle = VSIFOpenL(path, "rb") else { throw .fileNotFound(file: name) }
             VSIFCloseL(handle)

@@ -38,6 +38,8 @@ public enum GDALError: UserFacingError, Equatable, Sendable {
     case stopped
     /// A FIFO, a device or a socket: not a file to read (reading a FIFO waits for a writer).
     case notRegularFile(file: String)
+    /// A KMZ (a ZIP archive) with no KML document in it.
+    case noKMLInKMZ(file: String)
 
     public func message(_ language: Language) -> String {
         switch self {
@@ -92,6 +94,8 @@ public enum GDALError: UserFacingError, Equatable, Sendable {
         case .notRegularFile(let file):
             return language.pick("\(file) 不是普通文件（命名管道、设备或套接字）；从管道读取请用 - 表示标准输入",
                                  "\(file) is not a regular file (a FIFO, device or socket); to read a pipe, give - for standard input")
+        case .noKMLInKMZ(let file):
+            return language.pick("\(file) 是 KMZ 压缩包，但其中没有 KML 文件（.kml）", "\(file) is a KMZ archive with no KML file (.kml) in it")
         }
     }
 }

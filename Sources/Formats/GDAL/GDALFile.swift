@@ -43,8 +43,9 @@ public final class GDALFile: FeatureSource {
     let decoding: Decoding
     private let layers: [OGRLayerH]
     private let openNotes: [GDALNote]
-    /// The file's own folder in `ConfinedFiles`, for a file from outside; kept while the dataset reads.
-    private let confinement: ConfinedFiles.Registration?
+    /// The file's own folder in `ConfinedFiles`, for a file from outside (and a KMZ's KML files as a
+    /// folder of their own); kept while the dataset reads.
+    private let confinement: [ConfinedFiles.Registration]
     /// Features read so far by the running pass, for the feature limit.
     private var featuresRead = 0
 
@@ -73,6 +74,11 @@ public final class GDALFile: FeatureSource {
             try self.init(path: url.path, name: url.path, url: url, confinement: nil, options: options)
             return
         }
+        if url.pathExtension.lowercased() == "dxf" {
+            // Read from memory, its line ends made plain (UntrustedOpening.plainLineEnds says why).
+            try self.init(data: try Self.wholeFile(url), name: url.path, options: options)
+            return
+        }
         // Served from its own folder by plain name: a reference out of it, or a symbolic link, leads nowhere.
         let resolved = url.resolvingSymlinksInPath()
         let registration = ConfinedFiles.register(.folder(path: resolved.deletingLastPathComponent().path, name: resolved.lastPathComponent),
@@ -86,25 +92,46 @@ public final class GDALFile: FeatureSource {
         var options = options
         options.untrusted = true
         let ending = URL(fileURLWithPath: name).pathExtension.lowercased()
-        let registration = ConfinedFiles.register(.memory(name: "upload." + ending, data: data), cancellation: WorkCancellation.current)
+        let content = ending == "dxf" ? UntrustedOpening.plainLineEnds(dxf: data) : data
+        let registration = ConfinedFiles.register(.memory(name: "upload." + ending, data: content), cancellation: WorkCancellation.current)
         try self.init(path: registration.path, name: name, url: URL(fileURLWithPath: name), confinement: registration, options: options)
+    }
+
+    /// A regular file read whole, within the limit on files read whole.
+    private static func wholeFile(_ url: URL) throws(GDALError) -> Data {
+        var status = stat()
+        guard stat(url.path, &status) == 0 else { throw .fileNotFound(file: url.path) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { throw .notRegularFile(file: url.path) }
+        do { try InputLimits.checkFile(url, name: url.path) } catch { throw .overLimit(error) }
+        do { return try Data(contentsOf: url) } catch {
+            throw .libraryFailed(file: url.path, operation: "read", message: error.localizedDescription)
+        }
     }
 
     private init(path: String, name: String, url: URL, confinement: ConfinedFiles.Registration?, options: GDALReadOptions) throws(GDALError) {
         self.url = url
         self.options = options
         self.name = name
-        self.confinement = confinement
         var drivers: [String]? = nil
+        let ending = url.pathExtension.lowercased()
         if options.untrusted {
-            let ending = url.pathExtension.lowercased()
             guard let allowed = UntrustedOpening.drivers(forEnding: ending) else { throw .refusedFormat(file: name, ending: ending) }
             drivers = allowed
         }
+        var kmlFolder: ConfinedFiles.Registration?
         let opened = try Self.withSettings(untrusted: options.untrusted) { () throws(GDALError) in
-            if options.untrusted { try Self.checkArchive(path: path, name: name, limits: options.limits) }
-            return try Self.open(path: path, name: name, drivers: drivers, options: options)
+            guard options.untrusted else { return try Self.open(path: path, name: name, drivers: drivers, options: options) }
+            let isKMZ = ending == "kmz"
+            guard let unpacked = try Self.checkArchive(path: path, name: name, limits: options.limits, keepKML: isKMZ), isKMZ else {
+                return try Self.open(path: path, name: name, drivers: drivers, options: options)
+            }
+            // Read as a folder of its KML files (UntrustedOpening.isKML says why).
+            guard !unpacked.kept.isEmpty else { throw .noKMLInKMZ(file: name) }
+            let folder = ConfinedFiles.register(.memoryFolder(UntrustedOpening.kmlFolder(unpacked.kept)), cancellation: WorkCancellation.current)
+            kmlFolder = folder
+            return try Self.open(path: folder.path, name: name, drivers: ["LIBKML"], options: options)
         }
+        self.confinement = [confinement, kmlFolder].compactMap { $0 }
         dataset = opened.dataset
         driver = opened.driver
         textEncoding = opened.encoding
@@ -121,8 +148,9 @@ public final class GDALFile: FeatureSource {
         untrusted ? try UntrustedOpening.refusingNetwork(body) : try body()
     }
 
-    /// An archive (by its first bytes, whatever its ending) is unpacked once, counting, before a driver parses it.
-    private static func checkArchive(path: String, name: String, limits: ReadLimits) throws(GDALError) {
+    /// An archive (by its first bytes, whatever its ending) is unpacked once, counting, before a driver
+    /// parses it, keeping its KML members if asked. Nil when the file is no archive.
+    private static func checkArchive(path: String, name: String, limits: ReadLimits, keepKML: Bool) throws(GDALError) -> UntrustedOpening.Unpacked? {
         let head: [UInt8] = GDALLibrary.quietly {
             guard let handle = VSIFOpenL(path, "rb") else { return [] }
             defer { VSIFCloseL(handle) }
@@ -130,8 +158,11 @@ public final class GDALFile: FeatureSource {
             let got = bytes.withUnsafeMutableBytes { VSIFReadL($0.baseAddress, 1, 4, handle) }
             return Array(bytes.prefix(got))
         }
-        guard UntrustedOpening.looksLikeZip(head) else { return }
-        do { try UntrustedOpening.checkUnpackedSize(archive: path, name: name, limit: limits.unpackedBytes) } catch let error as InputLimits.Exceeded {
+        guard UntrustedOpening.looksLikeZip(head) else { return nil }
+        do {
+            return try UntrustedOpening.checkUnpackedSize(archive: path, name: name, limit: limits.unpackedBytes,
+                                                          keep: { keepKML && UntrustedOpening.isKML(member: $0) })
+        } catch let error as InputLimits.Exceeded {
             throw .overLimit(error)
         } catch {
             throw .stopped
