@@ -1,11 +1,10 @@
-import Dispatch
 import Foundation
-import Synchronization
+import Geometry
 import Zoning
 
-/// Runs one workload over all sites on `threads` threads, each with its own engine (engines hold
-/// prepared GEOS geometries and are not shared), built and warmed before the clock starts. Every
-/// round starts all threads together and ends when the last one finishes; the best round counts.
+/// Runs one workload over all sites on an `EnginePool` of `threads` threads, each with its own engine,
+/// made and warmed before the clock starts. Every round hands each thread one slice of the sites and
+/// ends when the last slice is done; the best round counts.
 struct ParallelRun {
     let dataset: Dataset
     let threads: Int
@@ -18,46 +17,31 @@ struct ParallelRun {
     }
 
     func run(_ sites: [Site], _ work: @escaping @Sendable (ScreeningEngine, Site) -> Bool) -> Outcome {
-        let ready = DispatchSemaphore(value: 0), go = DispatchSemaphore(value: 0), finished = DispatchSemaphore(value: 0)
-        let failures = Mutex(0)
-        let setupError = Mutex<String?>(nil)
-        let slices = (0..<threads).map { thread in
-            let size = (sites.count + threads - 1) / threads
-            return Array(sites[min(sites.count, thread * size)..<min(sites.count, (thread + 1) * size)])
+        let dataset = self.dataset
+        let pool = EnginePool(threads: threads, name: "zs-bench") { () throws(GeometryError) in
+            let engine = try ScreeningEngine(dataset: dataset)
+            try engine.warmUp()
+            return engine
         }
-        let rounds = rounds
-        for slice in slices {
-            let thread = Thread {
-                var engine: ScreeningEngine?
-                do {
-                    engine = try ScreeningEngine(dataset: dataset)
-                    try engine?.warmUp()
-                } catch {
-                    setupError.withLock { $0 = "\(error)" }
-                }
-                for _ in 0..<rounds {
-                    ready.signal()
-                    go.wait()
-                    var failed = 0
-                    if let engine {
-                        for site in slice where !work(engine, site) { failed += 1 }
-                    }
-                    failures.withLock { $0 += failed }
-                    finished.signal()
-                }
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
+        defer { pool.shutDown() }
+        do { try pool.ready() } catch {
+            print("engine setup failed: \(error)")
+            return Outcome(seconds: .nan, failures: sites.count)
         }
+        let size = (sites.count + threads - 1) / threads
+        let slices = (0..<threads).map { thread in Array(sites[min(sites.count, thread * size)..<min(sites.count, (thread + 1) * size)]) }
         var best = Double.infinity
+        var failures = 0
         for _ in 0..<rounds {
-            for _ in slices { ready.wait() }
-            let start = ContinuousClock.now
-            for _ in slices { go.signal() }
-            for _ in slices { finished.wait() }
-            best = min(best, seconds(ContinuousClock.now - start))
+            // One slice per job, so each idle thread takes one.
+            let stream = OrderedStream<ScreeningEngine, [Site], Int>(pool: pool, batchSize: 1, maximumInFlight: threads) { engine, slice, _ in
+                slice.reduce(0) { $0 + (work(engine, $1) ? 0 : 1) }
+            }
+            var failed = 0
+            let elapsed = timed { try? stream.run(slices) { failed += $0 } }.1
+            best = min(best, elapsed)
+            failures = failed
         }
-        if let message = setupError.withLock({ $0 }) { print("engine setup failed: \(message)") }
-        return Outcome(seconds: best, failures: failures.withLock { $0 } / max(1, rounds))
+        return Outcome(seconds: best, failures: failures)
     }
 }

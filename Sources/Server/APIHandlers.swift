@@ -323,38 +323,58 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
         let jobs = try await decoded(data) { data in
             try RequestBodies.batchJobs(data, dataset: dataset, crs: crs, offset: offset, idField: idField, maxFeatures: maxFeatures, language: l)
         }
-        var texts: [(Int, String)] = []
+        // Screened in parallel on the engine threads, 32 features to a job, each feature written out
+        // there too; the features come back here in input order, stopped between features at the deadline.
+        var features: [String] = []
+        features.reserveCapacity(jobs.count)
         var failed = 0
-        for (index, job) in jobs {
-            var feature = job.feature ?? Feature(id: job.id, geometry: nil, index: index)
-            feature.crs = nil
-            do {
-                let site = try job.site.get()
-                // RFC 7946: the features come back in longitude/latitude whatever CRS they were sent in.
-                feature.geometry = try? site.longitudeLatitude()
-                let result = try await chosen.screen(site)
-                referred.formUnion(answers.clausesReferred(by: result))
-                let resultJSON = String(decoding: answers.json(result), as: UTF8.self)
-                texts.append((index, GeoJSONWriter.featureText(feature, rawProperty: ("zonescreen", resultJSON))))
-            } catch {
-                failed += 1
-                let message = switch error {
-                case let error as BatchInputError: error.message
-                case let error as APIError: error.message
-                case let error as UserFacingError: error.message(l)
-                default: "\(error)"
-                }
-                feature.properties["zonescreenError"] = .string(message)
-                texts.append((index, GeoJSONWriter.featureText(feature)))
-            }
-        }
+        try await chosen.inOrder(jobs.sorted { $0.0 < $1.0 }, batchSize: 32, { engine, indexed in
+            BatchFeatureAnswer(indexed.index, indexed.job, engine: engine, answers: answers, language: l)
+        }, each: { answer in
+            features.append(answer.text)
+            referred.formUnion(answer.referred)
+            if answer.failed { failed += 1 }
+        })
         // At `reasons` detail the clause texts come once, as a foreign member of the collection.
         var body = Data(#"{"type":"FeatureCollection","dataset":"#.utf8) + answers.datasetJSON
-        body += Data((#","features":["# + texts.sorted { $0.0 < $1.0 }.map(\.1).joined(separator: ",") + "]").utf8)
+        body += Data((#","features":["# + features.joined(separator: ",") + "]").utf8)
         if detail == .reasons { body += Data(#","clauses":"#.utf8) + ClauseDictionary(dataset: chosen.dataset, language: l).json(referred) }
         body += Data("}".utf8)
         return JSONReply(data: body, contentType: "application/geo+json; charset=utf-8",
                          extraHeaders: [(HTTPField.Name("X-ZoneScreen-Failed")!, String(failed))])
+    }
+}
+
+/// One feature of a batch request, screened and written out on an engine thread: its GeoJSON text,
+/// with the answer or the error, and the clauses the answer refers to.
+struct BatchFeatureAnswer: Sendable {
+    let text: String
+    let referred: [Int]
+    let failed: Bool
+
+    init(_ index: Int, _ job: BatchJob, engine: ScreeningEngine, answers: AnswerRenderer, language l: Language) {
+        var feature = job.feature ?? Feature(id: job.id, geometry: nil, index: index)
+        feature.crs = nil
+        do {
+            let site = try job.site.get()
+            // RFC 7946: the features come back in longitude/latitude whatever CRS they were sent in.
+            feature.geometry = try? site.longitudeLatitude()
+            let result = try engine.screen(site)
+            referred = answers.clausesReferred(by: result)
+            let resultJSON = String(decoding: answers.json(result), as: UTF8.self)
+            text = GeoJSONWriter.featureText(feature, rawProperty: ("zonescreen", resultJSON))
+            failed = false
+        } catch {
+            let message = switch error {
+            case let error as BatchInputError: error.message
+            case let error as UserFacingError: error.message(l)
+            default: "\(error)"
+            }
+            feature.properties["zonescreenError"] = .string(message)
+            text = GeoJSONWriter.featureText(feature)
+            referred = []
+            failed = true
+        }
     }
 }
 

@@ -17,6 +17,11 @@ protocol ScreeningRepository: Sendable {
     /// The suitability map for a profile, as GeoJSON in longitude/latitude (made once per profile).
     func suitability(_ profile: ProjectProfile, language: Language) async throws -> Data
     func mapLayers() -> Data
+    /// Works on `inputs` in parallel on the engine threads (`batchSize` at a time) and hands each output
+    /// to `each` in input order; stopped between inputs when the request is cancelled or times out.
+    func inOrder<Input: Sendable, Output: Sendable>(_ inputs: [Input], batchSize: Int,
+                                                    _ work: @escaping @Sendable (ScreeningEngine, Input) throws -> Output,
+                                                    each: (Output) async throws -> Void) async throws
     /// Runs blocking work that is not screening (reading an uploaded file) off the async executor, as
     /// cancellable as screening: stopped when the request is cancelled or times out.
     func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T
@@ -25,13 +30,14 @@ protocol ScreeningRepository: Sendable {
 /// The loaded dataset and a pool of engines.
 final class LocalScreeningService: ScreeningRepository {
     let dataset: Dataset
-    private let engines: EngineThreads
+    private let engines: EnginePool<ScreeningEngine>
     private let layers: LazyMapLayers
     private let suitabilityMaps = Mutex<[String: Data]>([:])
 
     init(dataset: Dataset, engines: Int) throws {
         self.dataset = dataset
-        self.engines = try EngineThreads(dataset: dataset, size: engines)
+        self.engines = EnginePool(threads: engines) { () throws(GeometryError) in try ScreeningEngine(dataset: dataset) }
+        try self.engines.ready()
         // Drawing a province's layers (and buffering its shoreline bands) takes seconds: it is done in
         // the background, so screening requests are answered from the first second.
         self.layers = LazyMapLayers(dataset: dataset)
@@ -39,26 +45,28 @@ final class LocalScreeningService: ScreeningRepository {
     }
 
     func screen(_ site: Site) async throws -> ScreeningResult {
-        try await engines.run { engine in try engine.screen(site) }
+        try await engines.submit { engine in try engine.screen(site) }
     }
 
     func screenJSON(_ site: Site, detail: ClauseDetail, render: @escaping @Sendable (ScreeningResult) -> Data) async throws -> Data {
-        try await engines.run { engine in render(try engine.screen(site, clauses: detail)) }
+        try await engines.submit { engine in render(try engine.screen(site, clauses: detail)) }
     }
 
     func screenAllIndustries(_ site: Site, nature: ProjectNature?, chemical: Bool?, flags: Set<String>) async throws -> IndustryVerdicts {
-        try await engines.run { engine in try engine.screenAllIndustries(site, nature: nature, chemical: chemical, flags: flags) }
+        try await engines.submit { engine in try engine.screenAllIndustries(site, nature: nature, chemical: chemical, flags: flags) }
     }
 
     func suitability(_ profile: ProjectProfile, language: Language) async throws -> Data {
         let key = "\(language)|\(profile.industry ?? "")|\(profile.nature?.rawValue ?? "")|\(profile.chemical.map(String.init) ?? "")|\(profile.flags.sorted())"
         if let made = suitabilityMaps.withLock({ $0[key] }) { return made }
-        let dataset = self.dataset
-        // Cutting every unit takes a while on a province: on its own thread, never the async executor's.
+        let (dataset, engines) = (self.dataset, self.engines)
+        // Cutting every unit takes a while on a province: the units are cut on the engine threads, between
+        // other requests' jobs; this thread of its own only hands them out and gathers the pieces, which
+        // blocks, so it must be neither the async executor's nor an engine's.
         let made: Data = try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 continuation.resume(with: Result {
-                    let map = try SuitabilityMap.build(dataset: dataset, profile: profile, language: language)
+                    let map = try SuitabilityMap.build(dataset: dataset, profile: profile, language: language, pool: engines)
                     let tolerance = map.regions.reduce(Envelope.empty) { $0.union($1.geometry.envelope) }.width / 20_000
                     let features = try map.features(language: language, drawingTolerance: tolerance, rulesAsList: true)
                     return GeoJSONWriter.featureCollection(features)
@@ -75,7 +83,13 @@ final class LocalScreeningService: ScreeningRepository {
     func mapLayers() -> Data { layers.data }
 
     func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await engines.run { _ in try work() }
+        try await engines.submit { _ in try work() }
+    }
+
+    func inOrder<Input: Sendable, Output: Sendable>(_ inputs: [Input], batchSize: Int,
+                                                    _ work: @escaping @Sendable (ScreeningEngine, Input) throws -> Output,
+                                                    each: (Output) async throws -> Void) async throws {
+        try await engines.inOrder(inputs, batchSize: batchSize, { engine, input, _ in try work(engine, input) }, each: each)
     }
 }
 

@@ -5,7 +5,7 @@ import Reports
 import Zoning
 
 /// `screen --all-industries`: for each site, the verdict of every industry class, grouped.
-struct AllIndustriesRun {
+struct AllIndustriesRun: Sendable {
     let dataset: Dataset
     let nature: ProjectNature?
     let chemical: Bool?
@@ -13,29 +13,39 @@ struct AllIndustriesRun {
     let format: OutputFormat
     let language: Language
 
-    /// Screens every job on this thread (one engine); returns how many failed.
-    func run(_ jobs: [BatchJob], output: AtomicOutput) throws -> (total: Int, failed: Int) {
+    /// Screens the jobs on `threads` engine threads, writing the answers in input order; returns how
+    /// many failed.
+    func run(_ jobs: [BatchJob], threads: Int, output: AtomicOutput) throws -> (total: Int, failed: Int) {
         let l = language
-        let engine: ScreeningEngine
-        do { engine = try ScreeningEngine(dataset: dataset) } catch { throw CLIError(error.message(l)) }
+        let dataset = self.dataset
+        let pool = EnginePool(threads: threads, name: "zs-industries") { () throws(GeometryError) in try ScreeningEngine(dataset: dataset) }
+        defer { pool.shutDown() }
+        do { try pool.ready() } catch { throw CLIError((error as? UserFacingError)?.message(l) ?? "\(error)") }
+        let (nature, chemical, flags, format) = (self.nature, self.chemical, self.flags, self.format)
+        let answers = AnswerRenderer(dataset: dataset, language: l, detail: .full)
+        // Each answer is worked out and written out on an engine thread; this one only copies them out.
+        let stream = OrderedStream<ScreeningEngine, BatchJob, Result<String, BatchInputError>>(pool: pool, batchSize: 1) { engine, job, _ in
+            switch job.site {
+            case .failure(let error): return .failure(error)
+            case .success(let site):
+                do {
+                    let verdicts = try engine.screenAllIndustries(site, nature: nature, chemical: chemical, flags: flags)
+                    return .success(format == .json ? String(decoding: answers.json(verdicts), as: UTF8.self) : text(verdicts, title: job.id ?? job.label))
+                } catch {
+                    return .failure(BatchInputError(message: (error as? UserFacingError)?.message(l) ?? "\(error)"))
+                }
+            }
+        }
         var failed = 0
         var first = true
         if format == .json { try output.write("{\"results\":[") }
-        for job in jobs {
-            let answer: Result<IndustryVerdicts, BatchInputError>
-            switch job.site {
-            case .failure(let error): answer = .failure(error)
-            case .success(let site):
-                do { answer = .success(try engine.screenAllIndustries(site, nature: nature, chemical: chemical, flags: flags)) } catch {
-                    answer = .failure(BatchInputError(message: error.message(l)))
-                }
-            }
+        try stream.run(jobs) { answer in
             switch (answer, format) {
-            case (.success(let verdicts), .json):
-                try output.write((first ? "\n" : ",\n") + String(decoding: AnswerRenderer(dataset: dataset, language: l, detail: .full).json(verdicts), as: UTF8.self))
+            case (.success(let json), .json):
+                try output.write((first ? "\n" : ",\n") + json)
                 first = false
-            case (.success(let verdicts), _):
-                try output.write(text(verdicts, title: job.id ?? job.label) + "\n")
+            case (.success(let text), _):
+                try output.write(text + "\n")
             case (.failure(let error), _):
                 failed += 1
                 FileHandle.standardError.write(Data((l.pick("错误：", "error: ") + error.message + "\n").utf8))

@@ -158,7 +158,7 @@ struct Screen: ParsableCommand {
                                                                 expect: { _ in }, submit: { jobs.append($0) }, idle: {})
                 let run = AllIndustriesRun(dataset: loaded, nature: overrides.nature, chemical: overrides.chemical, flags: overrides.flags,
                                            format: format, language: l)
-                let counts = try run.run(jobs, output: try AtomicOutput(destination: output.map { URL(fileURLWithPath: $0) }))
+                let counts = try run.run(jobs, threads: self.jobs ?? ProcessInfo.processInfo.activeProcessorCount, output: try AtomicOutput(destination: output.map { URL(fileURLWithPath: $0) }))
                 if counts.total == 0 || counts.failed == counts.total { throw ExitCode(2) }
                 if counts.failed > 0 { throw ExitCode(1) }
                 return
@@ -173,8 +173,10 @@ struct Screen: ParsableCommand {
             // Tables show the verdict and its reasons, not the clause lists: the 准入清单's plain
             // requirements (most clauses) need not be gathered for every row.
             let clauseDetail: ClauseDetail = format == .csv || format == .xlsx || (format.isJSON && answerDetail == .verdict) ? .decisive : .all
-            let screener = BatchScreener(dataset: loaded, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                         language: l, clauses: clauseDetail, comparing: comparison, render: renderer.render)
+            let pool = BatchEngines.pool(dataset: loaded, threads: jobs ?? ProcessInfo.processInfo.activeProcessorCount, comparing: comparison)
+            // The engine threads end before the process does, whatever happens: never exit while one is in GEOS.
+            defer { pool.shutDown() }
+            let screener = BatchScreening(pool: pool, language: l, clauses: clauseDetail, comparing: comparison, render: renderer.render)
             let intake = SiteIntake(dataset: loaded, options: SiteIntake.Options(
                 crs: declaredCRS, offset: offset ?? .wgs84, idField: idField, overrides: overrides, encoding: encoding, layer: layer,
                 tableRows: rows, language: l, untrusted: untrustedInput, limits: limits.limits(over: .files)))
@@ -183,10 +185,9 @@ struct Screen: ParsableCommand {
             let (points, coordinateTexts, files, demoSites) = (self.points, self.coordinateTexts, self.files, self.demoSites)
             // Input is read on its own thread so that answers leave on this one while it waits for more.
             let readerThread = Thread {
-                var submitter = screener.submitter()
                 reader.read(points: points, coordinateTexts: coordinateTexts, files: files, demoSites: demoSites,
-                            expect: { expected.set($0) }, submit: { submitter.submit($0) }, idle: { submitter.flush() })
-                submitter.finish()
+                            expect: { expected.set($0) }, submit: { screener.submit($0) }, idle: { screener.flush() })
+                screener.finish()
             }
             readerThread.start()
             let summary: BatchSummary

@@ -56,8 +56,15 @@ public struct SuitabilityMap: Sendable {
         regions.filter { $0.verdict == verdict }.reduce(0) { $0 + $1.squareMetres }
     }
 
-    public static func build(dataset: Dataset, profile: ProjectProfile, language: Language = .zh) throws -> SuitabilityMap {
-        let engine = try ScreeningEngine(dataset: dataset)
+    /// Builds the map, cutting and screening the units on the threads of `pool` (engines of `dataset`;
+    /// by default a pool of one thread per core, made for the call). Blocks the calling thread, which
+    /// must not be one of the pool's. The map is the same whatever the number of threads.
+    public static func build(dataset: Dataset, profile: ProjectProfile, language: Language = .zh,
+                             pool given: EnginePool<ScreeningEngine>? = nil) throws -> SuitabilityMap {
+        let pool = given ?? EnginePool(threads: ProcessInfo.processInfo.activeProcessorCount, name: "zs-suitability") { () throws(GeometryError) in
+            try ScreeningEngine(dataset: dataset)
+        }
+        defer { if given == nil { pool.shutDown() } }
         let crs = dataset.workingCRS
         // What cuts the units: every red line, each band rule's buffer, the sensitive areas rules name,
         // and the parks when a condition asks whether a site lies in one.
@@ -102,44 +109,36 @@ public struct SuitabilityMap: Sendable {
             return tiles
         }
         let cutterEnvelopes = cutters.map(\.envelope)
+        let allCutters = cutters
 
+        // Each unit is cut and its pieces screened on an engine thread; the pieces are gathered here in
+        // unit order, so areas add up and regions are keyed in the same order however many threads.
         var byKey: [String: (verdict: Verdict, rules: [String], parts: [Geometry], area: Double)] = [:]
         var keys: [String] = []
         var units: [UnitShare] = []
         var regionArea = 0.0
         var anyConcern = false
-        for unit in dataset.units {
-            var pieces = [unit.geometry]
-            let envelope = unit.shape.envelope
-            for (cutter, cutterEnvelope) in zip(cutters, cutterEnvelopes) where cutterEnvelope.intersects(envelope) {
-                var next: [Geometry] = []
-                for piece in pieces {
-                    guard piece.envelope.intersects(cutterEnvelope) else { next.append(piece); continue }
-                    for part in [try piece.intersection(cutter), try piece.difference(cutter)] {
-                        let polygonal = Self.polygonal(part)
-                        if let polygonal, try polygonal.planarArea() > 1e-6 { next.append(polygonal) }
-                    }
-                }
-                pieces = next
+        let contentHash = dataset.contentHash
+        let unitPieces = OrderedStream<ScreeningEngine, Int, UnitPieces>(pool: pool, batchSize: 1) { engine, unitIndex, _ in
+            guard engine.dataset.contentHash == contentHash else {
+                throw GeometryError.libraryFailed(library: "ZoneScreen", operation: "suitability", message: "the engines are of another dataset")
             }
+            return try pieces(of: dataset.units[unitIndex], cutters: allCutters, cutterEnvelopes: cutterEnvelopes, profile: profile, crs: crs, engine: engine)
+        }
+        try unitPieces.run(Array(dataset.units.indices)) { unit in
             var shares: [String: UnitShare] = [:]
-            for piece in pieces {
-                let point = try piece.pointOnSurface()
-                var site = Site(geometry: .point(point), crs: crs, profile: profile)
-                site.label = unit.code
-                let result = try engine.screen(site, clauses: .decisive)
-                let rules = result.reasons.map(\.ruleId)
-                if !result.reasons.isEmpty || !result.possibleReasons.isEmpty { anyConcern = true }
-                let key = result.verdict.rawValue + "|" + rules.joined(separator: ",")
-                let area = try piece.planarArea()
-                regionArea += area
+            for piece in unit.pieces {
+                let rules = piece.rules
+                if piece.concerns { anyConcern = true }
+                let key = piece.verdict.rawValue + "|" + rules.joined(separator: ",")
+                regionArea += piece.area
                 if byKey[key] == nil {
-                    byKey[key] = (result.verdict, rules, [], 0)
+                    byKey[key] = (piece.verdict, rules, [], 0)
                     keys.append(key)
                 }
-                byKey[key]?.parts.append(piece)
-                byKey[key]?.area += area
-                shares[key, default: UnitShare(unit: unit.code, verdict: result.verdict, rules: rules, squareMetres: 0)].squareMetres += area
+                byKey[key]?.parts.append(piece.geometry)
+                byKey[key]?.area += piece.area
+                shares[key, default: UnitShare(unit: unit.code, verdict: piece.verdict, rules: rules, squareMetres: 0)].squareMetres += piece.area
             }
             units += shares.values.sorted { ($0.verdict, $0.rules.joined()) < ($1.verdict, $1.rules.joined()) }
         }
@@ -151,13 +150,56 @@ public struct SuitabilityMap: Sendable {
             }
             return SuitabilityMap(profile: profile, crs: crs, regions: regions, units: units, regionSquareMetres: regionArea, concernsNothing: true)
         }
-        for key in keys {
-            guard let entry = byKey[key] else { continue }
-            let merged = try Geometry.geometryCollection(entry.parts).unaryUnion()
-            regions.append(Region(verdict: entry.verdict, rules: entry.rules, geometry: merged, squareMetres: entry.area))
+        // The union of each answer's pieces, one answer per job, in the order the answers were met.
+        let entries = keys.compactMap { byKey[$0] }
+        let merging = OrderedStream<ScreeningEngine, (verdict: Verdict, rules: [String], parts: [Geometry], area: Double), Region>(
+            pool: pool, batchSize: 1) { _, entry, _ in
+            Region(verdict: entry.verdict, rules: entry.rules, geometry: try Geometry.geometryCollection(entry.parts).unaryUnion(), squareMetres: entry.area)
         }
+        try merging.run(entries) { regions.append($0) }
         regions.sort { ($0.verdict, -$0.squareMetres) < ($1.verdict, -$1.squareMetres) }
         return SuitabilityMap(profile: profile, crs: crs, regions: regions, units: units, regionSquareMetres: regionArea, concernsNothing: !anyConcern)
+    }
+
+    /// One unit's pieces, each with the answer a site inside it gets.
+    struct UnitPieces: Sendable {
+        struct Piece: Sendable {
+            var geometry: Geometry
+            var verdict: Verdict
+            var rules: [String]
+            var area: Double
+            /// A rule or clause has something to say about the profile here.
+            var concerns: Bool
+        }
+        var code: String
+        var pieces: [Piece]
+    }
+
+    /// The unit cut by every cutter that reaches it, each piece screened at a point inside it.
+    private static func pieces(of unit: ControlUnit, cutters: [Geometry], cutterEnvelopes: [Envelope], profile: ProjectProfile, crs: CRS,
+                               engine: ScreeningEngine) throws -> UnitPieces {
+        var pieces = [unit.geometry]
+        let envelope = unit.shape.envelope
+        for (cutter, cutterEnvelope) in zip(cutters, cutterEnvelopes) where cutterEnvelope.intersects(envelope) {
+            try WorkCancellation.check()
+            var next: [Geometry] = []
+            for piece in pieces {
+                guard piece.envelope.intersects(cutterEnvelope) else { next.append(piece); continue }
+                for part in [try piece.intersection(cutter), try piece.difference(cutter)] {
+                    let polygonal = Self.polygonal(part)
+                    if let polygonal, try polygonal.planarArea() > 1e-6 { next.append(polygonal) }
+                }
+            }
+            pieces = next
+        }
+        return UnitPieces(code: unit.code, pieces: try pieces.map { piece in
+            let point = try piece.pointOnSurface()
+            var site = Site(geometry: .point(point), crs: crs, profile: profile)
+            site.label = unit.code
+            let result = try engine.screen(site, clauses: .decisive)
+            return UnitPieces.Piece(geometry: piece, verdict: result.verdict, rules: result.reasons.map(\.ruleId), area: try piece.planarArea(),
+                                    concerns: !result.reasons.isEmpty || !result.possibleReasons.isEmpty)
+        })
     }
 
     /// The polygons of an overlay result (touching shapes also give lines and points), or nil.
