@@ -6,9 +6,11 @@ import Zoning
 
 // Screening benchmark: prints figures, asserts nothing.
 //   ScreeningBenchmark [DATASET_DIR] [--out DIR] [--zonescreen PATH] [--rounds N] [--only WORKLOAD]
+//                      [--service-parcels N] [--service-rounds N]
 // DATASET_DIR defaults to the demo dataset. With --out, also writes the per-site answers and the
 // figures for benchmarks/province/compare.py. With --zonescreen, also times cold single-site answers
-// of that binary (a new process each time).
+// of that binary (a new process each time) and its service's batch endpoint (`zonescreen serve` with
+// one engine thread and with all cores, the first 2,000 parcels in one request).
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 @MainActor func option(_ name: String) -> String? {
@@ -19,8 +21,11 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 let outDirectory = option("--out").map { URL(fileURLWithPath: $0) }
 let binary = option("--zonescreen")
 let rounds = option("--rounds").flatMap(Int.init) ?? 3
-/// Runs one workload only (its figure name, e.g. `points`), for profiling.
+/// Runs one workload only (its figure name, e.g. `points`, or `batch`, `serviceBatch`), for profiling.
 let only = option("--only")
+/// With --zonescreen: how many parcels the service's batch endpoint gets in one request, and how many timed requests.
+let serviceParcels = option("--service-parcels").flatMap(Int.init) ?? 2_000
+let serviceRounds = option("--service-rounds").flatMap(Int.init) ?? 5
 guard let directory = arguments.first.map({ URL(fileURLWithPath: $0) }) ?? DatasetLoader.defaultDirectory() else {
     print("no dataset: pass a dataset folder")
     exit(2)
@@ -175,6 +180,13 @@ print("(best of \(rounds) rounds; unanswered = outside every unit)")
 if only == nil || only == "batch" {
     print("\n" + (try BatchRun.measure(sites.parcels, dataset: dataset, workerCounts: threadCounts)).render())
 }
+// The service's batch endpoint on one and on all engine threads (issue 25: at least 1.5x on 2 cores).
+if let binary, only == nil || only == "serviceBatch" {
+    let parcels = Array(sites.parcels.prefix(serviceParcels))
+    print("\n" + (try ServiceBatchRun.measure(binary: binary, dataset: directory, parcels: parcels, threadCounts: threadCounts,
+                                               rounds: serviceRounds)).render())
+    print("(first: the server's first request, which also prepares the zones its parcels reach; median and best of \(serviceRounds) more)")
+}
 print(String(format: "memory  : RSS %.0f MB now, peak %.0f MB", Memory.megabytes(), Memory.megabytes("VmHWM")))
 
 if let outDirectory {
@@ -192,7 +204,7 @@ let squareParcel: Site? = sites.points.first.flatMap { point in
                 Coordinate(x: c.x - h, y: c.y + h), Coordinate(x: c.x - h, y: c.y - h)]
     return Site(geometry: .polygon(Polygon(exterior: ring)), crs: dataset.workingCRS)
 }
-for (kind, site) in [("point", sites.points.first), ("parcel", sites.parcels.first), ("5 km² parcel", squareParcel)] {
+for (kind, site) in [("point", sites.points.first), ("parcel", sites.parcels.first), ("5 km² parcel", squareParcel)] where only == nil {
     guard let site else { continue }
     var times: [Double] = []
     for _ in 0..<5 { times.append(try timed { try engine.screenAllIndustries(site, nature: .new) }.1) }
@@ -203,7 +215,7 @@ for (kind, site) in [("point", sites.points.first), ("parcel", sites.parcels.fir
 }
 
 // The 预判报告 of one site after load: screening, the SVG map drawn from the dataset, the HTML.
-if let first = sites.parcels.first ?? sites.points.first {
+if only == nil, let first = sites.parcels.first ?? sites.points.first {
     var times: [Double] = []
     var bytes = 0
     for _ in 0..<(dataset.units.count > 500 ? 5 : 20) {
@@ -222,7 +234,7 @@ if let first = sites.parcels.first ?? sites.points.first {
     figures.add("siteReport", seconds: times[times.count / 2], bytes: bytes)
 }
 
-if let binary, let first = sites.points.first, case .point(let point) = first.geometry {
+if let binary, only == nil, let first = sites.points.first, case .point(let point) = first.geometry {
     var times: [Double] = []
     let runs = dataset.units.count > 500 ? 3 : 10
     for _ in 0..<runs {

@@ -1,0 +1,106 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Formats
+import Geometry
+import Zoning
+
+/// `POST /api/screen/batch` as a GIS team's client sees it: one `zonescreen serve` process per engine
+/// thread count (one thread, all cores), the same FeatureCollection of parcels posted to each, wall
+/// time from the request's first byte out to the answer's last byte in. The first request of each
+/// server prepares the zones its parcels reach and is shown apart. The timed rounds then alternate
+/// between the servers request by request (only one works at a time), so that load from others on a
+/// shared machine falls on all of them alike rather than on whichever ran while it was high.
+/// Also says whether every server answered byte for byte what the one-thread server answered.
+enum ServiceBatchRun {
+    static func measure(binary: String, dataset directory: URL, parcels: [Site], threadCounts: [Int], rounds: Int) throws -> Table {
+        let body = try collection(parcels)
+        var table = Table(["service batch (POST /api/screen/batch)", "engine threads", "parcels", "first", "median", "best", "parcels/s", "speed-up (median, best)", "same answer"],
+                          rightAligned: [1, 2, 3, 4, 5, 6, 7])
+        let servers = try threadCounts.map { try Server(binary: binary, dataset: directory, threads: $0) }
+        defer { servers.forEach { $0.stop() } }
+        let firsts = try servers.map { server in try timed { try server.postBatch(body) } }
+        guard let reference = firsts.first?.0.body else { return table }
+        var times = Array(repeating: [Double](), count: servers.count)
+        var same = firsts.map { $0.0.body == reference }
+        for _ in 0..<max(1, rounds) {
+            for (number, server) in servers.enumerated() {
+                let (answer, seconds) = try timed { try server.postBatch(body) }
+                times[number].append(seconds)
+                same[number] = same[number] && answer.body == reference
+            }
+        }
+        let medians = times.map { $0.sorted()[$0.count / 2] }, bests = times.map { $0.min() ?? .nan }
+        for (number, threads) in threadCounts.enumerated() {
+            let first = firsts[number]
+            table.add(["\(first.0.status), \(first.0.failed ?? "?") failed in place", "\(threads)", grouped(Double(parcels.count)),
+                       duration(first.1), duration(medians[number]), duration(bests[number]), grouped(Double(parcels.count) / medians[number]),
+                       String(format: "%.2f×, %.2f×", medians[0] / medians[number], bests[0] / bests[number]), same[number] ? "yes" : "NO"])
+        }
+        return table
+    }
+
+    /// The parcels as one FeatureCollection in CGCS2000 longitude/latitude, each with its profile.
+    static func collection(_ parcels: [Site]) throws -> Data {
+        GeoJSONWriter.featureCollection(try parcels.enumerated().map { index, site in
+            var properties: [String: JSONValue] = [:]
+            if let industry = site.profile?.industry { properties["industry"] = .string(industry) }
+            if let nature = site.profile?.nature { properties["nature"] = .string(nature.rawValue) }
+            return Feature(id: site.id ?? "\(index + 1)", geometry: try site.geometry.transformed(from: site.crs, to: .cgcs2000),
+                           properties: properties, index: index)
+        })
+    }
+
+    /// One `zonescreen serve` process on a free loopback port.
+    final class Server {
+        let process = Process()
+        let port: Int
+
+        init(binary: String, dataset: URL, threads: Int) throws {
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["serve", "--dataset", dataset.path, "--port", "0", "--concurrency", "\(threads)",
+                                 "--max-body", "\(256 << 20)", "--max-batch", "100000", "--timeout", "600"]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // "ZoneScreen 服务已启动：http://127.0.0.1:PORT/ ..." once it listens.
+            var seen = Data()
+            while !seen.contains(UInt8(ascii: "\n")) {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { throw BenchmarkError("zonescreen serve ended before it listened") }
+                seen += chunk
+            }
+            let line = String(decoding: seen, as: UTF8.self)
+            guard let range = line.range(of: #"127\.0\.0\.1:[0-9]+"#, options: .regularExpression),
+                  let port = Int(line[range].split(separator: ":").last ?? "") else {
+                throw BenchmarkError("no port in zonescreen serve's first line: \(line)")
+            }
+            self.port = port
+        }
+
+        func postBatch(_ body: Data) throws -> (status: Int, failed: String?, body: Data) {
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/screen/batch")!)
+            request.httpMethod = "POST"
+            request.httpBody = body
+            request.timeoutInterval = 600
+            request.setValue("application/geo+json", forHTTPHeaderField: "Content-Type")
+            let done = DispatchSemaphore(value: 0)
+            nonisolated(unsafe) var reply: (Data?, URLResponse?, Error?)
+            URLSession.shared.dataTask(with: request) { data, response, error in
+                reply = (data, response, error)
+                done.signal()
+            }.resume()
+            done.wait()
+            if let error = reply.2 { throw error }
+            let http = reply.1 as? HTTPURLResponse
+            return (http?.statusCode ?? 0, http?.value(forHTTPHeaderField: "X-ZoneScreen-Failed"), reply.0 ?? Data())
+        }
+
+        func stop() {
+            process.terminate()
+            process.waitUntilExit()
+        }
+    }
+}
