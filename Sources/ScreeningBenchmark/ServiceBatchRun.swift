@@ -16,17 +16,20 @@ import Zoning
 enum ServiceBatchRun {
     static func measure(binary: String, dataset directory: URL, parcels: [Site], threadCounts: [Int], rounds: Int) throws -> Table {
         let body = try collection(parcels)
-        var table = Table(["service batch (POST /api/screen/batch)", "engine threads", "parcels", "first", "median", "best", "parcels/s", "speed-up (median, best)", "same answer"],
-                          rightAligned: [1, 2, 3, 4, 5, 6, 7])
+        var table = Table(["service batch (POST /api/screen/batch)", "engine threads", "parcels", "first", "median", "best", "parcels/s",
+                           "speed-up (median, best)", "server CPU / wall", "same answer"], rightAligned: [1, 2, 3, 4, 5, 6, 7, 8])
         let servers = try threadCounts.map { try Server(binary: binary, dataset: directory, threads: $0) }
         defer { servers.forEach { $0.stop() } }
         let firsts = try servers.map { server in try timed { try server.postBatch(body) } }
         guard let reference = firsts.first?.0.body else { return table }
         var times = Array(repeating: [Double](), count: servers.count)
+        var cpu = Array(repeating: 0.0, count: servers.count)
         var same = firsts.map { $0.0.body == reference }
         for _ in 0..<max(1, rounds) {
             for (number, server) in servers.enumerated() {
+                let cpuBefore = server.cpuSeconds()
                 let (answer, seconds) = try timed { try server.postBatch(body) }
+                cpu[number] += server.cpuSeconds() - cpuBefore
                 times[number].append(seconds)
                 same[number] = same[number] && answer.body == reference
             }
@@ -36,7 +39,8 @@ enum ServiceBatchRun {
             let first = firsts[number]
             table.add(["\(first.0.status), \(first.0.failed ?? "?") failed in place", "\(threads)", grouped(Double(parcels.count)),
                        duration(first.1), duration(medians[number]), duration(bests[number]), grouped(Double(parcels.count) / medians[number]),
-                       String(format: "%.2f×, %.2f×", medians[0] / medians[number], bests[0] / bests[number]), same[number] ? "yes" : "NO"])
+                       String(format: "%.2f×, %.2f×", medians[0] / medians[number], bests[0] / bests[number]),
+                       String(format: "%.2f", cpu[number] / times[number].reduce(0, +)), same[number] ? "yes" : "NO"])
         }
         return table
     }
@@ -96,6 +100,16 @@ enum ServiceBatchRun {
             if let error = reply.2 { throw error }
             let http = reply.1 as? HTTPURLResponse
             return (http?.statusCode ?? 0, http?.value(forHTTPHeaderField: "X-ZoneScreen-Failed"), reply.0 ?? Data())
+        }
+
+        /// The server's CPU time so far, user and system, all threads (/proc/PID/stat, in clock ticks).
+        func cpuSeconds() -> Double {
+            guard let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return .nan }
+            // Fields after the command's closing parenthesis, from field 3 (state): utime is field 14, stime 15.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return .nan }
+            return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
         }
 
         func stop() {

@@ -185,7 +185,8 @@ if let binary, only == nil || only == "serviceBatch" {
     let parcels = Array(sites.parcels.prefix(serviceParcels))
     print("\n" + (try ServiceBatchRun.measure(binary: binary, dataset: directory, parcels: parcels, threadCounts: threadCounts,
                                                rounds: serviceRounds)).render())
-    print("(first: the server's first request, which also prepares the zones its parcels reach; median and best of \(serviceRounds) more)")
+    print("(first: the server's first request, which also prepares the zones its parcels reach; median and best of \(serviceRounds) more, " +
+          "alternating between the servers; server CPU / wall: the cores the server kept busy during them)")
 }
 print(String(format: "memory  : RSS %.0f MB now, peak %.0f MB", Memory.megabytes(), Memory.megabytes("VmHWM")))
 
