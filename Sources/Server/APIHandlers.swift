@@ -324,20 +324,21 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
             try RequestBodies.batchJobs(data, dataset: dataset, crs: crs, offset: offset, idField: idField, maxFeatures: maxFeatures, language: l)
         }
         // Screened in parallel on the engine threads, 32 features to a job, each feature written out
-        // there too; the features come back here in input order, stopped between features at the deadline.
-        var features: [String] = []
-        features.reserveCapacity(jobs.count)
-        var failed = 0
+        // there too; here the features only join the answer, in input order, as their jobs end (while
+        // later ones are still being screened). Stopped between features at the deadline.
+        var body = Data(#"{"type":"FeatureCollection","dataset":"#.utf8) + answers.datasetJSON + Data(#","features":["#.utf8)
+        var failed = 0, first = true
         try await chosen.inOrder(jobs.sorted { $0.0 < $1.0 }, batchSize: 32, { engine, indexed in
             BatchFeatureAnswer(indexed.index, indexed.job, engine: engine, answers: answers, language: l)
         }, each: { answer in
-            features.append(answer.text)
+            if !first { body.append(UInt8(ascii: ",")) }
+            first = false
+            body.append(answer.json)
             referred.formUnion(answer.referred)
             if answer.failed { failed += 1 }
         })
+        body.append(UInt8(ascii: "]"))
         // At `reasons` detail the clause texts come once, as a foreign member of the collection.
-        var body = Data(#"{"type":"FeatureCollection","dataset":"#.utf8) + answers.datasetJSON
-        body += Data((#","features":["# + features.joined(separator: ",") + "]").utf8)
         if detail == .reasons { body += Data(#","clauses":"#.utf8) + ClauseDictionary(dataset: chosen.dataset, language: l).json(referred) }
         body += Data("}".utf8)
         return JSONReply(data: body, contentType: "application/geo+json; charset=utf-8",
@@ -345,10 +346,10 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
     }
 }
 
-/// One feature of a batch request, screened and written out on an engine thread: its GeoJSON text,
-/// with the answer or the error, and the clauses the answer refers to.
+/// One feature of a batch request, screened and written out on an engine thread: its GeoJSON, with
+/// the answer or the error, and the clauses the answer refers to.
 struct BatchFeatureAnswer: Sendable {
-    let text: String
+    let json: Data
     let referred: [Int]
     let failed: Bool
 
@@ -362,7 +363,7 @@ struct BatchFeatureAnswer: Sendable {
             let result = try engine.screen(site)
             referred = answers.clausesReferred(by: result)
             let resultJSON = String(decoding: answers.json(result), as: UTF8.self)
-            text = GeoJSONWriter.featureText(feature, rawProperty: ("zonescreen", resultJSON))
+            json = Data(GeoJSONWriter.featureText(feature, rawProperty: ("zonescreen", resultJSON)).utf8)
             failed = false
         } catch {
             let message = switch error {
@@ -371,7 +372,7 @@ struct BatchFeatureAnswer: Sendable {
             default: "\(error)"
             }
             feature.properties["zonescreenError"] = .string(message)
-            text = GeoJSONWriter.featureText(feature)
+            json = Data(GeoJSONWriter.featureText(feature).utf8)
             referred = []
             failed = true
         }

@@ -81,7 +81,7 @@ struct PoolJob<Engine>: Sendable {
     let run: @Sendable (Result<Engine, any Error>) -> Void
 }
 
-extension Result {
+fileprivate extension Result {
     var failure: Failure? {
         if case .failure(let error) = self { error } else { nil }
     }
