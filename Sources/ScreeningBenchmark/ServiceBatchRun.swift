@@ -10,8 +10,9 @@ import Zoning
 /// thread count (one thread, all cores), the same FeatureCollection of parcels posted to each, wall
 /// time from the request's first byte out to the answer's last byte in. The first request of each
 /// server prepares the zones its parcels reach and is shown apart. The timed rounds then alternate
-/// between the servers request by request (only one works at a time), so that load from others on a
-/// shared machine falls on all of them alike rather than on whichever ran while it was high.
+/// between the servers request by request (only one works at a time; every other round in reverse
+/// order), so that load from others on a shared machine falls on all of them alike rather than on
+/// whichever ran while it was high.
 /// Also says whether every server answered byte for byte what the one-thread server answered.
 enum ServiceBatchRun {
     static func measure(binary: String, dataset directory: URL, parcels: [Site], threadCounts: [Int], rounds: Int) throws -> Table {
@@ -25,8 +26,11 @@ enum ServiceBatchRun {
         var times = Array(repeating: [Double](), count: servers.count)
         var cpu = Array(repeating: 0.0, count: servers.count)
         var same = firsts.map { $0.0.body == reference }
-        for _ in 0..<max(1, rounds) {
-            for (number, server) in servers.enumerated() {
+        for round in 0..<max(1, rounds) {
+            // Every other round in the opposite order, so that neither server always goes first.
+            let order = round % 2 == 0 ? Array(servers.indices) : servers.indices.reversed()
+            for number in order {
+                let server = servers[number]
                 let cpuBefore = server.cpuSeconds()
                 let (answer, seconds) = try timed { try server.postBatch(body) }
                 cpu[number] += server.cpuSeconds() - cpuBefore
