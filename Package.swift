@@ -39,10 +39,16 @@ let package = Package(
             name: "Geometry",
             dependencies: ["CGEOS", "CPROJ"]
         ),
+        // User-facing language: Chinese by default, English as the option; the words for the geometry
+        // library's facts (its errors, validity reasons, measure methods) live here, not in Geometry.
+        .target(
+            name: "Wording",
+            dependencies: ["Geometry"]
+        ),
         // Features in and out: GeoJSON (+ Text Sequences), coordinate text, atomic writes.
         .target(
             name: "Formats",
-            dependencies: ["Geometry", "CGDAL"]
+            dependencies: ["Geometry", "Wording", "CGDAL"]
         ),
         // Reads published admission-list clauses into effect, natures, industries and scopes, with the
         // words each came from; its lexicon and category tables are data (Resources).
@@ -53,20 +59,20 @@ let package = Package(
         // The dataset, its rules and lists, the zone index and the screener.
         .target(
             name: "Zoning",
-            dependencies: ["Geometry", "Formats", "ClauseReading", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Geometry", "Wording", "Formats", "ClauseReading", .product(name: "Yams", package: "Yams")],
             // The national rule pack and GB/T 4754-2017, found through BuiltInData (not Bundle.module).
             resources: [.copy("Resources")]
         ),
         // What is handed over: printable HTML reports with their own SVG maps and charts.
         .target(
             name: "Reports",
-            dependencies: ["Zoning", "Geometry", "Formats"]
+            dependencies: ["Zoning", "Geometry", "Wording", "Formats"]
         ),
         // The HTTP service and its web page.
         .target(
             name: "Server",
             dependencies: [
-                "Zoning", "Formats", "Geometry", "Reports",
+                "Zoning", "Formats", "Geometry", "Wording", "Reports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -83,6 +89,7 @@ let package = Package(
             name: "zonescreen",
             dependencies: [
                 "Geometry",
+                "Wording",
                 "Formats",
                 "Zoning",
                 "Server",
@@ -101,7 +108,7 @@ let package = Package(
         // Load, index, cold and warm screening figures for a dataset (default: the demo).
         .executableTarget(
             name: "ScreeningBenchmark",
-            dependencies: ["Zoning", "Formats", "Geometry", "Reports"]
+            dependencies: ["Zoning", "Formats", "Geometry", "Wording", "Reports"]
         ),
         // The clause reader's accuracy on labelled cases and its speed (prints figures, asserts nothing).
         .executableTarget(
@@ -111,7 +118,7 @@ let package = Package(
         // One entry per fuzz target (bytes in, a parser of outside input); see scripts/fuzz.
         .target(
             name: "FuzzTargets",
-            dependencies: ["Formats", "Geometry", "Zoning", "Server", "CGDAL"]
+            dependencies: ["Formats", "Geometry", "Wording", "Zoning", "Server", "CGDAL"]
         ),
         // The libFuzzer driver; a real fuzzer only when scripts/fuzz builds it (-sanitize=fuzzer,address
         // -DZONESCREEN_FUZZER), otherwise a stub that says so and exits.
@@ -128,11 +135,11 @@ let package = Package(
         ),
         .testTarget(
             name: "GeometryTests",
-            dependencies: ["Geometry", "TestSupport"]
+            dependencies: ["Geometry", "Wording", "TestSupport"]
         ),
         .testTarget(
             name: "FormatsTests",
-            dependencies: ["Formats", "Geometry", "CGDAL", "TestSupport"]
+            dependencies: ["Formats", "Geometry", "Wording", "CGDAL", "TestSupport"]
         ),
         .testTarget(
             name: "ClauseReadingTests",
@@ -140,15 +147,15 @@ let package = Package(
         ),
         .testTarget(
             name: "ZoningTests",
-            dependencies: ["Zoning", "Formats", "Geometry", "TestSupport"]
+            dependencies: ["Zoning", "Formats", "Geometry", "Wording", "TestSupport"]
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Zoning", "Geometry", "TestSupport"]
+            dependencies: ["Reports", "Zoning", "Geometry", "Wording", "TestSupport"]
         ),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["Server", "Zoning", "TestSupport"]
+            dependencies: ["Server", "Zoning", "Wording", "TestSupport"]
         ),
         // Every input under Fixtures/fuzz/<target>/ (crashes the fuzzers found, fixed) through its target.
         .testTarget(

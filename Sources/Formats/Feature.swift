@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import Wording
 
 /// One record of a layer: a geometry (or none, as GeoJSON allows) and its attributes.
 public struct Feature: Hashable, Sendable {

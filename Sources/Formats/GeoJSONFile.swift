@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import Wording
 
 /// A GeoJSON file holding a FeatureCollection, a single Feature, or a bare geometry (read as one
 /// feature without properties).

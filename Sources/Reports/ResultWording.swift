@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import Zoning
+import Wording
 
 /// Words a screening's facts in the reader's language: verdicts, unit classes, why a reason applies,
 /// site notes and citations. Every renderer (text report, JSON answers, tables, 预判报告) words results

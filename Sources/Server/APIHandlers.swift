@@ -7,6 +7,7 @@ import NIOCore
 import NIOHTTP1
 import Reports
 import Zoning
+import Wording
 
 /// The JSON API's handlers. Every failure is turned into the one error shape here.
 struct APIHandlers<Service: ScreeningRepository>: Sendable {

@@ -2,6 +2,7 @@ import Foundation
 import Formats
 import Geometry
 import Zoning
+import Wording
 
 /// The bodies of `POST /api/screen` and `POST /api/screen/batch` turned into sites, exactly as the
 /// handlers do it, without a running server (the fuzz targets call these; the handlers do too).

@@ -3,6 +3,7 @@ import Formats
 import Geometry
 import Reports
 import Zoning
+import Wording
 
 /// The body of `POST /api/screen` (see openapi.json): one of geometry, coordinates or file, where
 /// the coordinates come from, and the project profile.

@@ -3,6 +3,7 @@ import Formats
 import Geometry
 import Reports
 import Zoning
+import Wording
 
 /// `screen --all-industries`: for each site, the verdict of every industry class, grouped.
 struct AllIndustriesRun {

@@ -3,6 +3,7 @@ import Foundation
 import Formats
 import Geometry
 import Zoning
+import Wording
 
 /// `zonescreen convert FILE… --output OUT`: site files read as `screen` reads them (the same intake:
 /// one feature per parcel, its ID and all its properties) and written through GDAL in the chosen CRS.

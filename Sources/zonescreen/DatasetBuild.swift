@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Geometry
 import Zoning
+import Wording
 
 extension DatasetCommand {
     /// `zonescreen dataset build SRC [--output FILE]`.

@@ -3,6 +3,7 @@ import Formats
 import Foundation
 import Geometry
 import Zoning
+import Wording
 
 extension DatasetCommand {
     /// `zonescreen dataset clauses [DIR] [--review SHEET.xlsx] [--apply SHEET.xlsx]`.

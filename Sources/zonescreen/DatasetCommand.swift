@@ -3,6 +3,7 @@ import Foundation
 import Geometry
 import Reports
 import Zoning
+import Wording
 
 /// `zonescreen dataset check|info|build|init|diff|clauses`.
 struct DatasetCommand: ParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import Formats
 import Geometry
 import Zoning
+import Wording
 
 extension DatasetCommand {
     /// `zonescreen dataset diff OLD NEW`.

@@ -3,6 +3,7 @@ import Formats
 import Foundation
 import Geometry
 import Zoning
+import Wording
 
 extension DatasetCommand {
     /// `zonescreen dataset init FOLDER [--output FILE] [--force]`.

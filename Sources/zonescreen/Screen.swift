@@ -4,6 +4,7 @@ import Formats
 import Geometry
 import Reports
 import Zoning
+import Wording
 
 /// `zonescreen screen`: the product. Sites in, verdicts with cited reasons out, on all cores.
 struct Screen: ParsableCommand {

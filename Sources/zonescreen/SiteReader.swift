@@ -2,6 +2,7 @@ import Foundation
 import Formats
 import Geometry
 import Zoning
+import Wording
 
 /// Turns everything the user named (points, pasted coordinates, files, stdin, demo sites) into
 /// batch jobs, in order, through the library's one site intake. A site that cannot be read becomes

@@ -4,6 +4,7 @@ import Reports
 import Testing
 import TestSupport
 import Zoning
+import Wording
 
 /// The 预判报告 and its map, on the demo dataset (answers in Fixtures/demo/expected.csv, worked out
 /// independently) and the hand-drawn tiny dataset.

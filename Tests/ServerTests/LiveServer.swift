@@ -5,6 +5,7 @@ import FoundationNetworking
 import Server
 import TestSupport
 import Zoning
+import Wording
 
 /// The real service on a free loopback port, shared by the tests of one process.
 actor LiveServer {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import Wording
 
 /// Every endpoint and every error status of the service, on the demo dataset. Expected answers come
 /// from Fixtures/demo/expected.csv (worked out independently) and prcoords (web-map offsets).
@@ -171,6 +172,27 @@ struct ServiceTests {
         #expect(coordinates.count == 2 && abs(coordinates[0] - 111.481875179) < 1e-7 && abs(coordinates[1] - 30.561966326) < 1e-7)
         let error = features.last.flatMap { ($0["properties"] as? [String: Any])?["zonescreenError"] as? String }
         #expect(error == "request 第 2 个要素（P-2）：项目性质“拆除”无法识别，应为 新建、扩建 或 改建")
+    }
+
+    @Test("the suitability map in English is the Chinese one with the verdicts named in English: the same regions, rules and areas")
+    func suitabilityInBothLanguages() async throws {
+        let chinese = try await HTTP.request("GET", "/api/suitability?industry=C2614&nature=new")
+        let english = try await HTTP.request("GET", "/api/suitability?industry=C2614&nature=new&lang=en")
+        #expect(chinese.status == 200 && english.status == 200)
+        let zh = chinese.json?["features"] as? [[String: Any]] ?? []
+        let en = english.json?["features"] as? [[String: Any]] ?? []
+        #expect(!zh.isEmpty && zh.count == en.count)
+        // The four verdicts' names: Chinese as DOMAIN.md gives them, English as the English report words them.
+        let chineseNames = ["prohibited": "禁止", "restricted": "限制", "needsAssessment": "需论证", "compliant": "符合"]
+        let englishNames = ["prohibited": "prohibited", "restricted": "restricted", "needsAssessment": "needs assessment", "compliant": "compliant"]
+        for (a, b) in zip(zh, en) {
+            var pa = a["properties"] as? [String: Any] ?? [:], pb = b["properties"] as? [String: Any] ?? [:]
+            let verdict = pa["verdict"] as? String ?? ""
+            #expect(pa.removeValue(forKey: "verdictName") as? String == chineseNames[verdict])
+            #expect(pb.removeValue(forKey: "verdictName") as? String == englishNames[verdict])
+            #expect(NSDictionary(dictionary: pa).isEqual(to: pb))
+            #expect(NSDictionary(dictionary: a["geometry"] as? [String: Any] ?? [:]).isEqual(to: b["geometry"] as? [String: Any] ?? [:]))
+        }
     }
 
     @Test("map layers hold every unit, red line and shoreline, and the rules' bands")

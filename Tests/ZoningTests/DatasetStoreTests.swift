@@ -6,6 +6,7 @@ import Formats
 import Geometry
 import Testing
 import Zoning
+import Wording
 
 /// The compiled store's life: built on first use, mapped while fresh, rebuilt when a source changes,
 /// and never trusted when damaged, of another format version, built from another folder, or stale.

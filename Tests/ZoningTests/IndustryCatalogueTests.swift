@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Zoning
+import Wording
 
 @Suite("GB/T 4754-2017 industry catalogue")
 struct IndustryCatalogueTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Zoning
+import Wording
 
 /// Everyday industry words (from the clause reader's lexicon) in profiles and in the industries search.
 /// The classes below are read off GB/T 4754-2017 by hand: group 311 炼铁 has the one class 3110, 312 炼钢

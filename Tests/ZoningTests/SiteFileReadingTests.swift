@@ -4,6 +4,7 @@ import Geometry
 import Testing
 import TestSupport
 import Zoning
+import Wording
 
 /// Site files as planners have them (Fixtures/sites/), read through the intake's file opener and
 /// compared with `Fixtures/sites/expected.csv`, which `Tests/reference/make_site_tables.py` worked

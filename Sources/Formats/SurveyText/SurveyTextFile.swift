@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import Wording
 
 /// A 勘测定界 / 建设用地报批 coordinate file (.txt): a `[属性描述]` section of `key=value` lines, then a
 /// `[地块坐标]` section where each parcel is a header line

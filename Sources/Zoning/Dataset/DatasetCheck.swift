@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import Wording
 
 /// The geometric checks of `zonescreen dataset check`, beyond what loading already verifies: invalid
 /// geometries, and gaps and overlaps in the unit tiling (with where they are and how large).

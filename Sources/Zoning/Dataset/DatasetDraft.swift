@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import Geometry
+import Wording
 
 /// A first `dataset.yaml` for a folder of official 三线一单 deliverables (`zonescreen dataset init`).
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import Geometry
+import Wording
 
 /// Field spellings seen in provinces' deliverables, most specific first. A field answers to a name
 /// when they are equal ignoring case and whitespace; a Chinese name also matches a longer heading

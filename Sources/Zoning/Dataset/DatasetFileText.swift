@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import Wording
 
 /// One of a dataset's YAML files checked from its text alone, through the same decoding and checks the
 /// loader applies when it reads the file from a folder (for fuzzing and for tools that hold the text).

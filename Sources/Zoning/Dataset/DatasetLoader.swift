@@ -2,6 +2,7 @@ import Foundation
 import Formats
 import Geometry
 import Yams
+import Wording
 
 /// Reads a dataset folder (docs/dataset-format.md), collecting every problem before giving up.
 public enum DatasetLoader {

@@ -1,4 +1,5 @@
 import Geometry
+import Wording
 
 /// One thing wrong with a dataset. The loader and `dataset check` collect every problem rather than
 /// stopping at the first.

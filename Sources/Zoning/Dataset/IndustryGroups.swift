@@ -2,6 +2,7 @@ import ClauseReading
 import Foundation
 import Formats
 import Geometry
+import Wording
 
 /// A category table of the dataset's (`industryGroups` in the manifest): Zhejiang's 工业项目分类表 for
 /// 一类/二类/三类工业项目, or any class a local list uses. Inline (`name`, `codes`) or a table file with a

@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import Geometry
+import Wording
 
 /// Zones read from one layer: their geometries (working CRS), and for each a function that makes the
 /// zone once its geometry has a place in the layer's packed table.

@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import Geometry
+import Wording
 
 /// Unit lists as provinces publish them: a spreadsheet (XLSX, CSV, ODS) with one row per unit, its
 /// code in one column and each list dimension's text in another. Read through GDAL like the layers;

@@ -1,6 +1,7 @@
 import Foundation
 
 import Geometry
+import Wording
 
 /// The effect a rule or clause has on a project it concerns.
 public enum Effect: String, Sendable, Codable, CaseIterable {

@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import Geometry
+import Wording
 
 /// A dataset diff as a readable report (Chinese or English) and as GeoJSON of the changed geometry.
 public struct DiffReport {

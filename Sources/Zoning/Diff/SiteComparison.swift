@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import Wording
 
 /// One site's answer under two editions: what changed (verdict, units, red lines, bands, deciding
 /// rules) and which differences between the editions cause it.

@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import Geometry
+import Wording
 
 /// The one way a feature becomes a site, for every path (command line, service, tests): which
 /// property is its ID, its name, its project profile, its CRS, the notes its reader left, and the

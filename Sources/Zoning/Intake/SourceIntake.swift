@@ -1,5 +1,6 @@
 import Formats
 import Geometry
+import Wording
 
 /// The intake of one source: features (or the problems its reader found) in, batch jobs out.
 public struct SourceIntake: Sendable {

@@ -1,4 +1,5 @@
 import Geometry
+import Wording
 
 /// A project profile as a user typed it that cannot be used: one wording for the CLI and the service.
 public enum ProfileInputError: UserFacingError, Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Geometry
+import Wording
 
 /// A place to screen: a point, line or polygon as the user gave it, and what they said about the project.
 public struct Site: Sendable, Hashable {

@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import Geometry
+import Wording
 
 /// Compiled datasets: built once from a dataset folder, then mapped by every process that needs
 /// them (or, for a service, copied privately first: `Access`). A folder's store lives in a cache folder (`cacheDirectory`) under a name derived from the

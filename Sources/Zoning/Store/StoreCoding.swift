@@ -1,5 +1,6 @@
 import Formats
 import Geometry
+import Wording
 
 // The dataset's values in the store's binary layout: each `put` has a `get` that reads the same
 // fields in the same order. Enumerations are stored by their raw values and checked when read.

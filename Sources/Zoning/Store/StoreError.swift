@@ -1,4 +1,5 @@
 import Geometry
+import Wording
 
 /// Why a compiled dataset cannot be used. Where its sources are at hand, a store that is damaged,
 /// of another format version or built from other files is rebuilt instead; these reach the user only

@@ -1,5 +1,6 @@
 import Foundation
 import Formats
+import Wording
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

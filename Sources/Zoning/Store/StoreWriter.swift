@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import Geometry
+import Wording
 
 /// Writes a loaded dataset as a compiled store (see `StoreLayout`), section by section into a
 /// temporary file renamed into place: a national store is over a gigabyte, and holding it whole in

@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import Zoning
+import Wording
 
 /// Failures on the terminal: the first few in full, then only counted, so 20,000 sites outside the
 /// dataset do not bury the summary. Every failure is still in the output itself (the 错误 column,

@@ -1,5 +1,6 @@
 import Formats
 import Geometry
+import Wording
 
 /// The input's own columns, kept in table outputs before the result columns as a GIS join keeps
 /// them: in the order the input gives them (a layer's field order; sorted names for GeoJSON, whose

@@ -3,6 +3,7 @@ import Formats
 import Geometry
 import Reports
 import Zoning
+import Wording
 
 enum OutputFormat: String, CaseIterable {
     case text, json, geojson, geojsonseq, ndjson, csv, xlsx, html, pdf

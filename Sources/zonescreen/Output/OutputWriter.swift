@@ -3,6 +3,7 @@ import Formats
 import Geometry
 import Reports
 import Zoning
+import Wording
 
 /// Writes rendered outputs in input order, streaming every format: nothing but failure messages is
 /// held until the end, so memory stays flat however many sites there are. Files are written to a

@@ -3,6 +3,7 @@ import Formats
 import Geometry
 import Reports
 import Zoning
+import Wording
 
 /// Writes the 预判报告 (HTML, or PDF printed from it): site sections go to a scratch file as they come,
 /// their summary lines are kept, and the document is put together at the end: head, the batch summary

@@ -2,6 +2,7 @@ import Foundation
 import Formats
 import Geometry
 import Zoning
+import Wording
 
 /// The two tables planners open in Excel: one row per site, and one row per site x zone.
 enum ResultTable {

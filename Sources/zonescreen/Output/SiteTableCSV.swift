@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import Geometry
+import Wording
 
 /// The CSV site table: the input's columns, then the result columns. Written to a file, rows go to a
 /// scratch file first and the header is written at the end, when every input column is known (a

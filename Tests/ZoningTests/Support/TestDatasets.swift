@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import Zoning
+import Wording
 
 /// Datasets under Fixtures/, loaded once per test process.
 enum TestDatasets {
