@@ -56,10 +56,17 @@ let package = Package(
             name: "ClauseReading",
             resources: [.copy("Resources")]
         ),
-        // The dataset, its rules and lists, the zone index and the screener.
+        // The screening core: the dataset's model (zones, rules, clauses and their conditions, the industry
+        // catalogue), the screener and its answers, batches, the suitability map, and sites coming in.
         .target(
             name: "Zoning",
-            dependencies: ["Geometry", "Wording", "Formats", "ClauseReading", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Geometry", "Wording", "Formats"]
+        ),
+        // The dataset side: loading a dataset's files (manifest, layers, rules, lists, built-in national
+        // rules and catalogue), reading its clauses, `init` drafts and checks, the compiled store, diffs.
+        .target(
+            name: "Datasets",
+            dependencies: ["Zoning", "Geometry", "Wording", "Formats", "ClauseReading", .product(name: "Yams", package: "Yams")],
             // The national rule pack and GB/T 4754-2017, found through BuiltInData (not Bundle.module).
             resources: [.copy("Resources")]
         ),
@@ -72,7 +79,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Zoning", "Formats", "Geometry", "Wording", "Reports",
+                "Zoning", "Datasets", "Formats", "Geometry", "Wording", "Reports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -92,6 +99,7 @@ let package = Package(
                 "Wording",
                 "Formats",
                 "Zoning",
+                "Datasets",
                 "Server",
                 "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -108,17 +116,17 @@ let package = Package(
         // Load, index, cold and warm screening figures for a dataset (default: the demo).
         .executableTarget(
             name: "ScreeningBenchmark",
-            dependencies: ["Zoning", "Formats", "Geometry", "Wording", "Reports"]
+            dependencies: ["Zoning", "Datasets", "Formats", "Geometry", "Wording", "Reports"]
         ),
         // The clause reader's accuracy on labelled cases and its speed (prints figures, asserts nothing).
         .executableTarget(
             name: "ClauseReadingBenchmark",
-            dependencies: ["Zoning", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Zoning", "Datasets", .product(name: "Yams", package: "Yams")]
         ),
         // One entry per fuzz target (bytes in, a parser of outside input); see scripts/fuzz.
         .target(
             name: "FuzzTargets",
-            dependencies: ["Formats", "Geometry", "Wording", "Zoning", "Server", "CGDAL"]
+            dependencies: ["Formats", "Geometry", "Wording", "Zoning", "Datasets", "Server", "CGDAL"]
         ),
         // The libFuzzer driver; a real fuzzer only when scripts/fuzz builds it (-sanitize=fuzzer,address
         // -DZONESCREEN_FUZZER), otherwise a stub that says so and exits.
@@ -147,15 +155,15 @@ let package = Package(
         ),
         .testTarget(
             name: "ZoningTests",
-            dependencies: ["Zoning", "Formats", "Geometry", "Wording", "TestSupport"]
+            dependencies: ["Zoning", "Datasets", "Formats", "Geometry", "Wording", "TestSupport"]
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Zoning", "Geometry", "Wording", "TestSupport"]
+            dependencies: ["Reports", "Zoning", "Datasets", "Geometry", "Wording", "TestSupport"]
         ),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["Server", "Zoning", "Wording", "TestSupport"]
+            dependencies: ["Server", "Zoning", "Datasets", "Wording", "TestSupport"]
         ),
         // Every input under Fixtures/fuzz/<target>/ (crashes the fuzzers found, fixed) through its target.
         .testTarget(

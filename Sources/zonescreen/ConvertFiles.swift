@@ -1,4 +1,5 @@
 import ArgumentParser
+import Datasets
 import Foundation
 import Formats
 import Geometry
@@ -26,7 +27,7 @@ struct ConvertFiles {
         } catch {
             fail(error.message(l))
         }
-        guard let catalogueURL = BuiltInData.url(BuiltInData.catalogue), let catalogue = try? IndustryCatalogue(contentsOf: catalogueURL) else {
+        guard let catalogueURL = BuiltInData.url(BuiltInData.catalogue), let catalogue = try? IndustryCatalogue(contentsOf: catalogueURL).withShippedWords() else {
             fail(l.pick("找不到 ZoneScreen 自带的行业分类 \(BuiltInData.catalogue)：安装不完整，请用 scripts/install 重新安装",
                         "ZoneScreen's own industry catalogue \(BuiltInData.catalogue) is missing: reinstall with scripts/install"))
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Datasets
 import Formats
 import Foundation
 import Geometry

@@ -32,14 +32,6 @@ public enum ProfileInputError: UserFacingError, Sendable, Equatable {
     }
 }
 
-extension IndustryCatalogue {
-    /// A code (`C2614`, `2614`), a name, or a word standing for one class (炼焦); unknown input is an
-    /// error offering the nearest entries, a word for several classes an error listing them.
-    public func code(for text: String) throws(ProfileInputError) -> String {
-        try code(for: text, words: .shipped)
-    }
-}
-
 extension ProjectNature {
     /// 新建 / 扩建 / 改建 or their English names; anything else is an error naming the input.
     public static func parse(_ text: String) throws(ProfileInputError) -> ProjectNature {
