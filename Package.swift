@@ -62,11 +62,18 @@ let package = Package(
             name: "Reports",
             dependencies: ["Zoning", "Geometry", "Formats"]
         ),
+        // Every output form of screened sites, for the command line and the service alike: answers as
+        // GeoJSON features and collections, the JSON, stream, CSV and XLSX tables, the clause
+        // dictionary given once per output, and the 预判报告 put together from Reports' pieces.
+        .target(
+            name: "Outputs",
+            dependencies: ["Reports", "Zoning", "Formats", "Geometry"]
+        ),
         // The HTTP service and its web page.
         .target(
             name: "Server",
             dependencies: [
-                "Zoning", "Formats", "Geometry", "Reports",
+                "Zoning", "Formats", "Geometry", "Reports", "Outputs",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -87,6 +94,7 @@ let package = Package(
                 "Zoning",
                 "Server",
                 "Reports",
+                "Outputs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -145,6 +153,10 @@ let package = Package(
         .testTarget(
             name: "ReportsTests",
             dependencies: ["Reports", "Zoning", "Geometry", "TestSupport"]
+        ),
+        .testTarget(
+            name: "OutputsTests",
+            dependencies: ["Outputs", "Reports", "Zoning", "Formats", "Geometry", "TestSupport"]
         ),
         .testTarget(
             name: "ServerTests",
