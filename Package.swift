@@ -75,11 +75,18 @@ let package = Package(
             name: "Reports",
             dependencies: ["Zoning", "Geometry", "Wording", "Formats"]
         ),
+        // Every output form of screened sites, for the command line and the service alike: answers as
+        // GeoJSON features and collections, the JSON, stream, CSV and XLSX tables, the clause
+        // dictionary given once per output, and the 预判报告 put together from Reports' pieces.
+        .target(
+            name: "Outputs",
+            dependencies: ["Reports", "Zoning", "Formats", "Geometry", "Wording"]
+        ),
         // The HTTP service and its web page.
         .target(
             name: "Server",
             dependencies: [
-                "Zoning", "Datasets", "Formats", "Geometry", "Wording", "Reports",
+                "Zoning", "Datasets", "Formats", "Geometry", "Wording", "Reports", "Outputs",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -102,6 +109,7 @@ let package = Package(
                 "Datasets",
                 "Server",
                 "Reports",
+                "Outputs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -160,6 +168,10 @@ let package = Package(
         .testTarget(
             name: "ReportsTests",
             dependencies: ["Reports", "Zoning", "Datasets", "Geometry", "Wording", "TestSupport"]
+        ),
+        .testTarget(
+            name: "OutputsTests",
+            dependencies: ["Outputs", "Reports", "Zoning", "Datasets", "Formats", "Geometry", "Wording", "TestSupport"]
         ),
         .testTarget(
             name: "ServerTests",

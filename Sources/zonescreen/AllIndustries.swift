@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import Geometry
+import Outputs
 import Reports
 import Zoning
 import Wording

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Formats
 import Geometry
+import Outputs
 import Zoning
 import Wording
 

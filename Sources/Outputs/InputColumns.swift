@@ -21,9 +21,6 @@ final class InputColumns {
         suffix = language.pick("（输入）", " (input)")
     }
 
-    /// Keys ZoneScreen's own readers add for their own use, not columns of the input.
-    static let internalKeys: Set<String> = ["inputNotes"]
-
     func freeze() { frozen = true }
 
     /// The header names, renamed where they clash with a result column.
@@ -33,9 +30,9 @@ final class InputColumns {
     func cells(of feature: Feature?) -> [JSONValue] {
         guard let feature else { return Array(repeating: .null, count: names.count) }
         // Sorting names only when a feature brings a new one: most features of a file share one set.
-        let known = feature.properties.keys.allSatisfy { positions[$0] != nil || Self.internalKeys.contains($0) || dropped.contains($0) }
+        let known = feature.properties.keys.allSatisfy { positions[$0] != nil || dropped.contains($0) }
         let keys = known ? [] : feature.propertyOrder ?? feature.properties.keys.sorted()
-        for key in keys where positions[key] == nil && !Self.internalKeys.contains(key) && feature.properties[key] != nil {
+        for key in keys where positions[key] == nil && feature.properties[key] != nil {
             if frozen {
                 if !dropped.contains(key) { dropped.append(key) }
                 continue

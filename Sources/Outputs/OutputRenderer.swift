@@ -5,24 +5,24 @@ import Reports
 import Zoning
 import Wording
 
-enum OutputFormat: String, CaseIterable {
+public enum OutputFormat: String, CaseIterable, Sendable {
     case text, json, geojson, geojsonseq, ndjson, csv, xlsx, html, pdf
 
     /// The 预判报告 forms: one document with a section (and map) per site.
-    var isReport: Bool { self == .html || self == .pdf }
+    public var isReport: Bool { self == .html || self == .pdf }
 
     /// The forms whose answers are JSON values, and so have a detail and a clause dictionary.
-    var isJSON: Bool { [.json, .geojson, .geojsonseq, .ndjson].contains(self) }
+    public var isJSON: Bool { [.json, .geojson, .geojsonseq, .ndjson].contains(self) }
 }
 
 /// One site's output, prepared on a worker thread.
-struct RenderedOutput: Sendable {
+public struct RenderedOutput: Sendable {
     /// The bytes for the main output (a report, a JSON value, a feature record, a CSV row).
     var primary = Data()
     /// The bytes for the second table (CSV: one row per site x zone).
     var secondary = Data()
     /// The message when the site could not be screened.
-    var failure: String?
+    public var failure: String?
     /// XLSX: the site's row and its zone rows, written as sheets at the end.
     var siteRow: [JSONValue] = []
     var zoneRows: [[JSONValue]] = []
@@ -34,7 +34,7 @@ struct RenderedOutput: Sendable {
 }
 
 /// Turns outcomes into output bytes. Runs on the workers, so it holds only Sendable values.
-struct OutputRenderer: Sendable {
+public struct OutputRenderer: Sendable {
     let format: OutputFormat
     let language: Language
     /// Where clause texts come from; for reports also what the maps are drawn from.
@@ -46,7 +46,17 @@ struct OutputRenderer: Sendable {
     /// With `--compare-dataset`: each answer carries its comparison with the old edition.
     var comparing = false
 
-    func render(_ item: BatchItem) -> RenderedOutput {
+    public init(format: OutputFormat, language: Language, dataset: Dataset, detail: AnswerDetail = .reasons, reportSections: Int = 200,
+                comparing: Bool = false) {
+        self.format = format
+        self.language = language
+        self.dataset = dataset
+        self.detail = detail
+        self.reportSections = reportSections
+        self.comparing = comparing
+    }
+
+    public func render(_ item: BatchItem) -> RenderedOutput {
         var rendered = RenderedOutput()
         if case .failure(let error) = item.outcome { rendered.failure = error.message }
         switch format {
@@ -128,34 +138,20 @@ struct OutputRenderer: Sendable {
         return CompactJSONEncoder.object(data, adding: [("comparison", extra)])
     }
 
-    /// The input feature with the result (or the error) under one property, `zonescreen` or `zonescreenError`.
-    /// Geometry is always RFC 7946 longitude/latitude: a site from a Gauss-Krüger file comes back in
-    /// degrees, with any web-map offset removed, also when it could not be screened.
+    /// The input feature with the result (or the error) under one property (see `AnsweredFeature`).
     private func featureText(_ item: BatchItem) -> String {
-        var feature = item.feature ?? Feature(id: item.id ?? item.label, geometry: nil, index: item.index)
-        if let site = item.site {
-            feature.geometry = try? site.longitudeLatitude()
-        } else if let geometry = feature.geometry, let crs = feature.crs, crs != .cgcs2000, crs != .wgs84 {
-            feature.geometry = try? geometry.transformed(from: crs, to: .cgcs2000)
-        }
-        feature.crs = nil
-        switch item.outcome {
-        case .success(let result):
-            return GeoJSONWriter.featureText(feature, rawProperty: ("zonescreen", String(decoding: json(result, comparison: item.comparison), as: UTF8.self)))
-        case .failure(let error):
-            var failed = feature
-            failed.properties["zonescreenError"] = .string(error.message)
-            return GeoJSONWriter.featureText(failed)
-        }
+        let answer = item.outcome.map { json($0, comparison: item.comparison) }.mapError { AnswerFailure($0.message) }
+        return AnsweredFeature.text(feature: item.feature, id: item.id, label: item.label, index: item.index, site: item.site, answer: answer)
     }
 }
 
-enum CSVText {
-    static func line(_ fields: [JSONValue]) -> String {
+/// CSV as Excel reads it: fields quoted only when they must be, lines ending in CRLF.
+public enum CSVText {
+    public static func line(_ fields: [JSONValue]) -> String {
         fields.map(field).joined(separator: ",") + "\r\n"
     }
 
-    static func field(_ field: JSONValue) -> String {
+    public static func field(_ field: JSONValue) -> String {
         let text = field == .null ? "" : (field.text ?? "")
         // Scanned as bytes: walking Characters (grapheme clusters) of Chinese text was a tenth of a
         // province batch's time.

@@ -25,7 +25,7 @@ final class ReportWriter {
         self.destination = destination
         self.sectionLimit = sectionLimit
         if format == .pdf && destination == nil {
-            throw CLIError(language.pick("pdf 格式需要用 --output 指定文件", "pdf output needs --output FILE"))
+            throw OutputError.needsFile(format: .pdf)
         }
         // Sections are never read back by anyone else: a private scratch file, removed when done.
         let folder = FileManager.default.temporaryDirectory

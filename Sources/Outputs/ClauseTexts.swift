@@ -6,19 +6,19 @@ import Reports
 /// GeoJSON collection (after the results, so the output still streams), as a `clauseTexts` member of
 /// the first stream record that refers to it (GeoJSONSeq, NDJSON), or with `--clauses FILE` in that
 /// file alone.
-final class ClauseTexts {
+public final class ClauseTexts {
     private let dictionary: ClauseDictionary
     private let sideFile: AtomicOutput?
     private var referred = Set<Int>()
     /// Referred to since the last stream record took them.
     private var pending: [Int] = []
 
-    init(dictionary: ClauseDictionary, sideFile: AtomicOutput?) {
+    public init(dictionary: ClauseDictionary, sideFile: AtomicOutput? = nil) {
         self.dictionary = dictionary
         self.sideFile = sideFile
     }
 
-    func refer(to indices: [Int]) {
+    public func refer(to indices: [Int]) {
         for index in indices where referred.insert(index).inserted { pending.append(index) }
     }
 
@@ -30,7 +30,7 @@ final class ClauseTexts {
     }
 
     /// For a collection: `,"clauses":{...}`, or nothing when they go to a side file.
-    func collectionMember() -> Data {
+    public func collectionMember() -> Data {
         guard sideFile == nil else { return Data() }
         return Data(#","clauses":"#.utf8) + dictionary.json(referred)
     }

@@ -8,7 +8,7 @@ import Wording
 /// Writes rendered outputs in input order, streaming every format: nothing but failure messages is
 /// held until the end, so memory stays flat however many sites there are. Files are written to a
 /// temporary name and renamed by `finish()`.
-final class OutputWriter {
+public final class OutputWriter {
     let format: OutputFormat
     let language: Language
     private let primary: AtomicOutput?
@@ -30,18 +30,21 @@ final class OutputWriter {
     /// JSON forms: the texts of the clauses the answers refer to, given once (see `ClauseTexts`).
     private var clauseTexts: ClauseTexts?
 
+    /// A feature per line: a GeoJSON file a user can grep and page through.
+    private static let collection = FeatureCollectionLayout(.featurePerLine)
+
     /// Streams: the dataset summary the first record carries, until it is written.
     private var datasetForStream: Data?
 
     /// `clausesFile`: where the clause dictionary goes instead of into the output itself.
-    init(format: OutputFormat, output: String?, language: Language, dataset: Dataset? = nil, detail: AnswerDetail = .reasons,
+    public init(format: OutputFormat, output: String?, language: Language, dataset: Dataset? = nil, detail: AnswerDetail = .reasons,
          reportSections: Int = 200, comparing: Bool = false, clausesFile: String? = nil) throws {
         self.format = format
         self.language = language
         let url = output.map { URL(fileURLWithPath: $0) }
         destination = url
         if format == .xlsx && url == nil {
-            throw CLIError(language.pick("xlsx 格式需要用 --output 指定文件", "xlsx output needs --output FILE"))
+            throw OutputError.needsFile(format: .xlsx)
         }
         let siteColumns = ResultTable.siteColumns(language, comparing: comparing)
         self.comparing = comparing
@@ -65,13 +68,13 @@ final class OutputWriter {
         datasetForStream = format == .geojsonseq || format == .ndjson ? datasetJSON : nil
         switch format {
         case .json: try primary?.write(Data("{".utf8) + datasetMember + Data("\"results\":[".utf8))
-        case .geojson: try primary?.write(Data(#"{"type":"FeatureCollection","#.utf8) + datasetMember + Data(#""features":["#.utf8))
+        case .geojson: try primary?.write(Self.collection.head(dataset: datasetJSON))
         case .csv: try secondary?.write(bom + Data(CSVText.line(ResultTable.zoneColumns(language).map(JSONValue.string)).utf8))
         default: break
         }
     }
 
-    func add(_ item: BatchItem, _ rendered: RenderedOutput) throws {
+    public func add(_ item: BatchItem, _ rendered: RenderedOutput) throws {
         if let failure = rendered.failure, format == .json { failures.append((item.index, item.label, failure)) }
         clauseTexts?.refer(to: rendered.clauseIndices)
         switch format {
@@ -80,7 +83,7 @@ final class OutputWriter {
             try primary?.write((count > 0 ? ",\n" : "\n") )
             try primary?.write(rendered.primary)
         case .geojson:
-            try primary?.write(count > 0 ? ",\n" : "\n")
+            try primary?.write(Self.collection.separator(before: count))
             try primary?.write(rendered.primary)
         case .text:
             if count > 0 { try primary?.write("\n") }
@@ -108,7 +111,7 @@ final class OutputWriter {
         count += 1
     }
 
-    func finish() throws {
+    public func finish() throws {
         switch format {
         case .json:
             let list = failures.map { failure in
@@ -118,9 +121,7 @@ final class OutputWriter {
             try primary?.write(clauseTexts?.collectionMember() ?? Data())
             try primary?.write("}\n")
         case .geojson:
-            try primary?.write("\n]")
-            try primary?.write(clauseTexts?.collectionMember() ?? Data())
-            try primary?.write("}\n")
+            try primary?.write(Self.collection.tail(clauses: clauseTexts?.collectionMember()))
         case .xlsx:
             guard let destination, let columns = xlsxColumns else { return }
             let width = columns.names.count
