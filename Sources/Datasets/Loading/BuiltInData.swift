@@ -16,7 +16,7 @@ public enum BuiltInData {
 
     /// The target whose resource bundle holds a file (SwiftPM names bundles PACKAGE_TARGET.resources).
     static func target(of name: String) -> String {
-        [readerLexicon, readerGroups].contains(name) ? "ClauseReading" : "Zoning"
+        [readerLexicon, readerGroups].contains(name) ? "ClauseReading" : "Datasets"
     }
 
     /// Where a built-in file is, or nil when this installation lacks it.
