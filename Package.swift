@@ -175,7 +175,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["Server", "Zoning", "Datasets", "Wording", "TestSupport"]
+            dependencies: ["Server", "Zoning", "Datasets", "Wording", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         // Every input under Fixtures/fuzz/<target>/ (crashes the fuzzers found, fixed) through its target.
         .testTarget(
