@@ -39,10 +39,16 @@ let package = Package(
             name: "Geometry",
             dependencies: ["CGEOS", "CPROJ"]
         ),
+        // User-facing language: Chinese by default, English as the option; the words for the geometry
+        // library's facts (its errors, validity reasons, measure methods) live here, not in Geometry.
+        .target(
+            name: "Wording",
+            dependencies: ["Geometry"]
+        ),
         // Features in and out: GeoJSON (+ Text Sequences), coordinate text, atomic writes.
         .target(
             name: "Formats",
-            dependencies: ["Geometry", "CGDAL"]
+            dependencies: ["Geometry", "Wording", "CGDAL"]
         ),
         // Reads published admission-list clauses into effect, natures, industries and scopes, with the
         // words each came from; its lexicon and category tables are data (Resources).
@@ -50,23 +56,37 @@ let package = Package(
             name: "ClauseReading",
             resources: [.copy("Resources")]
         ),
-        // The dataset, its rules and lists, the zone index and the screener.
+        // The screening core: the dataset's model (zones, rules, clauses and their conditions, the industry
+        // catalogue), the screener and its answers, batches, the suitability map, and sites coming in.
         .target(
             name: "Zoning",
-            dependencies: ["Geometry", "Formats", "ClauseReading", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Geometry", "Wording", "Formats"]
+        ),
+        // The dataset side: loading a dataset's files (manifest, layers, rules, lists, built-in national
+        // rules and catalogue), reading its clauses, `init` drafts and checks, the compiled store, diffs.
+        .target(
+            name: "Datasets",
+            dependencies: ["Zoning", "Geometry", "Wording", "Formats", "ClauseReading", .product(name: "Yams", package: "Yams")],
             // The national rule pack and GB/T 4754-2017, found through BuiltInData (not Bundle.module).
             resources: [.copy("Resources")]
         ),
         // What is handed over: printable HTML reports with their own SVG maps and charts.
         .target(
             name: "Reports",
-            dependencies: ["Zoning", "Geometry", "Formats"]
+            dependencies: ["Zoning", "Geometry", "Wording", "Formats"]
+        ),
+        // Every output form of screened sites, for the command line and the service alike: answers as
+        // GeoJSON features and collections, the JSON, stream, CSV and XLSX tables, the clause
+        // dictionary given once per output, and the 预判报告 put together from Reports' pieces.
+        .target(
+            name: "Outputs",
+            dependencies: ["Reports", "Zoning", "Formats", "Geometry", "Wording"]
         ),
         // The HTTP service and its web page.
         .target(
             name: "Server",
             dependencies: [
-                "Zoning", "Formats", "Geometry", "Reports",
+                "Zoning", "Datasets", "Formats", "Geometry", "Wording", "Reports", "Outputs",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -83,10 +103,13 @@ let package = Package(
             name: "zonescreen",
             dependencies: [
                 "Geometry",
+                "Wording",
                 "Formats",
                 "Zoning",
+                "Datasets",
                 "Server",
                 "Reports",
+                "Outputs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -101,17 +124,17 @@ let package = Package(
         // Load, index, cold and warm screening figures for a dataset (default: the demo).
         .executableTarget(
             name: "ScreeningBenchmark",
-            dependencies: ["Zoning", "Formats", "Geometry", "Reports"]
+            dependencies: ["Zoning", "Datasets", "Formats", "Geometry", "Wording", "Reports"]
         ),
         // The clause reader's accuracy on labelled cases and its speed (prints figures, asserts nothing).
         .executableTarget(
             name: "ClauseReadingBenchmark",
-            dependencies: ["Zoning", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Zoning", "Datasets", .product(name: "Yams", package: "Yams")]
         ),
         // One entry per fuzz target (bytes in, a parser of outside input); see scripts/fuzz.
         .target(
             name: "FuzzTargets",
-            dependencies: ["Formats", "Geometry", "Zoning", "Server", "CGDAL"]
+            dependencies: ["Formats", "Geometry", "Wording", "Zoning", "Datasets", "Server", "CGDAL"]
         ),
         // The libFuzzer driver; a real fuzzer only when scripts/fuzz builds it (-sanitize=fuzzer,address
         // -DZONESCREEN_FUZZER), otherwise a stub that says so and exits.
@@ -128,11 +151,11 @@ let package = Package(
         ),
         .testTarget(
             name: "GeometryTests",
-            dependencies: ["Geometry", "TestSupport"]
+            dependencies: ["Geometry", "Wording", "TestSupport"]
         ),
         .testTarget(
             name: "FormatsTests",
-            dependencies: ["Formats", "Geometry", "CGDAL", "TestSupport"]
+            dependencies: ["Formats", "Geometry", "Wording", "CGDAL", "TestSupport"]
         ),
         .testTarget(
             name: "ClauseReadingTests",
@@ -140,15 +163,19 @@ let package = Package(
         ),
         .testTarget(
             name: "ZoningTests",
-            dependencies: ["Zoning", "Formats", "Geometry", "TestSupport"]
+            dependencies: ["Zoning", "Datasets", "Formats", "Geometry", "Wording", "TestSupport"]
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Zoning", "Geometry", "TestSupport"]
+            dependencies: ["Reports", "Zoning", "Datasets", "Geometry", "Wording", "TestSupport"]
+        ),
+        .testTarget(
+            name: "OutputsTests",
+            dependencies: ["Outputs", "Reports", "Zoning", "Datasets", "Formats", "Geometry", "Wording", "TestSupport"]
         ),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["Server", "Zoning", "TestSupport"]
+            dependencies: ["Server", "Zoning", "Datasets", "Wording", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         // Every input under Fixtures/fuzz/<target>/ (crashes the fuzzers found, fixed) through its target.
         .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import Wording
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

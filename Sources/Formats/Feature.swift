@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import Wording
 
 /// One record of a layer: a geometry (or none, as GeoJSON allows) and its attributes.
 public struct Feature: Hashable, Sendable {
@@ -15,15 +16,19 @@ public struct Feature: Hashable, Sendable {
     /// The order of `properties` as the source gives it (a layer's fields, a table's columns), for
     /// outputs that lay them out as columns; nil when the source has none (GeoJSON objects).
     public var propertyOrder: [String]?
+    /// What the reader noticed about this feature (a datum converted, a declared area read as 亩...):
+    /// facts for the site's report, kept apart from the input's own properties.
+    public var notes: [InputNote]
 
     public init(id: String? = nil, geometry: Geometry?, properties: [String: JSONValue] = [:], index: Int = 0, crs: CRS? = nil,
-                propertyOrder: [String]? = nil) {
+                propertyOrder: [String]? = nil, notes: [InputNote] = []) {
         self.id = id
         self.geometry = geometry
         self.properties = properties
         self.index = index
         self.crs = crs
         self.propertyOrder = propertyOrder
+        self.notes = notes
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import Wording
 
 /// The sizes ZoneScreen accepts from outside, each with the environment variable that raises it.
 /// Beyond a limit the input (or the one feature) is refused with a message naming the limit and the

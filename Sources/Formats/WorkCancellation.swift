@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import Synchronization
+import Wording
 
 /// A flag that blocking work on a thread of its own checks as it goes (between features, inside long
 /// loops, in GDAL's reads), so that a request that timed out stops its work instead of leaving it to

@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 import Formats
 import Geometry
@@ -96,14 +97,14 @@ public enum FuzzTargets {
     /// the name as freely as the bytes, and a driver that does not recognise them gives up at once.
     public static func upload(_ data: Data) {
         for ending in uploadEndings {
-            _ = try? RequestBodies.uploadedBoundary(data, fileName: "fuzz." + ending, limits: uploadLimits, language: .en)
+            _ = try? RequestBodies.uploadedParcels(data, fileName: "fuzz." + ending, limits: uploadLimits, language: .en)
         }
     }
 
-    /// The body of `POST /api/screen`, decoded into a site against the demo dataset's catalogue.
+    /// The body of `POST /api/screen`, decoded into its sites against the demo dataset's catalogue.
     public static func screenRequest(_ data: Data) {
         guard let dataset = DemoDataset.shared else { return }
-        _ = try? RequestBodies.screenSite(data, dataset: dataset, language: .en)
+        _ = try? RequestBodies.screenSites(data, dataset: dataset, language: .en)
     }
 
     /// The body of `POST /api/screen/batch` (a FeatureCollection) decoded into sites, and each site

@@ -2,6 +2,7 @@ import Foundation
 import Formats
 import Geometry
 import Zoning
+import Wording
 
 /// How much each JSON answer carries.
 public enum AnswerDetail: String, CaseIterable, Sendable, Codable {

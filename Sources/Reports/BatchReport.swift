@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import Zoning
+import Wording
 
 /// The first pages of a batch report: counts per verdict and per unit class as charts, an overview map
 /// of every site coloured (and shaped) by verdict, and a table of every site linking to its section.

@@ -2,6 +2,7 @@ import Foundation
 import Formats
 import Geometry
 import Zoning
+import Wording
 
 /// The texts and citations of admission-list clauses, keyed by clause id: what answers at `reasons`
 /// detail refer to. Given once per output (a member of a JSON or GeoJSON collection, a side file, the

@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import Geometry
+import Wording
 
 /// Prints an HTML report to PDF with headless Chromium (Debian's `chromium` package), which keeps the
 /// text as text (searchable Chinese) and honours the report's A4 print styles.

@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import Zoning
+import Wording
 
 /// The whole 预判报告 file: one self-contained HTML document (styles and maps inline, no URL of any
 /// kind), printable on A4, with the dataset it was made from and the disclaimer.

@@ -1,6 +1,8 @@
 import Foundation
+import Formats
 import Geometry
 import Zoning
+import Wording
 
 /// Words a screening's facts in the reader's language: verdicts, unit classes, why a reason applies,
 /// site notes and citations. Every renderer (text report, JSON answers, tables, 预判报告) words results
@@ -194,7 +196,7 @@ public struct ResultWording: Sendable {
 
     public func note(_ note: SiteNote) -> String {
         switch note {
-        case .given(let text): text
+        case .input(let note): note.message(l)
         case .outsideChinaNoOffset: l.pick("部分坐标在中国境外，未做网络地图纠偏", "some coordinates lie outside China; no web-map offset was removed")
         case .onSharedBoundary(let count):
             l.pick("该点位于管控单元的共同边界上，同时属于 \(count) 个单元", "the point lies on a shared unit boundary and belongs to all \(count) units")

@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import Zoning
+import Wording
 
 /// A site's map, drawn by ZoneScreen itself from the dataset as SVG (no tiles, no network): the units
 /// around the site by class, red lines hatched, sensitive areas, shorelines with the rules' band lines,

@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import Zoning
+import Wording
 
 /// One site's section of a 预判报告: verdict first, then reasons with citations, the site, what it
 /// touches with overlap areas and shares, shorelines and bands, sensitive areas, its map, and the

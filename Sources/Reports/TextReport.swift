@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import Zoning
+import Wording
 
 /// The readable report of one screening, in Chinese or English: verdict and reasons first, then the
 /// facts, then the applicable clauses by dimension and level, then what data it used.

@@ -2,6 +2,7 @@ import Foundation
 import Formats
 import Geometry
 import Zoning
+import Wording
 
 /// The sites a run screens: the dataset folder's `sites_points.geojson` and `sites_parcels.geojson`
 /// when present (the synthetic province and county write them), otherwise points and small squares

@@ -1,8 +1,10 @@
+import Datasets
 import Foundation
 import Formats
 import Geometry
 import Reports
 import Zoning
+import Wording
 
 // Screening benchmark: prints figures, asserts nothing.
 //   ScreeningBenchmark [DATASET_DIR] [--out DIR] [--zonescreen PATH] [--rounds N] [--only WORKLOAD]

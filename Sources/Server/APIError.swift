@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import HTTPTypes
+import Wording
 
 /// The one error shape of the API, `{"error": {"status", "code", "message"}}`, and the one place
 /// where kinds of failure become HTTP statuses.

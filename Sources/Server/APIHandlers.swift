@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 import Formats
 import Geometry
@@ -5,8 +6,10 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import NIOHTTP1
+import Outputs
 import Reports
 import Zoning
+import Wording
 
 /// The JSON API's handlers. Every failure is turned into the one error shape here.
 struct APIHandlers<Service: ScreeningRepository>: Sendable {
@@ -187,7 +190,14 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
         try await decoded(try await body(request)) { data throws(APIError) in try RequestBodies.screenRequest(data, language: l) }
     }
 
-    /// The request's site; an uploaded file is read on an engine thread, stopped with the request.
+    /// The request's sites; an uploaded file is read on an engine thread, stopped with the request.
+    func sites(_ screenRequest: ScreenRequest, on chosen: Service, _ l: Language) async throws -> RequestSites {
+        let builder = SiteBuilder(dataset: chosen.dataset, language: l, uploadLimits: configuration.uploadLimits)
+        guard screenRequest.file != nil else { return try builder.sites(screenRequest) }
+        return try await chosen.offload { try builder.sites(screenRequest) }
+    }
+
+    /// The request's one site (reports, all industries, edition comparisons answer for one).
     func site(_ screenRequest: ScreenRequest, on chosen: Service, _ l: Language) async throws -> Site {
         let builder = SiteBuilder(dataset: chosen.dataset, language: l, uploadLimits: configuration.uploadLimits)
         guard screenRequest.file != nil else { return try builder.site(screenRequest) }
@@ -201,17 +211,23 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
             var general = screenRequest
             general.industry = nil
             let site = try await site(general, on: chosen, l)
-            let verdicts = try await chosen.screenAllIndustries(site, nature: site.profile?.nature, chemical: screenRequest.chemical,
-                                                                flags: Set(screenRequest.flags ?? []))
+            let verdicts = try await chosen.screenAllIndustries(site, nature: site.profile?.nature, chemical: site.profile?.chemical,
+                                                                flags: site.profile?.flags ?? [])
             return JSONReply(data: AnswerRenderer(dataset: chosen.dataset, language: l, detail: .full).json(verdicts))
         }
         let detail = try AnswerDetail.requested(screenRequest.detail ?? Self.query(request, "detail"), language: l)
         let answers = AnswerRenderer(dataset: chosen.dataset, language: l, detail: detail)
-        let site = try await site(screenRequest, on: chosen, l)
         guard let compareKey = screenRequest.compareEdition ?? Self.query(request, "compare"), !compareKey.isEmpty else {
-            let data = try await chosen.screenJSON(site, detail: detail == .verdict ? .decisive : .all, render: answers.json)
-            return JSONReply(data: data, extraHeaders: Self.editionHeaders(chosen.dataset))
+            switch try await sites(screenRequest, on: chosen, l) {
+            case .one(let site):
+                let data = try await chosen.screenJSON(site, detail: detail == .verdict ? .decisive : .all, render: answers.json)
+                return JSONReply(data: data, extraHeaders: Self.editionHeaders(chosen.dataset))
+            case .parcels(let jobs):
+                // Each parcel of the upload its own site, answered as the batch endpoint answers.
+                return try await collection(jobs, on: chosen, detail: detail, l)
+            }
         }
+        let site = try await site(screenRequest, on: chosen, l)
         let result = try await chosen.screen(site)
         // The same site under another edition: what changed and why, as one more member of the answer.
         let previous = try editions.service(compareKey, language: l)
@@ -272,9 +288,9 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
     /// The suitability map for the profile in the query (industry, nature, chemical, flags), as GeoJSON.
     func suitability(_ request: Request, _ l: Language) async throws -> JSONReply {
         let chosen = try editions.service(Self.query(request, "edition"), language: l)
-        let profile = try SiteBuilder(dataset: chosen.dataset, language: l).profile(
-            industry: Self.query(request, "industry"), nature: Self.query(request, "nature"),
-            chemical: Self.query(request, "chemical").map { ["true", "1", "是"].contains($0) },
+        let builder = SiteBuilder(dataset: chosen.dataset, language: l)
+        let profile = try builder.profile(
+            industry: Self.query(request, "industry"), nature: Self.query(request, "nature"), chemical: try builder.chemical(Self.query(request, "chemical")),
             flags: Self.query(request, "flags").map { $0.split(separator: ",").map(String.init) }) ?? ProjectProfile()
         return JSONReply(data: try await chosen.suitability(profile, language: l), contentType: "application/geo+json; charset=utf-8")
     }
@@ -287,7 +303,7 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
             func value(_ name: String) -> String? { query[Substring(name)].map(String.init) }
             screenRequest = ScreenRequest(
                 geometry: nil, coordinates: value("coordinates"), file: nil, crs: value("crs"), offset: value("offset"),
-                industry: value("industry"), nature: value("nature"), chemical: value("chemical").map { ["true", "1", "是"].contains($0) },
+                industry: value("industry"), nature: value("nature"), chemical: try SiteBuilder(dataset: service.dataset, language: l).chemical(value("chemical")),
                 flags: value("flags").map { $0.split(separator: ",").map(String.init) }, name: value("name"), id: value("id"),
                 edition: value("edition"), compareEdition: nil, allIndustries: nil)
         } else {
@@ -315,67 +331,71 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
         let data = try await body(request)
         let chosen = try editions.service(Self.query(request, "edition"), language: l)
         let detail = try AnswerDetail.requested(Self.query(request, "detail"), language: l)
-        let answers = AnswerRenderer(dataset: chosen.dataset, language: l, detail: detail)
-        var referred = Set<Int>()
         let query = request.uri.queryParameters
         let (crs, offset, idField) = (query["crs"].map(String.init), query["offset"].map(String.init), query["idField"].map(String.init))
-        let (dataset, maxFeatures) = (chosen.dataset, configuration.maxBatchFeatures)
+        let (dataset, maxFeatures, limits) = (chosen.dataset, configuration.maxBatchFeatures, configuration.uploadLimits)
         let jobs = try await decoded(data) { data in
-            try RequestBodies.batchJobs(data, dataset: dataset, crs: crs, offset: offset, idField: idField, maxFeatures: maxFeatures, language: l)
+            try RequestBodies.batch(data, dataset: dataset, crs: crs, offset: offset, idField: idField, maxFeatures: maxFeatures, limits: limits, language: l)
         }
-        // Screened in parallel on the engine threads, 32 features to a job, each feature written out
-        // there too; here the features only join the answer, in input order, as their jobs end (while
-        // later ones are still being screened). Stopped between features at the deadline.
-        var body = Data(#"{"type":"FeatureCollection","dataset":"#.utf8) + answers.datasetJSON + Data(#","features":["#.utf8)
-        var failed = 0, first = true
-        try await chosen.inOrder(jobs.sorted { $0.0 < $1.0 }, batchSize: 32, { engine, indexed in
-            BatchFeatureAnswer(indexed.index, indexed.job, engine: engine, answers: answers, language: l)
-        }, each: { answer in
-            if !first { body.append(UInt8(ascii: ",")) }
-            first = false
-            body.append(answer.json)
-            referred.formUnion(answer.referred)
-            if answer.failed { failed += 1 }
+        return try await collection(jobs, on: chosen, detail: detail, l)
+    }
+
+    /// Sites screened one by one and answered as one FeatureCollection (see `AnsweredFeature`), with
+    /// the dataset once and, at `reasons` detail, the texts of the clauses the answers cite.
+    func collection(_ jobs: [IndexedJob], on chosen: Service, detail: AnswerDetail, _ l: Language) async throws -> JSONReply {
+        let answers = AnswerRenderer(dataset: chosen.dataset, language: l, detail: detail)
+        let clauseTexts = detail == .reasons ? ClauseTexts(dictionary: ClauseDictionary(dataset: chosen.dataset, language: l)) : nil
+        let layout = FeatureCollectionLayout(.compact)
+        var body = layout.head(dataset: answers.datasetJSON)
+        var failed = 0, position = 0
+        // Screened in parallel on the engine threads, 32 sites to a job, each feature written out there
+        // too; here the features only join the answer, in input order, as their jobs end (while later
+        // ones are still being screened). Stopped between sites at the deadline.
+        try await chosen.inOrder(jobs.sorted(by: { $0.index < $1.index }), batchSize: 32, { engine, indexed in
+            AnsweredJob(indexed, engine: engine, answers: answers, language: l)
+        }, each: { answered in
+            if answered.failed { failed += 1 }
+            clauseTexts?.refer(to: answered.referred)
+            body += layout.separator(before: position)
+            body += answered.feature
+            position += 1
         })
-        body.append(UInt8(ascii: "]"))
-        // At `reasons` detail the clause texts come once, as a foreign member of the collection.
-        if detail == .reasons { body += Data(#","clauses":"#.utf8) + ClauseDictionary(dataset: chosen.dataset, language: l).json(referred) }
-        body += Data("}".utf8)
+        body += layout.tail(clauses: clauseTexts?.collectionMember())
         return JSONReply(data: body, contentType: "application/geo+json; charset=utf-8",
                          extraHeaders: [(HTTPField.Name("X-ZoneScreen-Failed")!, String(failed))])
     }
 }
 
-/// One feature of a batch request, screened and written out on an engine thread: its GeoJSON, with
-/// the answer or the error, and the clauses the answer refers to.
-struct BatchFeatureAnswer: Sendable {
-    let json: Data
+/// One site of a collection answer (batch, or an upload of several parcels), screened and written out
+/// on an engine thread: its feature (`AnsweredFeature`), and the clauses the answer cites.
+struct AnsweredJob: Sendable {
+    let feature: Data
     let referred: [Int]
     let failed: Bool
 
-    init(_ index: Int, _ job: BatchJob, engine: ScreeningEngine, answers: AnswerRenderer, language l: Language) {
-        var feature = job.feature ?? Feature(id: job.id, geometry: nil, index: index)
-        feature.crs = nil
+    init(_ indexed: IndexedJob, engine: ScreeningEngine, answers: AnswerRenderer, language l: Language) {
+        let job = indexed.job
+        var site: Site?
+        var referred: [Int] = []
+        let answer: Result<Data, AnswerFailure>
         do {
-            let site = try job.site.get()
-            // RFC 7946: the features come back in longitude/latitude whatever CRS they were sent in.
-            feature.geometry = try? site.longitudeLatitude()
-            let result = try engine.screen(site)
+            let read = try job.site.get()
+            site = read
+            let result = try engine.screen(read)
             referred = answers.clausesReferred(by: result)
-            let resultJSON = String(decoding: answers.json(result), as: UTF8.self)
-            json = Data(GeoJSONWriter.featureText(feature, rawProperty: ("zonescreen", resultJSON)).utf8)
-            failed = false
+            answer = .success(answers.json(result))
         } catch {
             let message = switch error {
             case let error as BatchInputError: error.message
+            case let error as APIError: error.message
             case let error as UserFacingError: error.message(l)
             default: "\(error)"
             }
-            feature.properties["zonescreenError"] = .string(message)
-            json = Data(GeoJSONWriter.featureText(feature).utf8)
-            referred = []
-            failed = true
+            answer = .failure(AnswerFailure(message))
         }
+        if case .failure = answer { failed = true } else { failed = false }
+        self.referred = referred
+        feature = Data(AnsweredFeature.text(feature: job.feature, id: job.id, label: job.label, index: indexed.index, site: site, answer: answer).utf8)
     }
 }
 

@@ -3,6 +3,7 @@ import Foundation
 import Geometry
 import Synchronization
 import Zoning
+import Wording
 
 /// Loads the service's editions again (a new edition of the dataset put in place by an operator),
 /// checks them and swaps them in, while requests go on being answered by the old ones: `SIGHUP`

@@ -1,8 +1,10 @@
+import Datasets
 import Foundation
 import Formats
 import Geometry
 import Synchronization
 import Zoning
+import Wording
 
 /// The editions of the dataset a service holds (`serve --dataset A --dataset B`), the first the
 /// default. A request names one by its key (the edition's version, e.g. `2025.1`) with `edition`, and

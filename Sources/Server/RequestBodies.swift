@@ -2,22 +2,26 @@ import Foundation
 import Formats
 import Geometry
 import Zoning
+import Wording
 
 /// The bodies of `POST /api/screen` and `POST /api/screen/batch` turned into sites, exactly as the
 /// handlers do it, without a running server (the fuzz targets call these; the handlers do too).
 /// Errors are what the service answers with (`APIError`, `UserFacingError`).
 public enum RequestBodies {
-    /// The site of a `POST /api/screen` body.
+    /// The sites of a `POST /api/screen` body: one, or an uploaded file's parcels each as a job.
     /// (The service picks the dataset by the request's `edition`; here it is given.)
-    public static func screenSite(_ body: Data, dataset: Dataset, language: Language) throws -> Site {
-        try SiteBuilder(dataset: dataset, language: language).site(try screenRequest(body, language: language))
+    public static func screenSites(_ body: Data, dataset: Dataset, language: Language) throws -> [BatchJob] {
+        switch try SiteBuilder(dataset: dataset, language: language).sites(try screenRequest(body, language: language)) {
+        case .one(let site): [BatchJob(label: site.reference ?? "request", id: site.id, feature: nil, site: .success(site))]
+        case .parcels(let jobs): jobs.map(\.job)
+        }
     }
 
-    /// The boundary in an uploaded file (the `file` member of `POST /api/screen`, its content
+    /// The parcels in an uploaded file (the `file` member of `POST /api/screen`, its content
     /// decoded), read as the service reads it: from memory, only the driver its ending calls for,
     /// nothing outside it, within `limits`.
-    public static func uploadedBoundary(_ data: Data, fileName: String, limits: ReadLimits, language: Language) throws -> Geometry {
-        try UploadedBoundary(fileName: fileName, data: data, language: language, limits: limits).read(defaultCRS: .cgcs2000).0
+    public static func uploadedParcels(_ data: Data, fileName: String, limits: ReadLimits, language: Language) throws -> FeatureBatch {
+        try UploadedBoundary(fileName: fileName, data: data, language: language, limits: limits).read()
     }
 
     /// A `POST /api/screen` (or `/api/report`) body decoded.
@@ -30,20 +34,36 @@ public enum RequestBodies {
     }
 
     /// The jobs of a `POST /api/screen/batch` body (a FeatureCollection) with the query's `crs`,
-    /// `offset` and `idField`, by feature index, problems first as read.
+    /// `offset` and `idField`, by feature index. The body is parsed once, where it lies.
     public static func batchJobs(_ body: Data, dataset: Dataset, crs: String?, offset: String?, idField: String?,
-                                 maxFeatures: Int, language l: Language) throws -> [(index: Int, job: BatchJob)] {
-        let builder = SiteBuilder(dataset: dataset, language: l)
+                                 maxFeatures: Int, limits: ReadLimits = .uploads, language l: Language) throws -> [(index: Int, job: BatchJob)] {
+        try batch(body, dataset: dataset, crs: crs, offset: offset, idField: idField, maxFeatures: maxFeatures, limits: limits, language: l)
+            .map { ($0.index, $0.job) }
+    }
+
+    static func batch(_ body: Data, dataset: Dataset, crs: String?, offset: String?, idField: String?,
+                      maxFeatures: Int, limits: ReadLimits, language l: Language) throws -> [IndexedJob] {
+        let builder = SiteBuilder(dataset: dataset, language: l, uploadLimits: limits)
         let crs = try builder.crs(crs)
         let datum = try builder.datum(offset)
-        guard let root = try? JSONSerialization.jsonObject(with: body) as? [String: Any], root["type"] as? String == "FeatureCollection" else {
+        var read: [Result<Feature, FeatureError>] = []
+        do {
+            try GeoJSONData(data: body, name: "request", requireFeatureCollection: true).forEachFeature { feature in
+                guard read.count < maxFeatures else {
+                    throw APIError(kind: .bodyTooLarge, message: l.pick("一次最多 \(maxFeatures) 个要素", "at most \(maxFeatures) features per request"))
+                }
+                read.append(feature)
+            }
+        } catch FeatureError.notJSON, FeatureError.notGeoJSON(_, .notAnObject), FeatureError.notGeoJSON(_, .missingMember("type")),
+                FeatureError.notGeoJSON(_, .wrongType) {
             throw APIError.malformed(l, "请求应为 GeoJSON FeatureCollection", "the request must be a GeoJSON FeatureCollection")
         }
-        let batch = try GeoJSONData(data: body, name: "request").readAll()
-        guard batch.features.count + batch.problems.count <= maxFeatures else {
-            throw APIError(kind: .bodyTooLarge, message: l.pick("一次最多 \(maxFeatures) 个要素", "at most \(maxFeatures) features per request"))
-        }
         var source = builder.intake(crs: crs, offset: datum, idField: idField).source("request")
-        return batch.problems.map { ($0.featureIndex ?? 0, source.job(.failure($0))) } + batch.features.map { ($0.index, source.job($0)) }
+        return read.map { feature in
+            switch feature {
+            case .success(let feature): IndexedJob(index: feature.index, job: source.job(feature))
+            case .failure(let problem): IndexedJob(index: problem.featureIndex ?? 0, job: source.job(.failure(problem)))
+            }
+        }
     }
 }

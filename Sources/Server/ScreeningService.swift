@@ -2,6 +2,7 @@ import Foundation
 import Formats
 import Geometry
 import Synchronization
+import Wording
 import Zoning
 
 /// What the HTTP layer needs from a screening backend. The in-memory engine pool is one; a PostGIS
@@ -32,7 +33,8 @@ final class LocalScreeningService: ScreeningRepository {
     let dataset: Dataset
     private let engines: EnginePool<ScreeningEngine>
     private let layers: LazyMapLayers
-    private let suitabilityMaps = Mutex<[String: Data]>([:])
+    /// Built and drawn once per profile; only the verdict names differ by language.
+    private let suitabilityMaps = Mutex<[String: DrawnSuitability]>([:])
 
     init(dataset: Dataset, engines: Int) throws {
         self.dataset = dataset
@@ -57,27 +59,32 @@ final class LocalScreeningService: ScreeningRepository {
     }
 
     func suitability(_ profile: ProjectProfile, language: Language) async throws -> Data {
-        let key = "\(language)|\(profile.industry ?? "")|\(profile.nature?.rawValue ?? "")|\(profile.chemical.map(String.init) ?? "")|\(profile.flags.sorted())"
-        if let made = suitabilityMaps.withLock({ $0[key] }) { return made }
-        let (dataset, engines) = (self.dataset, self.engines)
-        // Cutting every unit takes a while on a province: the units are cut on the engine threads, between
-        // other requests' jobs; this thread of its own only hands them out and gathers the pieces, which
-        // blocks, so it must be neither the async executor's nor an engine's.
-        let made: Data = try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(with: Result {
-                    let map = try SuitabilityMap.build(dataset: dataset, profile: profile, language: language, pool: engines)
-                    let tolerance = map.regions.reduce(Envelope.empty) { $0.union($1.geometry.envelope) }.width / 20_000
-                    let features = try map.features(language: language, drawingTolerance: tolerance, rulesAsList: true)
-                    return GeoJSONWriter.featureCollection(features)
-                })
+        let key = "\(profile.industry ?? "")|\(profile.nature?.rawValue ?? "")|\(profile.chemical.map(String.init) ?? "")|\(profile.flags.sorted())"
+        if let written = suitabilityMaps.withLock({ $0[key]?.written[language] }) { return written }
+        let drawn: [Feature]
+        if let cached = suitabilityMaps.withLock({ $0[key]?.drawn }) {
+            drawn = cached
+        } else {
+            let (dataset, engines) = (self.dataset, self.engines)
+            // Cutting every unit takes a while on a province: the units are cut on the engine threads,
+            // between other requests' jobs; this thread of its own only hands them out and gathers the
+            // pieces, which blocks, so it must be neither the async executor's nor an engine's.
+            drawn = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[Feature], any Error>) in
+                Thread.detachNewThread {
+                    continuation.resume(with: Result { () throws -> [Feature] in
+                        let map = try SuitabilityMap.build(dataset: dataset, profile: profile, pool: engines)
+                        let tolerance = map.regions.reduce(Envelope.empty) { $0.union($1.geometry.envelope) }.width / 20_000
+                        return try map.drawnFeatures(drawingTolerance: tolerance, rulesAsList: true)
+                    })
+                }
             }
         }
+        let written = GeoJSONWriter.featureCollection(SuitabilityMap.named(drawn, language: language))
         suitabilityMaps.withLock { maps in
-            if maps.count > 16 { maps.removeAll() }
-            maps[key] = made
+            if maps[key] == nil, maps.count > 16 { maps.removeAll() }
+            maps[key, default: DrawnSuitability(drawn: drawn)].written[language] = written
         }
-        return made
+        return written
     }
 
     func mapLayers() -> Data { layers.data }
@@ -91,6 +98,12 @@ final class LocalScreeningService: ScreeningRepository {
                                                     each: (Output) async throws -> Void) async throws {
         try await engines.inOrder(inputs, batchSize: batchSize, { engine, input, _ in try work(engine, input) }, each: each)
     }
+}
+
+/// A profile's suitability map drawn in longitude/latitude, and the documents written from it so far.
+struct DrawnSuitability: Sendable {
+    var drawn: [Feature]
+    var written: [Language: Data] = [:]
 }
 
 /// The map layers document, made once: by a background thread started with the service, or by the

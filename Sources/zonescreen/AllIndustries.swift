@@ -1,8 +1,10 @@
 import Foundation
 import Formats
 import Geometry
+import Outputs
 import Reports
 import Zoning
+import Wording
 
 /// `screen --all-industries`: for each site, the verdict of every industry class, grouped.
 struct AllIndustriesRun: Sendable {

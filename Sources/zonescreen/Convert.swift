@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Formats
 import Geometry
+import Wording
 
 /// Converts coordinates between CRSs and web-map datums (what a user does before pasting coordinates
 /// copied from 高德 or 百度), or, with `--output`, whole site files into GeoJSON, Shapefile,

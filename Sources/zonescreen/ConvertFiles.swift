@@ -1,8 +1,10 @@
 import ArgumentParser
+import Datasets
 import Foundation
 import Formats
 import Geometry
 import Zoning
+import Wording
 
 /// `zonescreen convert FILE… --output OUT`: site files read as `screen` reads them (the same intake:
 /// one feature per parcel, its ID and all its properties) and written through GDAL in the chosen CRS.
@@ -25,14 +27,15 @@ struct ConvertFiles {
         } catch {
             fail(error.message(l))
         }
-        guard let catalogueURL = BuiltInData.url(BuiltInData.catalogue), let catalogue = try? IndustryCatalogue(contentsOf: catalogueURL) else {
+        guard let catalogueURL = BuiltInData.url(BuiltInData.catalogue), let catalogue = try? IndustryCatalogue(contentsOf: catalogueURL).withShippedWords() else {
             fail(l.pick("找不到 ZoneScreen 自带的行业分类 \(BuiltInData.catalogue)：安装不完整，请用 scripts/install 重新安装",
                         "ZoneScreen's own industry catalogue \(BuiltInData.catalogue) is missing: reinstall with scripts/install"))
         }
-        // Profiles in the features do not matter here; they are read only because the intake reads them.
+        // Profiles in the features do not matter here: the intake leaves them unread.
         let intake = SiteIntake(catalogue: catalogue, options: SiteIntake.Options(
             crs: declared, offset: command.fromDatum, idField: options.idField, encoding: options.encoding, layer: options.layer,
-            tableRows: options.rows, language: l, untrusted: options.untrustedInput, limits: options.limits.limits(over: .files)))
+            tableRows: options.rows, language: l, untrusted: options.untrustedInput, limits: options.limits.limits(over: .files),
+            readsProfiles: false))
 
         var features: [Feature] = []
         var labels: [String] = []
@@ -101,9 +104,6 @@ struct ConvertFiles {
         switch job.site {
         case .success(let read):
             site = read
-        case .failure(let error) where error.kind == .profile:
-            guard let feature = job.feature, let geometry = feature.geometry else { return .failure(CLIError(error.message)) }
-            site = Site(id: job.id, geometry: geometry, crs: feature.crs ?? intake.options.crs ?? .cgcs2000, webMapDatum: intake.options.offset)
         case .failure(let error):
             return .failure(CLIError(error.message))
         }
@@ -123,9 +123,8 @@ struct ConvertFiles {
 
         var feature = job.feature ?? Feature(id: job.id, geometry: nil, index: 0)
         // Notes are prose in the run's language, for the reader of stderr rather than a column.
-        for note in (feature.properties["inputNotes"]?.array ?? []).compactMap(\.text) { tell(prefix + note) }
-        feature.properties["inputNotes"] = nil
-        var order = (feature.propertyOrder ?? feature.properties.keys.sorted()).filter { $0 != "inputNotes" }
+        for note in feature.notes { tell(prefix + note.message(l)) }
+        var order = feature.propertyOrder ?? feature.properties.keys.sorted()
         if let id = job.id, feature.properties["id"] == nil {
             feature.properties["id"] = .string(id)
             order.insert("id", at: 0)

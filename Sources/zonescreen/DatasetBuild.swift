@@ -1,7 +1,9 @@
 import ArgumentParser
+import Datasets
 import Foundation
 import Geometry
 import Zoning
+import Wording
 
 extension DatasetCommand {
     /// `zonescreen dataset build SRC [--output FILE]`.

@@ -1,7 +1,9 @@
 import ArgumentParser
+import Datasets
 import Foundation
 import Geometry
 import Zoning
+import Wording
 
 /// Opens the dataset named on the command line (a folder or a compiled `.zsd`), or the demo dataset,
 /// through its compiled store; says on stderr when the store had to be built.

@@ -1,8 +1,10 @@
 import ArgumentParser
+import Datasets
 import Foundation
 import Geometry
 import Reports
 import Zoning
+import Wording
 
 /// `zonescreen dataset check|info|build|init|diff|clauses`.
 struct DatasetCommand: ParsableCommand {

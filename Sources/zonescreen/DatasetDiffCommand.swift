@@ -1,8 +1,10 @@
 import ArgumentParser
+import Datasets
 import Foundation
 import Formats
 import Geometry
 import Zoning
+import Wording
 
 extension DatasetCommand {
     /// `zonescreen dataset diff OLD NEW`.

@@ -1,8 +1,10 @@
 import ArgumentParser
+import Datasets
 import Formats
 import Foundation
 import Geometry
 import Zoning
+import Wording
 
 extension DatasetCommand {
     /// `zonescreen dataset init FOLDER [--output FILE] [--force]`.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Geometry
 import Zoning
+import Wording
 
 /// `zonescreen industries QUERY`: find GB/T 4754-2017 codes by code or name.
 struct Industries: ParsableCommand {

@@ -3,6 +3,7 @@ import Synchronization
 import Foundation
 import Formats
 import Geometry
+import Wording
 
 /// On SIGINT (Ctrl-C) or SIGTERM, removes the temporary files the run was writing, says so, and exits
 /// with 128 + the signal, as shells expect. Outputs already in place are untouched: they are only

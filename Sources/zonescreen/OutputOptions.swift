@@ -1,5 +1,6 @@
 import ArgumentParser
 import Geometry
+import Wording
 
 /// Options every command shares.
 struct CommonOptions: ParsableArguments {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Geometry
 import Zoning
+import Wording
 
 /// The project profile as options; each option overrides what a site file says for its features.
 struct ProfileOptions: ParsableArguments {

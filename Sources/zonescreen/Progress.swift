@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import Wording
 
 /// A progress line on stderr (done / total, rate, time left), only when stderr is a terminal.
 final class Progress {

@@ -1,9 +1,12 @@
 import ArgumentParser
+import Datasets
 import Foundation
 import Formats
 import Geometry
+import Outputs
 import Reports
 import Zoning
+import Wording
 
 /// `zonescreen screen`: the product. Sites in, verdicts with cited reasons out, on all cores.
 struct Screen: ParsableCommand {
@@ -54,6 +57,9 @@ struct Screen: ParsableCommand {
 
     @Option(help: ArgumentHelp("坐标表每行是：auto（自动）|sites 或 points（一个站点）|vertices（界址点，按地块编号分组）/ what a table row is", valueName: "auto|sites|points|vertices"))
     var rows: Formats.TableRows = .auto
+
+    @Flag(name: .customLong("merge-parcels"), help: "把每个文件（或标准输入）中的全部地块合并为一个站点筛查（默认每个地块为一个站点）；地块须都是面，坐标系与项目情况须相同 / screen all parcels of each file (or stdin) together as one site (default: each parcel its own site); they must be polygons with one CRS and one profile")
+    var mergeParcels = false
 
     @OptionGroup var profile: ProfileOptions
 
@@ -154,7 +160,7 @@ struct Screen: ParsableCommand {
                     crs: declaredCRS, offset: offset ?? .wgs84, idField: idField, overrides: ProfileOverrides(), encoding: encoding, layer: layer,
                     tableRows: rows, language: l, untrusted: untrustedInput, limits: limits.limits(over: .files)))
                 var jobs: [BatchJob] = []
-                SiteReader(dataset: loaded, intake: intake, stdinLimit: stdinLimit).read(points: points, coordinateTexts: coordinateTexts, files: files, demoSites: demoSites,
+                SiteReader(dataset: loaded, intake: intake, stdinLimit: stdinLimit, mergeParcels: mergeParcels).read(points: points, coordinateTexts: coordinateTexts, files: files, demoSites: demoSites,
                                                                 expect: { _ in }, submit: { jobs.append($0) }, idle: {})
                 let run = AllIndustriesRun(dataset: loaded, nature: overrides.nature, chemical: overrides.chemical, flags: overrides.flags,
                                            format: format, language: l)
@@ -180,7 +186,7 @@ struct Screen: ParsableCommand {
             let intake = SiteIntake(dataset: loaded, options: SiteIntake.Options(
                 crs: declaredCRS, offset: offset ?? .wgs84, idField: idField, overrides: overrides, encoding: encoding, layer: layer,
                 tableRows: rows, language: l, untrusted: untrustedInput, limits: limits.limits(over: .files)))
-            let reader = SiteReader(dataset: loaded, intake: intake, stdinLimit: stdinLimit)
+            let reader = SiteReader(dataset: loaded, intake: intake, stdinLimit: stdinLimit, mergeParcels: mergeParcels)
             let expected = SharedCount()
             let (points, coordinateTexts, files, demoSites) = (self.points, self.coordinateTexts, self.files, self.demoSites)
             // Input is read on its own thread so that answers leave on this one while it waits for more.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Formats
 import Foundation
 import Geometry
+import Wording
 
 /// Checks that GEOS, PROJ and proj.db are present and give known answers: the first thing to run on
 /// a new machine.

@@ -6,6 +6,7 @@ import NIOCore
 import Formats
 import Server
 import Zoning
+import Wording
 
 /// `zonescreen serve`: the HTTP service and the web page for 招商 staff.
 struct Serve: AsyncParsableCommand {

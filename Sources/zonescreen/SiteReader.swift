@@ -2,6 +2,7 @@ import Foundation
 import Formats
 import Geometry
 import Zoning
+import Wording
 
 /// Turns everything the user named (points, pasted coordinates, files, stdin, demo sites) into
 /// batch jobs, in order, through the library's one site intake. A site that cannot be read becomes
@@ -11,6 +12,8 @@ struct SiteReader: Sendable {
     let intake: SiteIntake
     /// Standard input read whole (one GeoJSON document) stops past this.
     var stdinLimit = ReadLimits.Bound(InputLimits.stdinBytes.value, setting: InputLimits.stdinBytes.variable)
+    /// `--merge-parcels`: each file's (and stdin's) parcels are screened together as one site.
+    var mergeParcels = false
 
     var language: Language { intake.options.language }
 
@@ -36,9 +39,7 @@ struct SiteReader: Sendable {
             var source = intake.source("--coords", numbered: false)
             do {
                 let parsed = try CoordinateText.parse(text, geographic: intake.options.crs?.isKnownGeographic ?? true)
-                var feature = Feature(id: "coords-\(index + 1)", geometry: parsed.geometry, index: index)
-                let notes = parsed.notes.map { $0.message(l) }
-                if !notes.isEmpty { feature.properties["inputNotes"] = .array(notes.map(JSONValue.string)) }
+                let feature = Feature(id: "coords-\(index + 1)", geometry: parsed.geometry, index: index, notes: parsed.notes.map(InputNote.coordinates))
                 ready.append(source.job(feature))
             } catch {
                 ready.append(failed("--coords \(index + 1)", error.message(l)))
@@ -64,15 +65,20 @@ struct SiteReader: Sendable {
         if !stdinRequested { expect(count) }
         if stdinRequested {
             var source = intake.source("stdin")
-            let deliver: (Result<Feature, FeatureError>) -> Void = { submit(source.job($0)) }
+            var parcels: [BatchJob] = []
+            let deliver: (Result<Feature, FeatureError>) -> Void = { read in
+                if mergeParcels { parcels.append(source.job(read)) } else { submit(source.job(read)) }
+            }
             do {
                 switch try StandardInput.source(limit: stdinLimit, language: l) {
                 case .stream(let reader): try reader.forEachFeature(deliver, whenWaiting: idle)
                 case .document(let document): try document.forEachFeature(deliver)
                 }
             } catch {
+                parcels.removeAll()
                 submit(failed("stdin", (error as? UserFacingError)?.message(l) ?? "\(error)"))
             }
+            if mergeParcels && !parcels.isEmpty { submit(intake.merged(parcels, source: "stdin")) }
             tell(source.notes.map { $0.message(l) })
         }
     }
@@ -93,10 +99,19 @@ struct SiteReader: Sendable {
             return 1
         }
         var source = intake.source(file)
+        var parcels: [BatchJob] = []
         do {
             try opened.forEachFeature { result in
+                if mergeParcels {
+                    parcels.append(source.job(result))
+                } else {
+                    count += 1
+                    submit(source.job(result))
+                }
+            }
+            if mergeParcels {
                 count += 1
-                submit(source.job(result))
+                submit(intake.merged(parcels, source: file))
             }
         } catch {
             count += 1

@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import Geometry
+import Wording
 
 /// Standard input as a feature source, streamed when it is a sequence (GeoJSON Text Sequences or
 /// one feature per line) so answers flow before the input ends, read whole when it is one document

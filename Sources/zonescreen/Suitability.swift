@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import Formats
 import Geometry
+import Outputs
 import Zoning
+import Wording
 
 /// `zonescreen suitability`: where may this project go.
 struct Suitability: ParsableCommand {
@@ -53,7 +55,7 @@ struct Suitability: ParsableCommand {
         let project = ProjectProfile(industry: overrides.industry, nature: overrides.nature, chemical: overrides.chemical, flags: overrides.flags)
         let started = Date()
         let map: SuitabilityMap
-        do { map = try SuitabilityMap.build(dataset: loaded, profile: project, language: l) } catch {
+        do { map = try SuitabilityMap.build(dataset: loaded, profile: project) } catch {
             FileHandle.standardError.write(Data((l.pick("错误：无法生成适宜性地图：", "error: cannot make the map: ") + ((error as? UserFacingError)?.message(l) ?? "\(error)") + "\n").utf8))
             throw ExitCode(2)
         }

@@ -42,8 +42,8 @@ struct InstallScriptTests {
         #expect(first.stdout.contains("\(prefix)/bin/zonescreen"))
 
         // What SwiftPM's resource bundles hold and the demo dataset, beside the binary.
-        for file in ["bin/zonescreen", "bin/ZoneScreen_Zoning.resources/Resources/national-rules.yaml",
-                     "bin/ZoneScreen_Zoning.resources/Resources/gbt4754-2017.csv",
+        for file in ["bin/zonescreen", "bin/ZoneScreen_Datasets.resources/Resources/national-rules.yaml",
+                     "bin/ZoneScreen_Datasets.resources/Resources/gbt4754-2017.csv",
                      "bin/ZoneScreen_ClauseReading.resources/Resources/industry-lexicon.csv",
                      "bin/ZoneScreen_Server.resources/Web/index.html", "share/zonescreen/demo/dataset.yaml"] {
             #expect(FileManager.default.fileExists(atPath: prefix + "/" + file), "\(file)")

@@ -56,4 +56,24 @@ struct SurveyFileCommandTests {
         // YC2024-301 declares 3.2 ha; its corners enclose 3.0 ha (expected_parcels.csv).
         #expect(output.stdout.contains("申报面积 3.2000 与按界址点计算的 3.0000 公顷不符（按公顷、平方米、亩理解均不符）"))
     }
+
+    @Test("--merge-parcels: each file's parcels as one site (69,000 m² here, two sites of 29,000 and 40,000 m² without it); a bad parcel fails the whole")
+    func mergeParcels() throws {
+        let file = "Fixtures/survey/survey_cgcs2000_zone37.txt"
+        // expected_parcels.csv, by hand: 200 x 150 m less a 40 x 25 m hole, and an L of 300 x 100 + 100 x 100 m.
+        let separate = try CLI.run(["screen", file, "--format", "json", "--quiet"])
+        let merged = try CLI.run(["screen", file, "--merge-parcels", "--format", "json", "--quiet"])
+        #expect(separate.status == 0 && merged.status == 0)
+        func areas(_ json: String) throws -> [Double] {
+            let results = (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["results"] as? [[String: Any]] ?? []
+            return results.compactMap { (($0["site"] as? [String: Any])?["area"] as? [String: Any])?["squareMetres"] as? Double }
+        }
+        #expect(try areas(separate.stdout).map { $0.rounded() } == [29_000, 40_000])
+        #expect(try areas(merged.stdout).map { $0.rounded() } == [69_000])
+        let text = try CLI.run(["screen", file, "--merge-parcels", "--quiet"])
+        #expect(text.stdout.contains("文件中的 2 个地块合并为一个站点筛查"))
+        let bad = try CLI.run(["screen", "Fixtures/survey/survey_one_bad_point.txt", "--merge-parcels", "--quiet"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("X“3375l12.350”不是数值"))
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Formats
+import Wording
 
 @Suite("Atomic file writes")
 struct AtomicFileTests {

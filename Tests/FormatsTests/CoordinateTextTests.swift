@@ -1,6 +1,7 @@
 import Geometry
 import Testing
 import Formats
+import Wording
 
 @Suite("Coordinates pasted or typed as text")
 struct CoordinateTextTests {

@@ -2,6 +2,7 @@ import Foundation
 import Geometry
 import Testing
 @testable import Formats
+import Wording
 
 // Fixtures are built by Tests/reference/make_gdal_fixtures.sh with ogr2ogr from the hand-written
 // GeoJSON under Fixtures/gdal/source/; expected values below are those sources' numbers.

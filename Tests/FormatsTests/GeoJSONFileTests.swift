@@ -2,6 +2,7 @@ import Foundation
 import Geometry
 import Testing
 import Formats
+import Wording
 
 @Suite("GeoJSON files")
 struct GeoJSONFileTests {

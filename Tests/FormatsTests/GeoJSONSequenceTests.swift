@@ -3,6 +3,7 @@ import Foundation
 import Geometry
 import Testing
 import Formats
+import Wording
 
 @Suite("GeoJSON Text Sequences and newline-delimited GeoJSON")
 struct GeoJSONSequenceTests {

@@ -2,6 +2,7 @@ import Foundation
 import Geometry
 import Testing
 import Formats
+import Wording
 
 /// FeatureCollections are read feature by feature: the cases below are written out by hand, each
 /// with the answer a whole-document parse gives (or, for a broken feature, the answer a user wants).

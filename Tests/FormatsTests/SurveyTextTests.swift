@@ -2,6 +2,7 @@ import Foundation
 import Geometry
 import Testing
 import Formats
+import Wording
 
 /// 勘测定界 / 建设用地报批 coordinate files. The fixtures under `Fixtures/survey/` are written by hand
 /// (see its README); expected areas come from `expected_parcels.csv` (worked out by hand from the

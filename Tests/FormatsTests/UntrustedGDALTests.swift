@@ -3,6 +3,7 @@ import Geometry
 import Testing
 import TestSupport
 @testable import Formats
+import Wording
 
 /// Files from outside (uploads, `--untrusted-input`) through GDAL: only the driver the ending calls
 /// for, no network, nothing outside the file's own folder, archives counted while unpacked.

@@ -22,8 +22,11 @@ struct FuzzRegressionTests {
         }
     }()
 
-    @Test("every folder under Fixtures/fuzz names a fuzz target")
-    func foldersNameTargets() {
+    @Test("every folder under Fixtures/fuzz names a fuzz target, and the corpus is there")
+    func foldersNameTargets() throws {
+        // A missing or moved Fixtures/fuzz would otherwise make the parameterised test below run nothing and pass.
+        try #require(!Self.inputs.isEmpty, "no regression inputs under \(Self.folder.path)")
+        #expect(Set(Self.inputs.map(\.target)) == ["upload", "yaml"])  // the two folders Fixtures/fuzz/README.md lists
         for target in Set(Self.inputs.map(\.target)) {
             #expect(FuzzTargets.target(named: target) != nil, "Fixtures/fuzz/\(target) is not a fuzz target")
         }

@@ -2,6 +2,7 @@ import Foundation
 import Geometry
 import Testing
 import TestSupport
+import Wording
 
 /// EPSG codes, Gauss-Krüger zones and CRS families, checked against Fixtures/geometry/gk_zones.csv
 /// (zone = floor((lon + 1.5) / 3); CMs, false eastings and names read from pyproj.CRS(code)) and the

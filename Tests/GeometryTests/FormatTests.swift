@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import Testing
+import Wording
 
 @Suite("WKT, WKB and GeoJSON")
 struct FormatTests {

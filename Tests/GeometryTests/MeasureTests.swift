@@ -2,6 +2,7 @@ import Foundation
 import Geometry
 import Testing
 import TestSupport
+import Wording
 
 /// Areas, lengths and distances in metres, on the CGCS2000 ellipsoid (Fixtures/geometry/geodesic.csv,
 /// pyproj.Geod with a = 6378137, f = 1/298.257222101) and planar in a Gauss-Krüger zone

@@ -1,5 +1,6 @@
 import Geometry
 import Testing
+import Wording
 
 /// Bad input is told apart from library failures, with a message naming the problem.
 @Suite("Input checks before GEOS sees a geometry")

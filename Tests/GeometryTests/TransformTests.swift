@@ -1,6 +1,7 @@
 import Geometry
 import Testing
 import TestSupport
+import Wording
 
 /// Coordinate transformations through PROJ, checked against Fixtures/geometry/transforms.csv
 /// (pyproj `Transformer.from_crs(source, target, always_xy=True)`, cross-checked with Debian cs2cs;

@@ -1,5 +1,6 @@
 import Geometry
 import Testing
+import Wording
 
 @Suite("Validity and explicit repair")
 struct ValidityTests {

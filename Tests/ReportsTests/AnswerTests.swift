@@ -113,7 +113,8 @@ struct AnswerTests {
             .clause(level: .unitClass, dimension: .spatialLayout, units: ["U1", "U2"]),
             .clause(level: .province, dimension: .environmentalRisk, units: []),
         ]
-        let notes: [SiteNote] = [.outsideChinaNoOffset, .onSharedBoundary(units: 2), .partlyOutside(share: 0.5), .given("read as metres")]
+        let notes: [SiteNote] = [.outsideChinaNoOffset, .onSharedBoundary(units: 2), .partlyOutside(share: 0.5),
+                                .input(.parcelsMerged(count: 2)), .input(.declaredAreaMismatch(declared: 5, computedHectares: 2)), .input(.coordinates(.closedRing))]
         let worded = details.map(english.detail) + notes.map(english.note) + Verdict.allCases.map(english.verdict)
             + UnitClass.allCases.map { english.unitClass($0.rawValue) }
             + [english.cite(CitedSource(document: "unitLists", title: nil, article: "Art. 3"), datasetName: "Demo")]

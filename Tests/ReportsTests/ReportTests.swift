@@ -1,9 +1,11 @@
+import Datasets
 import Foundation
 import Geometry
 import Reports
 import Testing
 import TestSupport
 import Zoning
+import Wording
 
 /// The 预判报告 and its map, on the demo dataset (answers in Fixtures/demo/expected.csv, worked out
 /// independently) and the hand-drawn tiny dataset.

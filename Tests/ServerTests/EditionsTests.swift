@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -6,6 +7,7 @@ import Server
 import Testing
 import TestSupport
 import Zoning
+import Wording
 
 /// A service holding two editions of the demo dataset (2025.1 default, 2024.1), as
 /// `serve --dataset Fixtures/demo-2025 --dataset Fixtures/demo` runs it.

@@ -8,6 +8,7 @@ import Server
 import Testing
 import TestSupport
 import Zoning
+import Wording
 
 /// Issue 23's attacks on the service, small and fast: uploads that name other files or URLs, an
 /// archive that unpacks past its limit, a slow upload under a short timeout, malformed HTTP.

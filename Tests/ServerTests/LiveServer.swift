@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -5,6 +6,7 @@ import FoundationNetworking
 import Server
 import TestSupport
 import Zoning
+import Wording
 
 /// The real service on a free loopback port, shared by the tests of one process.
 actor LiveServer {

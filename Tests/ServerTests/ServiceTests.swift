@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import Wording
 
 /// Every endpoint and every error status of the service, on the demo dataset. Expected answers come
 /// from Fixtures/demo/expected.csv (worked out independently) and prcoords (web-map offsets).
@@ -70,11 +71,11 @@ struct ServiceTests {
         #expect(accept.json?["verdictName"] as? String == "prohibited")
     }
 
-    @Test("an uploaded 勘测定界 file is screened as one site")
+    @Test("an uploaded 勘测定界 file, its parcels merged as the web page asks, is screened as one site")
     func uploadedSurveyFile() async throws {
         let text = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Fixtures/survey/survey_cgcs2000_zone37.txt"), encoding: .utf8)
-        let reply = try await HTTP.post("/api/screen", json: ["file": ["fileName": "地块.txt", "content": text]])
+        let reply = try await HTTP.post("/api/screen", json: ["file": ["fileName": "地块.txt", "content": text], "mergeParcels": true])
         #expect(reply.status == 200)
         // Two parcels by hand (Fixtures/survey/expected_parcels.csv): 29,000 + 40,000 m².
         let area = ((reply.json?["site"] as? [String: Any])?["area"] as? [String: Any])?["squareMetres"] as? Double
@@ -95,16 +96,27 @@ struct ServiceTests {
         #expect(((reply.json?["site"] as? [String: Any])?["geometry"] as? [String: Any])?["type"] as? String == "Polygon")
     }
 
-    @Test("an uploaded zipped Shapefile (GBK, demo sites S04 and S20) is screened as one site across their units")
+    @Test("an uploaded zipped Shapefile (GBK, demo sites S04 and S20), merged under one profile, is screened as one site across their units")
     func uploadedShapefile() async throws {
         let zip = try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Fixtures/gdal/demo/parcels_gbk_shapefile.zip"))
-        let reply = try await HTTP.post("/api/screen", json: ["file": ["fileName": "园区.zip", "content": zip.base64EncodedString(), "contentEncoding": "base64"]])
+        // The two parcels carry their own industries (C1392, H6110): merged only under one profile, the request's.
+        let body: [String: Any] = ["file": ["fileName": "园区.zip", "content": zip.base64EncodedString(), "contentEncoding": "base64"], "mergeParcels": true]
+        let refused = try await HTTP.post("/api/screen", json: body)
+        #expect(refused.status == 400 && refused.errorMessage?.contains("第 2 个要素（S20）：项目情况与第一个地块不同") == true, "\(refused.errorMessage ?? "")")
+        var profiled = body
+        (profiled["industry"], profiled["nature"]) = ("H6110", "新建")
+        let reply = try await HTTP.post("/api/screen", json: profiled)
         #expect(reply.status == 200)
         // expected.csv: S04 lies in ZH42909920004 and ZH42909930011, S20 in ZH42909910015 and red line HX429099002.
         let units = Set((reply.json?["controlUnits"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String })
         #expect(units == ["ZH42909920004", "ZH42909930011", "ZH42909910015"])
         #expect(reply.json?["verdict"] as? String == "prohibited")
+        // Not merged (the default), each parcel is its own site with its own profile: S04 restricted, S20 prohibited.
+        let parcels = try await HTTP.post("/api/screen", json: ["file": body["file"] as Any])
+        let answers = (parcels.json?["features"] as? [[String: Any]] ?? []).compactMap { ($0["properties"] as? [String: Any])?["zonescreen"] as? [String: Any] }
+        #expect(answers.map { ($0["site"] as? [String: Any])?["id"] as? String } == ["S04", "S20"])
+        #expect(answers.map { $0["verdict"] as? String } == ["restricted", "prohibited"])
     }
 
     @Test("errors: 400 malformed JSON and coordinates, 422 bad geometry, outside, unknown industry, 413 too large", arguments: [
@@ -171,6 +183,27 @@ struct ServiceTests {
         #expect(coordinates.count == 2 && abs(coordinates[0] - 111.481875179) < 1e-7 && abs(coordinates[1] - 30.561966326) < 1e-7)
         let error = features.last.flatMap { ($0["properties"] as? [String: Any])?["zonescreenError"] as? String }
         #expect(error == "request 第 2 个要素（P-2）：项目性质“拆除”无法识别，应为 新建、扩建 或 改建")
+    }
+
+    @Test("the suitability map in English is the Chinese one with the verdicts named in English: the same regions, rules and areas")
+    func suitabilityInBothLanguages() async throws {
+        let chinese = try await HTTP.request("GET", "/api/suitability?industry=C2614&nature=new")
+        let english = try await HTTP.request("GET", "/api/suitability?industry=C2614&nature=new&lang=en")
+        #expect(chinese.status == 200 && english.status == 200)
+        let zh = chinese.json?["features"] as? [[String: Any]] ?? []
+        let en = english.json?["features"] as? [[String: Any]] ?? []
+        #expect(!zh.isEmpty && zh.count == en.count)
+        // The four verdicts' names: Chinese as DOMAIN.md gives them, English as the English report words them.
+        let chineseNames = ["prohibited": "禁止", "restricted": "限制", "needsAssessment": "需论证", "compliant": "符合"]
+        let englishNames = ["prohibited": "prohibited", "restricted": "restricted", "needsAssessment": "needs assessment", "compliant": "compliant"]
+        for (a, b) in zip(zh, en) {
+            var pa = a["properties"] as? [String: Any] ?? [:], pb = b["properties"] as? [String: Any] ?? [:]
+            let verdict = pa["verdict"] as? String ?? ""
+            #expect(pa.removeValue(forKey: "verdictName") as? String == chineseNames[verdict])
+            #expect(pb.removeValue(forKey: "verdictName") as? String == englishNames[verdict])
+            #expect(NSDictionary(dictionary: pa).isEqual(to: pb))
+            #expect(NSDictionary(dictionary: a["geometry"] as? [String: Any] ?? [:]).isEqual(to: b["geometry"] as? [String: Any] ?? [:]))
+        }
     }
 
     @Test("map layers hold every unit, red line and shoreline, and the rules' bands")

@@ -1,6 +1,8 @@
+import Datasets
 import Foundation
 import Testing
 import Zoning
+import Wording
 
 /// Broken datasets made from a copy of Fixtures/zoning/tiny with one thing changed each; the loader
 /// and `DatasetCheck` must name the file, the feature and the problem, and list every problem at once.

@@ -1,6 +1,8 @@
+import Datasets
 import Foundation
 import Testing
 import Zoning
+import Wording
 
 /// Deliveries in GDAL formats with the faults real ones have (Fixtures/zoning/bad-sources, made from the
 /// tiny dataset by Tests/reference/make_bad_sources.sh; its README lists every feature, field and row).

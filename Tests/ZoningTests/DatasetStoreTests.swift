@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -6,6 +7,7 @@ import Formats
 import Geometry
 import Testing
 import Zoning
+import Wording
 
 /// The compiled store's life: built on first use, mapped while fresh, rebuilt when a source changes,
 /// and never trusted when damaged, of another format version, built from another folder, or stale.

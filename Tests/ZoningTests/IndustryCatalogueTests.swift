@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 import Zoning
+import Wording
 
 @Suite("GB/T 4754-2017 industry catalogue")
 struct IndustryCatalogueTests {
     /// The demo dataset's copy of the catalogue (an intact copy of the project's reference table).
     static let csvURL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Sources/Zoning/Resources/gbt4754-2017.csv")
+        .appendingPathComponent("Sources/Datasets/Resources/gbt4754-2017.csv")
 
     static func catalogue() throws -> IndustryCatalogue {
         try IndustryCatalogue(contentsOf: csvURL)

@@ -1,5 +1,7 @@
+import Datasets
 import Foundation
 import Testing
+import Wording
 import Zoning
 
 /// Everyday industry words (from the clause reader's lexicon) in profiles and in the industries search.
@@ -7,7 +9,8 @@ import Zoning
 /// 3120, 313 钢压延加工 3130; group 252 煤炭加工 has 2521 炼焦 among its classes.
 @Suite("Industry words in profiles")
 struct IndustryWordsTests {
-    static let catalogue = try? IndustryCatalogueTests.catalogue()
+    /// GB/T 4754-2017 answering with the shipped words, as every loaded dataset's catalogue does.
+    static let catalogue = (try? IndustryCatalogueTests.catalogue())?.withShippedWords()
 
     @Test("钢铁 covers 炼铁, 炼钢 and 钢压延加工, and asks which one a profile means")
     func steel() throws {
@@ -18,6 +21,13 @@ struct IndustryWordsTests {
         #expect(throws: ProfileInputError.ambiguousIndustry("钢铁", chemical: false, classes: ["C3110 炼铁", "C3120 炼钢", "C3130 钢压延加工"])) {
             try catalogue.code(for: "钢铁")
         }
+    }
+
+    @Test("a dataset's catalogue answers with the words whether read from its files or from its compiled store")
+    func loadedCatalogues() throws {
+        // 炼焦 → C2521 as in the test below; the loader, not the caller, gives the catalogue its words.
+        #expect(try TestDatasets.load("demo").catalogue.code(for: "炼焦") == "C2521")
+        #expect(try TestDatasets.compiled("demo").catalogue.code(for: "炼焦") == "C2521")
     }
 
     @Test("a word standing for one class is taken as that class: 炼焦 → C2521")

@@ -1,7 +1,9 @@
+import Datasets
 import Foundation
 import Geometry
 import Testing
 import Zoning
+import Wording
 
 /// The built-in national rule pack on the hand-drawn tiny dataset (Fixtures/zoning/tiny, EPSG:4546, its
 /// README gives every coordinate), switched on in a private copy: what holds where, the manifest's switch,

@@ -1,8 +1,10 @@
+import Datasets
 import Foundation
 import Formats
 import Geometry
 import Testing
 import Zoning
+import Wording
 
 /// The demo dataset as a province delivers it (Fixtures/demo-official, made from Fixtures/demo by
 /// Tests/reference/make_demo_official.sh): units in a GBK Shapefile in EPSG:4546 without list fields, red

@@ -1,3 +1,4 @@
+@testable import Datasets
 import Testing
 @testable import Zoning
 

@@ -4,6 +4,7 @@ import Geometry
 import Testing
 import TestSupport
 import Zoning
+import Wording
 
 /// Site files as planners have them (Fixtures/sites/), read through the intake's file opener and
 /// compared with `Fixtures/sites/expected.csv`, which `Tests/reference/make_site_tables.py` worked
@@ -76,7 +77,13 @@ struct SiteFileReadingTests {
         let features = try Self.features("survey_area_units.txt").features
         #expect(features.map { $0.properties["declaredAreaUnit"] } == [.string("squareMetre"), .string("hectare"), .string("mu"), .null])
         #expect(features.map { $0.properties["areaMismatch"] } == [.bool(false), .bool(false), .bool(false), .bool(true)])
-        #expect(features[0].properties["inputNotes"]?.array?.first?.text?.contains("地块面积 250 按平方米理解") == true)
+        // What the reader noticed goes with the feature as typed notes, not as properties: YC2025-604 is
+        // 100 m x 200 m = 2 公顷 by its corners (Fixtures/sites/README.md), against 5.0000 declared.
+        #expect(features.map(\.notes) == [[.declaredAreaReadAs(value: 250, unit: .squareMetre)], [], [.declaredAreaReadAs(value: 20, unit: .mu)],
+                                           [.declaredAreaMismatch(declared: 5, computedHectares: 2)]])
+        #expect(features[0].notes.first?.message(.zh) == "地块面积 250 按平方米理解（与按界址点计算的面积相符）")
+        #expect(features[3].notes.first?.message(.zh) == "申报面积 5.0000 与按界址点计算的 2.0000 公顷不符（按公顷、平方米、亩理解均不符）")
+        #expect(features.allSatisfy { $0.properties["inputNotes"] == nil })
     }
 
     @Test("seven transformation parameters move Xian 1980 corners about 112 m from PROJ's ballpark (README of Fixtures/sites)")
@@ -90,7 +97,8 @@ struct SiteFileReadingTests {
         // 1e-3° of latitude is 111 m; the generator measured 112.1 m between the two (GRS80 geodesic).
         let metres = hypot((shifted.x - ballpark.x) * 111_320 * cos(shifted.y * .pi / 180), (shifted.y - ballpark.y) * 110_574)
         #expect(abs(metres - 112.1) < 1)
-        #expect(feature.properties["inputNotes"]?.array?.first?.text?.contains("按文件给出的七参数") == true)
+        #expect(feature.notes == [.legacyDatum(system: "1980西安坐标系", withParameters: true)])
+        #expect(feature.notes.first?.message(.zh).contains("按文件给出的七参数") == true)
     }
 
     @Test("转换参数 that are not seven numbers stop the file with a message saying what they should be")

@@ -4,6 +4,7 @@ import Geometry
 import Testing
 import TestSupport
 import Zoning
+import Wording
 
 /// The one way features become sites: IDs, names, profiles and labels, as every path uses it.
 @Suite("Site intake: IDs, labels, profiles from properties")

@@ -1,6 +1,7 @@
 import Geometry
 import Testing
 import Zoning
+import Wording
 
 /// Screening facts on Fixtures/zoning/tiny, whose layers are squares and straight banks in EPSG:4546:
 /// every expected figure below follows from the coordinates in its README by hand.

@@ -1,7 +1,9 @@
+@testable import Datasets
 import Foundation
 import Testing
 import TestSupport
 @testable import Zoning
+import Wording
 
 /// Dataset YAML nested deeper than the limit is refused before Yams parses it (Yams recurses once per
 /// level: a flow sequence 5,000 deep overflowed the stack under the fuzzer); real dataset files pass.

@@ -7,7 +7,7 @@ Deterministic (fixed seeds); every run rewrites the dataset:
   dataset.yaml, layers/*.geojson, lists/*.yaml, rules.yaml, sites.geojson, expected.csv, README.md
 
 The national rules (red lines, 长江保护法, the Yangtze negative list, 水污染防治法) are built into ZoneScreen
-(Sources/Zoning/Resources/national-rules.yaml); the demo's rules.yaml keeps only what is local to it, and
+(Sources/Datasets/Resources/national-rules.yaml); the demo's rules.yaml keeps only what is local to it, and
 the GB/T 4754-2017 catalogue is the built-in one. The expected answers read the national pack's rules and
 apply them with this script's own evaluation (section 7), as they do the demo's own.
 

@@ -1,4 +1,5 @@
 import Geometry
+import Wording
 
 /// Why pasted or typed coordinates could not be read. Pair numbers count from 1, as users count.
 public enum CoordinateTextError: UserFacingError, Equatable, Sendable {

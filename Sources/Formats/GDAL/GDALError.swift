@@ -1,4 +1,5 @@
 import Geometry
+import Wording
 
 /// Why a file read or written through GDAL could not be used as a whole. Problems with one feature
 /// arrive as `FeatureError` values and the rest of the file is still read.

@@ -1,4 +1,5 @@
 import Geometry
+import Wording
 
 /// What the user told ZoneScreen about a file read through GDAL.
 public struct GDALReadOptions: Hashable, Sendable {

@@ -1,6 +1,7 @@
 internal import CGDAL
 import Foundation
 import Geometry
+import Wording
 
 /// Writes features to a vector file through GDAL (GeoPackage, FlatGeobuf, Shapefile, GeoJSON, KML),
 /// in CGCS2000 longitude/latitude (EPSG:4490, longitude first) or the CRS the caller projected them to,

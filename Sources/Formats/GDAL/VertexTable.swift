@@ -1,4 +1,5 @@
 import Geometry
+import Wording
 
 /// A vertex table (界址点坐标表): each row one boundary point; rows with the same parcel value (地块编号,
 /// 宗地号...) are one parcel, or the whole table is one parcel when there is no parcel column. Within a

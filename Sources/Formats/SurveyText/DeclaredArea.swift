@@ -1,4 +1,5 @@
 import Geometry
+import Wording
 
 /// A parcel's declared area (地块面积) read against the area computed from its corners. The format says
 /// 公顷, but files written by other software state square metres and some state 亩, without saying

@@ -1,4 +1,5 @@
 import Geometry
+import Wording
 
 /// Why a 勘测定界 / 建设用地报批 coordinate file, or one parcel in it, could not be read. Line numbers
 /// count from 1, as a text editor shows them.

@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import Wording
 
 /// A 勘测定界 / 建设用地报批 coordinate file (.txt): a `[属性描述]` section of `key=value` lines, then a
 /// `[地块坐标]` section where each parcel is a header line
@@ -375,7 +376,7 @@ public struct SurveyTextFile: FeatureSource, Sendable {
             position < fields.count && !fields[position].isEmpty ? .string(fields[position]) : .null
         }
         let declared = declaredArea.map { DeclaredArea(value: $0, computedSquareMetres: computedArea * Area.squareMetresPerHectare) }
-        var properties: [String: JSONValue] = [
+        let properties: [String: JSONValue] = [
             "parcelNumber": text(2),
             "parcelName": text(3),
             "declaredArea": declared.map { .number($0.value) } ?? .null,
@@ -392,22 +393,19 @@ public struct SurveyTextFile: FeatureSource, Sendable {
             "extraFields": .array(fields.dropFirst(8).map(JSONValue.string)),
             "sourceLine": .number(Double(parcel.line)),
         ]
-        var notes: [String] = []
+        var notes: [InputNote] = []
         if layout.isLegacyDatum {
-            let system = layout.coordinateSystemName ?? layout.datum.rawValue
-            notes.append(layout.crs.datumShift == nil
-                ? language.pick("\(system)：文件未给出转换参数，按椭球变换近似转换到 CGCS2000（位置可能偏差数十米）",
-                                "\(system): the file gives no transformation parameters, so positions were converted to CGCS2000 by an ellipsoid change only (they may be tens of metres off)")
-                : language.pick("\(system)：按文件给出的七参数（转换参数）转换到 CGCS2000",
-                                "\(system): converted to CGCS2000 with the file's seven transformation parameters (转换参数)"))
+            notes.append(.legacyDatum(system: layout.coordinateSystemName ?? layout.datum.rawValue, withParameters: layout.crs.datumShift != nil))
         }
-        if let declared, let unit = declared.unit, unit != .hectare {
-            notes.append(language.pick("地块面积 \(Self.plain(declared.value)) 按\(unit.name(language))理解（与按界址点计算的面积相符）",
-                                       "declared area \(Self.plain(declared.value)) read as \(unit.name(language)) (it agrees with the area computed from the corners)"))
+        if let declared {
+            if let unit = declared.unit {
+                if unit != .hectare { notes.append(.declaredAreaReadAs(value: declared.value, unit: unit)) }
+            } else {
+                notes.append(.declaredAreaMismatch(declared: declared.value, computedHectares: computedArea))
+            }
         }
-        if !notes.isEmpty { properties["inputNotes"] = .array(notes.map(JSONValue.string)) }
         return .success(Feature(id: parcelNumber, geometry: geometry, properties: properties, index: index, crs: layout.crs,
-                                propertyOrder: Self.propertyOrder))
+                                propertyOrder: Self.propertyOrder, notes: notes))
     }
 
     /// A parcel's properties in the order of its header line, then what the reader worked out.

@@ -10,17 +10,6 @@ public enum GeoJSONProblem: Equatable, Sendable {
     case notAPosition
     case notANumber
 
-    public func message(_ language: Language) -> String {
-        switch self {
-        case .notJSON(let detail): language.pick("不是合法的 JSON（\(detail)）", "not valid JSON (\(detail))")
-        case .notAnObject: language.pick("应为 JSON 对象", "expected a JSON object")
-        case .missingMember(let name): language.pick("缺少成员 \"\(name)\"", "missing member \"\(name)\"")
-        case .unknownType(let type): language.pick("未知的几何类型 \"\(type)\"", "unknown geometry type \"\(type)\"")
-        case .notAnArray: language.pick("应为数组", "expected an array")
-        case .notAPosition: language.pick("坐标应为 [经度, 纬度]（可带高程）", "a position must be [x, y] (optionally z)")
-        case .notANumber: language.pick("坐标值应为数字", "a coordinate must be a number")
-        }
-    }
 }
 
 // GeoJSON geometry objects (RFC 7946 section 3.1). Positions keep x and y; a third value (height) is

@@ -7,29 +7,6 @@ public struct ValidityReport: Hashable, Sendable {
     public let reason: String?
     /// Where GEOS found the problem.
     public let location: Coordinate?
-
-    public func message(_ language: Language) -> String {
-        guard !isValid, let reason else { return language.pick("几何有效", "the geometry is valid") }
-        let place = location.map { language.pick("，位置 \($0)", " at \($0)") } ?? ""
-        return language.pick("几何无效：\(Self.reasonZh[reason] ?? reason)（\(reason)）\(place)",
-                             "invalid geometry: \(reason)\(place)")
-    }
-
-    /// Chinese for GEOS's reasons (geos/operation/valid/TopologyValidationError.cpp).
-    private static let reasonZh: [String: String] = [
-        "Topology Validation Error": "拓扑错误",
-        "Repeated Point": "重复点",
-        "Hole lies outside shell": "内环位于外环之外",
-        "Holes are nested": "内环相互嵌套",
-        "Interior is disconnected": "内部不连通",
-        "Self-intersection": "自相交",
-        "Ring Self-intersection": "环自相交",
-        "Nested shells": "外环相互嵌套",
-        "Duplicate Rings": "重复的环",
-        "Too few distinct points in geometry component": "组成部分的不同点太少",
-        "Invalid Coordinate": "坐标无效",
-        "Ring is not closed": "环未闭合",
-    ]
 }
 
 /// One thing `repaired()` changed, so the user can judge whether the repair is acceptable.
@@ -41,15 +18,6 @@ public enum RepairChange: Hashable, Sendable {
     /// Planar area in the coordinates' units squared.
     case areaChanged(from: Double, to: Double)
 
-    public func message(_ language: Language) -> String {
-        switch self {
-        case .wasInvalid(let report): return report.message(language)
-        case .typeChanged(let from, let to): return language.pick("类型由 \(from) 变为 \(to)", "type changed from \(from) to \(to)")
-        case .partCountChanged(let from, let to): return language.pick("部分数由 \(from) 变为 \(to)", "parts changed from \(from) to \(to)")
-        case .vertexCountChanged(let from, let to): return language.pick("顶点数由 \(from) 变为 \(to)", "vertices changed from \(from) to \(to)")
-        case .areaChanged(let from, let to): return language.pick("平面面积由 \(from) 变为 \(to)", "planar area changed from \(from) to \(to)")
-        }
-    }
 }
 
 public struct Repair: Hashable, Sendable {

@@ -20,12 +20,6 @@ public enum MeasureMethod: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public func label(_ language: Language) -> String {
-        switch self {
-        case .ellipsoidal: language.pick("椭球面（CGCS2000）", "ellipsoidal (CGCS2000)")
-        case .projected(let crs): language.pick("投影平面（\(crs)）", "projected (\(crs))")
-        }
-    }
 }
 
 /// An area in square metres with the method that produced it.

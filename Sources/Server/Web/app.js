@@ -545,6 +545,8 @@
       if (!file) throw new Error('请选择边界文件（GeoJSON、KML 或勘测定界 .txt）。');
       const read = await readFile(file);
       body.file = read.upload;
+      // The page answers for one site: the parcels of a boundary file are one project's, screened together.
+      body.mergeParcels = true;
       if (/\.kml$/i.test(file.name)) {
         const converted = read.text ? kmlToGeoJSON(read.text) : null;
         if (!converted) throw new Error(`无法读取 KML 文件 ${file.name}：没有找到点、线或面。`);

@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import Geometry
+import Wording
 
 /// One site of a batch as read: what to screen, or why it could not even be read.
 public struct BatchJob: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import Geometry
+import Wording
 
 /// What one thread of a batch screens with: the dataset's engine and, when every site is also
 /// screened under another edition, that edition's. Made on the thread that uses it (`EnginePool`).

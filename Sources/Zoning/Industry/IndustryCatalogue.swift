@@ -48,6 +48,10 @@ public struct Industry: Hashable, Sendable {
 /// The GB/T 4754-2017 industry classification as loaded from the dataset's CSV
 /// (`code,level,name,parent,note`), with lookups that accept codes the way people write them.
 public struct IndustryCatalogue: Sendable {
+    /// Everyday words that stand for classes (炼焦, 钢铁), given by whoever loads the catalogue; asked for
+    /// only when a typed industry is not a code or name, so opening a dataset never reads the words.
+    public var wordSource: @Sendable () -> IndustryWords = { .none }
+    public var words: IndustryWords { wordSource() }
     /// Where the catalogue was read from, for messages.
     public let source: String
     /// Every entry in file order (each section followed by its divisions, groups and classes).
@@ -110,7 +114,7 @@ public struct IndustryCatalogue: Sendable {
     }
 
     /// A catalogue whose entries were checked when it was first read (a compiled dataset's copy).
-    init(checked industries: [Industry], source: String) {
+    package init(checked industries: [Industry], source: String) {
         self.source = source
         self.industries = industries
         var positions: [String: Int] = [:]

@@ -1,4 +1,5 @@
 import Geometry
+import Wording
 
 /// Why the industry catalogue could not be loaded, or a code is not in it.
 public enum IndustryCatalogueError: UserFacingError, Equatable, Sendable {

@@ -1,9 +1,9 @@
-import ClauseReading
-import Geometry
+import Foundation
 
 /// The everyday words for industries that lists and people use (钢铁, 电镀, 两高), with the GB/T 4754-2017
 /// codes the clause reader takes them for: so `industries 钢铁` shows what 钢铁 covers, and a profile
-/// typed as 钢铁 asks which class is meant instead of failing or guessing.
+/// typed as 钢铁 asks which class is meant instead of failing or guessing. The dataset side fills it from
+/// the clause reader's lexicon (`IndustryWords.shipped`); a catalogue carries the words it answers with.
 public struct IndustryWords: Sendable {
     /// What a word stands for.
     public struct Meaning: Sendable, Hashable {
@@ -14,32 +14,28 @@ public struct IndustryWords: Sendable {
         public let chemical: Bool
         /// Why, or the document that defines the category.
         public let note: String
+
+        package init(word: String, codes: [String], chemical: Bool, note: String) {
+            self.word = word
+            self.codes = codes
+            self.chemical = chemical
+            self.note = note
+        }
     }
 
-    let lexicon: ReaderLexicon?
+    private let meanings: [String: Meaning]
 
-    /// The words shipped with the clause reader (nil lexicon: no words, the catalogue alone answers).
-    public static let shipped: IndustryWords = {
-        var log = ProblemLog()
-        return IndustryWords(lexicon: DatasetClauseReader.shippedLexicon(&log))
-    }()
+    /// No words: the catalogue's codes and names alone answer.
+    public static let none = IndustryWords(meanings: [:])
 
-    init(lexicon: ReaderLexicon?) {
-        self.lexicon = lexicon
+    /// `meanings`: word → what it stands for, already resolved (a word listed twice keeps its first meaning).
+    package init(meanings: [String: Meaning]) {
+        self.meanings = meanings
     }
 
     /// The meaning of `text` if it is one of the words (exact, after trimming), else nil.
     public func meaning(of text: String) -> Meaning? {
-        let word = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !word.isEmpty, let lexicon else { return nil }
-        if let entry = lexicon.entries.first(where: { $0.word == word }) {
-            return Meaning(word: word, codes: entry.codes.filter { $0 != "chemical" }, chemical: entry.codes.contains("chemical"), note: entry.note)
-        }
-        if let group = lexicon.groups.first(where: { $0.name == word || $0.words.contains(word) }) {
-            let note = group.note.isEmpty ? group.document : "\(group.note)（\(group.document)）"
-            return Meaning(word: word, codes: group.codes.filter { $0 != "chemical" }, chemical: group.codes.contains("chemical"), note: note)
-        }
-        return nil
+        meanings[text.trimmingCharacters(in: .whitespacesAndNewlines)]
     }
 
     /// The classes (four-digit codes) a meaning covers, in the standard's order.
@@ -62,5 +58,10 @@ extension IndustryCatalogue {
             throw .ambiguousIndustry(text, chemical: meaning.chemical, classes: classes.map { "\($0.code) \($0.name)" })
         }
         throw .unknownIndustry(text, suggestions: suggestions(for: text, limit: 5).map { "\($0.code) \($0.name)" })
+    }
+
+    /// As `code(for:words:)` with the words this catalogue carries.
+    public func code(for text: String) throws(ProfileInputError) -> String {
+        try code(for: text, words: words)
     }
 }

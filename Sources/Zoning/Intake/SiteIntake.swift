@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import Geometry
+import Wording
 
 /// The one way a feature becomes a site, for every path (command line, service, tests): which
 /// property is its ID, its name, its project profile, its CRS, the notes its reader left, and the
@@ -22,10 +23,12 @@ public struct SiteIntake: Sendable {
         public var untrusted: Bool
         /// How far one input may expand while it is read; the vertex limit applies to every site.
         public var limits: ReadLimits
+        /// False where the project does not matter (`convert`): the features' profiles are left unread.
+        public var readsProfiles: Bool
 
         public init(crs: CRS? = nil, offset: WebMapDatum = .wgs84, idField: String? = nil, overrides: ProfileOverrides = ProfileOverrides(),
                     encoding: String? = nil, layer: String? = nil, tableRows: TableRows = .auto, language: Language = .zh,
-                    untrusted: Bool = false, limits: ReadLimits = .files) {
+                    untrusted: Bool = false, limits: ReadLimits = .files, readsProfiles: Bool = true) {
             self.crs = crs
             self.offset = offset
             self.idField = idField
@@ -36,6 +39,7 @@ public struct SiteIntake: Sendable {
             self.language = language
             self.untrusted = untrusted
             self.limits = limits
+            self.readsProfiles = readsProfiles
         }
 
         public var readOptions: GDALReadOptions {
@@ -72,6 +76,10 @@ public struct SiteIntake: Sendable {
     /// the dataset's demo sites) a site is called by its ID alone.
     public func source(_ name: String, numbered: Bool = true) -> SourceIntake { SourceIntake(intake: self, source: name, numbered: numbered) }
 
+    /// The reader of a request's one site (a geometry or pasted coordinates): messages call the site
+    /// by the ID or name the request gives, else "unnamed", never by a number in a source.
+    public func request(_ name: String) -> SourceIntake { SourceIntake(intake: self, source: name, numbered: false, labelsSites: false) }
+
     /// A profile from a feature's own properties (industry, nature, chemical, flags), checked, with the
     /// run's overrides on top.
     public func profile(from properties: [String: JSONValue]) throws(ProfileInputError) -> ProjectProfile? {
@@ -79,23 +87,12 @@ public struct SiteIntake: Sendable {
         let industry = value(["industry", "行业代码", "行业"])?.text
         var nature: ProjectNature?
         if let text = value(["nature", "项目性质", "建设性质"])?.text { nature = try ProjectNature.parse(text) }
-        let chemical = value(["chemical", "化工"]).flatMap(Self.truth)
+        let chemical = try value(["chemical", "化工"]).map(ProjectProfile.chemical)
         let typed = (properties["flags"]?.array ?? []).compactMap(\.text)
         let flags = try self.flags?.ids(for: typed) ?? Set(typed)
         let own = industry == nil && nature == nil && chemical == nil && flags.isEmpty
             ? nil : ProjectProfile(industry: industry, nature: nature, chemical: chemical, flags: flags)
         return try options.overrides.profile(over: own, catalogue: catalogue)
-    }
-
-    /// true/false, 是/否, 1/0 as a table or a form writes them.
-    static func truth(_ value: JSONValue) -> Bool? {
-        if let bool = value.bool { return bool }
-        if let number = value.number { return number != 0 }
-        switch value.text?.trimmingCharacters(in: .whitespaces).lowercased() {
-        case "true", "yes", "y", "是", "1": return true
-        case "false", "no", "n", "否", "0": return false
-        default: return nil
-        }
     }
 
     /// "file 第 3 个要素（P-103）" / "file, feature 3 (P-103)".

@@ -1,5 +1,6 @@
 import Formats
 import Geometry
+import Wording
 
 /// The intake of one source: features (or the problems its reader found) in, batch jobs out.
 public struct SourceIntake: Sendable {
@@ -12,11 +13,14 @@ public struct SourceIntake: Sendable {
     private var decided = false
 
     private let numbered: Bool
+    /// False for the one site of a request: messages then call it by its ID or name, as the sender did.
+    private let labelsSites: Bool
 
-    init(intake: SiteIntake, source: String, numbered: Bool) {
+    init(intake: SiteIntake, source: String, numbered: Bool, labelsSites: Bool = true) {
         self.intake = intake
         self.source = source
         self.numbered = numbered
+        self.labelsSites = labelsSites
     }
 
     private func label(number: Int, id: String?) -> String {
@@ -35,7 +39,8 @@ public struct SourceIntake: Sendable {
         }
     }
 
-    public mutating func job(_ feature: Feature) -> BatchJob {
+    /// `name`: what the caller was told the site is called (a request's `name`), over the feature's own.
+    public mutating func job(_ feature: Feature, name given: String? = nil) -> BatchJob {
         if !decided { decide(feature) }
         let l = intake.options.language
         let properties = feature.properties
@@ -53,13 +58,13 @@ public struct SourceIntake: Sendable {
             return failed(l.pick("\(label)：", "\(label): ") + problem.message(l), .invalidGeometry)
         }
         let profile: ProjectProfile?
-        do { profile = try intake.profile(from: properties) } catch {
+        do { profile = intake.options.readsProfiles ? try intake.profile(from: properties) : nil } catch {
             return failed(l.pick("\(label)：", "\(label): ") + error.message(l), .profile)
         }
-        let name = SiteIntake.recognisedNameFields.lazy.compactMap { properties[$0]?.text }.first { !$0.isEmpty && $0 != id }
+        let name = given ?? SiteIntake.recognisedNameFields.lazy.compactMap { properties[$0]?.text }.first { !$0.isEmpty && $0 != id }
         var site = Site(id: id, name: name, geometry: geometry, crs: feature.crs ?? intake.options.crs ?? .cgcs2000,
-                        webMapDatum: intake.options.offset, profile: profile, notes: notes(of: feature))
-        site.label = label
+                        webMapDatum: intake.options.offset, profile: profile, notes: feature.notes)
+        if labelsSites { site.label = label }
         return BatchJob(label: label, id: id, feature: feature, site: .success(site))
     }
 
@@ -82,18 +87,5 @@ public struct SourceIntake: Sendable {
         }
         idField = recognised
         notes.append(.idFieldRecognised(source: source, field: recognised))
-    }
-
-    /// What the reader noticed about a feature, worth a line in the report.
-    private func notes(of feature: Feature) -> [String] {
-        let l = intake.options.language
-        var notes = (feature.properties["inputNotes"]?.array ?? []).compactMap(\.text)
-        if feature.properties["areaMismatch"]?.bool == true, let computed = feature.properties["computedAreaHectares"]?.number {
-            let declared = feature.properties["declaredArea"]?.number ?? feature.properties["declaredAreaHectares"]?.number ?? 0
-            let (d, c) = (String(format: "%.4f", declared), String(format: "%.4f", computed))
-            notes.append(l.pick("申报面积 \(d) 与按界址点计算的 \(c) 公顷不符（按公顷、平方米、亩理解均不符）",
-                                "the declared area \(d) disagrees with the \(c) ha computed from the boundary points (as hectares, square metres or mu)"))
-        }
-        return notes
     }
 }

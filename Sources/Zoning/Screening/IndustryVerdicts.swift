@@ -12,7 +12,7 @@ public struct IndustryVerdicts: Sendable {
         public var industries: [Entry]
     }
 
-    public struct Entry: Sendable, Codable, Equatable {
+    public struct Entry: Sendable, Equatable {
         public var code: String
         public var name: String
     }

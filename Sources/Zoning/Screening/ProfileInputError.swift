@@ -1,4 +1,7 @@
+import Foundation
+import Formats
 import Geometry
+import Wording
 
 /// A project profile as a user typed it that cannot be used: one wording for the CLI and the service.
 public enum ProfileInputError: UserFacingError, Sendable, Equatable {
@@ -6,6 +9,8 @@ public enum ProfileInputError: UserFacingError, Sendable, Equatable {
     /// An everyday word (钢铁) that stands for several classes, or for the chemical nature (化工).
     case ambiguousIndustry(String, chemical: Bool, classes: [String])
     case unknownNature(String)
+    /// A yes-or-no for "chemical" that is none of the spellings `ProjectProfile.chemical(parsing:)` takes.
+    case unknownChemical(String)
     /// A flag no rule, clause or flag list of the dataset knows.
     case unknownFlag(String, known: [String])
 
@@ -25,17 +30,36 @@ public enum ProfileInputError: UserFacingError, Sendable, Equatable {
         case .unknownFlag(let text, let known):
             return l.pick("项目标记“\(text)”无法识别；本数据集的规则使用的标记：\(known.joined(separator: "、"))",
                           "project flag \"\(text)\" is unknown; the flags this dataset's rules use: \(known.joined(separator: ", "))")
+        case .unknownChemical(let text):
+            return l.pick("是否化工项目“\(text)”无法识别，应为 是/否、true/false、yes/no、y/n 或 1/0",
+                          "chemical \"\(text)\" is not understood; expected true/false, yes/no, y/n, 1/0 or 是/否")
         case .unknownNature(let text):
             return l.pick("项目性质“\(text)”无法识别，应为 新建、扩建 或 改建", "project nature \"\(text)\" is unknown; expected new, expansion or rebuild")
         }
     }
 }
 
-extension IndustryCatalogue {
-    /// A code (`C2614`, `2614`), a name, or a word standing for one class (炼焦); unknown input is an
-    /// error offering the nearest entries, a word for several classes an error listing them.
-    public func code(for text: String) throws(ProfileInputError) -> String {
-        try code(for: text, words: .shipped)
+extension ProjectProfile {
+    /// The one reading of "is it a chemical project" wherever it is typed (a site file's column, a
+    /// query parameter, a request member): true/false, yes/no, y/n, 是/否, 1/0, in any case, spaces
+    /// around ignored. Anything else is an error naming it, never a silent "no".
+    public static func chemical(parsing text: String) throws(ProfileInputError) -> Bool {
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "true", "yes", "y", "是", "1": return true
+        case "false", "no", "n", "否", "0": return false
+        default: throw .unknownChemical(text)
+        }
+    }
+
+    /// The same from a JSON value: a boolean, the number 1 or 0, or one of the words above.
+    public static func chemical(_ value: JSONValue) throws(ProfileInputError) -> Bool {
+        switch value {
+        case .bool(let answer): return answer
+        case .number(1): return true
+        case .number(0): return false
+        case .string(let text): return try chemical(parsing: text)
+        default: throw .unknownChemical(value.jsonText)
+        }
     }
 }
 

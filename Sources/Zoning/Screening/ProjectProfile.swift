@@ -1,5 +1,5 @@
 /// What a user says about the project: all optional, since 招商 staff often know only the industry.
-public struct ProjectProfile: Sendable, Hashable, Codable {
+public struct ProjectProfile: Sendable, Hashable {
     /// A GB/T 4754-2017 code such as `C2614`.
     public var industry: String?
     public var nature: ProjectNature?

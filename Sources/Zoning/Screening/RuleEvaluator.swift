@@ -3,7 +3,7 @@ import Geometry
 
 /// Applies the dataset's clauses and spatial rules to what a site touches and what its profile says.
 /// It records facts only: reasons name the zones and distances, renderers word them.
-struct RuleEvaluator {
+package struct RuleEvaluator {
     let dataset: Dataset
     let profile: ProjectProfile?
     /// Where the site lies relative to parks, for 园区内/园区外 conditions.
@@ -70,7 +70,7 @@ struct RuleEvaluator {
     /// concerns it for certain, most severe first; else one that may (a fact missing: 需论证); else one
     /// the profile leaves open; else, if none binds, its requirements. A part whose words ask for a fact
     /// nobody gives is undetermined where it would otherwise concern.
-    static func decide(_ parts: [ClausePart], profile: ProjectProfile?, isChemical: Bool?, site: SiteConditionFacts) -> (Concern, Int) {
+    package static func decide(_ parts: [ClausePart], profile: ProjectProfile?, isChemical: Bool?, site: SiteConditionFacts) -> (Concern, Int) {
         let rank: [Concern: Int] = [.concerns: 0, .undetermined: 1, .unknown: 2, .doesNotConcern: 3]
         var best: (concern: Concern, part: Int, key: (Int, Int))?
         var requirement: (concern: Concern, part: Int)?

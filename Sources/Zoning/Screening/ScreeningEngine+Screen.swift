@@ -44,7 +44,7 @@ extension ScreeningEngine {
         let geometry = location.geometry, units = location.units, redLines = location.redLines
         let sensitive = location.sensitiveAreas, shorelines = location.shorelines
         let coveredShare = geometry.dimension == 0 ? 1 : min(1, units.reduce(0) { $0 + $1.overlap.share })
-        var notes = site.notes.map(SiteNote.given) + location.notes
+        var notes = site.notes.map(SiteNote.input) + location.notes
         if units.count > 1 && geometry.dimension == 0 { notes.append(.onSharedBoundary(units: units.count)) }
         if coveredShare < 0.999 { notes.append(.partlyOutside(share: coveredShare)) }
 

@@ -1,7 +1,8 @@
+import Formats
 import Geometry
 
 /// An area with its units and how it was measured. `method` is `projected` or `ellipsoidal`.
-public struct AreaFigure: Codable, Sendable, Hashable {
+public struct AreaFigure: Sendable, Hashable {
     public var squareMetres: Double
     public var hectares: Double
     public var mu: Double
@@ -16,7 +17,7 @@ public struct AreaFigure: Codable, Sendable, Hashable {
     }
 }
 
-public struct LengthFigure: Codable, Sendable, Hashable {
+public struct LengthFigure: Sendable, Hashable {
     public var metres: Double
     public var method: String
     public var crs: String?
@@ -38,21 +39,21 @@ enum MeasureLabel {
 }
 
 /// How much of the site a zone takes: area for polygon sites, length for line sites, nothing for points.
-public struct Overlap: Codable, Sendable, Hashable {
+public struct Overlap: Sendable, Hashable {
     public var area: AreaFigure?
     public var length: LengthFigure?
     /// Fraction (0...1) of the site's area or length; 1 for a point inside the zone.
     public var share: Double
 }
 
-public struct RedLineHit: Codable, Sendable, Hashable {
+public struct RedLineHit: Sendable, Hashable {
     public var code: String
     public var name: String
     public var type: String?
     public var overlap: Overlap
 }
 
-public struct UnitHit: Codable, Sendable, Hashable {
+public struct UnitHit: Sendable, Hashable {
     public var code: String
     public var name: String
     public var unitClass: Int
@@ -62,7 +63,7 @@ public struct UnitHit: Codable, Sendable, Hashable {
     public var onBoundary: Bool
 }
 
-public struct SensitiveAreaHit: Codable, Sendable, Hashable {
+public struct SensitiveAreaHit: Sendable, Hashable {
     public var layer: String
     public var kind: String
     public var code: String?
@@ -77,7 +78,7 @@ public struct SensitiveAreaHit: Codable, Sendable, Hashable {
 }
 
 /// A park the site lies in (wholly or partly).
-public struct ParkHit: Codable, Sendable, Hashable {
+public struct ParkHit: Sendable, Hashable {
     public var code: String?
     public var name: String
     public var kind: ParkKind
@@ -87,14 +88,14 @@ public struct ParkHit: Codable, Sendable, Hashable {
     public var overlap: Overlap
 }
 
-public struct RiverDistance: Codable, Sendable, Hashable {
+public struct RiverDistance: Sendable, Hashable {
     public var river: String
     public var riverClass: RiverClass
     public var distance: LengthFigure
 }
 
 /// A shoreline band of the rules and whether the site lies in it (distance at most `distanceMetres`).
-public struct BandFact: Codable, Sendable, Hashable {
+public struct BandFact: Sendable, Hashable {
     public var ruleId: String
     public var distanceMetres: Double
     public var rivers: [RiverClass]
@@ -102,7 +103,7 @@ public struct BandFact: Codable, Sendable, Hashable {
     public var inside: Bool
 }
 
-public struct ShorelineFacts: Codable, Sendable, Hashable {
+public struct ShorelineFacts: Sendable, Hashable {
     public var baseline: ShorelineBaseline
     public var nearestMainStream: RiverDistance?
     public var nearestTributary: RiverDistance?
@@ -112,7 +113,7 @@ public struct ShorelineFacts: Codable, Sendable, Hashable {
 /// Where a reason or clause comes from. `title` is the cited document's title from the dataset; nil
 /// when the dataset does not declare the document (its own unit lists may go undeclared: renderers
 /// then name them after the dataset).
-public struct CitedSource: Codable, Sendable, Hashable {
+public struct CitedSource: Encodable, Sendable, Hashable {
     public var document: String
     public var title: String?
     public var article: String?
@@ -204,7 +205,7 @@ public struct Undetermined: Sendable, Hashable {
 
 /// One reason behind the verdict (or one that would apply, depending on what the profile leaves open).
 public struct Reason: Sendable, Hashable {
-    public enum Kind: String, Codable, Sendable {
+    public enum Kind: String, Sendable {
         case redLine, unitClass, shorelineBand, sensitiveArea, region, clause
     }
 
@@ -256,8 +257,8 @@ public struct ApplicableClause: Sendable, Hashable {
 
 /// Something to know about how a site was read or measured. Renderers word it.
 public enum SiteNote: Sendable, Hashable {
-    /// A note the site's reader left, already worded in the reader's language.
-    case given(String)
+    /// What the site's reader or the intake noticed about the input.
+    case input(InputNote)
     /// Some coordinates lie outside China, where web maps apply no offset: none was removed.
     case outsideChinaNoOffset
     /// The point lies on a boundary shared by this many units, and belongs to all of them.
@@ -281,7 +282,7 @@ public struct SiteSummary: Sendable, Hashable {
     public var geometry: Geometry
 }
 
-public struct ProfileSummary: Codable, Sendable, Hashable {
+public struct ProfileSummary: Sendable, Hashable {
     public var industry: String?
     public var industryName: String?
     public var nature: ProjectNature?
@@ -289,7 +290,7 @@ public struct ProfileSummary: Codable, Sendable, Hashable {
     public var flags: [String]
 }
 
-public struct DatasetSummary: Codable, Sendable, Hashable {
+public struct DatasetSummary: Encodable, Sendable, Hashable {
     public var name: String
     public var region: String
     public var version: String
@@ -329,4 +330,3 @@ public struct ScreeningResult: Sendable, Hashable {
     public var clausesNeedingReview: Int { clauses.reduce(0) { $0 + ($1.needsReview ? 1 : 0) } }
 }
 
-extension WebMapDatum: Codable {}

@@ -1,4 +1,6 @@
+import Formats
 import Geometry
+import Wording
 
 /// A place to screen: a point, line or polygon as the user gave it, and what they said about the project.
 public struct Site: Sendable, Hashable {
@@ -10,13 +12,14 @@ public struct Site: Sendable, Hashable {
     /// The web map the coordinates were copied from; GCJ-02 and BD-09 offsets are removed first.
     public var webMapDatum: WebMapDatum
     public var profile: ProjectProfile?
-    /// What reading the input noticed (axes swapped, a declared area that disagrees), for the report.
-    public var notes: [String]
+    /// What reading the input noticed (axes swapped, a declared area that disagrees), for the report;
+    /// worded by whoever prints it.
+    public var notes: [InputNote]
     /// How messages name the site when it came from a file: "file 第 3 个要素（P-103）".
     public var label: String?
 
     public init(id: String? = nil, name: String? = nil, geometry: Geometry, crs: CRS = .cgcs2000,
-                webMapDatum: WebMapDatum = .wgs84, profile: ProjectProfile? = nil, notes: [String] = []) {
+                webMapDatum: WebMapDatum = .wgs84, profile: ProjectProfile? = nil, notes: [InputNote] = []) {
         self.id = id
         self.name = name
         self.geometry = geometry

@@ -1,6 +1,7 @@
 import Foundation
 import Formats
 import Geometry
+import Wording
 
 /// Where a project may go: the dataset's region cut into pieces, each with the verdict a site there
 /// would get for one profile and the rules and clauses that decide it. Built from the same data the
@@ -40,15 +41,34 @@ public struct SuitabilityMap: Sendable {
     /// The regions as features in CGCS2000 longitude/latitude: verdict, its name, the deciding rules
     /// (one `;`-separated text for tables and files, or a list for the web page), area and share.
     /// `drawingTolerance`: simplify for drawing (working-CRS units) first.
-    public func features(language l: Language, drawingTolerance: Double? = nil, rulesAsList: Bool = false) throws -> [Feature] {
+    public func features(language: Language, drawingTolerance: Double? = nil, rulesAsList: Bool = false) throws -> [Feature] {
+        Self.named(try drawnFeatures(drawingTolerance: drawingTolerance, rulesAsList: rulesAsList), language: language)
+    }
+
+    /// The regions as features with facts only (no verdict name): the part worth keeping for every
+    /// language, since drawing and projecting a province's regions is the costly step.
+    public func drawnFeatures(drawingTolerance: Double? = nil, rulesAsList: Bool = false) throws -> [Feature] {
         try regions.enumerated().map { index, region in
             let drawn = drawingTolerance.flatMap { try? region.geometry.simplifiedForDrawing(tolerance: $0) } ?? region.geometry
             return Feature(id: "\(index + 1)", geometry: try drawn.transformed(from: crs, to: .cgcs2000), properties: [
-                "verdict": .string(region.verdict.rawValue), "verdictName": .string(region.verdict.name(l)),
+                "verdict": .string(region.verdict.rawValue),
                 "rules": rulesAsList ? .array(region.rules.map(JSONValue.string)) : .string(region.rules.joined(separator: ";")),
                 "areaSquareMetres": .number((region.squareMetres * 100).rounded() / 100), "areaHectares": .number((region.squareMetres / 100).rounded() / 100),
                 "share": .number(regionSquareMetres > 0 ? (region.squareMetres / regionSquareMetres * 1e6).rounded() / 1e6 : 0),
-            ], index: index, propertyOrder: ["verdict", "verdictName", "rules", "areaSquareMetres", "areaHectares", "share"])
+            ], index: index, propertyOrder: ["verdict", "rules", "areaSquareMetres", "areaHectares", "share"])
+        }
+    }
+
+    /// Drawn features with the verdict's name in `language` after the verdict.
+    public static func named(_ features: [Feature], language: Language) -> [Feature] {
+        features.map { feature in
+            var named = feature
+            guard let code = feature.properties["verdict"]?.text, let verdict = Verdict(rawValue: code) else { return named }
+            named.properties["verdictName"] = .string(verdict.name(language))
+            var order = feature.propertyOrder ?? feature.properties.keys.sorted()
+            order.insert("verdictName", at: (order.firstIndex(of: "verdict") ?? -1) + 1)
+            named.propertyOrder = order
+            return named
         }
     }
 
@@ -59,7 +79,7 @@ public struct SuitabilityMap: Sendable {
     /// Builds the map, cutting and screening the units on the threads of `pool` (engines of `dataset`;
     /// by default a pool of one thread per core, made for the call). Blocks the calling thread, which
     /// must not be one of the pool's. The map is the same whatever the number of threads.
-    public static func build(dataset: Dataset, profile: ProjectProfile, language: Language = .zh,
+    public static func build(dataset: Dataset, profile: ProjectProfile,
                              pool given: EnginePool<ScreeningEngine>? = nil) throws -> SuitabilityMap {
         let pool = given ?? EnginePool(threads: ProcessInfo.processInfo.activeProcessorCount, name: "zs-suitability") { () throws(GeometryError) in
             try ScreeningEngine(dataset: dataset)

@@ -1,6 +1,8 @@
+import Datasets
 import Foundation
 import Geometry
 import Zoning
+import Wording
 
 /// Datasets under Fixtures/, loaded once per test process.
 enum TestDatasets {
