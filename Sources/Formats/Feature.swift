@@ -92,6 +92,8 @@ public enum FeatureError: UserFacingError, Equatable, Sendable {
     case recordTooLarge(source: String, index: Int, limit: Int)
     /// One parcel of a 勘测定界 coordinate file is malformed (its line, parcel number and problem).
     case surveyParcel(SurveyTextError)
+    /// A whole 勘测定界 file could not be read (no parcels section, unknown coordinate system, over a limit…).
+    case surveyFile(SurveyTextError)
     /// One site or parcel of a coordinate table: `rows` as a spreadsheet numbers them (header row 1).
     case tableRows(source: String, index: Int, id: String?, rows: ClosedRange<Int>, problem: TableRowsProblem)
     /// One feature is over a limit (its vertices), found before its geometry is converted.
@@ -115,7 +117,7 @@ public enum FeatureError: UserFacingError, Equatable, Sendable {
         case .recordTooLarge(let source, let index, let limit):
             return language.pick("\(source) 第 \(index + 1) 条记录超过 \(limit) 字节，已停止读取",
                                  "\(source), record \(index + 1) is longer than \(limit) bytes; reading stopped")
-        case .surveyParcel(let problem):
+        case .surveyParcel(let problem), .surveyFile(let problem):
             return problem.message(language)
         case .tableRows(let source, let index, let id, let rows, let problem):
             let span = rows.count == 1 ? "\(rows.lowerBound)" : "\(rows.lowerBound)-\(rows.upperBound)"
@@ -136,7 +138,7 @@ public enum FeatureError: UserFacingError, Equatable, Sendable {
             index
         case .surveyParcel(let problem):
             problem.parcelIndex
-        case .unreadable, .notJSON, .notGeoJSON:
+        case .unreadable, .notJSON, .notGeoJSON, .surveyFile:
             nil
         }
     }
@@ -161,7 +163,7 @@ public enum FeatureError: UserFacingError, Equatable, Sendable {
         case .malformedFeature(_, let index, let id, let problem):
             .malformedFeature(source: name, index: index, id: id, problem: problem)
         case .recordTooLarge(_, let index, let limit): .recordTooLarge(source: name, index: index, limit: limit)
-        case .surveyParcel: self
+        case .surveyParcel, .surveyFile: self
         case .tableRows(_, let index, let id, let rows, let problem): .tableRows(source: name, index: index, id: id, rows: rows, problem: problem)
         case .overLimit(_, let index, let id, let limit): .overLimit(source: name, index: index, id: id, limit: limit)
         }

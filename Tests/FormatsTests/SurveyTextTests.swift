@@ -238,8 +238,8 @@ struct SurveyTextTests {
         #expect(batch.problems.count == 1)
         let message = try #require(batch.problems.first).message(.zh)
         #expect(message.contains("survey_one_bad_point.txt") && message.contains("第 23 行") && message.contains("YC2024-202"))
-        let english = try #require(SurveyTextFile(url: FormatsFixtures.url("survey/survey_one_bad_point.txt"), language: .en)
-            .readAll().problems.first).message(.en)
+        // The reader hands on the fact; the same problem is worded in English by whoever prints it.
+        let english = try #require(batch.problems.first).message(.en)
         #expect(english.contains("line 23 (parcel YC2024-202)"))
     }
 

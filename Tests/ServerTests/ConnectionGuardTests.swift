@@ -65,8 +65,8 @@ struct ConnectionGuardTests {
     @Test("a body trickled a byte every 300 ms is cut off long before it could finish (1 s read timeout)")
     func slowBody() async throws {
         let port = try await Self.server.port()
+        let start = ContinuousClock.now  // before connecting, as the server's read timeout starts at accept
         let client = try RawClient(port: port)
-        let start = ContinuousClock.now
         client.send("POST /api/screen HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{")
         var sent = 1
         var stillOpen = true
@@ -85,8 +85,10 @@ struct ConnectionGuardTests {
 
     @Test("headers that never end are cut off too")
     func unfinishedHeaders() async throws {
-        let client = try RawClient(port: try await Self.server.port())
+        let port = try await Self.server.port()
+        // Timed from before the connection: the server's read timeout starts when it accepts it.
         let start = ContinuousClock.now
+        let client = try RawClient(port: port)
         client.send("GET /api/health HTTP/1.1\r\nHost: te")
         let (_, closed) = client.readToClose()
         let elapsed = (ContinuousClock.now - start) / .seconds(1)

@@ -77,7 +77,7 @@ extension GDALFile {
         if asVertices {
             notes.append(.vertexTable(layer: layerName, parcelColumn: vertexColumns.parcel?.name, pointColumn: vertexColumns.pointName?.name,
                                       ringColumn: vertexColumns.ring?.name, byNumberColumn: byNumberColumn))
-            try VertexTable(source: name, columns: vertexColumns, convention: convention, language: options.language, propertyOrder: order)
+            try VertexTable(source: name, columns: vertexColumns, convention: convention, propertyOrder: order)
                 .parcels(rows, firstIndex: &index, body)
             return
         }

@@ -12,8 +12,6 @@ public struct GDALReadOptions: Hashable, Sendable {
     public var crs: CRS?
     /// Read only the layer (or sheet) of this name; nil reads every layer in order.
     public var layer: String?
-    /// Language of per-feature messages that are built while reading.
-    public var language: Language
     /// `--rows`: whether a coordinate table's rows are sites or boundary points of parcels.
     public var tableRows: TableRows
     /// `--id-field`: in a vertex table, the column that says which parcel a row belongs to.
@@ -24,12 +22,11 @@ public struct GDALReadOptions: Hashable, Sendable {
     /// How far the file may expand while it is read.
     public var limits: ReadLimits
 
-    public init(encoding: String? = nil, crs: CRS? = nil, layer: String? = nil, language: Language = .zh,
+    public init(encoding: String? = nil, crs: CRS? = nil, layer: String? = nil,
                 tableRows: TableRows = .auto, idField: String? = nil, untrusted: Bool = false, limits: ReadLimits = .files) {
         self.encoding = encoding
         self.crs = crs
         self.layer = layer
-        self.language = language
         self.tableRows = tableRows
         self.idField = idField
         self.untrusted = untrusted

@@ -9,7 +9,6 @@ struct VertexTable {
     let source: String
     let columns: VertexColumns
     let convention: TableConvention
-    let language: Language
     /// The table's columns other than the coordinates.
     let propertyOrder: [String]
 

@@ -8,6 +8,8 @@ public enum SurveyTextError: UserFacingError, Equatable, Sendable {
 
     /// The file could not be opened or read (missing, no permission, I/O error).
     case unreadable(file: String, detail: String)
+    /// The file, or one of its lines, is over a reading limit (the limit names the file).
+    case overLimit(InputLimits.Exceeded)
     /// The bytes are neither valid UTF-8 nor valid GB18030 (GBK); `byteOffset` counts from 0.
     case undecodable(file: String, byteOffset: Int)
     /// There is no `[地块坐标]` section, so there are no parcels to read.
@@ -46,6 +48,8 @@ public enum SurveyTextError: UserFacingError, Equatable, Sendable {
             return language.pick("\(file)：", "\(file): ") + detail(language)
         case .unreadable(let file, let detail):
             return language.pick("无法读取 \(file)：\(detail)", "cannot read \(file): \(detail)")
+        case .overLimit(let exceeded):
+            return exceeded.message(language)
         case .undecodable(let file, let offset):
             return language.pick("\(file) 既不是 UTF-8 也不是 GBK/GB18030 编码（第 \(offset + 1) 个字节起无法解码）",
                                  "\(file) is neither UTF-8 nor GBK/GB18030 text (cannot decode from byte \(offset + 1))")
@@ -131,28 +135,16 @@ public enum SurveyTextError: UserFacingError, Equatable, Sendable {
         return nil
     }
 
-    /// The same problem as the `FeatureError` that `FeatureSource` readers hand on: a parcel's problem
-    /// keeps its line, index and number in both languages; a whole-file problem becomes `.unreadable`.
-    public func featureError(_ language: Language = .zh) -> FeatureError {
+    /// The same problem as the `FeatureError` that `FeatureSource` readers hand on, still a fact: it is
+    /// worded by whoever prints it, in the language they print in.
+    public var featureError: FeatureError {
         switch self {
         case .malformedParcel:
             .surveyParcel(self)
         case .unreadable(let file, let detail):
             .unreadable(source: file, detail: detail)
         default:
-            .unreadable(source: fileName, detail: message(language))
-        }
-    }
-
-    private var fileName: String {
-        switch self {
-        case .unreadable(let file, _), .undecodable(let file, _), .missingCoordinateBlock(let file), .noParcels(let file),
-             .pointBeforeFirstParcel(let file, _), .unknownCoordinateSystem(let file, _), .unsupportedZoneWidth(let file, _),
-             .unsupportedProjection(let file, _), .noProjectedCoordinates(let file), .zoneUnknown(let file),
-             .zoneConflict(let file, _, _, _), .zoneWidthConflict(let file, _, _, _), .zoneOutOfRange(let file, _, _),
-             .malformedTransformationParameters(let file, _),
-             .malformedParcel(let file, _, _, _, _):
-            file
+            .surveyFile(self)
         }
     }
 }

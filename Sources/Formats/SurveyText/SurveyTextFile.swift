@@ -24,8 +24,6 @@ import Wording
 /// a failure and the other parcels are still read.
 public struct SurveyTextFile: FeatureSource, Sendable {
     public let name: String
-    /// The language of the parcel messages carried inside `FeatureError` (see `forEachFeature`).
-    public var language: Language
     private let input: Input
 
     private enum Input: Sendable {
@@ -33,20 +31,18 @@ public struct SurveyTextFile: FeatureSource, Sendable {
         case bytes(Data)
     }
 
-    public init(url: URL, language: Language = .zh) {
+    public init(url: URL) {
         self.name = url.path
-        self.language = language
         self.input = .file(url)
     }
 
-    public init(path: String, language: Language = .zh) {
-        self.init(url: URL(fileURLWithPath: path), language: language)
+    public init(path: String) {
+        self.init(url: URL(fileURLWithPath: path))
     }
 
     /// Bytes already in memory (standard input, an upload); `name` is what messages call them.
-    public init(data: Data, name: String, language: Language = .zh) {
+    public init(data: Data, name: String) {
         self.name = name
-        self.language = language
         self.input = .bytes(data)
     }
 
@@ -91,7 +87,7 @@ public struct SurveyTextFile: FeatureSource, Sendable {
     /// `SurveyTextError.featureError(language)`. Whole-file problems throw `SurveyTextError`.
     public func forEachFeature(_ body: (Result<Feature, FeatureError>) throws -> Void) throws {
         try forEachParcel { result in
-            try body(result.mapError { $0.featureError(language) })
+            try body(result.mapError { $0.featureError })
         }
     }
 
@@ -121,7 +117,7 @@ public struct SurveyTextFile: FeatureSource, Sendable {
             data = bytes
         case .file(let url):
             do throws(InputLimits.Exceeded) { try InputLimits.checkFile(url, name: name) } catch {
-                throw .unreadable(file: name, detail: error.message(language))
+                throw .overLimit(error)
             }
             do {
                 data = try Data(contentsOf: url)
@@ -142,8 +138,7 @@ public struct SurveyTextFile: FeatureSource, Sendable {
         let lineLimit = InputLimits.lineBytes.value
         for (number, raw) in SurveyTextDecoding.lines(text) {
             if raw.utf8.count > lineLimit {
-                throw .unreadable(file: name, detail: InputLimits.Exceeded.line(name: name, line: number, bytes: raw.utf8.count, limit: lineLimit,
-                                                                                variable: InputLimits.lineBytes.variable).message(language))
+                throw .overLimit(.line(name: name, line: number, bytes: raw.utf8.count, limit: lineLimit, variable: InputLimits.lineBytes.variable))
             }
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }

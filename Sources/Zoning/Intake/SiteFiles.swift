@@ -7,7 +7,7 @@ import Geometry
 public enum SiteFiles {
     public static func open(_ path: String, options: SiteIntake.Options) throws -> FeatureSource {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
-        case "txt": return SurveyTextFile(path: path, language: options.language)
+        case "txt": return SurveyTextFile(path: path)
         case "geojson", "json": return GeoJSONFile(path: path)
         default: return try GDALFile(path: path, options: options.readOptions)
         }
@@ -22,7 +22,7 @@ public enum SiteFiles {
     public static func features(data: Data, fileName: String, options: SiteIntake.Options) throws -> FeatureBatch {
         let ending = URL(fileURLWithPath: fileName).pathExtension.lowercased()
         switch ending {
-        case "txt": return try SurveyTextFile(data: data, name: fileName, language: options.language).readAll()
+        case "txt": return try SurveyTextFile(data: data, name: fileName).readAll()
         case "geojson", "json": return try GeoJSONData(data: data, name: fileName).readAll()
         default: return try GDALFile(data: data, name: fileName, options: options.readOptions).readAll()
         }

@@ -43,7 +43,7 @@ public struct SiteIntake: Sendable {
         }
 
         public var readOptions: GDALReadOptions {
-            GDALReadOptions(encoding: encoding, crs: crs, layer: layer, language: language, tableRows: tableRows, idField: idField,
+            GDALReadOptions(encoding: encoding, crs: crs, layer: layer, tableRows: tableRows, idField: idField,
                             untrusted: untrusted, limits: limits)
         }
     }
