@@ -42,14 +42,14 @@ struct Convert: ParsableCommand {
 
     func validate() throws {
         let l = common.lang
-        if let crs = files.crs, let from, crs != from {
+        if let crs = files.input.crs, let from, crs != from {
             throw ValidationError(l.pick("--crs 与 --from 都是输入坐标系，只给一个；输出坐标系用 --to", "--crs and --from both name the input CRS: give one; the output CRS is --to"))
         }
         if inputs.isEmpty {
             throw ValidationError(l.pick("请给出要转换的坐标 X,Y，或站点文件和 --output", "give coordinates X,Y to convert, or site files and --output"))
         }
         guard let output = files.output else {
-            if files.crs != nil {
+            if files.input.crs != nil {
                 throw ValidationError(l.pick("转换坐标时用 --from 和 --to 指定坐标系（--crs 用于转换文件）", "converting coordinates takes --from and --to (--crs is for files)"))
             }
             if let file = inputs.first(where: { !Self.looksLikeCoordinates($0) && FileManager.default.fileExists(atPath: $0) }) {
@@ -121,25 +121,7 @@ struct ConvertFileOptions: ParsableArguments {
     @Option(help: ArgumentHelp("输出格式 geojson|shp|gpkg|kml，默认按 --output 的扩展名 / output format (default: from the --output ending)", valueName: "FORMAT"))
     var format: ConvertFormat?
 
-    @Option(help: ArgumentHelp("输入坐标系 EPSG:代码 或 CM111；不指定时按文件自带的坐标系，否则为 EPSG:4490（同 screen）/ input CRS (default: the file's own, else EPSG:4490)", valueName: "EPSG:CODE|CMnnn"))
-    var crs: String?
-
-    @Option(help: ArgumentHelp("强制文件文字编码，如 GBK、UTF-8（Shapefile、CSV、DXF）/ force the text encoding", valueName: "ENCODING"))
-    var encoding: String?
-
-    @Option(help: ArgumentHelp("只读取文件中的这一图层或工作表 / read only this layer or sheet", valueName: "NAME"))
-    var layer: String?
-
-    @Option(name: .customLong("id-field"), help: ArgumentHelp("要素编号所在字段 / the property holding each feature's ID", valueName: "NAME"))
-    var idField: String?
-
-    @Option(help: ArgumentHelp("坐标表每行是：auto（自动）|sites 或 points（一个点）|vertices（界址点，按地块编号分组）/ what a table row is", valueName: "auto|sites|points|vertices"))
-    var rows: Formats.TableRows = .auto
-
-    @Flag(name: .customLong("untrusted-input"), help: "文件来自他人：只按扩展名用对应的 GDAL 驱动打开，不联网，不读文件所在文件夹以外的文件 / files from others (see screen --help)")
-    var untrustedInput = false
-
-    @OptionGroup(title: "读入的限制 / limits on input") var limits: ReadLimitOptions
+    @OptionGroup(title: "读入站点文件 / reading site files (同 screen / as for screen)") var input: SiteFileOptions
 
     @Flag(help: "不输出汇总（写出多少要素、写到哪里）/ no summary line") var quiet = false
 

@@ -23,7 +23,7 @@ struct ConvertFiles {
         var declared: CRS?
         do throws(GeometryError) {
             target = try CRS(parsing: command.to)
-            if let input = options.crs ?? command.from { declared = try CRS(parsing: input) }
+            if let input = options.input.crs ?? command.from { declared = try CRS(parsing: input) }
         } catch {
             fail(error.message(l))
         }
@@ -32,10 +32,8 @@ struct ConvertFiles {
                         "ZoneScreen's own industry catalogue \(BuiltInData.catalogue) is missing: reinstall with scripts/install"))
         }
         // Profiles in the features do not matter here: the intake leaves them unread.
-        let intake = SiteIntake(catalogue: catalogue, options: SiteIntake.Options(
-            crs: declared, offset: command.fromDatum, idField: options.idField, encoding: options.encoding, layer: options.layer,
-            tableRows: options.rows, language: l, untrusted: options.untrustedInput, limits: options.limits.limits(over: .files),
-            readsProfiles: false))
+        let intake = SiteIntake(catalogue: catalogue, options: options.input.intake(crs: declared, offset: command.fromDatum, language: l,
+                                                                               readsProfiles: false))
 
         var features: [Feature] = []
         var labels: [String] = []

@@ -43,23 +43,10 @@ struct Screen: ParsableCommand {
     @Option(help: ArgumentHelp("网络地图坐标纠偏 gcj02（高德、腾讯）|bd09（百度）/ web-map offset to remove", valueName: "gcj02|bd09"))
     var offset: WebMapDatum?
 
-    @Option(help: ArgumentHelp("输入坐标系 EPSG:代码，或 CM111（按中央经线的 CGCS2000 3 度带平面坐标）；不指定时按文件自带的坐标系，否则为 EPSG:4490 / input CRS (default: the file's own, else EPSG:4490)", valueName: "EPSG:CODE|CMnnn"))
-    var crs: String?
-
-    @Option(help: ArgumentHelp("强制文件文字编码，如 GBK、UTF-8（Shapefile、CSV、DXF）/ force the text encoding", valueName: "ENCODING"))
-    var encoding: String?
-
-    @Option(help: ArgumentHelp("只读取文件中的这一图层或工作表 / read only this layer or sheet", valueName: "NAME"))
-    var layer: String?
-
-    @Option(name: .customLong("id-field"), help: ArgumentHelp("站点编号所在字段；不指定时识别 id、site_id、编号、地块编号、宗地号、DKBH 等 / the property holding each site's ID", valueName: "NAME"))
-    var idField: String?
-
-    @Option(help: ArgumentHelp("坐标表每行是：auto（自动）|sites 或 points（一个站点）|vertices（界址点，按地块编号分组）/ what a table row is", valueName: "auto|sites|points|vertices"))
-    var rows: Formats.TableRows = .auto
-
     @Flag(name: .customLong("merge-parcels"), help: "把每个文件（或标准输入）中的全部地块合并为一个站点筛查（默认每个地块为一个站点）；地块须都是面，坐标系与项目情况须相同 / screen all parcels of each file (or stdin) together as one site (default: each parcel its own site); they must be polygons with one CRS and one profile")
     var mergeParcels = false
+
+    @OptionGroup(title: "读入站点文件 / reading site files") var input: SiteFileOptions
 
     @OptionGroup var profile: ProfileOptions
 
@@ -91,11 +78,6 @@ struct Screen: ParsableCommand {
     var jobs: Int?
 
     @Flag(help: "不显示进度、汇总与编译数据集的提示 / no progress bar, no summary, no note on compiling the dataset") var quiet = false
-
-    @Flag(name: .customLong("untrusted-input"), help: "站点文件来自他人：只按扩展名用对应的 GDAL 驱动打开（不用 VRT 等会引用别处的驱动），不联网，不读文件所在文件夹以外的文件 / site files from others: only the GDAL driver their ending calls for, no network, nothing outside their folder")
-    var untrustedInput = false
-
-    @OptionGroup(title: "读入的限制 / limits on input (默认 / defaults: 1 GiB, 10000000, 5000000, 16 MiB; 环境变量 ZONESCREEN_MAX_UNPACKED_BYTES 等)") var limits: ReadLimitOptions
 
     @Option(name: .customLong("max-stdin-bytes"), help: ArgumentHelp("标准输入整体读入（一个 GeoJSON 文档）的上限（字节），默认 256 MiB；按行或 RS 分隔的要素流不限总量 / most bytes of standard input read as one document", valueName: "BYTES"))
     var maxStdinBytes: Int?
@@ -140,7 +122,7 @@ struct Screen: ParsableCommand {
             try OutputTarget.refuseInputs(outputs: [output, clausesFile].compactMap { $0 },
                                           inputs: files.filter { $0 != "-" } + [dataset, compareDataset].compactMap { $0 })
             var declaredCRS: CRS?
-            if let crs {
+            if let crs = input.crs {
                 do { declaredCRS = try CRS(parsing: crs) } catch { throw CLIError(error.message(l)) }
             }
             let loaded = try DatasetChoice.load(dataset, language: l, quiet: quiet)
@@ -156,9 +138,7 @@ struct Screen: ParsableCommand {
                 guard format == .text || format == .json else {
                     throw CLIError(l.pick("--all-industries 只支持 --format text 或 json", "--all-industries supports --format text or json only"))
                 }
-                let intake = SiteIntake(dataset: loaded, options: SiteIntake.Options(
-                    crs: declaredCRS, offset: offset ?? .wgs84, idField: idField, overrides: ProfileOverrides(), encoding: encoding, layer: layer,
-                    tableRows: rows, language: l, untrusted: untrustedInput, limits: limits.limits(over: .files)))
+                let intake = SiteIntake(dataset: loaded, options: input.intake(crs: declaredCRS, offset: offset ?? .wgs84, language: l))
                 var jobs: [BatchJob] = []
                 SiteReader(dataset: loaded, intake: intake, stdinLimit: stdinLimit, mergeParcels: mergeParcels).read(points: points, coordinateTexts: coordinateTexts, files: files, demoSites: demoSites,
                                                                 expect: { _ in }, submit: { jobs.append($0) }, idle: {})
@@ -183,9 +163,7 @@ struct Screen: ParsableCommand {
             // The engine threads end before the process does, whatever happens: never exit while one is in GEOS.
             defer { pool.shutDown() }
             let screener = BatchScreening(pool: pool, language: l, clauses: clauseDetail, comparing: comparison, render: renderer.render)
-            let intake = SiteIntake(dataset: loaded, options: SiteIntake.Options(
-                crs: declaredCRS, offset: offset ?? .wgs84, idField: idField, overrides: overrides, encoding: encoding, layer: layer,
-                tableRows: rows, language: l, untrusted: untrustedInput, limits: limits.limits(over: .files)))
+            let intake = SiteIntake(dataset: loaded, options: input.intake(crs: declaredCRS, offset: offset ?? .wgs84, overrides: overrides, language: l))
             let reader = SiteReader(dataset: loaded, intake: intake, stdinLimit: stdinLimit, mergeParcels: mergeParcels)
             let expected = SharedCount()
             let (points, coordinateTexts, files, demoSites) = (self.points, self.coordinateTexts, self.files, self.demoSites)
