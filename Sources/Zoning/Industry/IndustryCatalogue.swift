@@ -50,7 +50,7 @@ public struct Industry: Hashable, Sendable {
 public struct IndustryCatalogue: Sendable {
     /// Everyday words that stand for classes (炼焦, 钢铁), given by whoever loads the catalogue; asked for
     /// only when a typed industry is not a code or name, so opening a dataset never reads the words.
-    public var wordSource: @Sendable () -> IndustryWords = { .none }
+    package var wordSource: @Sendable () -> IndustryWords = { .none }
     public var words: IndustryWords { wordSource() }
     /// Where the catalogue was read from, for messages.
     public let source: String

@@ -13,8 +13,14 @@ final class AnswerSlot<T: Sendable>: Sendable {
 
     private let state = Mutex<State>(.empty)
 
+    /// The answer is given (or the wait cancelled): a job that finds it so need not run.
     var isSettled: Bool {
-        state.withLock { if case .waiting = $0 { false } else { true } }
+        state.withLock { state in
+            switch state {
+            case .empty, .waiting: false
+            case .settledEarly, .done: true
+            }
+        }
     }
 
     /// Registers the waiting task; false when it was already settled (and so resumed now).
