@@ -16,7 +16,7 @@ import Foundation
 ///   conformity (不符合……的), existing enterprises only (现有……).
 public struct ClauseTextReader: Sendable {
     /// Bump when the reading of any text changes: compiled stores read with another version are stale.
-    public static let version = "3"
+    public static let version = "4"
 
     public let lexicon: ReaderLexicon
 
@@ -29,11 +29,12 @@ public struct ClauseTextReader: Sendable {
         let normalised = TextNormaliser.dropNumbering(TextNormaliser.normalise(text))
         var parts: [ReadPart] = []
         var current = heading
+        let parks = ParkMention.find(normalised)
         for words in PartSplitter.parts(normalised) {
-            var part = readPart(words, heading: current)
+            var part = readPart(words, heading: current, parks: parks)
             if let inner = Self.heading(in: part) {
                 // 禁止类项目包括：… / 以下项目一律不予审批：…: what follows takes its effect.
-                if part.effect == .requirement { part = readPart(words, heading: inner) }
+                if part.effect == .requirement { part = readPart(words, heading: inner, parks: parks) }
                 current = inner
             }
             parts.append(part)
@@ -59,7 +60,8 @@ public struct ClauseTextReader: Sendable {
 
     /// `heading`: the effect of the list the part stands in, taken when the part has no effect words of
     /// its own and names something a project can be.
-    func readPart(_ words: String, heading: ListHeading? = nil) -> ReadPart {
+    /// `parks`: the parks the whole clause names, for a bare 区外 in this part.
+    func readPart(_ words: String, heading: ListHeading? = nil, parks: ParkMention? = nil) -> ReadPart {
         var part = ReadPart(words: words)
         var text = Masked(words)
 
@@ -91,7 +93,7 @@ public struct ClauseTextReader: Sendable {
         }
 
         // Scopes, masked so that 化工园区外 is no chemical project.
-        for (scope, span) in Scopes.read(text.text) {
+        for (scope, span) in Scopes.read(text.text, parks: parks) {
             part.scopes.append(scope)
             part.rules.append("scope." + Scopes.ruleName(scope))
             text.mask(span)
@@ -217,7 +219,8 @@ public struct ClauseTextReader: Sendable {
             // Categories (两高, 涉重金属重点行业, 三类工业项目) before single words.
             if let (group, length) = groupMatch(characters, at: index) {
                 if seen.insert("group:" + group.name).inserted {
-                    found.append(ReadTerm(words: String(glyphs: characters[index..<(index + length)]), codes: group.codes, group: group.name))
+                    found.append(ReadTerm(words: String(glyphs: characters[index..<(index + length)]), codes: group.codes, group: group.name,
+                                          partialCodes: group.partialCodes))
                 }
                 index += length - 1
                 continue
@@ -236,7 +239,7 @@ public struct ClauseTextReader: Sendable {
                     break
                 }
                 if seen.insert(entry.word).inserted {
-                    found.append(ReadTerm(words: entry.word, codes: entry.codes, flags: entry.flags))
+                    found.append(ReadTerm(words: entry.word, codes: entry.codes, flags: entry.flags, partialCodes: entry.partialCodes))
                 }
                 index += length - 1
                 break

@@ -10,14 +10,18 @@ public struct ReaderLexicon: Sendable, Hashable {
         public let flags: [String]
         /// Why the word stands for these codes.
         public let note: String
+        /// Codes the word covers only in part (聚氯乙烯 is one product of C2651 初级形态塑料及合成树脂制造);
+        /// written `C2651~` in the file.
+        public let partialCodes: [String]
         /// The word as characters, for matching in place.
         let characters: [Unicode.Scalar]
 
-        init(word: String, codes: [String], flags: [String], note: String) {
+        init(word: String, codes: [String], flags: [String], note: String, partialCodes: [String] = []) {
             self.word = word
             self.codes = codes
             self.flags = flags
             self.note = note
+            self.partialCodes = partialCodes
             characters = Array(word.unicodeScalars)
         }
     }
@@ -29,13 +33,16 @@ public struct ReaderLexicon: Sendable, Hashable {
         public let codes: [String]
         public let document: String
         public let note: String
+        /// Codes the category covers only in part (电镀 is part of C3360), as for entries.
+        public let partialCodes: [String]
 
-        public init(name: String, words: [String], codes: [String], document: String, note: String = "") {
+        public init(name: String, words: [String], codes: [String], document: String, note: String = "", partialCodes: [String] = []) {
             self.name = name
             self.words = words
             self.codes = codes
             self.document = document
             self.note = note
+            self.partialCodes = partialCodes
         }
     }
 
@@ -104,17 +111,26 @@ public struct ReaderLexicon: Sendable, Hashable {
             guard !fields[0].isEmpty, !(fields[1].isEmpty && fields[2].isEmpty) else {
                 throw .malformed(file: "industry-lexicon.csv", line: line, detail: "a word needs codes or flags")
             }
-            entries.append(Entry(word: fields[0], codes: fields[1] == "none" ? [] : Self.list(fields[1]), flags: Self.list(fields[2]), note: fields[3]))
+            let (codes, partial) = Self.codes(fields[1] == "none" ? "" : fields[1])
+            entries.append(Entry(word: fields[0], codes: codes, flags: Self.list(fields[2]), note: fields[3], partialCodes: partial))
         }
         var groups: [Group] = []
         for (line, fields) in try Self.rows(groupsCSV, file: "industry-groups.csv", columns: 5) {
             guard !fields[0].isEmpty, !fields[2].isEmpty else {
                 throw .malformed(file: "industry-groups.csv", line: line, detail: "a group needs a name and codes")
             }
+            let (codes, partial) = Self.codes(fields[2])
             groups.append(Group(name: fields[0], words: Self.list(fields[1]).isEmpty ? [fields[0]] : Self.list(fields[1]),
-                                codes: Self.list(fields[2]), document: fields[3], note: fields[4]))
+                                codes: codes, document: fields[3], note: fields[4], partialCodes: partial))
         }
         self.init(entries: entries, groups: groups)
+    }
+
+    /// A codes field: every code, and those marked `~` (covered only in part), unmarked.
+    static func codes(_ field: String) -> (codes: [String], partial: [String]) {
+        let listed = list(field)
+        let codes = listed.map { $0.hasSuffix("~") ? String($0.dropLast()) : $0 }
+        return (codes, listed.filter { $0.hasSuffix("~") }.map { String($0.dropLast()) })
     }
 
     static func list(_ field: String) -> [String] {

@@ -28,12 +28,15 @@ public struct ReadTerm: Sendable, Hashable {
     public var flags: [String]
     /// The category table the codes come from (两高, or a dataset's 三类工业项目), if any.
     public var group: String?
+    /// Codes the words cover only in part (聚氯乙烯 in C2651).
+    public var partialCodes: [String]
 
-    public init(words: String, codes: [String], flags: [String] = [], group: String? = nil) {
+    public init(words: String, codes: [String], flags: [String] = [], group: String? = nil, partialCodes: [String] = []) {
         self.words = words
         self.codes = codes
         self.flags = flags
         self.group = group
+        self.partialCodes = partialCodes
     }
 }
 
@@ -43,6 +46,8 @@ public enum ReadScope: Sendable, Hashable {
     /// lists are the recognised ones).
     case outsidePark(chemicalParks: Bool, compliant: Bool, words: String)
     case inPark(chemicalParks: Bool, compliant: Bool, words: String)
+    /// 未进入涉重片区: outside a park of a kind no layer records (`kind`, the clause's words for it).
+    case outsideUnrecordedPark(kind: String, words: String)
     /// 岸线 N 公里范围内; `rivers` nil: every river class.
     case nearShoreline(metres: Double, rivers: [String]?, words: String)
     /// Inside a sensitive area of a role (drinkingWater, natureReserve), of some levels.
@@ -52,7 +57,7 @@ public enum ReadScope: Sendable, Hashable {
 
     public var words: String {
         switch self {
-        case .outsidePark(_, _, let words), .inPark(_, _, let words), .nearShoreline(_, _, let words),
+        case .outsidePark(_, _, let words), .inPark(_, _, let words), .outsideUnrecordedPark(_, let words), .nearShoreline(_, _, let words),
              .inArea(_, _, let words), .inRedLine(let words): words
         }
     }

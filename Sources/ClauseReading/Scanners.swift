@@ -296,6 +296,14 @@ enum Effects {
                 found.rule = "effect.mustEnterPark"
                 return found
             }
+            // 须经省联席会议同意, 应经省级人民政府批准: someone must agree first.
+            if after.begins(with: "经") || after.begins(with: "报经"),
+               Scan.contains(String(after.prefix(24)), any: ["同意", "批准", "审定", "核准", "认定", "确认", "审查"]) {
+                found.effect = .needsAssessment
+                found.words = modal + "经…" + (["同意", "批准", "审定", "核准", "认定", "确认", "审查"].first { after.prefix(24).contains($0) } ?? "同意")
+                found.rule = "effect.approval"
+                return found
+            }
             if Scan.contains(after, any: ["论证", "评估", "专题研究", "专项评价"]) && !after.begins(with: "加强") {
                 found.effect = .needsAssessment
                 found.words = modal + "…论证"
@@ -346,9 +354,24 @@ enum Effects {
 
 /// Where a prescription holds.
 enum Scopes {
-    static func read(_ text: String) -> [(ReadScope, Range<Int>)] {
+    /// `parks`: the parks the whole clause names (化工园区 in an earlier sentence), for a bare 区外.
+    static func read(_ text: String, parks: ParkMention? = nil) -> [(ReadScope, Range<Int>)] {
         let characters = Array(text.unicodeScalars)
         var found: [(ReadScope, Range<Int>)] = []
+        // 化工园区（化工集聚区）外: a bracketed second name between the park and 外/内.
+        for close in characters.indices where characters[close].isOneOf(")）") && close + 1 < characters.count && characters[close + 1].isOneOf("外内") {
+            guard let open = (max(0, close - 14)..<close).last(where: { characters[$0].isOneOf("(（") }),
+                  ParkMention.parkWords.contains(where: { Scan.matches(Array($0.unicodeScalars), in: characters, at: open - $0.unicodeScalars.count) })
+            else { continue }
+            var start = open
+            while start > 0, open - start < 10, !characters[start - 1].isOneOf("，,、；;在于的（(）)"),
+                  !Effects.endsWithEffect(characters, at: start) { start -= 1 }
+            let words = String(glyphs: characters[start...(close + 1)])
+            let chemical = words.has("化工")
+            let compliant = chemical || Scan.contains(words, any: ["合规", "认定", "依法设立", "省级以上"])
+            found.append((characters[close + 1] == "外" ? .outsidePark(chemicalParks: chemical, compliant: compliant, words: words)
+                                                       : .inPark(chemicalParks: chemical, compliant: compliant, words: words), start..<(close + 2)))
+        }
         // 园区外 / 园区内, with what stands before (合规、化工).
         for (suffix, outside) in [("园区外", true), ("园区以外", true), ("园区之外", true), ("开发区外", true), ("集聚区外", true), ("集中区外", true), ("集中区域外", true), ("集中区域以外", true),
                                   ("园区内", false), ("园区范围内", false), ("开发区内", false), ("集聚区内", false)] {
@@ -365,15 +388,30 @@ enum Scopes {
                                       : .inPark(chemicalParks: chemical, compliant: compliant, words: words), start..<range.upperBound))
             }
         }
-        for range in Scan.occurrences(of: "未进入", in: characters) + Scan.occurrences(of: "未入驻", in: characters)
-            where !found.contains(where: { $0.1.overlaps(range) }) {
-            let rest = Array(characters[range.upperBound..<min(characters.count, range.upperBound + 14)])
-            guard let park = ["园区", "集中区", "集聚区", "开发区"].compactMap({ Scan.occurrences(of: $0, in: rest).first }).min(by: { $0.lowerBound < $1.lowerBound })
-            else { continue }
-            let end = range.upperBound + park.upperBound
-            let words = String(glyphs: characters[range.lowerBound..<end])
-            let chemical = words.has("化工")
-            found.append((.outsidePark(chemicalParks: chemical, compliant: chemical, words: words), range.lowerBound..<end))
+        // 未进入（合规）园区, 未按规定进入园区, 未进入涉重片区.
+        for lead in ["未按规定进入", "未依法进入", "未按要求进入", "未进入", "未入驻"] {
+            for range in Scan.occurrences(of: lead, in: characters) where !found.contains(where: { $0.1.overlaps(range) }) {
+                let rest = Array(characters[range.upperBound..<min(characters.count, range.upperBound + 14)])
+                guard let park = ["园区", "集中区", "集聚区", "开发区", "片区"].compactMap({ Scan.occurrences(of: $0, in: rest).first })
+                    .min(by: { $0.lowerBound < $1.lowerBound }) else { continue }
+                let end = range.upperBound + park.upperBound
+                let words = String(glyphs: characters[range.lowerBound..<end])
+                let kind = String(glyphs: rest[..<park.upperBound])
+                let chemical = kind.has("化工")
+                if !chemical, ParkMention.unrecordedKind(kind) {
+                    found.append((.outsideUnrecordedPark(kind: kind, words: words), range.lowerBound..<end))
+                } else {
+                    let compliant = chemical || Scan.contains(kind, any: ["合规", "认定", "依法设立", "省级以上"])
+                    found.append((.outsidePark(chemicalParks: chemical, compliant: compliant, words: words), range.lowerBound..<end))
+                }
+            }
+        }
+        // 禁止在区外新布点化工项目: 区 is the park the clause has named.
+        if let parks {
+            for range in Scan.occurrences(of: "区外", in: characters) where !found.contains(where: { $0.1.overlaps(range) }) {
+                guard range.lowerBound == 0 || characters[range.lowerBound - 1].isOneOf("在于，,、；;（(") else { continue }
+                found.append((.outsidePark(chemicalParks: parks.chemical, compliant: parks.chemical, words: "区外"), range))
+            }
         }
         if let shoreline = shoreline(characters) { found.append(shoreline) }
         // Sensitive areas and red lines.
@@ -444,10 +482,29 @@ enum Scopes {
         switch scope {
         case .outsidePark: "园区外"
         case .inPark: "园区内"
+        case .outsideUnrecordedPark: "未进入专门园区"
         case .nearShoreline: "岸线范围"
         case .inArea(let role, _, _): role
         case .inRedLine: "生态保护红线"
         }
+    }
+}
+
+/// The parks a clause names anywhere in its text, for a later bare 区外 ("禁止在区外新布点化工项目").
+struct ParkMention: Sendable, Hashable {
+    var chemical: Bool
+
+    static let parkWords = ["园区", "集中区", "集聚区", "开发区", "集中区域"]
+
+    static func find(_ text: String) -> ParkMention? {
+        if Scan.contains(text, any: ["化工园区", "化工集中区", "化工集聚区", "化工产业园"]) { return ParkMention(chemical: true) }
+        if Scan.contains(text, any: parkWords) { return ParkMention(chemical: false) }
+        return nil
+    }
+
+    /// A park named for what it holds (涉重片区, 有电镀产业定位的园区, 专业园区): no layer records such kinds.
+    static func unrecordedKind(_ words: String) -> Bool {
+        Scan.contains(words, any: ["片区", "产业定位", "专业", "特色", "涉重", "电镀", "印染", "制革", "造纸", "医药", "冶炼", "定点"])
     }
 }
 

@@ -198,6 +198,7 @@ struct AnswerWriter {
             case .object: "object"
             case .place: "place"
             case .process: "process"
+            case .product: "product"
             }
         case .sensitiveLayer: "sensitiveLayer"
         }

@@ -172,6 +172,9 @@ public struct ResultWording: Sendable {
                               "the clause holds only in \"\(words)\", which no layer of the dataset maps: check whether the site lies there")
             case .process(let words):
                 asks = l.pick("条款针对“\(words)”，项目情况未说明是否采用", "the clause concerns \"\(words)\"; the profile does not say whether the project uses it")
+            case .product(let words):
+                asks = l.pick("条款只针对“\(words)”，项目所属行业类别还包括其他产品或工艺，需核对项目是否属于“\(words)”",
+                              "the clause names only \"\(words)\", and the project's class holds other products or processes too: check whether the project is one")
             }
             return l.pick("若涉及本项目则为“\(effect)”；", "would be \(effect) if it concerns this project; ") + asks + l.pick("，需人工核对", ": a person must check it")
         }

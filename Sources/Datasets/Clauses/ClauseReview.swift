@@ -127,6 +127,7 @@ public enum ClauseReview {
         case .object(let words): "对象不明：\(words)"
         case .place(let words): "地点：\(words)"
         case .process(let words): "工艺或原料：\(words)"
+        case .product(let words): "产品：\(words)"
         }
     }
 

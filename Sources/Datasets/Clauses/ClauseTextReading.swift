@@ -105,6 +105,8 @@ extension ClausePart {
                 park = ParkCondition(relation: .outside, kinds: chemical ? [.chemical] : nil, compliantOnly: compliant)
             case .inPark(let chemical, let compliant, _):
                 park = ParkCondition(relation: .inside, kinds: chemical ? [.chemical] : nil, compliantOnly: compliant)
+            case .outsideUnrecordedPark(let kind, _):
+                park = ParkCondition(relation: .outside, unrecordedKind: kind)
             case .nearShoreline(let metres, let rivers, _):
                 shoreline = ShorelineCondition(distance: metres, rivers: rivers?.compactMap(RiverClass.init(rawValue:)) ?? RiverClass.allCases)
             case .inArea(let role, let levels, _):
@@ -119,10 +121,19 @@ extension ClausePart {
         }
         let excluded = designators(part.excluded).filter { !$0.hasPrefix(ProjectConditions.flagPrefix) && $0 != ProjectConditions.chemicalDesignator }
         let industries = part.industries.map(designators)
+        // A code some word names only in part, and no word names wholly (聚氯乙烯 alone, not 合成树脂).
+        func designator(_ code: String) -> String { code == "chemical" ? ProjectConditions.chemicalDesignator : code }
+        var partial: [String: [String]] = [:]
+        for term in part.industries ?? [] {
+            for code in term.partialCodes where !(partial[designator(code)] ?? []).contains(term.words) {
+                partial[designator(code), default: []].append(term.words)
+            }
+        }
+        for term in part.industries ?? [] { for code in term.codes where !term.partialCodes.contains(code) { partial[designator(code)] = nil } }
         let conditions = ProjectConditions(
             industries: industries?.isEmpty == true ? nil : industries, excludeIndustries: excluded.isEmpty ? nil : excluded,
             natures: part.natures?.compactMap { ProjectNature(rawValue: $0.rawValue) }, park: park, shoreline: shoreline, zone: zone,
-            exceptions: exceptions)
+            exceptions: exceptions, partialIndustries: partial.isEmpty ? nil : partial.mapValues { $0.joined(separator: "、") })
         let missing: [ClauseMissing] = part.missing.map { missing in
             switch missing {
             case .categoryTable(let name): .categoryTable(name: name)

@@ -110,6 +110,7 @@ extension BinaryWriter {
             w.put(park.relation)
             w.putOptional(park.kinds) { w, kinds in w.putArray(kinds) { $0.put($1) } }
             w.append(park.compliantOnly)
+            w.append(park.unrecordedKind)
         }
         putOptional(c.shoreline) { w, shoreline in w.append(shoreline.distance); w.putArray(shoreline.rivers) { $0.put($1) } }
         putOptional(c.zone) { w, zone in
@@ -119,6 +120,9 @@ extension BinaryWriter {
             }
         }
         putOptional(c.exceptions) { w, exceptions in w.putArray(exceptions) { $0.put($1) } }
+        // Sorted, so the same conditions always write the same bytes (the store's hash depends on it).
+        let partial = c.partialIndustries?.sorted { $0.key < $1.key }
+        append(partial?.map(\.key)); append(partial?.map(\.value))
     }
 
     mutating func put(_ citation: Citation) { append(citation.document); append(citation.article) }
@@ -146,6 +150,7 @@ extension BinaryWriter {
             case .object(let words): w.append(UInt8(3)); w.append(words)
             case .place(let words): w.append(UInt8(4)); w.append(words)
             case .process(let words): w.append(UInt8(5)); w.append(words)
+            case .product(let words): w.append(UInt8(6)); w.append(words)
             }
         }
         let e = part.evidence
@@ -193,7 +198,9 @@ extension BinaryReader {
         let park = try getOptional { (r: inout BinaryReader) throws -> ParkCondition in
             let relation = try r.get(ParkCondition.Relation.self)
             let kinds = try r.getOptional { (r: inout BinaryReader) throws in try r.getArray { (r: inout BinaryReader) throws in try r.get(ParkKind.self) } }
-            return ParkCondition(relation: relation, kinds: kinds, compliantOnly: try r.readBool())
+            let compliantOnly = try r.readBool()
+            let unrecordedKind = try r.readOptionalString()
+            return ParkCondition(relation: relation, kinds: kinds, compliantOnly: compliantOnly, unrecordedKind: unrecordedKind)
         }
         let shoreline = try getOptional { (r: inout BinaryReader) throws in
             ShorelineCondition(distance: try r.readDouble(), rivers: try r.getArray { (r: inout BinaryReader) throws in try r.get(RiverClass.self) })
@@ -206,8 +213,11 @@ extension BinaryReader {
             }
         }
         let exceptions = try getOptional { (r: inout BinaryReader) throws in try r.getArray { (r: inout BinaryReader) throws in try r.getConditions() } }
+        let partialKeys = try readOptionalStrings(), partialWords = try readOptionalStrings()
+        guard partialKeys?.count == partialWords?.count else { throw BinaryReadError.malformed(at: position, detail: "partial industries") }
+        let partial = partialKeys.flatMap { keys in partialWords.map { Dictionary(zip(keys, $0), uniquingKeysWith: { a, _ in a }) } }
         return ProjectConditions(industries: industries, excludeIndustries: excluded, natures: natures, chemical: chemical, flags: flags,
-                                 park: park, shoreline: shoreline, zone: zone, exceptions: exceptions)
+                                 park: park, shoreline: shoreline, zone: zone, exceptions: exceptions, partialIndustries: partial)
     }
 
     mutating func getCitation() throws(BinaryReadError) -> Citation {
@@ -243,6 +253,7 @@ extension BinaryReader {
             case 3: return .object(words: try r.readString())
             case 4: return .place(words: try r.readString())
             case 5: return .process(words: try r.readString())
+            case 6: return .product(words: try r.readString())
             case let other: throw BinaryReadError.malformed(at: r.position, detail: "clause missing \(other)")
             }
         }

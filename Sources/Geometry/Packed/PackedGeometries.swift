@@ -41,6 +41,9 @@ public final class PackedGeometries: IndexedGeometries, @unchecked Sendable {
         guard bytes.count >= 32 else { throw .malformed("header") }
         func header(_ slot: Int) -> Int { Int(clamping: UInt64(littleEndian: bytes.load(fromByteOffset: slot * 8, as: UInt64.self))) }
         let (n, p, r, c) = (header(0), header(1), header(2), header(3))
+        // No count can exceed the buffer's bytes; bounding them first keeps n + 1, 4 * n and the sizes
+        // below from overflowing on a damaged header.
+        guard [n, p, r, c].allSatisfy({ $0 >= 0 && $0 <= bytes.count }) else { throw .malformed("counts") }
         var offset = 32
         func array<T>(_: T.Type, _ count: Int) throws(PackedGeometryError) -> UnsafeBufferPointer<T> {
             let size = count * MemoryLayout<T>.stride

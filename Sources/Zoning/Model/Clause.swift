@@ -140,6 +140,9 @@ public enum ClauseMissing: Sendable, Hashable {
     case place(words: String)
     /// A process, fuel or material (采用含汞工艺的): whether the project uses it.
     case process(words: String)
+    /// The clause names a product or process (聚氯乙烯, 电镀) that is only part of the project's class:
+    /// whether the project is one.
+    case product(words: String)
 }
 
 /// The words a part's findings came from, and the reader rules that fired.

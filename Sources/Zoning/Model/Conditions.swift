@@ -19,6 +19,9 @@ public struct ProjectConditions: Sendable, Hashable {
     public var zone: ZoneCondition?
     /// "……除外": a project that meets any of these is not concerned (e.g. a rebuild that raises safety).
     public var exceptions: [ProjectConditions]?
+    /// Designators among `industries` that the clause's words cover only in part (聚氯乙烯 is one product
+    /// of C2651), with those words: a project matched by these alone may be concerned, a person must look.
+    public var partialIndustries: [String: String]?
 
     /// The designator of chemical projects among `industries`, after normalisation.
     public static let chemicalDesignator = "CHEMICAL"
@@ -27,7 +30,7 @@ public struct ProjectConditions: Sendable, Hashable {
 
     public init(industries: [String]? = nil, excludeIndustries: [String]? = nil, natures: [ProjectNature]? = nil,
                 chemical: Bool? = nil, flags: [String]? = nil, park: ParkCondition? = nil, shoreline: ShorelineCondition? = nil,
-                zone: ZoneCondition? = nil, exceptions: [ProjectConditions]? = nil) {
+                zone: ZoneCondition? = nil, exceptions: [ProjectConditions]? = nil, partialIndustries: [String: String]? = nil) {
         self.industries = industries?.map(IndustryCode.normalise)
         self.excludeIndustries = excludeIndustries?.map(IndustryCode.normalise)
         self.natures = natures
@@ -37,6 +40,8 @@ public struct ProjectConditions: Sendable, Hashable {
         self.shoreline = shoreline
         self.zone = zone
         self.exceptions = exceptions?.isEmpty == true ? nil : exceptions
+        let partial = partialIndustries.map { Dictionary($0.map { (IndustryCode.normalise($0.key), $0.value) }, uniquingKeysWith: { a, _ in a }) }
+        self.partialIndustries = partial?.isEmpty == true ? nil : partial
     }
 
     public var isEmpty: Bool {
@@ -112,7 +117,21 @@ public struct ProjectConditions: Sendable, Hashable {
         }
         if let flags, !flags.allSatisfy(profile.flags.contains) { return .doesNotConcern }
         if unknown { return .unknown }
+        if partialMatch(profile, isChemical: isChemical) != nil { return .undetermined }
         return placed
+    }
+
+    /// The words that name the project's class only in part, when nothing else among `industries` names
+    /// it (a C2651 project against 禁止新建聚氯乙烯项目): whether the project is one is for a person.
+    package func partialMatch(_ profile: ProjectProfile?, isChemical: Bool?) -> String? {
+        guard let partial = partialIndustries, let industries, let profile else { return nil }
+        let whole = industries.filter { partial[$0] == nil }
+        guard Self.covers(whole, profile.industry, isChemical: isChemical, flags: profile.flags) != true else { return nil }
+        let code = profile.industry ?? ""
+        let words = partial.filter { designator, _ in
+            designator == Self.chemicalDesignator ? isChemical == true : IndustryCode.covers(designator, code)
+        }.values
+        return words.isEmpty ? nil : Set(words).sorted().joined(separator: "、")
     }
 
     /// Whether a project of `code` (and chemical nature `isChemical`) is among `designators`; nil when
@@ -210,11 +229,15 @@ public struct ParkCondition: Sendable, Hashable {
     public var kinds: [ParkKind]?
     /// Only parks on the compliant (认定/合规) list qualify (合规园区).
     public var compliantOnly: Bool
+    /// A kind of park no layer records (涉重片区, 有电镀产业定位的园区), in the clause's words: outside every
+    /// park the site is outside such a park too; inside any park nobody here can tell.
+    public var unrecordedKind: String?
 
-    public init(relation: Relation, kinds: [ParkKind]? = nil, compliantOnly: Bool = false) {
+    public init(relation: Relation, kinds: [ParkKind]? = nil, compliantOnly: Bool = false, unrecordedKind: String? = nil) {
         self.relation = relation
         self.kinds = kinds
         self.compliantOnly = compliantOnly
+        self.unrecordedKind = unrecordedKind
     }
 
     /// Shares below this are slivers of a shared boundary, not a part of the site inside or outside.
@@ -224,7 +247,9 @@ public struct ParkCondition: Sendable, Hashable {
         guard let parks else { return .undetermined }
         var inside = 0.0, uncertain = 0.0
         for park in parks where kinds?.contains(park.kind) ?? true {
-            if !compliantOnly || park.compliant == true {
+            if unrecordedKind != nil {
+                uncertain += park.share
+            } else if !compliantOnly || park.compliant == true {
                 inside += park.share
             } else if park.compliant == nil {
                 uncertain += park.share

@@ -194,9 +194,16 @@ package struct RuleEvaluator {
     /// Why a site condition cannot be decided here: no parks layer, parks of unknown compliance, or a
     /// sensitive area the dataset has no layer of (or no level for).
     private func conditionGap(_ conditions: ProjectConditions) -> Undetermined.Missing? {
+        if let words = conditions.partialMatch(profile, isChemical: profile?.isChemical(chemicalIndustries: chemicalIndustries)) {
+            return .clauseFact(.product(words: words))
+        }
         if case .area(let role, _)? = conditions.zone, conditions.zone?.evaluate(site) == .undetermined { return .sensitiveLayer(role: role) }
         guard conditions.namesParks else { return nil }
         guard dataset.parks != nil else { return .parksLayer }
+        // In a park, but whether it is of a kind no layer records (涉重片区) is for a person.
+        if let kind = conditions.park?.unrecordedKind, conditions.park?.evaluate(site.parks) == .undetermined {
+            return .clauseFact(.place(words: kind))
+        }
         let unknown = parks.filter { $0.compliant == nil }.map(\.name)
         return unknown.isEmpty ? nil : .parkCompliance(parks: unknown)
     }
