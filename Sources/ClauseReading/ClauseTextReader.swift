@@ -39,7 +39,81 @@ public struct ClauseTextReader: Sendable {
             }
             parts.append(part)
         }
+        shareWithinBrackets(&parts, parks: parks)
         return ClauseTextReading(parts: parts)
+    }
+
+    /// 橡胶和塑料制品业（废旧塑料加工项目；再生橡胶制造项目；工业园区外禁止）: a table row flattened into
+    /// text, its items split at ；inside a bracket. The words before the bracket name the table's row (a
+    /// division: 非金属矿物制品业), not the project; an item without an effect of its own takes the effect
+    /// of the next item that states one (the row's last cell: 陶瓷制品制造项目禁止), else the one before
+    /// the bracket (工业园区外禁止（化学原料制造项目；…）), with that item's place; an item that is only an
+    /// effect (工业园区外禁止) has given it and names no project itself.
+    private func shareWithinBrackets(_ parts: inout [ReadPart], parks: ParkMention?) {
+        func balance(_ words: String) -> Int {
+            words.unicodeScalars.reduce(0) { $0 + ($1 == "(" || $1 == "（" ? 1 : $1 == ")" || $1 == "）" ? -1 : 0) }
+        }
+        var depth = 0
+        var starts: [Int] = []
+        for part in parts {
+            starts.append(depth)
+            depth = max(0, depth + balance(part.words))
+        }
+        var index = 0
+        while index < parts.count {
+            let level = starts[index]
+            var end = index + 1
+            while end < parts.count, starts[end] > level { end += 1 }
+            defer { index = end }
+            guard end - index > 1, let open = parts[index].words.firstIndex(where: { $0 == "(" || $0 == "（" }) else { continue }
+            let header = readPart(String(parts[index].words[..<open]), parks: parks)
+            // The items' words, the first one after the bracket; closing brackets left out.
+            let items = ([String(parts[index].words[parts[index].words.index(after: open)...])] + parts[(index + 1)..<end].map(\.words))
+                .map { $0.filter { $0 != ")" && $0 != "）" } }
+            let effects = items.map { Effects.read($0) }
+            // An item that is only an effect and a place: 工业园区外禁止, 限制 允许改造升级.
+            let bare = items.map { words in
+                var rest = words
+                for word in Effects.prohibitions + Effects.restrictions + ["允许改造升级", "允许", "改造升级", "园区外", "园区内", "工业", "化工", "□", " "] {
+                    rest = rest.replacingOccurrences(of: word, with: "")
+                }
+                return rest.isEmpty
+            }
+            for (offset, words) in items.enumerated() {
+                let target = index + offset
+                if bare[offset] {
+                    parts[target] = ReadPart(words: parts[target].words)
+                    parts[target].rules = ["group.effectOnly"]
+                    continue
+                }
+                var donor: ReadPart?
+                if effects[offset].words == nil {
+                    if let next = (offset..<items.count).first(where: { effects[$0].words != nil && effects[$0].effect != .requirement }) {
+                        donor = readPart(items[next], parks: parks)
+                        donor?.effect = effects[next].effect
+                        donor?.effectWords = effects[next].words
+                    } else if header.effect != .requirement {
+                        donor = header
+                    }
+                }
+                var item: ReadPart
+                if let donor, let effectWords = donor.effectWords {
+                    item = readPart(words, heading: ListHeading(effect: donor.effect, natures: donor.natures, words: effectWords), parks: parks)
+                    if item.scopes.isEmpty && !donor.scopes.isEmpty {
+                        item.scopes = donor.scopes
+                        item.rules.append("scope.group")
+                    }
+                } else {
+                    item = readPart(words, parks: parks)
+                }
+                if item.scopes.isEmpty && !header.scopes.isEmpty && item.effect != .requirement {
+                    item.scopes = header.scopes
+                    item.rules.append("scope.group")
+                }
+                item.rules.append("group.item")
+                parts[target] = item
+            }
+        }
     }
 
     /// A part that heads a list: a catalogue's 禁止类/限制类/淘汰类 at its start, or an effect followed by
@@ -81,6 +155,13 @@ public struct ClauseTextReader: Sendable {
                 part.rules.append("exception.unread")
             }
             text.mask(span)
+        }
+        // 限制（允许改造升级）: a rebuild that upgrades is spared.
+        for word in ["允许改造升级", "允许技术改造", "允许技改", "允许改造"] where words.has(word) {
+            part.exceptions.append(ReadException(words: word, natures: [.rebuild], flags: []))
+            part.rules.append("exception.upgrade")
+            text.mask(all: word)
+            break
         }
         // 与供水设施和保护水源无关的: those related to it are spared.
         if let span = Exceptions.unrelated(in: characters) {

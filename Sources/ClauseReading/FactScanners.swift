@@ -31,7 +31,7 @@ enum Thresholds {
 enum Conformity {
     static func find(_ text: String) -> String? {
         // Qualities a profile does not state: 工艺落后的, 《…名录》所列, 列入名录的, 目录中.
-        for word in ["不完善", "不正常", "不达标", "不规范", "达不到", "未建成", "未取得", "未按规定", "违规", "不满足", "落后的", "所列", "列入名录", "目录中"] {
+        for word in ["不完善", "不正常", "不达标", "不规范", "达不到", "未建成", "未取得", "未按规定", "违规", "不满足", "落后的", "所列", "列入名录", "目录中", "未纳入", "未列入"] {
             guard let range = text.byteRange(of: word) else { continue }
             // The words around it: 环境基础设施不完善, 污染物排放不达标.
             let before = text[..<range.lowerBound].suffix(10)

@@ -277,6 +277,13 @@ enum Effects {
             let rest = String(glyphs: characters[range.upperBound...])
             if Scan.contains(rest, any: emissions), !rest.has("项目") { found.conduct = true; found.activity = false }
             if Scan.contains(text, any: unlawful) { found.conduct = true; found.activity = false }
+            // 投资额不得低于5000万元, 新增产能不得超过…: a size the project must have, not conduct; below it
+            // (above it) the project may not be built.
+            let lead = String(glyphs: characters[max(0, range.lowerBound - 14)..<range.lowerBound])
+            if found.conduct, Scan.contains(String(after.prefix(3)), any: comparisons), Scan.contains(lead, any: sizeSubjects) {
+                found.conduct = false
+                found.rule = "effect.threshold"
+            }
             return found
         }
         if let (word, _) = Scan.first(of: restrictions, in: characters) {
@@ -289,6 +296,17 @@ enum Effects {
         let modals = ["应当", "必须", "应", "须", "需"]
         if let (modal, range) = Scan.first(of: modals, in: characters) {
             let after = String(glyphs: characters[range.upperBound...])
+            // 投资额原则上应在1亿元以上, 须不低于…: below the size named the project may not be built.
+            let lead = String(glyphs: characters[max(0, range.lowerBound - 16)..<range.lowerBound])
+            if Scan.contains(lead + String(after.prefix(4)), any: sizeSubjects),
+               Scan.contains(String(after.prefix(14)), any: ["以上", "不低于", "不少于", "不小于", "达到"]),
+               Thresholds.find(String(after.prefix(20))) != nil {
+                found.effect = .prohibited
+                found.words = modal + "…以上"
+                found.rule = "effect.minimum"
+                found.inPrinciple = String(glyphs: characters[max(0, range.lowerBound - 3)..<range.lowerBound]).has("原则上")
+                return found
+            }
             if let park = parkEntry(after) {
                 found.mustEnterPark = true
                 found.chemicalParks = park
@@ -329,6 +347,9 @@ enum Effects {
     }
 
     static let activityObjects: Set<String> = ["破坏", "占用", "毁", "砍"]
+    /// What a size is of (投资额, 规模, 产能), and how it is compared.
+    static let sizeSubjects = ["投资", "规模", "产能", "生产能力", "装机", "单机", "年产", "容量"]
+    static let comparisons = ["低于", "小于", "不足", "超过", "高于", "大于"]
     static let emissions = ["直排", "排放", "排入", "倾倒", "偷排", "超标排放"]
 
     /// 非法采砂, 违法占用: the prohibition is of doing it unlawfully, a rule of conduct.
@@ -347,7 +368,9 @@ enum Effects {
             guard head.count <= 10 else { continue }
             return head.has("化工")
         }
-        if text.begins(with: "入园") || text.has("入园") && text.count < 20 { return text.has("化工") }
+        // 入园 says no more than a park; 化工 further on names whom (新上重化工项目必须入园，对……重化工企业).
+        if text.begins(with: "入园") { return false }
+        if text.has("入园") && text.count < 20 { return text.has("化工园") }
         return nil
     }
 }
@@ -380,6 +403,10 @@ enum Scopes {
                 // Back to a separator, but never over an effect word (禁止化工园区外…: 禁止 is no part of the park).
                 while start > 0, range.lowerBound - start < 10, !characters[start - 1].isOneOf("，,、；;在于的（(）)"),
                       !Effects.endsWithEffect(characters, at: start) { start -= 1 }
+                // Only the words that say what park it is (化工, 合规): in 化学制品制造业工业园区外 the industry
+                // before them names the project, not the park.
+                let walked = Array(characters[start..<range.lowerBound])
+                start = Scopes.parkQualifiers.compactMap { Scan.occurrences(of: $0, in: walked).first?.lowerBound }.min().map { start + $0 } ?? range.lowerBound
                 let head = String(glyphs: characters[start..<range.lowerBound])
                 let chemical = head.has("化工")
                 let compliant = chemical || Scan.contains(head, any: ["合规", "认定", "依法设立", "省级以上"])
@@ -478,6 +505,9 @@ enum Scopes {
         return nil
     }
 
+    /// Words that qualify a park (化工园区, 合规园区, 省级以上工业园区, 规划的化工集中区).
+    static let parkQualifiers = ["化工", "石化", "合规", "认定", "依法设立", "依法合规", "省级以上", "省级", "国家级", "工业", "产业", "规划", "专业", "特色", "经济", "高新"]
+
     static func ruleName(_ scope: ReadScope) -> String {
         switch scope {
         case .outsidePark: "园区外"
@@ -529,13 +559,25 @@ enum Existing {
     static func only(_ text: String) -> Bool {
         let lead = text.drop { "对".contains($0) }
         return lead.begins(with: "现有") || lead.begins(with: "已建") || lead.begins(with: "已有") || lead.begins(with: "存量")
+            || Scan.contains(text, any: existingActs)
     }
+
+    /// What only an existing enterprise can be refused: 资质延期、产品换证 (a new project has none to renew).
+    static let existingActs = ["资质延期", "产品换证", "换发证", "证照延续", "许可证延续", "延期换证"]
 }
 
 /// Whom a prohibition names when no industry word does.
 enum Objects {
     static func everyProject(_ text: String) -> Bool {
-        Scan.contains(text, any: ["任何", "一切", "各类", "所有", "建设项目", "开发建设", "开发性", "生产性建设", "投资建设", "人为活动", "建设活动"])
+        if Scan.contains(text, any: ["任何", "一切", "各类", "所有", "开发建设", "开发性", "生产性建设", "投资建设", "人为活动", "建设活动"]) { return true }
+        // 建设项目 alone, or after a qualifier (……的建设项目), is every project; after a noun (光气生产点建设项目)
+        // it is that project, which nobody could read.
+        let characters = Array(text.unicodeScalars)
+        return Scan.occurrences(of: "建设项目", in: characters).contains { range in
+            let before = String(glyphs: characters[max(0, range.lowerBound - 2)..<range.lowerBound])
+            return range.lowerBound == 0 || before.ends(with: "的") || before.ends(with: "□") || before.ends(with: "、")
+                || Scan.contains(before, any: ["新建", "扩建", "改建", "新增", "禁止", "不得", "严禁", "不予", "不再", "限制", "各类"])
+        }
     }
 
     /// The words after the last nature or effect word, up to 项目 or the end: what nobody could read.

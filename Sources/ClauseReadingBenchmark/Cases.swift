@@ -137,6 +137,8 @@ enum DevelopmentSet {
                     var profile = ProjectProfile(industry: item.profile.industry, nature: item.profile.nature.flatMap(ProjectNature.init(rawValue:)))
                     profile.chemical = item.profile.chemical
                     profile.flags = Set((item.profile.flags ?? []).flatMap(DevelopmentSet.flagIds))
+                    // The labeller's facts in words are what a user types as the products (含电镀工序, 产品为烧碱).
+                    profile.products = item.profile.flags?.joined(separator: "，")
                     // parkKind is the labeller's words (化工园区, 化工集中区, 综合性工业园区 …).
                     let kind = item.profile.parkKind ?? ""
                     var site = CaseSites.site(inPark: item.profile.inPark, chemicalPark: kind.contains("化工") && !kind.contains("非化工"),

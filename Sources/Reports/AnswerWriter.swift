@@ -130,6 +130,7 @@ struct AnswerWriter {
             if let nature = profile.nature { json.key("nature"); json.string(nature.rawValue) }
             if let chemical = profile.chemical { json.key("chemical"); json.bool(chemical) }
             if whole || !profile.flags.isEmpty { json.key("flags"); json.strings(profile.flags) }
+            if let products = profile.products { json.key("products"); json.string(products) }
             json.endObject()
         }
         json.key("verdict"); json.string(result.verdict.rawValue)

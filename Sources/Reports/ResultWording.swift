@@ -194,6 +194,7 @@ public struct ResultWording: Sendable {
         if let nature = profile.nature { parts.append(l == .zh ? nature.chineseName : nature.rawValue) }
         if let chemical = profile.chemical { parts.append(chemical ? l.pick("化工项目", "chemical") : l.pick("非化工项目", "not chemical")) }
         if !profile.flags.isEmpty { parts.append(profile.flags.joined(separator: ", ")) }
+        if let products = profile.products { parts.append(l.pick("主要产品或工艺：", "products: ") + products) }
         return parts.isEmpty ? l.pick("（未提供）", "(none given)") : parts.joined(separator: l.pick("，", ", "))
     }
 

@@ -23,6 +23,8 @@ struct ScreenRequest: Sendable {
     var nature: String?
     var chemical: Bool?
     var flags: [String]?
+    /// The main products or processes in words (年产30万吨聚氯乙烯).
+    var products: String? = nil
     var name: String?
     var id: String?
     /// The dataset edition to answer with (its key from GET /api/editions); the default one when nil.
@@ -83,7 +85,7 @@ extension ScreenRequest {
             do { chemical = try ProjectProfile.chemical(given) } catch { throw APIError(kind: .malformedRequest, message: error.message(l)) }
         }
         self.init(geometry: geometry, coordinates: try text("coordinates"), file: file, crs: try text("crs"), offset: try text("offset"),
-                  industry: try text("industry"), nature: try text("nature"), chemical: chemical, flags: flags,
+                  industry: try text("industry"), nature: try text("nature"), chemical: chemical, flags: flags, products: try text("products"),
                   name: try text("name"), id: try text("id"), edition: try text("edition"), compareEdition: try text("compareEdition"),
                   allIndustries: try flag("allIndustries"), detail: try text("detail"), mergeParcels: try flag("mergeParcels"))
     }

@@ -17,10 +17,13 @@ struct ProfileOptions: ParsableArguments {
     @Option(name: .customLong("flag"), help: ArgumentHelp("规则使用的项目标记，可重复，写标记名或其中文，如 tailingsPond 或 尾矿库、chemicalPark、linearInfrastructure；zonescreen dataset info 列出全部 / project flag (repeatable), by id or its Chinese words; dataset info lists them", valueName: "FLAG"))
     var flags: [String] = []
 
+    @Option(help: ArgumentHelp("主要产品或工艺（文字，选填），如 “年产30万吨聚氯乙烯”“含电镀工序”：条款只点名行业中的某种产品（聚氯乙烯、电镀）时据此判断 / main products or processes in words, for clauses that name one product of a class", valueName: "WORDS"))
+    var products: String?
+
     /// The options checked once, before any site is read: a bad code stops the run at the start.
     func resolved(for dataset: Dataset, language l: Language) throws(CLIError) -> ProfileOverrides {
         do {
-            return try ProfileOverrides(industry: industry, nature: nature, chemical: chemical, flags: flags, catalogue: dataset.catalogue,
+            return try ProfileOverrides(industry: industry, nature: nature, chemical: chemical, flags: flags, products: products, catalogue: dataset.catalogue,
                                         vocabulary: dataset.flags)
         } catch {
             throw CLIError(error.message(l))

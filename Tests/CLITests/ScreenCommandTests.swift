@@ -21,6 +21,14 @@ struct ScreenCommandTests {
         #expect(output.stdout.contains("项目：C2614 有机化学原料制造，新建，化工项目"))
     }
 
+    @Test("--products is shown with the project, in the text report and the JSON answer")
+    func products() throws {
+        let text = try CLI.run(["screen", "--point", "503800,3300499.5", "--industry", "C2614", "--nature", "新建", "--products", "年产5万吨醋酸乙烯"] + Self.tiny)
+        #expect(text.stdout.contains("项目：C2614 有机化学原料制造，新建，化工项目，主要产品或工艺：年产5万吨醋酸乙烯"))
+        let json = try CLI.run(["screen", "--point", "503800,3300499.5", "--industry", "C2614", "--products", "年产5万吨醋酸乙烯", "--format", "json"] + Self.tiny)
+        #expect(json.stdout.contains("\"products\":\"年产5万吨醋酸乙烯\""))
+    }
+
     @Test("an unknown industry code: Chinese error with near matches, exit 2")
     func unknownIndustry() throws {
         let output = try CLI.run(["screen", "--point", "503800,3300499.5", "--industry", "C2699"] + Self.tiny)

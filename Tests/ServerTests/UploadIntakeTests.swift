@@ -105,6 +105,18 @@ struct UploadIntakeTests {
         #expect(refused.status == 400 && refused.errorMessage == "是否化工项目“化工”无法识别，应为 是/否、true/false、yes/no、y/n 或 1/0")
     }
 
+    @Test("the products words of a request come back in the answer's profile, from a body and from a site file's column")
+    func productsWords() async throws {
+        let body: [String: Any] = ["coordinates": ServiceTests.s01GCJ, "offset": "gcj02", "industry": "C2614", "nature": "新建", "products": "年产5万吨醋酸乙烯"]
+        let reply = try await HTTP.post("/api/screen", json: body)
+        #expect(reply.status == 200)
+        #expect((reply.json?["profile"] as? [String: Any])?["products"] as? String == "年产5万吨醋酸乙烯")
+        var wrong = body
+        wrong["products"] = 5
+        let refused = try await HTTP.post("/api/screen", json: wrong)
+        #expect(refused.status == 400 && refused.errorMessage == "字段 products 应为字符串")
+    }
+
     @Test("chemical as a query parameter: yes is true as in a site file (it was false here), an unknown word a 400")
     func chemicalQuery() async throws {
         let yes = try await HTTP.request("GET", "/api/suitability?industry=C2614&chemical=yes")

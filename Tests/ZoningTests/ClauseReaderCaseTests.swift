@@ -49,6 +49,25 @@ struct ClauseReaderCaseTests {
         }
     }
 
+    /// GB/T 4754-2017 C3360 is 金属表面处理及热处理加工: electroplating and heat treatment both; the clause
+    /// names electroplating alone, so only the project's own words can say which it is.
+    @Test("a word that names only part of the class: may concern, naming the product; the user's product words settle it")
+    func partialWordAndProducts() throws {
+        let judge = try #require(Self.judge)
+        let text = "禁止新建、扩建电镀项目。"
+        var profile = ProjectProfile(industry: "C3360", nature: .new)
+        let unsaid = judge.judge(text, profile: profile, site: Self.site("outside"))
+        #expect(unsaid.concern == .undetermined && unsaid.effect == .prohibited)
+        profile.products = "含电镀工序的五金件加工"
+        let said = judge.judge(text, profile: profile, site: Self.site("outside"))
+        #expect(said.concern == .concerns && said.effect == .prohibited)
+        profile.products = "只做热处理，不含电镀"
+        #expect(judge.judge(text, profile: profile, site: Self.site("outside")).concern == .undetermined)
+        // A project of another class is not concerned whatever its words say.
+        let other = judge.judge(text, profile: ProjectProfile(industry: "I6513", nature: .new, products: "电镀行业软件"), site: Self.site("outside"))
+        #expect(other.concern == .doesNotConcern)
+    }
+
     @Test("a category a dataset defines is read through its table (三类工业项目 → the dataset's codes)")
     func localCategory() throws {
         let judge = try ClauseJudge(groups: ["三类工业项目": ["C25", "C26", "C31"]])

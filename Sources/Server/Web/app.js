@@ -366,6 +366,8 @@
     query.set('nature', document.querySelector('input[name="nature"]:checked').value);
     const chem = document.querySelector('input[name="chemical"]:checked');
     if (chem && chem.value) query.set('chemical', chem.value);
+    const productWords = $('products').value.trim();
+    if (productWords) query.set('products', productWords);
     if (!$('editions').hidden && $('edition').value) query.set('edition', $('edition').value);
     button.disabled = true;
     note.textContent = '正在生成适宜性地图……';
@@ -566,6 +568,8 @@
     if (chem) body.chemical = chem === 'true';
     const flags = [...document.querySelectorAll('input[name="flags"]:checked')].map((c) => c.value);
     if (flags.length) body.flags = flags;
+    const products = $('products').value.trim();
+    if (products) body.products = products;
     const name = $('site-name').value.trim();
     if (name) body.name = name;
     if (!$('editions').hidden) {
@@ -713,6 +717,7 @@
     if (profile.nature) profileBits.push(NATURE[profile.nature] || profile.nature);
     if (profile.chemical !== undefined && profile.chemical !== null) profileBits.push(profile.chemical ? '化工项目' : '非化工项目');
     (profile.flags || []).forEach((f) => profileBits.push(FLAG[f] || f));
+    if (profile.products) profileBits.push(`主要产品或工艺：${profile.products}`);
     parts.push(h('div', { id: 'verdict', class: `verdict ${v.css}`, 'data-verdict': r.verdict || '' },
       h('p', { class: 'verdict-label' }, '预判结论'),
       h('p', { class: 'verdict-word', id: 'verdict-word' }, r.verdictName || v.name),

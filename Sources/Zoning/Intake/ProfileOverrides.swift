@@ -8,25 +8,27 @@ public struct ProfileOverrides: Sendable, Hashable {
     public var nature: ProjectNature?
     public var chemical: Bool?
     public var flags: Set<String>
+    public var products: String?
 
-    public init(industry: String? = nil, nature: ProjectNature? = nil, chemical: Bool? = nil, flags: Set<String> = []) {
+    public init(industry: String? = nil, nature: ProjectNature? = nil, chemical: Bool? = nil, flags: Set<String> = [], products: String? = nil) {
         self.industry = industry
         self.nature = nature
         self.chemical = chemical
         self.flags = flags
+        self.products = products.flatMap { $0.contains(where: { !$0.isWhitespace }) ? $0 : nil }
     }
 
     /// Checks typed-in values: a code or name of the catalogue, 新建/扩建/改建, flags the dataset knows
     /// (by id or Chinese words; `vocabulary` nil takes them as given). Blank values count as not given.
-    public init(industry: String?, nature: String?, chemical: Bool?, flags: [String], catalogue: IndustryCatalogue,
+    public init(industry: String?, nature: String?, chemical: Bool?, flags: [String], products: String? = nil, catalogue: IndustryCatalogue,
                 vocabulary: FlagVocabulary?) throws(ProfileInputError) {
-        self.init(chemical: chemical, flags: try vocabulary?.ids(for: flags) ?? Set(flags))
+        self.init(chemical: chemical, flags: try vocabulary?.ids(for: flags) ?? Set(flags), products: products)
         // Blank means not given; asked without Foundation's trimming, which showed in service profiles.
         if let industry, industry.contains(where: { !$0.isWhitespace }) { self.industry = try catalogue.code(for: industry) }
         if let nature, nature.contains(where: { !$0.isWhitespace }) { self.nature = try ProjectNature.parse(nature) }
     }
 
-    public var isEmpty: Bool { industry == nil && nature == nil && chemical == nil && flags.isEmpty }
+    public var isEmpty: Bool { industry == nil && nature == nil && chemical == nil && flags.isEmpty && products == nil }
 
     /// The site's own profile with these overrides; a site's own industry is checked here.
     public func profile(over base: ProjectProfile?, catalogue: IndustryCatalogue) throws(ProfileInputError) -> ProjectProfile? {
@@ -37,6 +39,7 @@ public struct ProfileOverrides: Sendable, Hashable {
         if let industry { merged.industry = industry }
         if let nature { merged.nature = nature }
         if let chemical { merged.chemical = chemical }
+        if let products { merged.products = products }
         merged.flags.formUnion(flags)
         return merged
     }

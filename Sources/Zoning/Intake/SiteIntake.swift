@@ -80,7 +80,7 @@ public struct SiteIntake: Sendable {
     /// by the ID or name the request gives, else "unnamed", never by a number in a source.
     public func request(_ name: String) -> SourceIntake { SourceIntake(intake: self, source: name, numbered: false, labelsSites: false) }
 
-    /// A profile from a feature's own properties (industry, nature, chemical, flags), checked, with the
+    /// A profile from a feature's own properties (industry, nature, chemical, flags, products), checked, with the
     /// run's overrides on top.
     public func profile(from properties: [String: JSONValue]) throws(ProfileInputError) -> ProjectProfile? {
         func value(_ keys: [String]) -> JSONValue? { keys.lazy.compactMap { properties[$0] }.first { $0 != .null && $0 != .string("") } }
@@ -90,8 +90,9 @@ public struct SiteIntake: Sendable {
         let chemical = try value(["chemical", "化工"]).map(ProjectProfile.chemical)
         let typed = (properties["flags"]?.array ?? []).compactMap(\.text)
         let flags = try self.flags?.ids(for: typed) ?? Set(typed)
-        let own = industry == nil && nature == nil && chemical == nil && flags.isEmpty
-            ? nil : ProjectProfile(industry: industry, nature: nature, chemical: chemical, flags: flags)
+        let products = value(["products", "主要产品", "产品", "主要产品及工艺"])?.text
+        let own = industry == nil && nature == nil && chemical == nil && flags.isEmpty && products == nil
+            ? nil : ProjectProfile(industry: industry, nature: nature, chemical: chemical, flags: flags, products: products)
         return try options.overrides.profile(over: own, catalogue: catalogue)
     }
 

@@ -128,10 +128,12 @@ public struct ProjectConditions: Sendable, Hashable {
         let whole = industries.filter { partial[$0] == nil }
         guard Self.covers(whole, profile.industry, isChemical: isChemical, flags: profile.flags) != true else { return nil }
         let code = profile.industry ?? ""
-        let words = partial.filter { designator, _ in
+        let words = Set(partial.filter { designator, _ in
             designator == Self.chemicalDesignator ? isChemical == true : IndustryCode.covers(designator, code)
-        }.values
-        return words.isEmpty ? nil : Set(words).sorted().joined(separator: "、")
+        }.values.flatMap { $0.split(separator: "、").map(String.init) })
+        // The user's own words for the products settle it: 含电镀工序 names 电镀.
+        if words.isEmpty || words.contains(where: profile.names(product:)) { return nil }
+        return words.sorted().joined(separator: "、")
     }
 
     /// Whether a project of `code` (and chemical nature `isChemical`) is among `designators`; nil when

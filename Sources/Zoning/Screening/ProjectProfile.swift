@@ -7,12 +7,28 @@ public struct ProjectProfile: Sendable, Hashable {
     public var chemical: Bool?
     /// Flags that rules use, e.g. `tailingsPond`, `industrialPark`, `linearInfrastructure`.
     public var flags: Set<String>
+    /// The main products or processes in the user's words (年产30万吨聚氯乙烯, 含电镀工序): a clause word
+    /// that names only part of the project's class (聚氯乙烯 in C2651) applies when these words name it.
+    public var products: String?
 
-    public init(industry: String? = nil, nature: ProjectNature? = nil, chemical: Bool? = nil, flags: Set<String> = []) {
+    public init(industry: String? = nil, nature: ProjectNature? = nil, chemical: Bool? = nil, flags: Set<String> = [], products: String? = nil) {
         self.industry = industry.map(IndustryCode.normalise)
         self.nature = nature
         self.chemical = chemical
         self.flags = flags
+        self.products = products.flatMap { $0.contains(where: { !$0.isWhitespace }) ? $0 : nil }
+    }
+
+    /// Whether the products words name `word` (电镀 in 含电镀工序), not after a negation (不含电镀, 无电镀).
+    public func names(product word: String) -> Bool {
+        guard let products, !word.isEmpty else { return false }
+        var rest = Substring(products)
+        while let range = rest.range(of: word) {
+            let before = products[..<range.lowerBound].suffix(2)
+            if !["不", "无", "非", "没有", "不含", "不涉"].contains(where: { before.hasSuffix($0) }) { return true }
+            rest = rest[range.upperBound...]
+        }
+        return false
     }
 
     /// Chemical if the user said so, otherwise if the industry lies in one of the chemical divisions;

@@ -288,6 +288,8 @@ public struct ProfileSummary: Sendable, Hashable {
     public var nature: ProjectNature?
     public var chemical: Bool?
     public var flags: [String]
+    /// The user's words for the main products or processes.
+    public var products: String? = nil
 }
 
 public struct DatasetSummary: Encodable, Sendable, Hashable {
