@@ -16,7 +16,7 @@ import Foundation
 ///   conformity (不符合……的), existing enterprises only (现有……).
 public struct ClauseTextReader: Sendable {
     /// Bump when the reading of any text changes: compiled stores read with another version are stale.
-    public static let version = "4"
+    public static let version = "5"
 
     public let lexicon: ReaderLexicon
 
@@ -31,7 +31,9 @@ public struct ClauseTextReader: Sendable {
         var current = heading
         let parks = ParkMention.find(normalised)
         for words in PartSplitter.parts(normalised) {
-            var part = readPart(words, heading: current, parks: parks)
+            // 并需通过……评估: the projects are those of the part before.
+            let subject = ["并", "且", "同时"].contains(where: { words.hasPrefix($0) }) ? parts.last : nil
+            var part = readPart(words, heading: current, parks: parks, subject: subject)
             if let inner = Self.heading(in: part) {
                 // 禁止类项目包括：… / 以下项目一律不予审批：…: what follows takes its effect.
                 if part.effect == .requirement { part = readPart(words, heading: inner, parks: parks) }
@@ -135,7 +137,8 @@ public struct ClauseTextReader: Sendable {
     /// `heading`: the effect of the list the part stands in, taken when the part has no effect words of
     /// its own and names something a project can be.
     /// `parks`: the parks the whole clause names, for a bare 区外 in this part.
-    func readPart(_ words: String, heading: ListHeading? = nil, parks: ParkMention? = nil) -> ReadPart {
+    /// `subject`: the part whose projects this one continues to speak of (并需……).
+    func readPart(_ words: String, heading: ListHeading? = nil, parks: ParkMention? = nil, subject: ReadPart? = nil) -> ReadPart {
         var part = ReadPart(words: words)
         var text = Masked(words)
 
@@ -240,12 +243,23 @@ public struct ClauseTextReader: Sendable {
         if !found.isEmpty {
             part.industries = found
             part.rules.append(found.contains { $0.group != nil } ? "industry.group" : "industry.lexicon")
+        } else if let subject, subject.industries != nil {
+            part.industries = subject.industries
+            part.natures = part.natures ?? subject.natures
+            part.scopes = part.scopes.isEmpty ? subject.scopes : part.scopes
+            part.rules.append("subject.previous")
         }
         for name in Categories.undefined(in: text.text, known: lexicon.groups) {
             part.missing.append(.categoryTable(name: name))
             part.rules.append("industry.undefinedCategory")
         }
-        if let words = Thresholds.find(text.text) {
+        if let (investment, span) = Investment.find(text.text) {
+            // A figure the profile can give (its investment), not a fact for a person.
+            part.investmentBelow = investment
+            part.rules.append("threshold.investment")
+            text.mask(span)
+        }
+        if let words = Thresholds.find(text.text), part.investmentBelow == nil || !(words.has("万元") || words.has("亿元")) {
             part.missing.append(.threshold(words: words))
             part.rules.append("threshold")
         }

@@ -27,6 +27,37 @@ enum Thresholds {
     }
 }
 
+/// 投资额不得低于5000万元, 原则上应在1亿元以上, 项目投资低于3亿元的, 3亿元以下的: the investment below which
+/// the prescription holds, in 万元.
+enum Investment {
+    static let lowerWords = ["不得低于", "不低于", "不少于", "不小于", "低于", "不足", "少于", "小于", "不到"]
+
+    static func find(_ text: String) -> (ReadInvestment, Range<Int>)? {
+        guard text.has("投资") else { return nil }
+        let characters = Array(text.unicodeScalars)
+        for start in characters.indices {
+            guard let (value, end) = Scan.number(characters, at: start), start == 0 || !characters[start - 1].isDigit else { continue }
+            let unit = String(glyphs: characters[end..<min(characters.count, end + 2)])
+            let scale: Double
+            var unitLength = 2
+            if unit.begins(with: "亿元") { scale = 10_000 } else if unit.begins(with: "万元") { scale = 1 }
+            else if unit.begins(with: "亿") { scale = 10_000; unitLength = 1 } else { continue }
+            let before = String(glyphs: characters[max(0, start - 5)..<start])
+            let afterEnd = min(characters.count, end + unitLength + 3)
+            let after = String(glyphs: characters[(end + unitLength)..<afterEnd])
+            // 低于/不得低于 N, 应在 N 以上: below N; N 以下: up to N.
+            let below = lowerWords.contains { before.ends(with: $0) } || (before.has("在") && after.begins(with: "以上"))
+            let upTo = after.begins(with: "以下") || after.begins(with: "及以下")
+            guard below || upTo else { continue }
+            let lower = lowerWords.compactMap { word in before.ends(with: word) ? start - word.unicodeScalars.count : nil }.min() ?? start
+            let upper = end + unitLength + (upTo ? (after.begins(with: "及以下") ? 3 : 2) : (after.begins(with: "以上") ? 2 : 0))
+            let words = String(glyphs: characters[lower..<min(characters.count, upper)])
+            return (ReadInvestment(wan: value * scale, inclusive: upTo && !below, words: words), lower..<min(characters.count, upper))
+        }
+        return nil
+    }
+}
+
 /// 不符合……的: a plan or policy the project must conform to.
 enum Conformity {
     static func find(_ text: String) -> String? {

@@ -109,6 +109,21 @@ public enum ReadMissing: Sendable, Hashable {
     case process(words: String)
 }
 
+/// A fixed-asset investment the project must reach: below it (at it, when `inclusive`: 3亿元以下) the
+/// prescription holds.
+public struct ReadInvestment: Sendable, Hashable {
+    /// 万元 (ten thousand yuan), the unit lists and project records use.
+    public var wan: Double
+    public var inclusive: Bool
+    public var words: String
+
+    public init(wan: Double, inclusive: Bool, words: String) {
+        self.wan = wan
+        self.inclusive = inclusive
+        self.words = words
+    }
+}
+
 public struct ReadPart: Sendable, Hashable {
     /// The part's text (normalised: half-width digits, simplified characters, no line breaks).
     public var words: String
@@ -129,6 +144,8 @@ public struct ReadPart: Sendable, Hashable {
     public var missing: [ReadMissing]
     /// 现有……: about existing enterprises only, not a new project.
     public var existingOnly: Bool
+    /// 投资额不得低于5000万元, 投资低于3亿元的化工项目: the prescription holds for a project investing less.
+    public var investmentBelow: ReadInvestment?
     /// Reader rules that fired, in order (effect.禁止, nature.新建, industry.lexicon, scope.园区外 …).
     public var rules: [String]
 
@@ -145,6 +162,7 @@ public struct ReadPart: Sendable, Hashable {
         scopes = []
         missing = []
         existingOnly = false
+        investmentBelow = nil
         rules = []
     }
 }

@@ -120,7 +120,9 @@ enum PartSplitter {
     /// as 园区外 or 对), or 现有…, or an effect word anywhere when it names a new project (…禁止新建…).
     static func startsPart(_ segment: String) -> Bool {
         if Existing.only(segment) { return true }
-        let lead = segment.drop { "对在于".contains($0) }
+        var lead = segment.drop { "对在于".contains($0) }
+        // 并需通过……评估, 同时应……: a second prescription for the same projects.
+        for joint in ["同时", "并", "且"] where lead.hasPrefix(joint) { lead = lead.dropFirst(joint.count); break }
         if starters.contains(where: { lead.begins(with: $0) }) { return true }
         return hasEffect(segment) && Natures.read(segment).words.count > 0
     }

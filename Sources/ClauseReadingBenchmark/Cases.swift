@@ -139,6 +139,12 @@ enum DevelopmentSet {
                     profile.flags = Set((item.profile.flags ?? []).flatMap(DevelopmentSet.flagIds))
                     // The labeller's facts in words are what a user types as the products (含电镀工序, 产品为烧碱).
                     profile.products = item.profile.flags?.joined(separator: "，")
+                    // 投资额2亿元（不含土地）: the sum, as a user types it into the investment field.
+                    for words in item.profile.flags ?? [] where words.contains("投资") {
+                        if let range = words.range(of: #"[0-9.]+(亿元|万元)"#, options: .regularExpression) {
+                            profile.investment = try? ProjectProfile.investment(parsing: String(words[range]))
+                        }
+                    }
                     // parkKind is the labeller's words (化工园区, 化工集中区, 综合性工业园区 …).
                     let kind = item.profile.parkKind ?? ""
                     var site = CaseSites.site(inPark: item.profile.inPark, chemicalPark: kind.contains("化工") && !kind.contains("非化工"),

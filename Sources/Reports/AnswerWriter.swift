@@ -131,6 +131,7 @@ struct AnswerWriter {
             if let chemical = profile.chemical { json.key("chemical"); json.bool(chemical) }
             if whole || !profile.flags.isEmpty { json.key("flags"); json.strings(profile.flags) }
             if let products = profile.products { json.key("products"); json.string(products) }
+            if let investment = profile.investment { json.key("investmentWanYuan"); json.number(investment) }
             json.endObject()
         }
         json.key("verdict"); json.string(result.verdict.rawValue)
@@ -200,6 +201,7 @@ struct AnswerWriter {
             case .place: "place"
             case .process: "process"
             case .product: "product"
+            case .investment: "investment"
             }
         case .sensitiveLayer: "sensitiveLayer"
         }

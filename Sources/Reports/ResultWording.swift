@@ -172,6 +172,9 @@ public struct ResultWording: Sendable {
                               "the clause holds only in \"\(words)\", which no layer of the dataset maps: check whether the site lies there")
             case .process(let words):
                 asks = l.pick("条款针对“\(words)”，项目情况未说明是否采用", "the clause concerns \"\(words)\"; the profile does not say whether the project uses it")
+            case .investment(let words):
+                asks = l.pick("条款以投资额为条件（“\(words)”），项目情况未给出固定资产投资额（命令行 --investment，网页“总投资”）",
+                              "the clause depends on the investment (\"\(words)\"), which the profile does not give (--investment, or 总投资 on the page)")
             case .product(let words):
                 asks = l.pick("条款只针对“\(words)”，项目所属行业类别还包括其他产品或工艺，需核对项目是否属于“\(words)”",
                               "the clause names only \"\(words)\", and the project's class holds other products or processes too: check whether the project is one")
@@ -195,6 +198,7 @@ public struct ResultWording: Sendable {
         if let chemical = profile.chemical { parts.append(chemical ? l.pick("化工项目", "chemical") : l.pick("非化工项目", "not chemical")) }
         if !profile.flags.isEmpty { parts.append(profile.flags.joined(separator: ", ")) }
         if let products = profile.products { parts.append(l.pick("主要产品或工艺：", "products: ") + products) }
+        if let investment = profile.investment { parts.append(l.pick("固定资产投资 ", "investment ") + (investment == investment.rounded() ? Self.fixed(investment, digits: 0) : Self.fixed(investment, digits: 2)) + l.pick(" 万元", " × 10,000 yuan")) }
         return parts.isEmpty ? l.pick("（未提供）", "(none given)") : parts.joined(separator: l.pick("，", ", "))
     }
 

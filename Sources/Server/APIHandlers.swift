@@ -291,7 +291,8 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
         let builder = SiteBuilder(dataset: chosen.dataset, language: l)
         let profile = try builder.profile(
             industry: Self.query(request, "industry"), nature: Self.query(request, "nature"), chemical: try builder.chemical(Self.query(request, "chemical")),
-            flags: Self.query(request, "flags").map { $0.split(separator: ",").map(String.init) }, products: Self.query(request, "products")) ?? ProjectProfile()
+            flags: Self.query(request, "flags").map { $0.split(separator: ",").map(String.init) }, products: Self.query(request, "products"),
+            investment: Self.query(request, "investment")) ?? ProjectProfile()
         return JSONReply(data: try await chosen.suitability(profile, language: l), contentType: "application/geo+json; charset=utf-8")
     }
 
@@ -304,7 +305,7 @@ struct APIHandlers<Service: ScreeningRepository>: Sendable {
             screenRequest = ScreenRequest(
                 geometry: nil, coordinates: value("coordinates"), file: nil, crs: value("crs"), offset: value("offset"),
                 industry: value("industry"), nature: value("nature"), chemical: try SiteBuilder(dataset: service.dataset, language: l).chemical(value("chemical")),
-                flags: value("flags").map { $0.split(separator: ",").map(String.init) }, products: value("products"), name: value("name"), id: value("id"),
+                flags: value("flags").map { $0.split(separator: ",").map(String.init) }, products: value("products"), investment: value("investment"), name: value("name"), id: value("id"),
                 edition: value("edition"), compareEdition: nil, allIndustries: nil)
         } else {
             screenRequest = try await self.screenRequest(request, l)

@@ -29,17 +29,20 @@ struct SiteBuilder: Sendable {
 
     /// The profile a request gives, checked; it applies over what an uploaded feature's own
     /// properties say, as command-line options do over a file's.
-    func overrides(industry: String?, nature: String?, chemical: Bool?, flags: [String]?, products: String? = nil) throws(APIError) -> ProfileOverrides {
+    func overrides(industry: String?, nature: String?, chemical: Bool?, flags: [String]?, products: String? = nil,
+                   investment: String? = nil) throws(APIError) -> ProfileOverrides {
         do {
-            return try ProfileOverrides(industry: industry, nature: nature, chemical: chemical, flags: flags ?? [], products: products, catalogue: dataset.catalogue,
+            return try ProfileOverrides(industry: industry, nature: nature, chemical: chemical, flags: flags ?? [], products: products,
+                                        investment: investment, catalogue: dataset.catalogue,
                                         vocabulary: dataset.flags)
         } catch {
             throw Self.apiError(error, language)
         }
     }
 
-    func profile(industry: String?, nature: String?, chemical: Bool?, flags: [String]?, products: String? = nil) throws(APIError) -> ProjectProfile? {
-        let given = try overrides(industry: industry, nature: nature, chemical: chemical, flags: flags, products: products)
+    func profile(industry: String?, nature: String?, chemical: Bool?, flags: [String]?, products: String? = nil,
+                 investment: String? = nil) throws(APIError) -> ProjectProfile? {
+        let given = try overrides(industry: industry, nature: nature, chemical: chemical, flags: flags, products: products, investment: investment)
         do { return try given.profile(over: nil, catalogue: dataset.catalogue) } catch { throw Self.apiError(error, language) }
     }
 
@@ -108,7 +111,7 @@ struct SiteBuilder: Sendable {
         let crs = try crs(request.crs)
         let intake = intake(crs: crs, offset: try datum(request.offset), idField: nil,
                             overrides: try overrides(industry: request.industry, nature: request.nature, chemical: request.chemical, flags: request.flags,
-                                                    products: request.products))
+                                                    products: request.products, investment: request.investment))
         if let file = request.file {
             return try uploaded(file, request: request, intake: intake)
         }

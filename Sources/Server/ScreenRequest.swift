@@ -25,6 +25,8 @@ struct ScreenRequest: Sendable {
     var flags: [String]?
     /// The main products or processes in words (年产30万吨聚氯乙烯).
     var products: String? = nil
+    /// Fixed-asset investment: a number of 万元 or a sum with its unit (2亿元), checked by the intake.
+    var investment: String? = nil
     var name: String?
     var id: String?
     /// The dataset edition to answer with (its key from GET /api/editions); the default one when nil.
@@ -84,8 +86,16 @@ extension ScreenRequest {
         if let given = members["chemical"], given != .null {
             do { chemical = try ProjectProfile.chemical(given) } catch { throw APIError(kind: .malformedRequest, message: error.message(l)) }
         }
+        // A number of 万元 or words with a unit; checked with the rest of the profile.
+        var investment: String?
+        switch members["investment"] {
+        case nil, .null?: investment = nil
+        case .number(let number)?: investment = JSONValue.number(number).jsonText
+        case .string(let text)?: investment = text
+        default: throw APIError.malformed(l, "字段 investment 应为万元数或带单位的金额（如 \"2亿元\"）", "investment must be a number of 万元 or a sum with its unit (\"2亿元\")")
+        }
         self.init(geometry: geometry, coordinates: try text("coordinates"), file: file, crs: try text("crs"), offset: try text("offset"),
-                  industry: try text("industry"), nature: try text("nature"), chemical: chemical, flags: flags, products: try text("products"),
+                  industry: try text("industry"), nature: try text("nature"), chemical: chemical, flags: flags, products: try text("products"), investment: investment,
                   name: try text("name"), id: try text("id"), edition: try text("edition"), compareEdition: try text("compareEdition"),
                   allIndustries: try flag("allIndustries"), detail: try text("detail"), mergeParcels: try flag("mergeParcels"))
     }

@@ -20,10 +20,13 @@ struct ProfileOptions: ParsableArguments {
     @Option(help: ArgumentHelp("主要产品或工艺（文字，选填），如 “年产30万吨聚氯乙烯”“含电镀工序”：条款只点名行业中的某种产品（聚氯乙烯、电镀）时据此判断 / main products or processes in words, for clauses that name one product of a class", valueName: "WORDS"))
     var products: String?
 
+    @Option(help: ArgumentHelp("固定资产投资（选填），如 2亿元、20000万元，或不带单位的万元数：条款以投资额为门槛时据此判断 / fixed-asset investment, e.g. 2亿元 or a number of 万元", valueName: "SUM"))
+    var investment: String?
+
     /// The options checked once, before any site is read: a bad code stops the run at the start.
     func resolved(for dataset: Dataset, language l: Language) throws(CLIError) -> ProfileOverrides {
         do {
-            return try ProfileOverrides(industry: industry, nature: nature, chemical: chemical, flags: flags, products: products, catalogue: dataset.catalogue,
+            return try ProfileOverrides(industry: industry, nature: nature, chemical: chemical, flags: flags, products: products, investment: investment, catalogue: dataset.catalogue,
                                         vocabulary: dataset.flags)
         } catch {
             throw CLIError(error.message(l))

@@ -29,6 +29,16 @@ struct ScreenCommandTests {
         #expect(json.stdout.contains("\"products\":\"年产5万吨醋酸乙烯\""))
     }
 
+    @Test("--investment takes a sum as people write it and is shown with the project; words are refused with exit 2")
+    func investment() throws {
+        let output = try CLI.run(["screen", "--point", "503800,3300499.5", "--industry", "C2614", "--nature", "新建", "--investment", "2亿元"] + Self.tiny)
+        #expect(output.stdout.contains("固定资产投资 20000 万元"))
+        let json = try CLI.run(["screen", "--point", "503800,3300499.5", "--industry", "C2614", "--investment", "8000", "--format", "json"] + Self.tiny)
+        #expect(json.stdout.contains("\"investmentWanYuan\":8000"))
+        let refused = try CLI.run(["screen", "--point", "503800,3300499.5", "--industry", "C2614", "--investment", "很多"] + Self.tiny)
+        #expect(refused.status == 2 && refused.stderr.contains("投资额“很多”无法识别"))
+    }
+
     @Test("an unknown industry code: Chinese error with near matches, exit 2")
     func unknownIndustry() throws {
         let output = try CLI.run(["screen", "--point", "503800,3300499.5", "--industry", "C2699"] + Self.tiny)

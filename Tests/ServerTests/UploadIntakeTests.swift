@@ -115,6 +115,15 @@ struct UploadIntakeTests {
         wrong["products"] = 5
         let refused = try await HTTP.post("/api/screen", json: wrong)
         #expect(refused.status == 400 && refused.errorMessage == "字段 products 应为字符串")
+        // The investment: a number of 万元 or a sum with its unit; anything else a 400 naming it.
+        var invested = body
+        invested["investment"] = "2亿元"
+        #expect(((try await HTTP.post("/api/screen", json: invested)).json?["profile"] as? [String: Any])?["investmentWanYuan"] as? Double == 20000)
+        invested["investment"] = 8000
+        #expect(((try await HTTP.post("/api/screen", json: invested)).json?["profile"] as? [String: Any])?["investmentWanYuan"] as? Double == 8000)
+        invested["investment"] = "很多"
+        let badSum = try await HTTP.post("/api/screen", json: invested)
+        #expect(badSum.status == 400 && badSum.errorMessage?.contains("投资额“很多”无法识别") == true, "\(badSum.errorMessage ?? "")")
     }
 
     @Test("chemical as a query parameter: yes is true as in a site file (it was false here), an unknown word a 400")

@@ -68,6 +68,56 @@ struct ClauseReaderCaseTests {
         #expect(other.concern == .doesNotConcern)
     }
 
+    /// Synthetic text in the way chemical-project admission rules set a minimum investment.
+    @Test("an investment minimum: prohibited below it, not at or above it, 需论证 naming the sum when none is given")
+    func investmentMinimum() throws {
+        let judge = try #require(Self.judge)
+        let text = "新建化工项目固定资产投资额不得低于5000万元（不含土地费用）。"
+        func judged(_ investment: Double?) -> ClauseJudge.Judgement {
+            judge.judge(text, profile: ProjectProfile(industry: "C2614", nature: .new, investment: investment), site: Self.site("outside"))
+        }
+        #expect(judged(3000).concern == .concerns && judged(3000).effect == .prohibited)
+        #expect(judged(5000).concern == .doesNotConcern)
+        #expect(judged(20000).concern == .doesNotConcern)
+        #expect(judged(nil).concern == .undetermined && judged(nil).effect == .prohibited)
+        // 原则上应在1亿元以上: below 10000 万元 it may not be built (in principle).
+        let principle = "新建化工项目投资额原则上应在1亿元以上。"
+        let small = judge.judge(principle, profile: ProjectProfile(industry: "C2614", nature: .new, investment: 8000), site: Self.site("outside"))
+        #expect(small.concern == .concerns && small.effect == .prohibited && small.parts.contains { $0.evidence.inPrinciple })
+        let large = judge.judge(principle, profile: ProjectProfile(industry: "C2614", nature: .new, investment: 10000), site: Self.site("outside"))
+        #expect(large.concern == .doesNotConcern)
+        // 3亿元以下的: up to and including the sum.
+        let upTo = "项目投资3亿元以下的化工项目。"
+        let heading = (effect: Effect.prohibited, natures: [ProjectNature]?.none, words: "负面清单")
+        let atLimit = judge.judge(upTo, profile: ProjectProfile(industry: "C2614", nature: .new, investment: 30000), site: Self.site("outside"), listEffect: heading)
+        #expect(atLimit.concern == .concerns)
+    }
+
+    @Test("an investment is typed as people write it: 2亿元, 8000万元, a bare number of 万元; words are refused by name")
+    func investmentParsing() throws {
+        #expect(try ProjectProfile.investment(parsing: "2亿元") == 20000)
+        #expect(try ProjectProfile.investment(parsing: "2.5 亿") == 25000)
+        #expect(try ProjectProfile.investment(parsing: "8,000万元") == 8000)
+        #expect(try ProjectProfile.investment(parsing: "8000") == 8000)
+        #expect(throws: ProfileInputError.badInvestment("很多")) { try ProjectProfile.investment(parsing: "很多") }
+        #expect(throws: ProfileInputError.badInvestment("-5")) { try ProjectProfile.investment(parsing: "-5") }
+    }
+
+    @Test("an exception no condition says is met when the project's own words claim it; 并需…评估 speaks of the same projects")
+    func claimedExceptionAndSecondPrescription() throws {
+        let judge = try #require(Self.judge)
+        let text = "禁止新建印染项目（环保型项目除外）。"
+        let plain = judge.judge(text, profile: ProjectProfile(industry: "C1713", nature: .new), site: Self.site("outside"))
+        #expect(plain.concern == .concerns && plain.effect == .prohibited)
+        let claimed = judge.judge(text, profile: ProjectProfile(industry: "C1713", nature: .new, products: "环保型印染，中水回用"), site: Self.site("outside"))
+        #expect(claimed.concern == .doesNotConcern || claimed.effect == .requirement)
+        let second = "新建化工项目投资额不得低于5000万元，并需通过环保、安全生产和能耗等评估。"
+        let large = judge.judge(second, profile: ProjectProfile(industry: "C2614", nature: .new, investment: 20000), site: Self.site("outside"))
+        #expect(large.concern == .concerns && large.effect == .needsAssessment)
+        let software = judge.judge(second, profile: ProjectProfile(industry: "I6513", nature: .new, investment: 20000), site: Self.site("outside"))
+        #expect(software.concern == .doesNotConcern || software.effect == .requirement)
+    }
+
     @Test("a category a dataset defines is read through its table (三类工业项目 → the dataset's codes)")
     func localCategory() throws {
         let judge = try ClauseJudge(groups: ["三类工业项目": ["C25", "C26", "C31"]])

@@ -128,6 +128,7 @@ public enum ClauseReview {
         case .place(let words): "地点：\(words)"
         case .process(let words): "工艺或原料：\(words)"
         case .product(let words): "产品：\(words)"
+        case .investment(let words): "投资额：\(words)"
         }
     }
 

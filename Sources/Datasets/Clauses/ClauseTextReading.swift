@@ -115,9 +115,14 @@ extension ClausePart {
                 zone = .redLine
             }
         }
-        let exceptions = part.exceptions.filter { $0.natures != nil || !$0.flags.isEmpty }.map { exception in
-            ProjectConditions(natures: exception.natures?.compactMap { ProjectNature(rawValue: $0.rawValue) },
-                              flags: exception.flags.isEmpty ? nil : exception.flags)
+        let exceptions = part.exceptions.compactMap { exception -> ProjectConditions? in
+            if exception.natures != nil || !exception.flags.isEmpty {
+                return ProjectConditions(natures: exception.natures?.compactMap { ProjectNature(rawValue: $0.rawValue) },
+                                         flags: exception.flags.isEmpty ? nil : exception.flags)
+            }
+            // An exception no condition says (环保型项目除外): met when the project's own words claim it.
+            let claim = ExceptionClaim.words(exception.words)
+            return claim.isEmpty ? nil : ProjectConditions(namedByProducts: [claim])
         }
         let excluded = designators(part.excluded).filter { !$0.hasPrefix(ProjectConditions.flagPrefix) && $0 != ProjectConditions.chemicalDesignator }
         let industries = part.industries.map(designators)
@@ -133,7 +138,8 @@ extension ClausePart {
         let conditions = ProjectConditions(
             industries: industries?.isEmpty == true ? nil : industries, excludeIndustries: excluded.isEmpty ? nil : excluded,
             natures: part.natures?.compactMap { ProjectNature(rawValue: $0.rawValue) }, park: park, shoreline: shoreline, zone: zone,
-            exceptions: exceptions, partialIndustries: partial.isEmpty ? nil : partial.mapValues { $0.joined(separator: "、") })
+            exceptions: exceptions, partialIndustries: partial.isEmpty ? nil : partial.mapValues { $0.joined(separator: "、") },
+            investmentBelow: part.investmentBelow.map { InvestmentLimit(wan: $0.wan, inclusive: $0.inclusive, words: $0.words) })
         let missing: [ClauseMissing] = part.missing.map { missing in
             switch missing {
             case .categoryTable(let name): .categoryTable(name: name)
@@ -205,5 +211,17 @@ public struct ClauseJudge: Sendable {
         let (concern, index) = RuleEvaluator.decide(parts, profile: profile, isChemical: profile.isChemical(chemicalIndustries: chemicalIndustries), site: site)
         let part = index >= 0 ? parts[index] : nil
         return Judgement(concern: concern, effect: part?.effect ?? .requirement, quote: part?.evidence.words, missing: part?.missing ?? [], parts: parts)
+    }
+}
+
+/// The words a user's products must contain to claim an exception nobody could read: （环保型项目除外） →
+/// 环保型, 列入……目录的项目除外 → 列入……目录.
+enum ExceptionClaim {
+    static func words(_ exception: String) -> String {
+        var words = exception.filter { !"（）()，,".contains($0) }
+        if words.hasPrefix("除") { words.removeFirst() }
+        for tail in ["以外", "之外", "除外", "外"] where words.hasSuffix(tail) { words.removeLast(tail.count); break }
+        for tail in ["的项目", "的企业", "项目", "企业", "的"] where words.hasSuffix(tail) { words.removeLast(tail.count); break }
+        return words.count >= 2 ? words : ""
     }
 }

@@ -123,6 +123,8 @@ extension BinaryWriter {
         // Sorted, so the same conditions always write the same bytes (the store's hash depends on it).
         let partial = c.partialIndustries?.sorted { $0.key < $1.key }
         append(partial?.map(\.key)); append(partial?.map(\.value))
+        putOptional(c.investmentBelow) { w, limit in w.append(limit.wan); w.append(limit.inclusive); w.append(limit.words) }
+        append(c.namedByProducts)
     }
 
     mutating func put(_ citation: Citation) { append(citation.document); append(citation.article) }
@@ -151,6 +153,7 @@ extension BinaryWriter {
             case .place(let words): w.append(UInt8(4)); w.append(words)
             case .process(let words): w.append(UInt8(5)); w.append(words)
             case .product(let words): w.append(UInt8(6)); w.append(words)
+            case .investment(let words): w.append(UInt8(7)); w.append(words)
             }
         }
         let e = part.evidence
@@ -216,8 +219,13 @@ extension BinaryReader {
         let partialKeys = try readOptionalStrings(), partialWords = try readOptionalStrings()
         guard partialKeys?.count == partialWords?.count else { throw BinaryReadError.malformed(at: position, detail: "partial industries") }
         let partial = partialKeys.flatMap { keys in partialWords.map { Dictionary(zip(keys, $0), uniquingKeysWith: { a, _ in a }) } }
+        let investment = try getOptional { (r: inout BinaryReader) throws in
+            InvestmentLimit(wan: try r.readDouble(), inclusive: try r.readBool(), words: try r.readString())
+        }
+        let namedByProducts = try readOptionalStrings()
         return ProjectConditions(industries: industries, excludeIndustries: excluded, natures: natures, chemical: chemical, flags: flags,
-                                 park: park, shoreline: shoreline, zone: zone, exceptions: exceptions, partialIndustries: partial)
+                                 park: park, shoreline: shoreline, zone: zone, exceptions: exceptions, partialIndustries: partial, investmentBelow: investment,
+                                 namedByProducts: namedByProducts)
     }
 
     mutating func getCitation() throws(BinaryReadError) -> Citation {
@@ -254,6 +262,7 @@ extension BinaryReader {
             case 4: return .place(words: try r.readString())
             case 5: return .process(words: try r.readString())
             case 6: return .product(words: try r.readString())
+            case 7: return .investment(words: try r.readString())
             case let other: throw BinaryReadError.malformed(at: r.position, detail: "clause missing \(other)")
             }
         }

@@ -368,6 +368,8 @@
     if (chem && chem.value) query.set('chemical', chem.value);
     const productWords = $('products').value.trim();
     if (productWords) query.set('products', productWords);
+    const investmentWords = $('investment').value.trim();
+    if (investmentWords) query.set('investment', investmentWords);
     if (!$('editions').hidden && $('edition').value) query.set('edition', $('edition').value);
     button.disabled = true;
     note.textContent = '正在生成适宜性地图……';
@@ -570,6 +572,8 @@
     if (flags.length) body.flags = flags;
     const products = $('products').value.trim();
     if (products) body.products = products;
+    const investment = $('investment').value.trim();
+    if (investment) body.investment = investment;
     const name = $('site-name').value.trim();
     if (name) body.name = name;
     if (!$('editions').hidden) {
@@ -718,6 +722,7 @@
     if (profile.chemical !== undefined && profile.chemical !== null) profileBits.push(profile.chemical ? '化工项目' : '非化工项目');
     (profile.flags || []).forEach((f) => profileBits.push(FLAG[f] || f));
     if (profile.products) profileBits.push(`主要产品或工艺：${profile.products}`);
+    if (profile.investmentWanYuan) profileBits.push(`固定资产投资 ${profile.investmentWanYuan} 万元`);
     parts.push(h('div', { id: 'verdict', class: `verdict ${v.css}`, 'data-verdict': r.verdict || '' },
       h('p', { class: 'verdict-label' }, '预判结论'),
       h('p', { class: 'verdict-word', id: 'verdict-word' }, r.verdictName || v.name),

@@ -9,26 +9,31 @@ public struct ProfileOverrides: Sendable, Hashable {
     public var chemical: Bool?
     public var flags: Set<String>
     public var products: String?
+    /// 万元.
+    public var investment: Double?
 
-    public init(industry: String? = nil, nature: ProjectNature? = nil, chemical: Bool? = nil, flags: Set<String> = [], products: String? = nil) {
+    public init(industry: String? = nil, nature: ProjectNature? = nil, chemical: Bool? = nil, flags: Set<String> = [], products: String? = nil,
+                investment: Double? = nil) {
         self.industry = industry
         self.nature = nature
         self.chemical = chemical
         self.flags = flags
         self.products = products.flatMap { $0.contains(where: { !$0.isWhitespace }) ? $0 : nil }
+        self.investment = investment
     }
 
     /// Checks typed-in values: a code or name of the catalogue, 新建/扩建/改建, flags the dataset knows
     /// (by id or Chinese words; `vocabulary` nil takes them as given). Blank values count as not given.
-    public init(industry: String?, nature: String?, chemical: Bool?, flags: [String], products: String? = nil, catalogue: IndustryCatalogue,
-                vocabulary: FlagVocabulary?) throws(ProfileInputError) {
+    public init(industry: String?, nature: String?, chemical: Bool?, flags: [String], products: String? = nil, investment: String? = nil,
+                catalogue: IndustryCatalogue, vocabulary: FlagVocabulary?) throws(ProfileInputError) {
         self.init(chemical: chemical, flags: try vocabulary?.ids(for: flags) ?? Set(flags), products: products)
+        if let investment, investment.contains(where: { !$0.isWhitespace }) { self.investment = try ProjectProfile.investment(parsing: investment) }
         // Blank means not given; asked without Foundation's trimming, which showed in service profiles.
         if let industry, industry.contains(where: { !$0.isWhitespace }) { self.industry = try catalogue.code(for: industry) }
         if let nature, nature.contains(where: { !$0.isWhitespace }) { self.nature = try ProjectNature.parse(nature) }
     }
 
-    public var isEmpty: Bool { industry == nil && nature == nil && chemical == nil && flags.isEmpty && products == nil }
+    public var isEmpty: Bool { industry == nil && nature == nil && chemical == nil && flags.isEmpty && products == nil && investment == nil }
 
     /// The site's own profile with these overrides; a site's own industry is checked here.
     public func profile(over base: ProjectProfile?, catalogue: IndustryCatalogue) throws(ProfileInputError) -> ProjectProfile? {
@@ -40,6 +45,7 @@ public struct ProfileOverrides: Sendable, Hashable {
         if let nature { merged.nature = nature }
         if let chemical { merged.chemical = chemical }
         if let products { merged.products = products }
+        if let investment { merged.investment = investment }
         merged.flags.formUnion(flags)
         return merged
     }

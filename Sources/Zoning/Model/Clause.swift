@@ -143,6 +143,8 @@ public enum ClauseMissing: Sendable, Hashable {
     /// The clause names a product or process (聚氯乙烯, 电镀) that is only part of the project's class:
     /// whether the project is one.
     case product(words: String)
+    /// The clause holds below an investment (投资额不得低于5000万元) and the profile gives none.
+    case investment(words: String)
 }
 
 /// The words a part's findings came from, and the reader rules that fired.

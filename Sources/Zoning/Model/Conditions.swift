@@ -22,6 +22,11 @@ public struct ProjectConditions: Sendable, Hashable {
     /// Designators among `industries` that the clause's words cover only in part (聚氯乙烯 is one product
     /// of C2651), with those words: a project matched by these alone may be concerned, a person must look.
     public var partialIndustries: [String: String]?
+    /// 投资额不得低于5000万元: the conditions hold for a project investing less.
+    public var investmentBelow: InvestmentLimit?
+    /// Words the user's products must name for these conditions to hold: an exception nobody could read
+    /// into conditions (环保型项目除外) is met when the project's own words claim it.
+    public var namedByProducts: [String]?
 
     /// The designator of chemical projects among `industries`, after normalisation.
     public static let chemicalDesignator = "CHEMICAL"
@@ -30,7 +35,8 @@ public struct ProjectConditions: Sendable, Hashable {
 
     public init(industries: [String]? = nil, excludeIndustries: [String]? = nil, natures: [ProjectNature]? = nil,
                 chemical: Bool? = nil, flags: [String]? = nil, park: ParkCondition? = nil, shoreline: ShorelineCondition? = nil,
-                zone: ZoneCondition? = nil, exceptions: [ProjectConditions]? = nil, partialIndustries: [String: String]? = nil) {
+                zone: ZoneCondition? = nil, exceptions: [ProjectConditions]? = nil, partialIndustries: [String: String]? = nil,
+                investmentBelow: InvestmentLimit? = nil, namedByProducts: [String]? = nil) {
         self.industries = industries?.map(IndustryCode.normalise)
         self.excludeIndustries = excludeIndustries?.map(IndustryCode.normalise)
         self.natures = natures
@@ -42,11 +48,14 @@ public struct ProjectConditions: Sendable, Hashable {
         self.exceptions = exceptions?.isEmpty == true ? nil : exceptions
         let partial = partialIndustries.map { Dictionary($0.map { (IndustryCode.normalise($0.key), $0.value) }, uniquingKeysWith: { a, _ in a }) }
         self.partialIndustries = partial?.isEmpty == true ? nil : partial
+        self.investmentBelow = investmentBelow
+        self.namedByProducts = namedByProducts?.isEmpty == true ? nil : namedByProducts
     }
 
     public var isEmpty: Bool {
         industries == nil && excludeIndustries == nil && natures == nil && chemical == nil && (flags ?? []).isEmpty
-            && park == nil && shoreline == nil && zone == nil && exceptions == nil
+            && park == nil && shoreline == nil && zone == nil && exceptions == nil && investmentBelow == nil
+            && namedByProducts == nil
     }
 
     /// Whether the conditions hold for the profile. `.unknown` when the profile lacks what a condition
@@ -74,6 +83,7 @@ public struct ProjectConditions: Sendable, Hashable {
     }
 
     private func evaluateOwn(_ profile: ProjectProfile?, isChemical: Bool?, site: SiteConditionFacts) -> Concern {
+        if let words = namedByProducts, !words.contains(where: { profile?.names(product: $0) == true }) { return .doesNotConcern }
         // Site conditions first: a project outside the stated place is not concerned, whatever it is.
         if let shoreline, !shoreline.holds(site.shorelineMetres) { return .doesNotConcern }
         var placed = park?.evaluate(site.parks) ?? .concerns
@@ -85,7 +95,8 @@ public struct ProjectConditions: Sendable, Hashable {
             default: break
             }
         }
-        if industries == nil && excludeIndustries == nil && natures == nil && chemical == nil && (flags ?? []).isEmpty {
+        if industries == nil && excludeIndustries == nil && natures == nil && chemical == nil && (flags ?? []).isEmpty && investmentBelow == nil
+            && namedByProducts == nil {
             return placed
         }
         guard let profile else { return .unknown }
@@ -116,7 +127,10 @@ public struct ProjectConditions: Sendable, Hashable {
             }
         }
         if let flags, !flags.allSatisfy(profile.flags.contains) { return .doesNotConcern }
+        if let limit = investmentBelow, let given = profile.investment, !limit.holds(given) { return .doesNotConcern }
         if unknown { return .unknown }
+        // No investment given: whether the project falls below the limit is for a person (需论证), not left out.
+        if investmentBelow != nil && profile.investment == nil { return .undetermined }
         if partialMatch(profile, isChemical: isChemical) != nil { return .undetermined }
         return placed
     }
@@ -151,6 +165,24 @@ public struct ProjectConditions: Sendable, Hashable {
         }
         return open ? nil : false
     }
+}
+
+/// 投资额低于 N 万元 (or N 万元以下, `inclusive`): the limit a project's fixed-asset investment is held to.
+public struct InvestmentLimit: Sendable, Hashable {
+    /// 万元 (ten thousand yuan).
+    public var wan: Double
+    public var inclusive: Bool
+    /// The clause's words for it (不得低于5000万元).
+    public var words: String
+
+    public init(wan: Double, inclusive: Bool, words: String) {
+        self.wan = wan
+        self.inclusive = inclusive
+        self.words = words
+    }
+
+    /// Whether an investment of `given` 万元 falls under the limit.
+    public func holds(_ given: Double) -> Bool { inclusive ? given <= wan : given < wan }
 }
 
 /// Whether a clause or rule concerns the project being screened.

@@ -13,6 +13,8 @@ public enum ProfileInputError: UserFacingError, Sendable, Equatable {
     case unknownChemical(String)
     /// A flag no rule, clause or flag list of the dataset knows.
     case unknownFlag(String, known: [String])
+    /// An investment that is no sum of money (2亿元, 20000万元, or a number of 万元).
+    case badInvestment(String)
 
     public func message(_ l: Language) -> String {
         switch self {
@@ -33,6 +35,9 @@ public enum ProfileInputError: UserFacingError, Sendable, Equatable {
         case .unknownChemical(let text):
             return l.pick("是否化工项目“\(text)”无法识别，应为 是/否、true/false、yes/no、y/n 或 1/0",
                           "chemical \"\(text)\" is not understood; expected true/false, yes/no, y/n, 1/0 or 是/否")
+        case .badInvestment(let text):
+            return l.pick("投资额“\(text)”无法识别，应为金额，如 2亿元、20000万元，或不带单位的万元数 20000",
+                          "investment \"\(text)\" is not understood; expected a sum such as 2亿元 or 20000万元, or a number of 万元 (ten thousand yuan)")
         case .unknownNature(let text):
             return l.pick("项目性质“\(text)”无法识别，应为 新建、扩建 或 改建", "project nature \"\(text)\" is unknown; expected new, expansion or rebuild")
         }
@@ -59,6 +64,31 @@ extension ProjectProfile {
         case .number(0): return false
         case .string(let text): return try chemical(parsing: text)
         default: throw .unknownChemical(value.jsonText)
+        }
+    }
+}
+
+extension ProjectProfile {
+    /// A fixed-asset investment in 万元 from what people type: 2亿元, 2亿, 20000万元, 20000万, 2.5 亿元, or a
+    /// bare number of 万元. Anything else (negative, zero, words) is an error naming it.
+    public static func investment(parsing text: String) throws(ProfileInputError) -> Double {
+        var rest = text.filter { !$0.isWhitespace && $0 != "," && $0 != "，" }
+        var scale = 1.0
+        for (unit, factor) in [("亿元", 10_000.0), ("万元", 1), ("亿", 10_000), ("万", 1), ("元", 0.000_1)] where rest.hasSuffix(unit) {
+            rest.removeLast(unit.count)
+            scale = factor
+            break
+        }
+        guard let value = Double(rest), value.isFinite, value > 0 else { throw .badInvestment(text) }
+        return value * scale
+    }
+
+    /// The same from a JSON value: a number of 万元, or the words above.
+    public static func investment(_ value: JSONValue) throws(ProfileInputError) -> Double {
+        switch value {
+        case .number(let number) where number.isFinite && number > 0: return number
+        case .string(let text): return try investment(parsing: text)
+        default: throw .badInvestment(value.jsonText)
         }
     }
 }

@@ -10,13 +10,17 @@ public struct ProjectProfile: Sendable, Hashable {
     /// The main products or processes in the user's words (年产30万吨聚氯乙烯, 含电镀工序): a clause word
     /// that names only part of the project's class (聚氯乙烯 in C2651) applies when these words name it.
     public var products: String?
+    /// Fixed-asset investment (固定资产投资) in 万元, for clauses that hold below a sum.
+    public var investment: Double?
 
-    public init(industry: String? = nil, nature: ProjectNature? = nil, chemical: Bool? = nil, flags: Set<String> = [], products: String? = nil) {
+    public init(industry: String? = nil, nature: ProjectNature? = nil, chemical: Bool? = nil, flags: Set<String> = [], products: String? = nil,
+                investment: Double? = nil) {
         self.industry = industry.map(IndustryCode.normalise)
         self.nature = nature
         self.chemical = chemical
         self.flags = flags
         self.products = products.flatMap { $0.contains(where: { !$0.isWhitespace }) ? $0 : nil }
+        self.investment = investment
     }
 
     /// Whether the products words name `word` (电镀 in 含电镀工序), not after a negation (不含电镀, 无电镀).

@@ -197,6 +197,7 @@ package struct RuleEvaluator {
         if let words = conditions.partialMatch(profile, isChemical: profile?.isChemical(chemicalIndustries: chemicalIndustries)) {
             return .clauseFact(.product(words: words))
         }
+        if let limit = conditions.investmentBelow, profile?.investment == nil { return .clauseFact(.investment(words: limit.words)) }
         if case .area(let role, _)? = conditions.zone, conditions.zone?.evaluate(site) == .undetermined { return .sensitiveLayer(role: role) }
         guard conditions.namesParks else { return nil }
         guard dataset.parks != nil else { return .parksLayer }

@@ -65,7 +65,7 @@ extension ScreeningEngine {
             profile: site.profile.map { profile in
                 ProfileSummary(industry: profile.industry, industryName: profile.industry.flatMap { dataset.catalogue.name(of: $0) },
                                nature: profile.nature, chemical: profile.isChemical(chemicalIndustries: dataset.rules.chemicalIndustries),
-                               flags: profile.flags.sorted(), products: profile.products)
+                               flags: profile.flags.sorted(), products: profile.products, investment: profile.investment)
             },
             verdict: verdict, reasons: reasons, possibleReasons: possible,
             redLines: redLines, controlUnits: units, onSharedBoundary: units.count > 1 && geometry.dimension == 0,

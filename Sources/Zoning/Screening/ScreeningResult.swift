@@ -290,6 +290,8 @@ public struct ProfileSummary: Sendable, Hashable {
     public var flags: [String]
     /// The user's words for the main products or processes.
     public var products: String? = nil
+    /// 万元.
+    public var investment: Double? = nil
 }
 
 public struct DatasetSummary: Encodable, Sendable, Hashable {
