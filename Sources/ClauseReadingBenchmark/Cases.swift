@@ -8,7 +8,7 @@ struct ReaderCase {
     let set: String
     let id: String
     let text: String
-    let profile: ProjectProfile
+    var profile: ProjectProfile
     let site: SiteConditionFacts
     let expect: Expectation
     let effect: Effect?
@@ -121,7 +121,7 @@ enum DevelopmentSet {
         if words.contains("限制类") { ids.append("restrictedCatalogue") }
         if words.contains("化工园区") && (words.contains("新设") || words.contains("扩建") || words.contains("新建")) { ids.append("chemicalPark") }
         if words.contains("工业园区") && words.contains("新设") { ids.append("industrialPark") }
-        if words.contains("燃煤锅炉") { ids.append("coalFiredBoiler") }
+        if words.contains("燃煤") && words.contains("锅炉") { ids.append("coalFiredBoiler") }
         return ids
     }
 

@@ -36,6 +36,10 @@ do {
         print("development set: Fixtures/clauses/dev holds no published clause yet (see its README)")
     } else {
         sets.append(("published, all provinces (Fixtures/clauses/dev)", dev))
+        // The same cases with only what the profile carried before products and investment: industry,
+        // nature, chemical, flags and the site's places.
+        sets.append(("published, all provinces, without the products words and investment",
+                     dev.map { item in var plain = item; plain.profile.products = nil; plain.profile.investment = nil; return plain }))
         for province in Set(dev.map(\.set)).sorted() { sets.append(("published, \(province)", dev.filter { $0.set == province })) }
     }
 } catch {
