@@ -82,6 +82,22 @@ struct HostileUploadTests {
         #expect(reply.hasPrefix("HTTP/1.1 400 "), "\(reply)")
     }
 
+    /// The client goes on sending after its bad chunk, as an upload would: the service answers and closes
+    /// while bytes are still arriving. A socket closed with unread bytes sends a reset that can overtake
+    /// (or discard) the answer; the service half-closes, drains what still comes, then closes.
+    @Test("a bad chunk in the middle of an upload still gets its 400 while the client keeps sending")
+    func badChunkWhileSending() async throws {
+        let client = try ConnectionGuardTests.RawClient(port: try await Self.server.port())
+        client.send("POST /api/screen HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\nzz\r\n")
+        let filler = String(repeating: "a", count: 1024)
+        for _ in 0..<300 {
+            guard client.send(filler) else { break }
+            usleep(1_000)
+        }
+        let reply = client.readHead()
+        #expect(reply.hasPrefix("HTTP/1.1 400 "), "\(reply)")
+    }
+
     @Test("HTTP/1.0 without keep-alive is closed after the answer; with keep-alive, and HTTP/1.1, it stays open")
     func http10Closes() async throws {
         let port = try await Self.server.port()

@@ -111,6 +111,8 @@ struct ClauseReaderCaseTests {
         #expect(plain.concern == .concerns && plain.effect == .prohibited)
         let claimed = judge.judge(text, profile: ProjectProfile(industry: "C1713", nature: .new, products: "环保型印染，中水回用"), site: Self.site("outside"))
         #expect(claimed.concern == .doesNotConcern || claimed.effect == .requirement)
+        let denied = judge.judge(text, profile: ProjectProfile(industry: "C1713", nature: .new, products: "不是环保型项目"), site: Self.site("outside"))
+        #expect(denied.concern == .concerns && denied.effect == .prohibited)
         let second = "新建化工项目投资额不得低于5000万元，并需通过环保、安全生产和能耗等评估。"
         let large = judge.judge(second, profile: ProjectProfile(industry: "C2614", nature: .new, investment: 20000), site: Self.site("outside"))
         #expect(large.concern == .concerns && large.effect == .needsAssessment)

@@ -28,8 +28,8 @@ public struct ProjectProfile: Sendable, Hashable {
         guard let products, !word.isEmpty else { return false }
         var rest = Substring(products)
         while let range = rest.range(of: word) {
-            let before = products[..<range.lowerBound].suffix(2)
-            if !["不", "无", "非", "没有", "不含", "不涉"].contains(where: { before.hasSuffix($0) }) { return true }
+            let before = products[..<range.lowerBound].suffix(3)
+            if !["不", "无", "非", "没有", "不含", "不涉", "不是", "并非", "不属", "不属于", "不使用", "不采用"].contains(where: { before.hasSuffix($0) }) { return true }
             rest = rest[range.upperBound...]
         }
         return false
