@@ -459,6 +459,20 @@ enum Scopes {
             found.append((.inArea(role: role, levels: levels.isEmpty ? nil : levels, words: words), range.lowerBound..<end))
             break
         }
+        // 城镇建成区内, 在划定的集中供热区域内: places a dataset may map with a layer of that role (outside them
+        // is left to a person).
+        for (word, role) in [("城镇建成区", "builtUpArea"), ("城市建成区", "builtUpArea"), ("建成区", "builtUpArea"),
+                             ("集中供热区域", "centralHeating"), ("集中供热范围", "centralHeating"), ("集中供热区", "centralHeating")] {
+            guard let range = Scan.occurrences(of: word, in: characters).first, !found.contains(where: { $0.1.overlaps(range) }) else { continue }
+            var end = range.upperBound
+            for tail in ["范围内", "内"] where Scan.matches(Array(tail.unicodeScalars), in: characters, at: end) { end += tail.unicodeScalars.count; break }
+            guard end > range.upperBound || end == characters.count || !characters[end].isOneOf("外以之") else { continue }
+            var start = range.lowerBound
+            if start >= 2, String(glyphs: characters[(start - 2)..<start]) == "划定" { start -= 2 }
+            if start >= 3, String(glyphs: characters[(start - 3)..<start]) == "划定的" { start -= 3 }
+            found.append((.inArea(role: role, levels: nil, words: String(glyphs: characters[start..<end])), start..<end))
+            break
+        }
         for word in ["生态保护红线内", "生态保护红线范围内", "生态保护红线区域", "红线范围内", "红线区内"] {
             guard let range = Scan.occurrences(of: word, in: characters).first, !found.contains(where: { $0.1.overlaps(range) }) else { continue }
             found.append((.inRedLine(words: word), range))

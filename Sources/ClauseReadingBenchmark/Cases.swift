@@ -153,6 +153,12 @@ enum DevelopmentSet {
                     for (words, level) in [("位于饮用水水源一级保护区内", "一级"), ("位于饮用水水源二级保护区内", "二级")] where profile.flags.contains(words) {
                         site.areas.append(.init(role: "drinkingWater", layer: "drinkingWater", level: level))
                     }
+                    // A place the labeller says the site lies in, as a layer of that role would say it.
+                    for (words, role) in [("集中供热区域内", "centralHeating"), ("建成区内", "builtUpArea")]
+                        where (item.profile.flags ?? []).contains(where: { $0.contains(words) }) {
+                        site.areas.append(.init(role: role, layer: role, level: nil))
+                        site.roles.insert(role)
+                    }
                     cases.append(ReaderCase(set: file.province, id: "\(clause.id)#\(number + 1)", text: clause.text, profile: profile, site: site,
                                             expect: expect, effect: item.effect.flatMap(Effect.init(rawValue:)),
                                             listEffect: lists[clause.source].map { ($0.effect, $0.natures, $0.words) }))

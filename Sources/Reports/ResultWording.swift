@@ -152,7 +152,14 @@ public struct ResultWording: Sendable {
             return l.pick("条款含“\(word)”，若涉及本项目则为“\(effect)”；未能自动判定，需人工核对",
                           "the clause says \"\(word)\" and would be \(effect) if it concerns this project; it could not be decided automatically: a person must check it")
         case .sensitiveLayer(let role):
-            let kind = SensitiveRole(rawValue: role).map { $0 == .drinkingWater ? l.pick("饮用水水源保护区", "drinking-water protection area") : l.pick("自然保护区", "nature reserve") } ?? role
+            let kind = SensitiveRole(rawValue: role).map { known in
+                switch known {
+                case .drinkingWater: l.pick("饮用水水源保护区", "drinking-water protection area")
+                case .natureReserve: l.pick("自然保护区", "nature reserve")
+                case .builtUpArea: l.pick("城镇建成区", "built-up area")
+                case .centralHeating: l.pick("集中供热区域", "central-heating area")
+                }
+            } ?? role
             return l.pick("适用时为“\(effect)”；数据集没有\(kind)图层或其级别不明，无法判断站点是否位于其中，需核对",
                           "would be \(effect); the dataset has no \(kind) layer or its level is unknown, so whether the site lies in it cannot be told: check it")
         case .clauseFact(let fact):

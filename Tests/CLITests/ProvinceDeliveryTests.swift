@@ -117,7 +117,8 @@ struct ProvinceDeliveryTests {
 
     /// The unit's list (Fixtures/demo/layers/units.geojson, ZH42909920004 KJBJYS item 1): "城镇建成区内禁止新建、
     /// 扩建化工、印染、电镀等污染较重的工业项目". 印染 covers C1713, but the prohibition holds only inside the
-    /// built-up area, which no layer of the delivery maps: a person must check where the site lies.
+    /// built-up area, which no layer of the delivery maps: a person must check where the site lies, and the
+    /// answer says which layer would tell.
     @Test("a dye works in the unit whose list says 城镇建成区内禁止新建、扩建化工、印染…: 需论证, quoting the words and naming the place to check")
     func publishedList() throws {
         let answer = try Self.screen(Self.s30, "C1713")
@@ -126,7 +127,39 @@ struct ProvinceDeliveryTests {
         #expect(clause["decidedBy"] as? String == "reader")
         #expect((clause["quote"] as? String)?.contains("禁止新建、扩建化工、印染") == true)
         let gap = clause["undetermined"] as? [String: Any]
-        #expect(gap?["missing"] as? String == "place" && gap?["ruleEffect"] as? String == "prohibited", "\(clause)")
-        #expect((gap?["note"] as? String)?.contains("城镇建成区内") == true, "\(clause)")
+        #expect(gap?["missing"] as? String == "sensitiveLayer" && gap?["ruleEffect"] as? String == "prohibited", "\(clause)")
+        #expect((gap?["note"] as? String)?.contains("数据集没有城镇建成区图层") == true, "\(clause)")
+    }
+
+    /// The same delivery with a 城镇建成区 layer added: a square of ±0.003° around S30 (made for this test).
+    /// S30 lies inside it; the point 0.01° west of S30 (111.4630485, 30.5295204) lies in the same unit
+    /// (shapely: inside ZH42909920004 of Fixtures/demo/layers/units.geojson, 1.4 km from its edge) and
+    /// outside the square.
+    @Test("with a built-up-area layer the same clause is decided: 禁止 inside the area, not applied outside it")
+    func builtUpLayer() throws {
+        let delivered = try #require(Self.folder, "dataset init on the delivery failed")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-builtup-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: delivered, to: folder)
+        let square = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"BM":"JCQ-01","MC":"沧澜镇建成区"},"geometry":{"type":"Polygon","coordinates":[[[111.4700485,30.5265204],[111.4760485,30.5265204],[111.4760485,30.5325204],[111.4700485,30.5325204],[111.4700485,30.5265204]]]}}]}"#
+        try Data(square.utf8).write(to: folder.appendingPathComponent("layers/builtup.geojson"))
+        let manifest = folder.appendingPathComponent("dataset.yaml")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        let entry = "  sensitiveAreas:\n    - id: builtUpArea\n      kind: 城镇建成区\n      file: layers/builtup.geojson\n      fields:\n        code: BM\n        name: MC\n"
+        try #require(text.contains("  sensitiveAreas:\n"))
+        try text.replacingOccurrences(of: "  sensitiveAreas:\n", with: entry).write(to: manifest, atomically: true, encoding: .utf8)
+        func screen(_ point: String) throws -> [String: Any] {
+            let output = try CLI.run(["screen", "--point", point, "--industry", "C1713", "--nature", "新建", "--format", "json", "--dataset", folder.path, "--quiet"])
+            #expect(output.status == 0, "\(output.stderr)")
+            let json = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+            return try #require((json?["results"] as? [[String: Any]])?.first)
+        }
+        let inside = try screen(Self.s30)
+        #expect(inside["verdict"] as? String == "prohibited", "\(inside["reasons"] ?? "")")
+        let clause = (inside["reasons"] as? [[String: Any]])?.first { $0["ruleId"] as? String == "ZH42909920004-spatialLayout-1" }
+        #expect(clause?["effect"] as? String == "prohibited" && clause?["undetermined"] == nil, "\(clause ?? [:])")
+        let outside = try screen("111.4630485,30.5295204")
+        #expect(((outside["controlUnits"] as? [[String: Any]]) ?? []).contains { $0["code"] as? String == "ZH42909920004" })
+        #expect(!Self.ruleIds(outside).contains("ZH42909920004-spatialLayout-1"), "\(outside["reasons"] ?? "")")
     }
 }

@@ -214,12 +214,18 @@ public enum SensitiveRole: String, Sendable, Codable, CaseIterable {
     case drinkingWater
     /// 自然保护区: zones 核心区, 缓冲区, 实验区 (and 核心保护区 / 一般控制区 of the newer system).
     case natureReserve
+    /// 城镇建成区 (城市建成区): lists forbid polluting industry inside it.
+    case builtUpArea
+    /// 集中供热区域: lists forbid new small coal-fired boilers inside it.
+    case centralHeating
 
     /// The role a layer plays: its id when that is a role's name, else what its kind names.
     public init?(layerId: String, kind: String) {
         if let exact = SensitiveRole(rawValue: layerId) { self = exact; return }
         if kind.contains("饮用水") || kind.contains("水源") { self = .drinkingWater; return }
         if kind.contains("自然保护区") { self = .natureReserve; return }
+        if kind.contains("建成区") { self = .builtUpArea; return }
+        if kind.contains("集中供热") { self = .centralHeating; return }
         return nil
     }
 
@@ -247,6 +253,8 @@ public enum SensitiveRole: String, Sendable, Codable, CaseIterable {
             if text.contains("缓冲") { return "缓冲区" }
             if text.contains("实验") { return "实验区" }
             if text.contains("一般控制") { return "一般控制区" }
+        case .builtUpArea, .centralHeating:
+            break
         }
         return nil
     }
