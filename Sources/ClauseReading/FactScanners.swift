@@ -107,7 +107,7 @@ enum Places {
 /// may not use.
 enum Processes {
     static let leads = ["采用", "使用", "施用", "应用", "以", "燃用", "含", "涉及", "利用"]
-    static let tails = ["工艺", "工序", "技术", "为燃料", "为原料", "燃料", "原料", "含量", "设备", "装备", "农药", "兽药", "化肥"]
+    static let tails = ["工艺", "工序", "技术", "为燃料", "为原料", "燃料", "原料", "含量", "设备", "装备", "农药", "兽药", "化肥", "产品", "物质", "化学品"]
 
     static func find(_ text: String) -> (words: String, span: Range<Int>)? {
         let characters = Array(text.unicodeScalars)

@@ -120,6 +120,25 @@ struct ClauseReaderCaseTests {
         #expect(software.concern == .doesNotConcern || software.effect == .requirement)
     }
 
+    /// Synthetic text: a process and a place no profile field or layer gives.
+    @Test("a process or place the project's own words state makes the clause concern it; a denial or other words leave it to a person")
+    func statedFacts() throws {
+        let judge = try #require(Self.judge)
+        let fuel = "禁止新建以煤炭为燃料的陶瓷项目。"
+        func ceramics(_ words: String?) -> ClauseJudge.Judgement {
+            judge.judge(fuel, profile: ProjectProfile(industry: "C3071", nature: .new, products: words), site: Self.site("outside"))
+        }
+        #expect(ceramics(nil).concern == .undetermined)
+        #expect(ceramics("建筑陶瓷，窑炉以煤炭为燃料").concern == .concerns && ceramics("建筑陶瓷，窑炉以煤炭为燃料").effect == .prohibited)
+        #expect(ceramics("以天然气为燃料").concern == .undetermined)
+        let town = "严禁在城区新建、扩建危化品仓储项目。"
+        func store(_ words: String?) -> ClauseJudge.Judgement {
+            judge.judge(town, profile: ProjectProfile(industry: "G5942", nature: .new, products: words), site: Self.site("outside"))
+        }
+        #expect(store("位于城区").concern == .concerns)
+        #expect(store("不在城区").concern == .undetermined)
+    }
+
     @Test("a category a dataset defines is read through its table (三类工业项目 → the dataset's codes)")
     func localCategory() throws {
         let judge = try ClauseJudge(groups: ["三类工业项目": ["C25", "C26", "C31"]])

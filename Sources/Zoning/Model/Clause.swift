@@ -147,6 +147,28 @@ public enum ClauseMissing: Sendable, Hashable {
     case investment(words: String)
 }
 
+extension ClauseMissing {
+    /// Whether the project's own words (its products and processes, where it lies) state the fact: 含汞触媒
+    /// for 采用含汞工艺的, 位于城市主城区 for 城市主城区. Only a process or a place can be stated so; a stated
+    /// fact makes the clause concern the project, it never lifts one.
+    package func isStated(by profile: ProjectProfile?) -> Bool {
+        guard let profile, profile.products != nil else { return false }
+        switch self {
+        case .process(let words): return Self.core(words, leads: ["生产和使用", "生产或使用", "采用", "使用", "施用", "应用", "燃用", "涉及", "利用", "以"],
+                                                   tails: ["为燃料", "为原料", "工艺", "的"]).map(profile.names(product:)) ?? false
+        case .place(let words): return Self.core(words, leads: ["位于", "在", "于"], tails: ["范围内", "内"]).map(profile.names(product:)) ?? false
+        default: return false
+        }
+    }
+
+    private static func core(_ words: String, leads: [String], tails: [String]) -> String? {
+        var core = words.trimmingCharacters(in: .whitespaces)
+        for lead in leads where core.hasPrefix(lead) { core.removeFirst(lead.count); break }
+        for tail in tails where core.hasSuffix(tail) { core.removeLast(tail.count); break }
+        return core.count >= 2 ? core : nil
+    }
+}
+
 /// The words a part's findings came from, and the reader rules that fired.
 public struct ClauseEvidence: Sendable, Hashable {
     /// The part's own words (the span of the clause it reads).

@@ -29,7 +29,7 @@ public struct ProjectProfile: Sendable, Hashable {
         var rest = Substring(products)
         while let range = rest.range(of: word) {
             let before = products[..<range.lowerBound].suffix(3)
-            if !["不", "无", "非", "没有", "不含", "不涉", "不是", "并非", "不属", "不属于", "不使用", "不采用"].contains(where: { before.hasSuffix($0) }) { return true }
+            if !["不", "无", "非", "未", "没有", "不含", "不涉", "不涉及", "不是", "并非", "不属", "不属于", "不使用", "不采用", "不在", "不位于"].contains(where: { before.hasSuffix($0) }) { return true }
             rest = rest[range.upperBound...]
         }
         return false
