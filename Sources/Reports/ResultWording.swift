@@ -175,16 +175,17 @@ public struct ResultWording: Sendable {
             case .object(let words):
                 asks = l.pick("未能识别“\(words)”所指的项目", "who \"\(words)\" names could not be read")
             case .place(let words):
-                asks = l.pick("条款只适用于“\(words)”，数据集没有该范围的图层，需核对站点是否位于其中",
-                              "the clause holds only in \"\(words)\", which no layer of the dataset maps: check whether the site lies there")
+                asks = l.pick("条款只适用于“\(words)”，数据集没有该范围的图层，需核对站点是否位于其中（位于其中时可在主要产品或工艺中写明，如“位于\(words)”）",
+                              "the clause holds only in \"\(words)\", which no layer of the dataset maps: check whether the site lies there (if it does, say so in the products words)")
             case .process(let words):
-                asks = l.pick("条款针对“\(words)”，项目情况未说明是否采用", "the clause concerns \"\(words)\"; the profile does not say whether the project uses it")
+                asks = l.pick("条款针对“\(words)”，项目情况未说明是否采用（可在主要产品或工艺中写明）",
+                              "the clause concerns \"\(words)\"; the profile does not say whether the project uses it (say so in the products words)")
             case .investment(let words):
                 asks = l.pick("条款以投资额为条件（“\(words)”），项目情况未给出固定资产投资额（命令行 --investment，网页“总投资”）",
                               "the clause depends on the investment (\"\(words)\"), which the profile does not give (--investment, or 总投资 on the page)")
             case .product(let words):
-                asks = l.pick("条款只针对“\(words)”，项目所属行业类别还包括其他产品或工艺，需核对项目是否属于“\(words)”",
-                              "the clause names only \"\(words)\", and the project's class holds other products or processes too: check whether the project is one")
+                asks = l.pick("条款只针对“\(words)”，项目所属行业类别还包括其他产品或工艺，需核对项目是否属于“\(words)”（属于时在主要产品或工艺中写明）",
+                              "the clause names only \"\(words)\", and the project's class holds other products or processes too: check whether the project is one (if it is, say so in the products words)")
             }
             return l.pick("若涉及本项目则为“\(effect)”；", "would be \(effect) if it concerns this project; ") + asks + l.pick("，需人工核对", ": a person must check it")
         }
