@@ -108,10 +108,18 @@ public enum ClauseReview {
                 needsReview(clause) ? "是" : "",
                 parts.isEmpty ? clause.effect.chineseName : joined(parts.map(\.effect.chineseName)),
                 joined(parts.map { $0.conditions.natures.map { $0.map(\.chineseName).joined(separator: "、") } ?? "" }),
-                joined(parts.map { part in (part.conditions.industries ?? []).joined(separator: "、") }),
+                joined(parts.map { part in
+                    // A code the words name only in part says which part (C2651（部分：聚氯乙烯）).
+                    (part.conditions.industries ?? []).map { code in
+                        part.conditions.partialIndustries?[code].map { "\(code)（部分：\($0)）" } ?? code
+                    }.joined(separator: "、")
+                }),
                 joined(parts.flatMap(\.evidence.scopeWords)),
                 joined(parts.flatMap(\.evidence.exceptionWords)),
-                joined(parts.flatMap { $0.missing.map(Self.describe) }),
+                joined(parts.flatMap { part in
+                    part.missing.map(Self.describe)
+                        + (part.conditions.investmentBelow.map { ["投资额门槛：\($0.words)（按项目投资额判断）"] } ?? [])
+                }),
                 joined(parts.filter { $0.effect != .requirement }.map(\.evidence.words)),
                 joined(parts.map { $0.evidence.rules.joined(separator: ",") }),
             ] + Array(repeating: "", count: correctionColumns.count)
