@@ -16,7 +16,7 @@ import Foundation
 ///   conformity (不符合……的), existing enterprises only (现有……).
 public struct ClauseTextReader: Sendable {
     /// Bump when the reading of any text changes: compiled stores read with another version are stale.
-    public static let version = "5"
+    public static let version = "6"
 
     public let lexicon: ReaderLexicon
 
@@ -30,7 +30,27 @@ public struct ClauseTextReader: Sendable {
         var parts: [ReadPart] = []
         var current = heading
         let parks = ParkMention.find(normalised)
-        for words in PartSplitter.parts(normalised) {
+        var lead: ReadPart?
+        for var words in PartSplitter.parts(normalised) {
+            // 以下9类项目……一律不予审批. 1.化工石化项目: the lead-in, then its first item.
+            if lead == nil, let (leadWords, firstItem) = Self.leadIn(words) {
+                var leadPart = readPart(leadWords, heading: current, parks: parks)
+                if leadPart.effect != .requirement {
+                    lead = leadPart
+                    current = ListHeading(effect: leadPart.effect, natures: leadPart.natures, words: leadPart.effectWords ?? leadWords)
+                    // The lead-in names the items, not a project of its own.
+                    leadPart.effect = .requirement
+                    leadPart.missing = []
+                    leadPart.rules.append("list.leadIn")
+                    parts.append(leadPart)
+                    guard let firstItem else { continue }
+                    words = firstItem
+                }
+            }
+            if let lead {
+                parts += Self.itemsUnder(lead, readPart(words, heading: current, parks: parks))
+                continue
+            }
             // 并需通过……评估: the projects are those of the part before.
             let subject = ["并", "且", "同时"].contains(where: { words.hasPrefix($0) }) ? parts.last : nil
             var part = readPart(words, heading: current, parks: parks, subject: subject)
@@ -43,6 +63,50 @@ public struct ClauseTextReader: Sendable {
         }
         shareWithinBrackets(&parts, parks: parks)
         return ClauseTextReading(parts: parts)
+    }
+
+    /// A part that introduces a numbered list of projects (以下9类项目……一律不予审批, 下列项目：), split from the
+    /// list's first item when they stand together ("…审批. 1.化工石化项目").
+    static func leadIn(_ words: String) -> (lead: String, firstItem: String?)? {
+        // 以下 after a figure is a size (年产5万吨以下项目), not a list.
+        guard let mark = ["以下", "下列"].compactMap({ words.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }),
+              !(words[..<mark.lowerBound].last.map { $0.isNumber || "吨元米瓦万亿头只锭亩时年".contains($0) } ?? false) else { return nil }
+        let named = words[mark.upperBound...].drop { $0.isNumber || "一二三四五六七八九十".contains($0) }.drop { "类种个".contains($0) }
+        guard named.hasPrefix("项目") || named.hasPrefix("行业") || named.hasPrefix("建设项目") || named.hasPrefix("工业项目") else { return nil }
+        // The first item: a number and a point after a full stop or colon (. 1., ：1、, ：（一）).
+        let characters = Array(words.unicodeScalars)
+        for index in characters.indices.dropFirst() where characters[index - 1].isOneOf(".．:：") || characters[index - 1] == " " {
+            var start = index
+            while start < characters.count, characters[start] == " " { start += 1 }
+            guard start < characters.count, characters[start].isOneOf("123456789（(一①") else { continue }
+            let lead = String(glyphs: characters[..<(index - 1)]).trimmingCharacters(in: .whitespaces)
+            let item = TextNormaliser.dropNumbering(String(glyphs: characters[start...]))
+            guard !lead.isEmpty, !item.isEmpty else { continue }
+            return (lead, item)
+        }
+        return (words, nil)
+    }
+
+    /// An item under a lead-in takes its place and the facts it asks for. A place and facts joined by 或
+    /// (未按规定进入园区、园区未开展规划环评或不符合……的) are two readings of the item: outside the parks it
+    /// binds; inside one, a person must check the rest.
+    static func itemsUnder(_ lead: ReadPart, _ item: ReadPart) -> [ReadPart] {
+        guard item.effect != .requirement, item.scopes.isEmpty else { return [item] }
+        // The lead-in's own object (以下9类项目) is its items.
+        let facts = lead.missing.filter { if case .object = $0 { false } else { true } }
+        if !lead.scopes.isEmpty && !facts.isEmpty && lead.words.has("或") {
+            var placed = item, asked = item
+            placed.scopes = lead.scopes
+            placed.rules.append("list.leadIn.scope")
+            asked.missing += facts
+            asked.rules.append("list.leadIn.facts")
+            return [placed, asked]
+        }
+        var shared = item
+        shared.scopes = lead.scopes
+        shared.missing += facts
+        shared.rules.append("list.leadIn")
+        return [shared]
     }
 
     /// 橡胶和塑料制品业（废旧塑料加工项目；再生橡胶制造项目；工业园区外禁止）: a table row flattened into
