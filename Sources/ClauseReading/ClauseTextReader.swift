@@ -51,8 +51,8 @@ public struct ClauseTextReader: Sendable {
                 parts += Self.itemsUnder(lead, readPart(words, heading: current, parks: parks))
                 continue
             }
-            // 并需通过……评估: the projects are those of the part before.
-            let subject = ["并", "且", "同时"].contains(where: { words.hasPrefix($0) }) ? parts.last : nil
+            // 并需通过……评估, 一律不得投资新建和扩建: the projects are those of the part before.
+            let subject = ["并", "且", "同时", "一律", "均", "也", "亦"].contains(where: { words.hasPrefix($0) }) ? parts.last : nil
             var part = readPart(words, heading: current, parks: parks, subject: subject)
             if let inner = Self.heading(in: part) {
                 // 禁止类项目包括：… / 以下项目一律不予审批：…: what follows takes its effect.

@@ -30,7 +30,18 @@ enum TextNormaliser {
                 out.unicodeScalars.append(scalar.value < 0x3400 ? scalar : simplified[scalar] ?? scalar)
             }
         }
-        return removeBreaks(out)
+        return fullStops(removeBreaks(out))
+    }
+
+    /// A Latin full stop between two Chinese characters ends a sentence (项目.粘土空心砖项目, as tables
+    /// copied from web pages write it); between digits it is a decimal point and stays.
+    static func fullStops(_ text: String) -> String {
+        guard text.contains(".") else { return text }
+        var scalars = Array(text.unicodeScalars)
+        for index in scalars.indices.dropFirst().dropLast() where scalars[index] == "." {
+            if isCJK(scalars[index - 1]) && !(0x3000...0x303F).contains(scalars[index - 1].value) && isCJK(scalars[index + 1]) { scalars[index] = "。" }
+        }
+        return String(String.UnicodeScalarView(scalars))
     }
 
     /// Line breaks and blanks between two Chinese characters (a PDF's line ends) are dropped; other

@@ -15,9 +15,13 @@ import Wording
 @Suite("Hostile uploads", .serialized)
 struct HostileUploadTests {
     /// One engine, a 1 MiB unpacking limit and a 64 MiB body: the slow CSV below fits, the 50 MiB KMZ
-    /// does not unpack. The timeout is long: these answers must not depend on the machine's load.
+    /// does not unpack. The timeouts are long: these answers must not depend on the machine's load. In a
+    /// full run the test process's two executor threads can both be held by other suites' command-line
+    /// runs for 20 s (a CLI test took 20.4 s there); the malformed-chunk request then went unanswered
+    /// until the default 20 s read timeout closed its connection, which is what made that test flaky.
     static let configuration = ServiceConfiguration(
         host: "127.0.0.1", port: 0, maxBodyBytes: 64 << 20, requestTimeout: .seconds(30), maxConcurrentScreenings: 1,
+        requestReadTimeout: .seconds(120),
         uploadLimits: ReadLimits(unpackedBytes: .init(1 << 20, setting: "--max-unpacked-bytes"), features: .init(10_000_000, setting: "--max-features"),
                                  vertices: .init(5_000_000, setting: "--max-vertices"), stringBytes: .init(1 << 20, setting: "--max-string-bytes")))
     static let server = ConfiguredServer(configuration)
@@ -76,7 +80,7 @@ struct HostileUploadTests {
 
     @Test("a chunk size that is not hexadecimal gets 400, not 500")
     func badChunkSize() async throws {
-        let client = try ConnectionGuardTests.RawClient(port: try await Self.server.port())
+        let client = try ConnectionGuardTests.RawClient(port: try await Self.server.port(), timeout: 120)
         client.send("POST /api/screen HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\nzz\r\nabc\r\n0\r\n\r\n")
         let reply = client.readHead()
         #expect(reply.hasPrefix("HTTP/1.1 400 "), "\(reply)")
@@ -87,7 +91,7 @@ struct HostileUploadTests {
     /// (or discard) the answer; the service half-closes, drains what still comes, then closes.
     @Test("a bad chunk in the middle of an upload still gets its 400 while the client keeps sending")
     func badChunkWhileSending() async throws {
-        let client = try ConnectionGuardTests.RawClient(port: try await Self.server.port())
+        let client = try ConnectionGuardTests.RawClient(port: try await Self.server.port(), timeout: 120)
         client.send("POST /api/screen HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\nzz\r\n")
         let filler = String(repeating: "a", count: 1024)
         for _ in 0..<300 {
