@@ -16,7 +16,7 @@ import Foundation
 ///   conformity (不符合……的), existing enterprises only (现有……).
 public struct ClauseTextReader: Sendable {
     /// Bump when the reading of any text changes: compiled stores read with another version are stale.
-    public static let version = "7"
+    public static let version = "8"
 
     public let lexicon: ReaderLexicon
 
@@ -47,9 +47,16 @@ public struct ClauseTextReader: Sendable {
                     words = firstItem
                 }
             }
-            if let lead {
-                parts += Self.itemsUnder(lead, readPart(words, heading: current, parks: parks))
-                continue
+            if let given = lead {
+                // An item takes the lead-in's effect (it has none of its own); a prescription of its own
+                // ends the list, and the lead-in's place and facts are not its.
+                let item = readPart(words, heading: current, parks: parks)
+                if item.rules.contains("effect.list") || item.effectWords == nil {
+                    parts += Self.itemsUnder(given, item)
+                    continue
+                }
+                lead = nil
+                current = heading
             }
             // 并需通过……评估, 一律不得投资新建和扩建: the projects are those of the part before.
             let subject = ["并", "且", "同时", "一律", "均", "也", "亦"].contains(where: { words.hasPrefix($0) }) ? parts.last : nil
