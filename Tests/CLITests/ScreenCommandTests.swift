@@ -112,6 +112,16 @@ struct ScreenCommandTests {
         #expect((properties?["zonescreen"] as? [String: Any])?["verdict"] as? String == "compliant")
     }
 
+    @Test("a site file's 投资额 and 主要产品 columns: read into the profile; a sum nobody can read fails that site alone, naming it")
+    func investmentColumn() throws {
+        let good = #"{"type":"Feature","id":"f1","properties":{"industry":"C2614","投资额":"2亿元","主要产品":"醋酸乙烯"},"geometry":{"type":"Point","coordinates":[503800,3300499.5]}}"#
+        let bad = #"{"type":"Feature","id":"f2","properties":{"industry":"C2614","投资额":"很多"},"geometry":{"type":"Point","coordinates":[503800,3300499.5]}}"#
+        let output = try CLI.run(["screen", "-", "--format", "json"] + Self.tiny, stdin: "{\"type\":\"FeatureCollection\",\"features\":[\(good),\(bad)]}")
+        #expect(output.status == 1, "\(output.stderr)")
+        #expect(output.stdout.contains("\"investmentWanYuan\":20000") && output.stdout.contains("\"products\":\"醋酸乙烯\""))
+        #expect(output.stderr.contains("f2") && output.stderr.contains("投资额“很多”无法识别"), "\(output.stderr)")
+    }
+
     @Test("English on request")
     func english() throws {
         let output = try CLI.run(["screen", "--point", "503800,3300499.5", "--industry", "C2614", "--nature", "new", "--lang", "en"] + Self.tiny)
