@@ -18,7 +18,7 @@ struct ScreenCommandTests {
     @Test("the industry can be given by its Chinese name")
     func industryByName() throws {
         let output = try CLI.run(["screen", "--point", "503800,3300499.5", "--industry", "有机化学原料制造", "--nature", "new"] + Self.tiny)
-        #expect(output.stdout.contains("项目：C2614 有机化学原料制造，新建，化工项目"))
+        #expect(output.stdout.contains("项目：C2614 有机化学原料制造，新建，化工项目\n"))
     }
 
     @Test("--products is shown with the project, in the text report and the JSON answer")

@@ -69,6 +69,19 @@ struct ClauseReaderCaseTests {
     }
 
     /// Synthetic text in the way chemical-project admission rules set a minimum investment.
+    @Test("an industry typed as the lists' word (电镀) also states the product; a code (C3360) does not")
+    func industryWordStatesProduct() throws {
+        let catalogue = try #require(IndustryWordsTests.catalogue, "the built-in catalogue does not load")
+        let byWord = try ProfileOverrides(industry: "电镀", nature: "新建", chemical: nil, flags: [], catalogue: catalogue, vocabulary: nil)
+        #expect(byWord.industry == "C3360" && byWord.products == "电镀")
+        let byCode = try ProfileOverrides(industry: "C3360", nature: "新建", chemical: nil, flags: [], catalogue: catalogue, vocabulary: nil)
+        #expect(byCode.products == nil)
+        let judge = try #require(Self.judge)
+        let profile = try #require(try byWord.profile(over: nil, catalogue: catalogue))
+        let judgement = judge.judge("禁止新建、扩建电镀项目。", profile: profile, site: Self.site("outside"))
+        #expect(judgement.concern == .concerns && judgement.effect == .prohibited)
+    }
+
     @Test("an investment minimum: prohibited below it, not at or above it, 需论证 naming the sum when none is given")
     func investmentMinimum() throws {
         let judge = try #require(Self.judge)

@@ -29,8 +29,22 @@ public struct ProfileOverrides: Sendable, Hashable {
         self.init(chemical: chemical, flags: try vocabulary?.ids(for: flags) ?? Set(flags), products: products)
         if let investment, investment.contains(where: { !$0.isWhitespace }) { self.investment = try ProjectProfile.investment(parsing: investment) }
         // Blank means not given; asked without Foundation's trimming, which showed in service profiles.
-        if let industry, industry.contains(where: { !$0.isWhitespace }) { self.industry = try catalogue.code(for: industry) }
+        if let industry, industry.contains(where: { !$0.isWhitespace }) {
+            let code = try catalogue.code(for: industry)
+            self.industry = code
+            self.products = Self.adding(words: industry, for: code, named: catalogue.name(of: code), to: self.products)
+        }
         if let nature, nature.contains(where: { !$0.isWhitespace }) { self.nature = try ProjectNature.parse(nature) }
+    }
+
+    /// An industry typed as the lists' word (电镀 → C3360) also says what the project makes: the word joins
+    /// the products words, so a clause naming 电镀 within C3360 concerns it. A code, or the class's own
+    /// name, says nothing more.
+    static func adding(words typed: String, for code: String, named name: String?, to products: String?) -> String? {
+        let word = typed.trimmingCharacters(in: .whitespaces)
+        guard !word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }), word != code, word != name else { return products }
+        guard let products else { return word }
+        return products.contains(word) ? products : products + "，" + word
     }
 
     public var isEmpty: Bool { industry == nil && nature == nil && chemical == nil && flags.isEmpty && products == nil && investment == nil }
@@ -38,7 +52,12 @@ public struct ProfileOverrides: Sendable, Hashable {
     /// The site's own profile with these overrides; a site's own industry is checked here.
     public func profile(over base: ProjectProfile?, catalogue: IndustryCatalogue) throws(ProfileInputError) -> ProjectProfile? {
         var profile = base
-        if let code = profile?.industry, industry == nil { profile?.industry = try catalogue.code(for: code) }
+        if let typed = profile?.industry, industry == nil {
+            let code = try catalogue.code(for: typed)
+            profile?.industry = code
+            let products = Self.adding(words: typed, for: code, named: catalogue.name(of: code), to: profile?.products)
+            profile?.products = products
+        }
         if isEmpty { return profile }
         var merged = profile ?? ProjectProfile()
         if let industry { merged.industry = industry }
