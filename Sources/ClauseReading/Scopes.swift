@@ -16,7 +16,7 @@ enum Scopes {
                   !Effects.endsWithEffect(characters, at: start) { start -= 1 }
             let words = String(glyphs: characters[start...(close + 1)])
             let chemical = words.has("化工")
-            let compliant = chemical || Scan.contains(words, any: ["合规", "认定", "依法设立", "省级以上"])
+            let compliant = chemical || ParkMention.namesCompliance(words)
             found.append((characters[close + 1] == "外" ? .outsidePark(chemicalParks: chemical, compliant: compliant, words: words)
                                                        : .inPark(chemicalParks: chemical, compliant: compliant, words: words), start..<(close + 2)))
         }
@@ -34,7 +34,7 @@ enum Scopes {
                 start = Scopes.parkQualifiers.compactMap { Scan.occurrences(of: $0, in: walked).first?.lowerBound }.min().map { start + $0 } ?? range.lowerBound
                 let head = String(glyphs: characters[start..<range.lowerBound])
                 let chemical = head.has("化工")
-                let compliant = chemical || Scan.contains(head, any: ["合规", "认定", "依法设立", "省级以上"])
+                let compliant = chemical || ParkMention.namesCompliance(head)
                 let words = String(glyphs: characters[start..<range.upperBound])
                 found.append((outside ? .outsidePark(chemicalParks: chemical, compliant: compliant, words: words)
                                       : .inPark(chemicalParks: chemical, compliant: compliant, words: words), start..<range.upperBound))
@@ -53,7 +53,7 @@ enum Scopes {
                 if !chemical, ParkMention.unrecordedKind(kind) {
                     found.append((.outsideUnrecordedPark(kind: kind, words: words), range.lowerBound..<end))
                 } else {
-                    let compliant = chemical || Scan.contains(kind, any: ["合规", "认定", "依法设立", "省级以上"])
+                    let compliant = chemical || ParkMention.namesCompliance(kind)
                     found.append((.outsidePark(chemicalParks: chemical, compliant: compliant, words: words), range.lowerBound..<end))
                 }
             }
@@ -170,6 +170,9 @@ struct ParkMention: Sendable, Hashable {
         if Scan.contains(text, any: parkWords) { return ParkMention(chemical: false) }
         return nil
     }
+
+    /// 合规园区, 认定的园区, 省级以上园区: only parks on the compliant list qualify.
+    static func namesCompliance(_ words: String) -> Bool { Scan.contains(words, any: ["合规", "认定", "依法设立", "省级以上"]) }
 
     /// A park named for what it holds (涉重片区, 有电镀产业定位的园区, 专业园区): no layer records such kinds.
     static func unrecordedKind(_ words: String) -> Bool {

@@ -111,7 +111,7 @@ public enum ClauseReview {
                 joined(parts.map { part in
                     // A code the words name only in part says which part (C2651（部分：聚氯乙烯）).
                     (part.conditions.industries ?? []).map { code in
-                        part.conditions.partialIndustries?[code].map { "\(code)（部分：\($0)）" } ?? code
+                        part.conditions.partialIndustries?[code].map { "\(code)（部分：\($0.joined(separator: "、"))）" } ?? code
                     }.joined(separator: "、")
                 }),
                 joined(parts.flatMap(\.evidence.scopeWords)),

@@ -138,7 +138,7 @@ extension ClausePart {
         let conditions = ProjectConditions(
             industries: industries?.isEmpty == true ? nil : industries, excludeIndustries: excluded.isEmpty ? nil : excluded,
             natures: part.natures?.compactMap { ProjectNature(rawValue: $0.rawValue) }, park: park, shoreline: shoreline, zone: zone,
-            exceptions: exceptions, partialIndustries: partial.isEmpty ? nil : partial.mapValues { $0.joined(separator: "、") },
+            exceptions: exceptions, partialIndustries: partial.isEmpty ? nil : partial,
             investmentBelow: part.investmentBelow.map { InvestmentLimit(wan: $0.wan, inclusive: $0.inclusive, words: $0.words) })
         let missing: [ClauseMissing] = part.missing.map { missing in
             switch missing {

@@ -121,8 +121,9 @@ extension BinaryWriter {
         }
         putOptional(c.exceptions) { w, exceptions in w.putArray(exceptions) { $0.put($1) } }
         // Sorted, so the same conditions always write the same bytes (the store's hash depends on it).
-        let partial = c.partialIndustries?.sorted { $0.key < $1.key }
-        append(partial?.map(\.key)); append(partial?.map(\.value))
+        putOptional(c.partialIndustries?.sorted { $0.key < $1.key }) { w, partial in
+            w.putArray(partial) { w, entry in w.append(entry.key); w.append(entry.value) }
+        }
         putOptional(c.investmentBelow) { w, limit in w.append(limit.wan); w.append(limit.inclusive); w.append(limit.words) }
         append(c.namedByProducts)
     }
@@ -216,9 +217,9 @@ extension BinaryReader {
             }
         }
         let exceptions = try getOptional { (r: inout BinaryReader) throws in try r.getArray { (r: inout BinaryReader) throws in try r.getConditions() } }
-        let partialKeys = try readOptionalStrings(), partialWords = try readOptionalStrings()
-        guard partialKeys?.count == partialWords?.count else { throw BinaryReadError.malformed(at: position, detail: "partial industries") }
-        let partial = partialKeys.flatMap { keys in partialWords.map { Dictionary(zip(keys, $0), uniquingKeysWith: { a, _ in a }) } }
+        let partial = try getOptional { (r: inout BinaryReader) throws in
+            Dictionary(try r.getArray { (r: inout BinaryReader) throws in (try r.readString(), try r.readStrings()) }, uniquingKeysWith: { a, _ in a })
+        }
         let investment = try getOptional { (r: inout BinaryReader) throws in
             InvestmentLimit(wan: try r.readDouble(), inclusive: try r.readBool(), words: try r.readString())
         }

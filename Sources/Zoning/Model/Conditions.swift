@@ -21,7 +21,7 @@ public struct ProjectConditions: Sendable, Hashable {
     public var exceptions: [ProjectConditions]?
     /// Designators among `industries` that the clause's words cover only in part (聚氯乙烯 is one product
     /// of C2651), with those words: a project matched by these alone may be concerned, a person must look.
-    public var partialIndustries: [String: String]?
+    public var partialIndustries: [String: [String]]?
     /// 投资额不得低于5000万元: the conditions hold for a project investing less.
     public var investmentBelow: InvestmentLimit?
     /// Words the user's products must name for these conditions to hold: an exception nobody could read
@@ -35,7 +35,7 @@ public struct ProjectConditions: Sendable, Hashable {
 
     public init(industries: [String]? = nil, excludeIndustries: [String]? = nil, natures: [ProjectNature]? = nil,
                 chemical: Bool? = nil, flags: [String]? = nil, park: ParkCondition? = nil, shoreline: ShorelineCondition? = nil,
-                zone: ZoneCondition? = nil, exceptions: [ProjectConditions]? = nil, partialIndustries: [String: String]? = nil,
+                zone: ZoneCondition? = nil, exceptions: [ProjectConditions]? = nil, partialIndustries: [String: [String]]? = nil,
                 investmentBelow: InvestmentLimit? = nil, namedByProducts: [String]? = nil) {
         self.industries = industries?.map(IndustryCode.normalise)
         self.excludeIndustries = excludeIndustries?.map(IndustryCode.normalise)
@@ -144,7 +144,7 @@ public struct ProjectConditions: Sendable, Hashable {
         let code = profile.industry ?? ""
         let words = Set(partial.filter { designator, _ in
             designator == Self.chemicalDesignator ? isChemical == true : IndustryCode.covers(designator, code)
-        }.values.flatMap { $0.split(separator: "、").map(String.init) })
+        }.values.joined())
         // The user's own words for the products settle it: 含电镀工序 names 电镀.
         if words.isEmpty || words.contains(where: profile.names(product:)) { return nil }
         return words.sorted().joined(separator: "、")
