@@ -116,9 +116,11 @@ public struct DatasetDiff: Sendable, Encodable, Equatable {
         }
     }
 
-    public struct ClauseChange: Sendable, Encodable, Equatable {
+    /// A clause or rule kept under its id whose words, effect or conditions changed.
+    public struct ItemChange: Sendable, Encodable, Equatable {
         public var id: String
-        /// Which of text, effect, conditions, scope, level, dimension, source changed.
+        /// What changed: for clauses text, effect, conditions, scope, level, dimension, source; for rules
+        /// the members that differ.
         public var changes: [String]
         public var oldEffect: String, newEffect: String
         public var oldText: String, newText: String
@@ -133,6 +135,9 @@ public struct DatasetDiff: Sendable, Encodable, Equatable {
             self.newText = newText
         }
     }
+
+    public typealias ClauseChange = ItemChange
+    public typealias RuleChange = ItemChange
 
     public struct RuleRecord: Sendable, Encodable, Equatable {
         public var id: String, effect: String, text: String
@@ -142,23 +147,6 @@ public struct DatasetDiff: Sendable, Encodable, Equatable {
             self.id = id
             self.effect = effect
             self.text = text
-        }
-    }
-
-    public struct RuleChange: Sendable, Encodable, Equatable {
-        public var id: String
-        public var changes: [String]
-        public var oldEffect: String, newEffect: String
-        public var oldText: String, newText: String
-
-        /// Memberwise, for the dataset side (`Datasets`), which builds the model.
-        package init(id: String, changes: [String], oldEffect: String, newEffect: String, oldText: String, newText: String) {
-            self.id = id
-            self.changes = changes
-            self.oldEffect = oldEffect
-            self.newEffect = newEffect
-            self.oldText = oldText
-            self.newText = newText
         }
     }
 
