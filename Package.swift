@@ -60,7 +60,7 @@ let package = Package(
         // catalogue), the screener and its answers, batches, the suitability map, and sites coming in.
         .target(
             name: "Zoning",
-            dependencies: ["Geometry", "Wording", "Formats"]
+            dependencies: ["Geometry", "Wording", "Formats", "ClauseReading"]
         ),
         // The dataset side: loading a dataset's files (manifest, layers, rules, lists, built-in national
         // rules and catalogue), reading its clauses, `init` drafts and checks, the compiled store, diffs.

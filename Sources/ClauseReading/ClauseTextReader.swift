@@ -16,7 +16,7 @@ import Foundation
 ///   conformity (不符合……的), existing enterprises only (现有……).
 public struct ClauseTextReader: Sendable {
     /// Bump when the reading of any text changes: compiled stores read with another version are stale.
-    public static let version = "8"
+    public static let version = "9"
 
     public let lexicon: ReaderLexicon
 
@@ -285,15 +285,20 @@ public struct ClauseTextReader: Sendable {
 
         // Places no layer maps and processes no profile states: facts a person must check. Their words
         // are masked: 化工企业 in 在化工企业周边 and 农药 in 施用农药的 name no project.
+        if part.effect != .requirement, let (words, span) = NamedParks.find(text.text) {
+            part.missing.append(.place(words: text.quote(words)))
+            part.rules.append("place.namedPark")
+            text.mask(span)
+        }
         if part.effect != .requirement, let (words, span) = Places.find(text.text) {
-            part.missing.append(.place(words: words))
+            part.missing.append(.place(words: text.quote(words)))
             part.rules.append("place")
             text.mask(span)
             // A, B 或 C 的: with a place it cannot map among them, a known area is one of several.
             if part.words.has("、") || part.words.has("或") { part.scopes.removeAll { if case .inArea = $0 { true } else { false } } }
         }
         if part.effect != .requirement, let (words, span) = Processes.find(text.text) {
-            part.missing.append(.process(words: words))
+            part.missing.append(.process(words: text.quote(words)))
             part.rules.append("process")
             text.mask(span)
         }
@@ -308,7 +313,7 @@ public struct ClauseTextReader: Sendable {
         let found = terms(in: text)
         // A word the lexicon knows to name no class by itself (非化工): who it names is for a person.
         for term in found where term.codes.isEmpty && term.flags.isEmpty {
-            part.missing.append(.object(words: term.words))
+            part.missing.append(.object(words: text.quote(term.words)))
             part.rules.append("object.negated")
         }
         if !found.isEmpty {
@@ -331,11 +336,11 @@ public struct ClauseTextReader: Sendable {
             text.mask(span)
         }
         if let words = Thresholds.find(text.text), part.investmentBelow == nil || !(words.has("万元") || words.has("亿元")) {
-            part.missing.append(.threshold(words: words))
+            part.missing.append(.threshold(words: text.quote(words)))
             part.rules.append("threshold")
         }
         if let words = Conformity.find(text.text) {
-            part.missing.append(.conformity(words: words))
+            part.missing.append(.conformity(words: text.quote(words)))
             part.rules.append("conformity")
         }
 
@@ -359,11 +364,15 @@ public struct ClauseTextReader: Sendable {
             }
         }
         // A binding part that names nobody.
-        if part.effect != .requirement && part.industries == nil && part.missing.isEmpty {
+        // A place it also names does not say whom: once the user states the place, the part would otherwise
+        // hold for every project there. A qualifier (不符合……规划的, 采用……工艺的) does say whom: the projects
+        // of which it holds.
+        let onlyPlaces = !part.missing.isEmpty && part.missing.allSatisfy { if case .place = $0 { true } else { false } }
+        if part.effect != .requirement && part.industries == nil && (part.missing.isEmpty || onlyPlaces) {
             if Objects.everyProject(text.text) {
                 part.rules.append("object.every")
-            } else if !natures.words.isEmpty || text.text.has("项目") || !part.scopes.isEmpty {
-                part.missing.append(.object(words: Objects.phrase(text.text, after: natures.words.last ?? effect.words)))
+            } else if !natures.words.isEmpty || text.text.has("项目") || !part.scopes.isEmpty || onlyPlaces {
+                part.missing.append(.object(words: text.quote(Objects.phrase(text.text, after: natures.words.last ?? effect.words))))
                 part.rules.append("object.unread")
             } else {
                 part.effect = .requirement
@@ -453,5 +462,17 @@ struct Masked {
 
     mutating func mask(all word: String) {
         for range in Scan.occurrences(of: word, in: original) { mask(range) }
+    }
+
+    /// The original words behind `words`, a span a scanner cut from `text`: a fact is quoted to the user as
+    /// the clause wrote it, never with the blanks of spans read before. Blanks at either end belong to
+    /// other findings and are left out.
+    func quote(_ words: String) -> String {
+        let wanted = Array(words.unicodeScalars)
+        guard let range = Scan.occurrences(of: words, in: glyphs).first, !wanted.isEmpty else { return words }
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, masked[lower] { lower += 1 }
+        while upper > lower, masked[upper - 1] { upper -= 1 }
+        return lower < upper ? String(glyphs: original[lower..<upper]) : String(glyphs: original[range])
     }
 }

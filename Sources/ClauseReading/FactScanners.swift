@@ -64,10 +64,19 @@ enum Conformity {
         // Qualities a profile does not state: 工艺落后的, 《…名录》所列, 列入名录的, 目录中.
         for word in ["不完善", "不正常", "不达标", "不规范", "达不到", "未建成", "未取得", "未按规定", "违规", "不满足", "落后的", "所列", "列入名录", "目录中", "未纳入", "未列入"] {
             guard let range = text.byteRange(of: word) else { continue }
-            // The words around it: 环境基础设施不完善, 污染物排放不达标.
+            // The words around it: 环境基础设施不完善, 污染物排放不达标, a list's title (《危险化学品名录》所列).
             let before = text[..<range.lowerBound].suffix(10)
-            let start = before.lastIndex(where: { "，,；;、的".contains($0) }).map { before.index(after: $0) } ?? before.startIndex
-            return String(text[start..<range.upperBound])
+            var start = before.lastIndex(where: { "，,；;、的□".contains($0) }).map { before.index(after: $0) } ?? before.startIndex
+            if let title = before[start...].lastIndex(of: "《") { start = title }
+            // What a list must hold: 所列剧毒化学品 (the project is one of them or not).
+            guard ["所列", "列入名录", "目录中"].contains(word) else { return String(text[start..<range.upperBound]) }
+            let after = text[range.upperBound...].prefix(12)
+            var end = after.firstIndex(where: { "，,；;、的□（(".contains($0) }) ?? after.endIndex
+            for tail in ["生产项目", "建设项目", "项目", "生产"] where after[..<end].hasSuffix(tail) {
+                end = after.index(end, offsetBy: -tail.count)
+                break
+            }
+            return String(text[start..<end])
         }
         guard let range = text.byteRange(of: "不符合") else { return nil }
         let rest = text[range.lowerBound...]
@@ -79,7 +88,7 @@ enum Conformity {
 /// 在集中供热区域内, 城区, 大气污染防治重点区域, 流域: a place no layer of the dataset maps (known scopes,
 /// parks, shorelines with a distance, water sources and red lines, are read and masked before).
 enum Places {
-    static let markers = ["区域内", "区域外", "范围内", "地区", "流域", "周边", "主城区", "城区", "建成区", "居民区", "居住区", "人口密集区", "集中区域",
+    static let markers = ["区域内", "区域外", "范围内", "范围外", "地区", "流域", "周边", "主城区", "城区", "建成区", "居民区", "居住区", "人口密集区", "集中区域",
                           "重点区域", "沿江", "沿海", "沿湖", "区外", "保护区", "湿地", "风景名胜区", "森林公园", "地质公园", "上风向", "河段",
                           "上述园区", "上述区域", "上述地区", "该园区", "该区域", "小区内", "区内"]
     /// Places that are the unit or the whole jurisdiction itself: always where the site is.
@@ -125,3 +134,45 @@ enum Processes {
     }
 }
 
+
+/// 海渤湾工业园区、蒙西高新技术工业园区不得新建……: parks named by their proper names. Whether the site lies
+/// in that very park is for a person (a parks layer records kinds, not which park a list names).
+enum NamedParks {
+    static let parkWords = ["工业园区", "产业园区", "经济开发区", "开发区", "高新区", "工业园", "产业园", "工业集中区", "园区"]
+
+    /// The proper names in a park's words, once the words that say what kind of park it is are gone
+    /// (阿拉善高新技术产业开发区巴音敖包工业园区: 阿拉善, 巴音敖包); nil when no name is left (化工园区,
+    /// 省级以上工业园区, 上述园区).
+    static func properNames(_ words: String) -> [String]? {
+        guard let park = parkWords.first(where: { words.ends(with: $0) }) else { return nil }
+        let name = String(words.dropLast(park.count))
+        guard !["上述", "该", "本", "各", "其他", "相关", "所在"].contains(where: { name.begins(with: $0) }) else { return nil }
+        var marked = name
+        for generic in parkWords + Scopes.parkQualifiers + ["技术", "新区"] { marked = marked.replacingOccurrences(of: generic, with: "|") }
+        let names = marked.split(separator: "|").map(String.init).filter { $0.unicodeScalars.count >= 2 }
+        guard !names.isEmpty, names.allSatisfy({ $0.unicodeScalars.allSatisfy(TextNormaliser.isCJK) }),
+              Natures.read(name).words.isEmpty, !PartSplitter.hasEffect(name) else { return nil }
+        return names
+    }
+
+    static func find(_ text: String) -> (words: String, span: Range<Int>)? {
+        let characters = Array(text.unicodeScalars)
+        var spans: [Range<Int>] = []
+        for word in parkWords {
+            for range in Scan.occurrences(of: word, in: characters) where !spans.contains(where: { $0.overlaps(range) }) {
+                var start = range.lowerBound
+                while start > 0, range.lowerBound - start < 20, !characters[start - 1].isOneOf("，,、；;。在于的（(）)□"),
+                      !Effects.endsWithEffect(characters, at: start) { start -= 1 }
+                guard properNames(String(glyphs: characters[start..<range.upperBound])) != nil else { continue }
+                spans.append(start..<range.upperBound)
+            }
+        }
+        guard let first = spans.min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
+        // A list of them (A园区、B园区) is one place.
+        var span = first
+        for next in spans.sorted(by: { $0.lowerBound < $1.lowerBound }) where next.lowerBound == span.upperBound + 1 && characters[span.upperBound] == "、" {
+            span = span.lowerBound..<next.upperBound
+        }
+        return (String(glyphs: characters[span]), span)
+    }
+}

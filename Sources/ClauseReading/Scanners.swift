@@ -265,7 +265,8 @@ enum Existing {
 /// Whom a prohibition names when no industry word does.
 enum Objects {
     static func everyProject(_ text: String) -> Bool {
-        if Scan.contains(text, any: ["任何", "一切", "各类", "所有", "开发建设", "开发性", "生产性建设", "投资建设", "人为活动", "建设活动"]) { return true }
+        // 选址: where anything may be sited (严禁在……地段、地区选址).
+        if Scan.contains(text, any: ["任何", "一切", "各类", "所有", "开发建设", "开发性", "生产性建设", "投资建设", "人为活动", "建设活动", "选址"]) { return true }
         // 建设项目 alone, or after a qualifier (……的建设项目), is every project; after a noun (光气生产点建设项目)
         // it is that project, which nobody could read.
         let characters = Array(text.unicodeScalars)

@@ -22,7 +22,7 @@ enum Scopes {
         }
         // 园区外 / 园区内, with what stands before (合规、化工).
         for (suffix, outside) in [("园区外", true), ("园区以外", true), ("园区之外", true), ("开发区外", true), ("集聚区外", true), ("集中区外", true), ("集中区域外", true), ("集中区域以外", true),
-                                  ("园区内", false), ("园区范围内", false), ("开发区内", false), ("集聚区内", false)] {
+                                  ("园区范围外", true), ("园区内", false), ("园区范围内", false), ("开发区内", false), ("集聚区内", false)] {
             for range in Scan.occurrences(of: suffix, in: characters) where !found.contains(where: { $0.1.overlaps(range) }) {
                 var start = range.lowerBound
                 // Back to a separator, but never over an effect word (禁止化工园区外…: 禁止 is no part of the park).
@@ -31,6 +31,14 @@ enum Scopes {
                 // Only the words that say what park it is (化工, 合规): in 化学制品制造业工业园区外 the industry
                 // before them names the project, not the park.
                 let walked = Array(characters[start..<range.lowerBound])
+                // 乡镇农业园区范围外: a kind of park no layer records; outside every park the part holds.
+                let named = String(glyphs: walked)
+                if outside, !named.has("化工"), ParkMention.unrecordedKind(named) {
+                    let parkWord = String(glyphs: characters[range]).replacingOccurrences(of: "范围外", with: "").replacingOccurrences(of: "以外", with: "")
+                        .replacingOccurrences(of: "之外", with: "").replacingOccurrences(of: "外", with: "")
+                    found.append((.outsideUnrecordedPark(kind: named + parkWord, words: String(glyphs: characters[start..<range.upperBound])), start..<range.upperBound))
+                    continue
+                }
                 start = Scopes.parkQualifiers.compactMap { Scan.occurrences(of: $0, in: walked).first?.lowerBound }.min().map { start + $0 } ?? range.lowerBound
                 let head = String(glyphs: characters[start..<range.lowerBound])
                 let chemical = head.has("化工")
@@ -176,6 +184,6 @@ struct ParkMention: Sendable, Hashable {
 
     /// A park named for what it holds (涉重片区, 有电镀产业定位的园区, 专业园区): no layer records such kinds.
     static func unrecordedKind(_ words: String) -> Bool {
-        Scan.contains(words, any: ["片区", "产业定位", "专业", "特色", "涉重", "电镀", "印染", "制革", "造纸", "医药", "冶炼", "定点"])
+        Scan.contains(words, any: ["片区", "产业定位", "专业", "特色", "涉重", "电镀", "印染", "制革", "造纸", "医药", "冶炼", "定点", "农业", "乡镇", "养殖"])
     }
 }

@@ -22,8 +22,8 @@ enum CaseSites {
     static let roles: Set<String> = ["drinkingWater", "natureReserve"]
     static let far: [RiverClass: Double] = [.mainStream: 8_000, .importantTributary: 12_000, .tributary: 9_000]
 
-    static func site(inPark: Bool?, chemicalPark: Bool, shorelineMetres: Double?) -> SiteConditionFacts {
-        let parks: [SiteConditionFacts.ParkShare] = inPark == true ? [.init(kind: chemicalPark ? .chemical : .industrial, compliant: true, share: 1)] : []
+    static func site(inPark: Bool?, chemicalPark: Bool, shorelineMetres: Double?, parkName: String? = nil) -> SiteConditionFacts {
+        let parks: [SiteConditionFacts.ParkShare] = inPark == true ? [.init(kind: chemicalPark ? .chemical : .industrial, compliant: true, share: 1, name: parkName)] : []
         let distances = shorelineMetres.map { metres in Dictionary(uniqueKeysWithValues: RiverClass.allCases.map { ($0, metres) }) } ?? far
         return SiteConditionFacts(parks: parks, shorelineMetres: distances, roles: roles)
     }
@@ -145,10 +145,11 @@ enum DevelopmentSet {
                             profile.investment = try? ProjectProfile.investment(parsing: String(words[range]))
                         }
                     }
-                    // parkKind is the labeller's words (化工园区, 化工集中区, 综合性工业园区 …).
+                    // parkKind is the labeller's words (化工园区, 综合性工业园区, or a park's name: 海渤湾工业园区),
+                    // given as the park's name as a parks layer gives it.
                     let kind = item.profile.parkKind ?? ""
                     var site = CaseSites.site(inPark: item.profile.inPark, chemicalPark: kind.contains("化工") && !kind.contains("非化工"),
-                                              shorelineMetres: item.profile.shorelineMetres)
+                                              shorelineMetres: item.profile.shorelineMetres, parkName: item.profile.parkKind)
                     // Facts of place the labeller wrote among the flags.
                     for (words, level) in [("位于饮用水水源一级保护区内", "一级"), ("位于饮用水水源二级保护区内", "二级")] where profile.flags.contains(words) {
                         site.areas.append(.init(role: "drinkingWater", layer: "drinkingWater", level: level))

@@ -10,6 +10,7 @@ import Zoning
 //    precision and recall per effect.
 // 2. Agreement with the person who annotated the demo dataset's unit clauses (fictional text).
 // 3. Time to read N clause texts (default 100,000), as `dataset build` reads them.
+//   ClauseReadingBenchmark --read TEXT prints how the reader reads one text, part by part, and stops.
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 let count = arguments.firstIndex(of: "--clauses").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil } ?? 100_000
@@ -23,6 +24,14 @@ let judge: ClauseJudge
 do { judge = try ClauseJudge() } catch {
     print("the shipped lexicon does not load: \(error)")
     exit(2)
+}
+
+if let index = arguments.firstIndex(of: "--read"), index + 1 < arguments.count {
+    for part in judge.parts(arguments[index + 1]) {
+        print("\(part.effect.rawValue) industries=\(part.conditions.industries.map { "\($0)" } ?? "any") natures=\(part.conditions.natures?.map(\.rawValue) ?? [])"
+              + " park=\(part.conditions.park.map { "\($0)" } ?? "-") missing=\(part.missing) rules=\(part.evidence.rules) «\(part.evidence.words)»")
+    }
+    exit(0)
 }
 
 // MARK: 1. Accuracy

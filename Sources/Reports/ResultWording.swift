@@ -169,22 +169,24 @@ public struct ResultWording: Sendable {
                 asks = l.pick("条款所说的“\(name)”须由分类表定义，数据集没有（在 dataset.yaml 的 industryGroups 中给出）",
                               "the clause's \"\(name)\" must be defined by a table the dataset lacks (industryGroups in dataset.yaml)")
             case .threshold(let words):
-                asks = l.pick("条款有规模或产能条件“\(words)”，项目情况未说明", "the clause has a size or capacity condition \"\(words)\" the profile does not state")
+                asks = l.pick("条款有规模或产能条件“\(words)”，项目情况未说明（可在主要产品及其他情况中写明规模，如“年产3万吨”）",
+                              "the clause has a size or capacity condition \"\(words)\" the profile does not state (give the size in the products words, e.g. 年产3万吨)")
             case .conformity(let words):
-                asks = l.pick("条款以“\(words)”为条件，需核对项目是否符合", "the clause depends on \"\(words)\": check whether the project conforms")
+                asks = l.pick("条款以“\(words)”为条件，需核对项目是否符合（不符合时可在主要产品及其他情况中写明）",
+                              "the clause depends on \"\(words)\": check whether the project conforms (if it does not, say so in the products words)")
             case .object(let words):
                 asks = l.pick("未能识别“\(words)”所指的项目", "who \"\(words)\" names could not be read")
             case .place(let words):
-                asks = l.pick("条款只适用于“\(words)”，数据集没有该范围的图层，需核对站点是否位于其中（位于其中时可在主要产品或工艺中写明，如“位于\(words)”）",
+                asks = l.pick("条款只适用于“\(words)”，数据集没有该范围的图层，需核对站点是否位于其中（位于其中时可在主要产品及其他情况中写明，如“位于\(words)”）",
                               "the clause holds only in \"\(words)\", which no layer of the dataset maps: check whether the site lies there (if it does, say so in the products words)")
             case .process(let words):
-                asks = l.pick("条款针对“\(words)”，项目情况未说明是否采用（可在主要产品或工艺中写明）",
+                asks = l.pick("条款针对“\(words)”，项目情况未说明是否采用（采用时可在主要产品及其他情况中写明）",
                               "the clause concerns \"\(words)\"; the profile does not say whether the project uses it (say so in the products words)")
             case .investment(let words):
                 asks = l.pick("条款以投资额为条件（“\(words)”），项目情况未给出固定资产投资额（命令行 --investment，网页“总投资”）",
                               "the clause depends on the investment (\"\(words)\"), which the profile does not give (--investment, or 总投资 on the page)")
             case .product(let words):
-                asks = l.pick("条款只针对“\(words)”，项目所属行业类别还包括其他产品或工艺，需核对项目是否属于“\(words)”（属于时在主要产品或工艺中写明）",
+                asks = l.pick("条款只针对“\(words)”，项目所属行业类别还包括其他产品或工艺，需核对项目是否属于“\(words)”（属于时在主要产品及其他情况中写明）",
                               "the clause names only \"\(words)\", and the project's class holds other products or processes too: check whether the project is one (if it is, say so in the products words)")
             }
             return l.pick("若涉及本项目则为“\(effect)”；", "would be \(effect) if it concerns this project; ") + asks + l.pick("，需人工核对", ": a person must check it")
@@ -205,7 +207,7 @@ public struct ResultWording: Sendable {
         if let nature = profile.nature { parts.append(l == .zh ? nature.chineseName : nature.rawValue) }
         if let chemical = profile.chemical { parts.append(chemical ? l.pick("化工项目", "chemical") : l.pick("非化工项目", "not chemical")) }
         if !profile.flags.isEmpty { parts.append(profile.flags.joined(separator: ", ")) }
-        if let products = profile.products { parts.append(l.pick("主要产品或工艺：", "products: ") + products) }
+        if let products = profile.products { parts.append(l.pick("主要产品及其他情况：", "products and other facts: ") + products) }
         if let investment = profile.investment { parts.append(l.pick("固定资产投资 ", "investment ") + (investment == investment.rounded() ? Self.fixed(investment, digits: 0) : Self.fixed(investment, digits: 2)) + l.pick(" 万元", " × 10,000 yuan")) }
         return parts.isEmpty ? l.pick("（未提供）", "(none given)") : parts.joined(separator: l.pick("，", ", "))
     }

@@ -17,7 +17,7 @@ struct ProfileOptions: ParsableArguments {
     @Option(name: .customLong("flag"), help: ArgumentHelp("规则使用的项目标记，可重复，写标记名或其中文，如 tailingsPond 或 尾矿库、chemicalPark、linearInfrastructure；zonescreen dataset info 列出全部 / project flag (repeatable), by id or its Chinese words; dataset info lists them", valueName: "FLAG"))
     var flags: [String] = []
 
-    @Option(help: ArgumentHelp("主要产品或工艺（文字，选填），如 “年产30万吨聚氯乙烯”“含电镀工序”：条款只点名行业中的某种产品（聚氯乙烯、电镀）时据此判断 / main products or processes in words, for clauses that name one product of a class", valueName: "WORDS"))
+    @Option(help: ArgumentHelp("主要产品、工艺及其他情况（文字，选填），如 “年产30万吨聚氯乙烯”“含电镀工序”“位于城区”“未纳入港口总体规划”：条款以某种产品、工艺、规模、地点或是否符合某规划为条件时据此判断 / the project in words (products, processes, size, place, other facts), for clauses that depend on them", valueName: "WORDS"))
     var products: String?
 
     @Option(help: ArgumentHelp("固定资产投资（选填），如 2亿元、20000万元，或不带单位的万元数：条款以投资额为门槛时据此判断 / fixed-asset investment, e.g. 2亿元 or a number of 万元", valueName: "SUM"))

@@ -24,7 +24,7 @@ struct ScreenCommandTests {
     @Test("--products is shown with the project, in the text report and the JSON answer")
     func products() throws {
         let text = try CLI.run(["screen", "--point", "503800,3300499.5", "--industry", "C2614", "--nature", "新建", "--products", "年产5万吨醋酸乙烯"] + Self.tiny)
-        #expect(text.stdout.contains("项目：C2614 有机化学原料制造，新建，化工项目，主要产品或工艺：年产5万吨醋酸乙烯"))
+        #expect(text.stdout.contains("项目：C2614 有机化学原料制造，新建，化工项目，主要产品及其他情况：年产5万吨醋酸乙烯"))
         let json = try CLI.run(["screen", "--point", "503800,3300499.5", "--industry", "C2614", "--products", "年产5万吨醋酸乙烯", "--format", "json"] + Self.tiny)
         #expect(json.stdout.contains("\"products\":\"年产5万吨醋酸乙烯\""))
     }

@@ -721,7 +721,7 @@
     if (profile.nature) profileBits.push(NATURE[profile.nature] || profile.nature);
     if (profile.chemical !== undefined && profile.chemical !== null) profileBits.push(profile.chemical ? '化工项目' : '非化工项目');
     (profile.flags || []).forEach((f) => profileBits.push(FLAG[f] || f));
-    if (profile.products) profileBits.push(`主要产品或工艺：${profile.products}`);
+    if (profile.products) profileBits.push(`主要产品及其他情况：${profile.products}`);
     if (profile.investmentWanYuan) profileBits.push(`固定资产投资 ${profile.investmentWanYuan} 万元`);
     parts.push(h('div', { id: 'verdict', class: `verdict ${v.css}`, 'data-verdict': r.verdict || '' },
       h('p', { class: 'verdict-label' }, '预判结论'),

@@ -90,7 +90,7 @@ public struct SiteIntake: Sendable {
         let chemical = try value(["chemical", "化工"]).map(ProjectProfile.chemical)
         let typed = (properties["flags"]?.array ?? []).compactMap(\.text)
         let flags = try self.flags?.ids(for: typed) ?? Set(typed)
-        let products = value(["products", "主要产品", "产品", "主要产品及工艺"])?.text
+        let products = value(["products", "主要产品", "产品", "主要产品及工艺", "主要产品及其他情况"])?.text
         let investment = try value(["investment", "投资额", "总投资", "固定资产投资"]).map(ProjectProfile.investment)
         let own = industry == nil && nature == nil && chemical == nil && flags.isEmpty && products == nil && investment == nil
             ? nil : ProjectProfile(industry: industry, nature: nature, chemical: chemical, flags: flags, products: products, investment: investment)

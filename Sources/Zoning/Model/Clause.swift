@@ -1,3 +1,5 @@
+import ClauseReading
+
 /// Which units a clause covers.
 public enum ClauseScope: Sendable, Hashable {
     case all
@@ -148,24 +150,21 @@ public enum ClauseMissing: Sendable, Hashable {
 }
 
 extension ClauseMissing {
-    /// Whether the project's own words (its products and processes, where it lies) state the fact: 含汞触媒
-    /// for 采用含汞工艺的, 位于城市主城区 for 城市主城区. Only a process or a place can be stated so; a stated
-    /// fact makes the clause concern the project, it never lifts one.
-    package func isStated(by profile: ProjectProfile?) -> Bool {
-        guard let profile, profile.products != nil else { return false }
+    /// Whether the project's own words (its products and processes, size, where it lies, what it lacks)
+    /// state the fact: 含汞触媒 for 采用含汞工艺的, 位于城市主城区 for 城市主城区, 年产3万吨 for 5万吨/年及以下, 不符合
+    /// 国家现代煤化工产业布局规划 for 不符合国家相关产业布局规划. A stated fact makes the clause concern the
+    /// project; it never lifts one.
+    /// A park the clause names (海渤湾工业园区) is where the site lies when the site lies in a park of that name.
+    package func isStated(by profile: ProjectProfile?, site: SiteConditionFacts? = nil) -> Bool {
+        if case .place(let words) = self, let parks = site?.parks, StatedFacts.namedPark(words, parkNames: parks.compactMap(\.name)) { return true }
+        guard let profile, let description = profile.products else { return false }
         switch self {
-        case .process(let words): return Self.core(words, leads: ["生产和使用", "生产或使用", "采用", "使用", "施用", "应用", "燃用", "涉及", "利用", "以"],
-                                                   tails: ["为燃料", "为原料", "工艺", "的"]).map(profile.names(product:)) ?? false
-        case .place(let words): return Self.core(words, leads: ["位于", "在", "于"], tails: ["范围内", "内"]).map(profile.names(product:)) ?? false
-        default: return false
+        case .process(let words): return StatedFacts.process(words, names: profile.names(product:))
+        case .place(let words): return StatedFacts.place(words, names: profile.names(product:))
+        case .threshold(let words): return StatedFacts.threshold(words, description: description, names: profile.names(product:))
+        case .conformity(let words): return StatedFacts.conformity(words, description: description, names: profile.names(product:))
+        case .categoryTable, .object, .product, .investment: return false
         }
-    }
-
-    private static func core(_ words: String, leads: [String], tails: [String]) -> String? {
-        var core = words.trimmingCharacters(in: .whitespaces)
-        for lead in leads where core.hasPrefix(lead) { core.removeFirst(lead.count); break }
-        for tail in tails where core.hasSuffix(tail) { core.removeLast(tail.count); break }
-        return core.count >= 2 ? core : nil
     }
 }
 

@@ -240,11 +240,14 @@ public struct SiteConditionFacts: Sendable {
         public var compliant: Bool?
         /// 0...1 of the site's area or length; 1 for a point inside.
         public var share: Double
+        /// The park's name as its layer gives it, for clauses that name a park (海渤湾工业园区不得……).
+        public var name: String?
 
-        public init(kind: ParkKind, compliant: Bool?, share: Double) {
+        public init(kind: ParkKind, compliant: Bool?, share: Double, name: String? = nil) {
             self.kind = kind
             self.compliant = compliant
             self.share = share
+            self.name = name
         }
     }
 }

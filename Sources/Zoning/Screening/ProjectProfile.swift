@@ -23,17 +23,23 @@ public struct ProjectProfile: Sendable, Hashable {
         self.investment = investment
     }
 
-    /// Whether the products words name `word` (电镀 in 含电镀工序), not after a negation (不含电镀, 无电镀).
+    /// Whether the products words name `word` (电镀 in 含电镀工序), not after a negation (不含电镀, 无电镀), nor in
+    /// a phrase a negation opens (不在晋江、洛阳江流域 names neither river basin).
     public func names(product word: String) -> Bool {
         guard let products, !word.isEmpty else { return false }
         var rest = Substring(products)
         while let range = rest.range(of: word) {
             let before = products[..<range.lowerBound].suffix(3)
-            if !["不", "无", "非", "未", "没有", "不含", "不涉", "不涉及", "不是", "并非", "不属", "不属于", "不使用", "不采用", "不在", "不位于"].contains(where: { before.hasSuffix($0) }) { return true }
+            let phrase = products[..<range.lowerBound].split(omittingEmptySubsequences: false, whereSeparator: { "，,；;。\n".contains($0) }).last ?? ""
+            if !["不", "无", "非", "未", "没有", "不含", "不涉", "不涉及", "不是", "并非", "不属", "不属于", "不使用", "不采用", "不在", "不位于"].contains(where: { before.hasSuffix($0) }),
+               !Self.phraseNegations.contains(where: { phrase.contains($0) }) { return true }
             rest = rest[range.upperBound...]
         }
         return false
     }
+
+    /// Negations whose reach is the whole phrase after them (不含电镀、酸洗工序).
+    private static let phraseNegations = ["不在", "不位于", "不含", "不涉及", "没有", "不属于", "不使用", "不采用", "不是", "并非", "不生产"]
 
     /// Chemical if the user said so, otherwise if the industry lies in one of the chemical divisions;
     /// nil when neither is known.

@@ -76,7 +76,7 @@ package struct RuleEvaluator {
         var requirement: (concern: Concern, part: Int)?
         for (index, part) in parts.enumerated() {
             var concern = part.conditions.evaluate(profile, isChemical: isChemical, site: site)
-            if concern == .concerns && part.missing.contains(where: { !$0.isStated(by: profile) }) { concern = .undetermined }
+            if concern == .concerns && part.missing.contains(where: { !$0.isStated(by: profile, site: site) }) { concern = .undetermined }
             guard part.effect != .requirement else {
                 if requirement.map({ rank[concern, default: 3] < rank[$0.concern, default: 3] }) ?? true { requirement = (concern, index) }
                 continue
@@ -174,7 +174,7 @@ package struct RuleEvaluator {
                 if let word = clause.reviewWord {
                     gap = .clauseReading(word: word)
                     reason.effect = BindingWords.effect(of: word)
-                } else if let fact = read?.missing.first(where: { !$0.isStated(by: profile) }) {
+                } else if let fact = read?.missing.first(where: { !$0.isStated(by: profile, site: site) }) {
                     gap = .clauseFact(fact)
                 } else {
                     gap = conditionGap(read?.conditions ?? hit.clause.value.conditions)

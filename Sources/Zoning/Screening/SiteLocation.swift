@@ -69,7 +69,8 @@ public struct SiteLocation {
         }
         let roles = Set(dataset.sensitiveLayers.flatMap { [$0.id] + ($0.role.map { [$0.rawValue] } ?? []) })
         let parks = dataset.parks.map { all in
-            parkFacts.map { SiteConditionFacts.ParkShare(kind: all[$0.item].kind, compliant: all[$0.item].compliant, share: $0.overlap.share) }
+            parkFacts.map { SiteConditionFacts.ParkShare(kind: all[$0.item].kind, compliant: all[$0.item].compliant, share: $0.overlap.share,
+                                                        name: all[$0.item].name) }
         }
         return SiteConditionFacts(parks: parks, shorelineMetres: nearest, inRedLine: !redLineFacts.isEmpty, areas: areas, roles: roles)
     }
