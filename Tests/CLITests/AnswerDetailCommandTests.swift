@@ -17,8 +17,8 @@ struct AnswerDetailCommandTests {
     }
 
     @Test("GeoJSONSeq: the first record names the dataset, and each cited clause's text comes once, with or before the first record citing it")
-    func streamGivesEachTextOnce() throws {
-        let output = try CLI.run(["screen", "--demo-sites", "--format", "geojsonseq", "--quiet"])
+    func streamGivesEachTextOnce() async throws {
+        let output = try await CLI.run(["screen", "--demo-sites", "--format", "geojsonseq", "--quiet"])
         #expect(output.status == 0)
         let records = try Self.objects(output.stdout)
         #expect(records.count == 34)
@@ -39,12 +39,12 @@ struct AnswerDetailCommandTests {
     }
 
     @Test("--clauses FILE takes the dictionary out of the JSON: exactly the clauses the answers cite")
-    func sideFile() throws {
+    func sideFile() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-clauses-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let side = folder.appendingPathComponent("clauses.json")
-        let output = try CLI.run(["screen", "--demo-sites", "--format", "json", "--clauses", side.path, "--quiet"])
+        let output = try await CLI.run(["screen", "--demo-sites", "--format", "json", "--clauses", side.path, "--quiet"])
         #expect(output.status == 0)
         let collection = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         #expect(collection["clauses"] == nil)
@@ -53,20 +53,20 @@ struct AnswerDetailCommandTests {
         let dictionary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: side)) as? [String: Any])
         #expect(Set(dictionary.keys) == cited && !cited.isEmpty)
         // Without --clauses the same dictionary is the collection's own member.
-        let inline = try CLI.run(["screen", "--demo-sites", "--format", "json", "--quiet"])
+        let inline = try await CLI.run(["screen", "--demo-sites", "--format", "json", "--quiet"])
         let inlineCollection = try #require(try JSONSerialization.jsonObject(with: Data(inline.stdout.utf8)) as? [String: Any])
         #expect(Set((inlineCollection["clauses"] as? [String: Any] ?? [:]).keys) == cited)
     }
 
     @Test("--detail verdict gives the deciding rule ids; --detail full the clause texts in every answer")
-    func verdictAndFull() throws {
+    func verdictAndFull() async throws {
         // S01 (expected.csv): prohibited, citing CN-CJ-26-1.
         let s01 = ["screen", "--point", "111.7312807,30.5291253", "--industry", "C2614", "--nature", "新建", "--format", "json", "--quiet"]
-        let verdict = try CLI.run(s01 + ["--detail", "verdict"])
+        let verdict = try await CLI.run(s01 + ["--detail", "verdict"])
         let answer = ((try JSONSerialization.jsonObject(with: Data(verdict.stdout.utf8)) as? [String: Any])?["results"] as? [[String: Any]])?.first
         #expect(answer?["verdict"] as? String == "prohibited" && (answer?["ruleIds"] as? [String])?.contains("CN-CJ-26-1") == true)
         #expect(answer?["reasons"] == nil)
-        let full = try CLI.run(s01 + ["--detail", "full"])
+        let full = try await CLI.run(s01 + ["--detail", "full"])
         let fullAnswer = ((try JSONSerialization.jsonObject(with: Data(full.stdout.utf8)) as? [String: Any])?["results"] as? [[String: Any]])?.first
         let clause = (fullAnswer?["clauses"] as? [[String: Any]])?.first { $0["id"] as? String == "K3-KJ-01" }
         #expect(clause?["text"] as? String == "禁止在合规园区外新建、扩建化工项目。")
@@ -78,8 +78,8 @@ struct AnswerDetailCommandTests {
         (["--format", "json", "--clauses", "/tmp/never-written.json", "--output", "/tmp/never-written.json"], "--clauses 与 --output 不能是同一个文件"),
         (["--format", "json", "--clauses", "/nonexistent-folder/clauses.json"], "无法写入文件 /nonexistent-folder/clauses.json"),
     ])
-    func refused(arguments: [String], message: String) throws {
-        let output = try CLI.run(["screen", "--point", "111.7312807,30.5291253"] + arguments)
+    func refused(arguments: [String], message: String) async throws {
+        let output = try await CLI.run(["screen", "--point", "111.7312807,30.5291253"] + arguments)
         #expect(output.status != 0)
         #expect(output.stderr.contains(message), "\(output.stderr)")
         #expect(!FileManager.default.fileExists(atPath: "/tmp/never-written.json"))

@@ -5,7 +5,7 @@ import Testing
 @Suite("Batch numbering")
 struct BatchNumberingTests {
     @Test("the CSV's 序号 runs 1…70 in input order, with one or two workers", arguments: [1, 2])
-    func numbering(jobs: Int) throws {
+    func numbering(jobs: Int) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-numbering-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -16,7 +16,7 @@ struct BatchNumberingTests {
         let input = folder.appendingPathComponent("points.geojson")
         try Data((#"{"type":"FeatureCollection","features":["# + features.joined(separator: ",") + "]}").utf8).write(to: input)
         let output = folder.appendingPathComponent("out.csv")
-        let run = try CLI.run(["screen", input.path, "--format", "csv", "--output", output.path, "--jobs", "\(jobs)", "--quiet"])
+        let run = try await CLI.run(["screen", input.path, "--format", "csv", "--output", output.path, "--jobs", "\(jobs)", "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
         let rows = String(decoding: try Data(contentsOf: output), as: UTF8.self).split(separator: "\r\n").dropFirst()
         #expect(rows.count == 70)

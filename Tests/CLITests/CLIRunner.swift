@@ -31,8 +31,48 @@ enum CLI {
     }
 
     /// `environment`: variables set for this run on top of the test process's own (e.g. ZONESCREEN_CACHE).
-    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Output {
-        try run(arguments, input: stdin.map { .text($0) } ?? .text(""), environment: environment)
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) async throws -> Output {
+        try await run(arguments, input: stdin.map { .text($0) } ?? .text(""), environment: environment)
+    }
+
+    /// Runs the command and waits for it on a thread of its own: a wait on one of the few cooperative
+    /// threads (two on a 2-core machine) starved the live-server tests running beside it, whose requests
+    /// then went unanswered until their read timeout.
+    /// At most as many commands run at once as there are cores: the waits no longer hold the pool, so
+    /// without a bound every CLI test would start its process at once and the live-server tests beside
+    /// them would wait for the CPU past their timeouts.
+    static func run(_ arguments: [String], input: Input, environment: [String: String] = [:], directory: URL? = nil,
+                    timeout: Duration? = nil) async throws -> Output {
+        await slots.acquire()
+        defer { Task { await slots.release() } }
+        return try await offPool { try runWaiting(arguments, input: input, environment: environment, directory: directory, timeout: timeout) }
+    }
+
+    static let slots = Slots(count: max(1, ProcessInfo.processInfo.activeProcessorCount))
+
+    /// A counting semaphore whose waiters suspend instead of blocking a thread.
+    actor Slots {
+        private var free: Int
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+
+        init(count: Int) { free = count }
+
+        func acquire() async {
+            if free > 0 { free -= 1; return }
+            await withCheckedContinuation { waiting.append($0) }
+        }
+
+        func release() {
+            if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+        }
+    }
+
+    /// `work` on a new thread, its result handed back to the awaiting task: for blocking waits (a child
+    /// process's exit, a pipe read to its end) that must not hold a cooperative thread.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+        }
     }
 
     /// What the command reads as standard input.
@@ -47,8 +87,8 @@ enum CLI {
     /// Runs in `directory` (default: the package root). With `timeout`, a run still going then is
     /// ended (SIGKILL) and its status is `timedOut`: a test that must not hang says so instead of
     /// waiting for ever.
-    static func run(_ arguments: [String], input: Input, environment: [String: String] = [:], directory: URL? = nil,
-                    timeout: Duration? = nil) throws -> Output {
+    private static func runWaiting(_ arguments: [String], input: Input, environment: [String: String], directory: URL?,
+                                   timeout: Duration?) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -62,13 +62,13 @@ struct ConvertCommandTests {
 
     @Test("every 勘测定界 fixture converted into its own CRS gives expected_parcels.csv's parcels: count, parts, holes, area",
           arguments: expectedFiles)
-    func surveyParcels(file: String) throws {
+    func surveyParcels(file: String) async throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let expected = FixtureTable.load("survey/expected_parcels.csv").rows.filter { $0["file"] == file }
         let epsg = try #require(Self.crsOfFile[file])
         let out = folder.appendingPathComponent("parcels.gpkg")
-        let output = try CLI.run(["convert", "Fixtures/survey/" + file, "--to", "EPSG:" + epsg, "--output", out.path])
+        let output = try await CLI.run(["convert", "Fixtures/survey/" + file, "--to", "EPSG:" + epsg, "--output", out.path])
         // Files with a bad parcel still write the good ones, and say which failed (exit 1).
         let hasBad = ["survey_one_bad_point.txt", "survey_malformed_kinds.txt"].contains(file)
         #expect(output.status == (hasBad ? 1 : 0), "\(output.stderr)")
@@ -86,11 +86,11 @@ struct ConvertCommandTests {
     }
 
     @Test("a bad parcel is named by file, line and ID; the others are written")
-    func badParcelReported() throws {
+    func badParcelReported() async throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("parcels.geojson")
-        let output = try CLI.run(["convert", "Fixtures/survey/survey_one_bad_point.txt", "--output", out.path])
+        let output = try await CLI.run(["convert", "Fixtures/survey/survey_one_bad_point.txt", "--output", out.path])
         #expect(output.status == 1)
         // Line 23 of YC2024-202 has 3375l12.350 (Fixtures/survey/README.md).
         #expect(output.stderr.contains("第 23 行（地块 YC2024-202）"))
@@ -99,11 +99,11 @@ struct ConvertCommandTests {
     }
 
     @Test("to a Shapefile in longitude/latitude: GBK with a .cpg, Chinese column names whole, corners as pyproj puts them")
-    func shapefileLonLat() throws {
+    func shapefileLonLat() async throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("地块.shp")
-        let output = try CLI.run(["convert", "Fixtures/survey/survey_cgcs2000_zone37.txt", "--output", out.path, "--quiet"])
+        let output = try await CLI.run(["convert", "Fixtures/survey/survey_cgcs2000_zone37.txt", "--output", out.path, "--quiet"])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stderr.isEmpty, "\(output.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
@@ -123,24 +123,24 @@ struct ConvertCommandTests {
     }
 
     @Test("a point among parcels cannot go into a polygon Shapefile: reported, the parcels written")
-    func shapefileOneKind() throws {
+    func shapefileOneKind() async throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let points = folder.appendingPathComponent("point.geojson")
         try Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"site_id":"P1"},"geometry":{"type":"Point","coordinates":[111.5,30.5]}}]}"#.utf8).write(to: points)
         let out = folder.appendingPathComponent("mixed.shp")
-        let output = try CLI.run(["convert", "Fixtures/survey/survey_cgcs2000_zone37.txt", points.path, "--output", out.path])
+        let output = try await CLI.run(["convert", "Fixtures/survey/survey_cgcs2000_zone37.txt", points.path, "--output", out.path])
         #expect(output.status == 1)
         #expect(output.stderr.contains("Shapefile 一个文件只能有一种几何类型"))
         #expect(try Self.readBack(out).count == 2)
     }
 
     @Test("mistakes are said before anything is read: a file without --output, KML in metres")
-    func refused() throws {
-        let noOutput = try CLI.run(["convert", "Fixtures/survey/survey_cgcs2000_zone37.txt"])
+    func refused() async throws {
+        let noOutput = try await CLI.run(["convert", "Fixtures/survey/survey_cgcs2000_zone37.txt"])
         #expect(noOutput.status != 0)
         #expect(noOutput.stderr.contains("--output"))
-        let kml = try CLI.run(["convert", "Fixtures/survey/survey_cgcs2000_zone37.txt", "--output", "/tmp/never.kml", "--to", "EPSG:4525"])
+        let kml = try await CLI.run(["convert", "Fixtures/survey/survey_cgcs2000_zone37.txt", "--output", "/tmp/never.kml", "--to", "EPSG:4525"])
         #expect(kml.status != 0)
         #expect(kml.stderr.contains("KML 只能是经纬度"))
         #expect(!FileManager.default.fileExists(atPath: "/tmp/never.kml"))

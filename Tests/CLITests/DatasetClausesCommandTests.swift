@@ -7,7 +7,7 @@ import Testing
 @Suite("zonescreen dataset clauses")
 struct DatasetClausesCommandTests {
     /// A copy of Fixtures/demo without `unitClauseAnnotations`, and a cache folder of its own.
-    static func withUnannotatedDemo<T>(_ body: (_ folder: URL, _ environment: [String: String]) throws -> T) throws -> T {
+    static func withUnannotatedDemo<T>(_ body: (_ folder: URL, _ environment: [String: String]) async throws -> T) async throws -> T {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-clauses-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let folder = root.appendingPathComponent("demo")
@@ -17,7 +17,7 @@ struct DatasetClausesCommandTests {
         let text = try String(contentsOf: manifest, encoding: .utf8)
         let lines = text.components(separatedBy: "\n").filter { !$0.hasPrefix("unitClauseAnnotations:") }
         try lines.joined(separator: "\n").write(to: manifest, atomically: true, encoding: .utf8)
-        return try body(folder, ["ZONESCREEN_CACHE": root.appendingPathComponent("cache").path])
+        return try await body(folder, ["ZONESCREEN_CACHE": root.appendingPathComponent("cache").path])
     }
 
     /// The sheet's rows by clause id, read back through GDAL as a user's spreadsheet would be.
@@ -31,9 +31,9 @@ struct DatasetClausesCommandTests {
     }
 
     @Test("counts who decided the clauses and lists those needing a person")
-    func coverage() throws {
-        try Self.withUnannotatedDemo { folder, environment in
-            let output = try CLI.run(["dataset", "clauses", folder.path], environment: environment)
+    func coverage() async throws {
+        try await Self.withUnannotatedDemo { folder, environment in
+            let output = try await CLI.run(["dataset", "clauses", folder.path], environment: environment)
             #expect(output.status == 0, "\(output.stderr)")
             // No annotations: no clause was decided by a person.
             #expect(output.stdout.contains("人工核对 0 条"), "\(output.stdout)")
@@ -43,10 +43,10 @@ struct DatasetClausesCommandTests {
     }
 
     @Test("the review sheet shows what was read: 农药原药和染料 → C2631 and C2645, 禁止")
-    func reviewSheet() throws {
-        try Self.withUnannotatedDemo { folder, environment in
+    func reviewSheet() async throws {
+        try await Self.withUnannotatedDemo { folder, environment in
             let sheet = folder.deletingLastPathComponent().appendingPathComponent("审核表.xlsx")
-            let output = try CLI.run(["dataset", "clauses", folder.path, "--review", sheet.path], environment: environment)
+            let output = try await CLI.run(["dataset", "clauses", folder.path, "--review", sheet.path], environment: environment)
             #expect(output.status == 0, "\(output.stderr)")
             let rows = try Self.sheetRows(sheet)
             // Unit ZH42909920002's KJBJYS field, item (2) (Fixtures/demo/layers/units.geojson).
@@ -63,8 +63,8 @@ struct DatasetClausesCommandTests {
     }
 
     @Test("a filled-in sheet is written into a new annotations file; a bad row is named and the others still land")
-    func applySheet() throws {
-        try Self.withUnannotatedDemo { folder, environment in
+    func applySheet() async throws {
+        try await Self.withUnannotatedDemo { folder, environment in
             let sheet = folder.deletingLastPathComponent().appendingPathComponent("已审核.xlsx")
             let columns = ["编号", "原文", "更正：效力", "更正：行业代码", "更正：项目性质", "更正：项目标记", "更正：其他条件", "核对说明"]
             let rows: [[String]] = [
@@ -74,7 +74,7 @@ struct DatasetClausesCommandTests {
             ]
             try XLSXWriter.write(sheets: [(name: "条款审核", columns: columns, rows: rows.map { $0.map { $0.isEmpty ? JSONValue.null : .string($0) } })], to: sheet)
 
-            let applied = try CLI.run(["dataset", "clauses", folder.path, "--apply", sheet.path], environment: environment)
+            let applied = try await CLI.run(["dataset", "clauses", folder.path, "--apply", sheet.path], environment: environment)
             // One row could not be written: the run says so and fails, the other two are written.
             #expect(applied.status == 1)
             #expect(applied.stderr.contains("审核表第 4 行（ZH42909920002-spatialLayout-2）：行业代码 X9999 不在 GB/T 4754-2017 中"), "\(applied.stderr)")
@@ -84,11 +84,11 @@ struct DatasetClausesCommandTests {
             let annotations = try String(contentsOf: folder.appendingPathComponent("lists/clause-review.yaml"), encoding: .utf8)
             #expect(annotations.contains("- clause: \"ZH42909920002-spatialLayout-1\"\n  natures: [new, expansion]\n  chemical: true\n  effect: prohibited\n"), "\(annotations)")
 
-            let coverage = try CLI.run(["dataset", "clauses", folder.path], environment: environment)
+            let coverage = try await CLI.run(["dataset", "clauses", folder.path], environment: environment)
             #expect(coverage.stdout.contains("人工核对 2 条"), "\(coverage.stdout)")
 
             // S02 (Fixtures/demo/sites.geojson): a new organic-chemicals plant inside the chemical park's unit.
-            let screened = try CLI.run(["screen", "--point", "111.7341286,30.5317595", "--industry", "C2614", "--nature", "new",
+            let screened = try await CLI.run(["screen", "--point", "111.7341286,30.5317595", "--industry", "C2614", "--nature", "new",
                                         "--dataset", folder.path, "--format", "json"], environment: environment)
             let json = try #require(try JSONSerialization.jsonObject(with: Data(screened.stdout.utf8)) as? [String: Any])
             let result = try #require((json["results"] as? [[String: Any]])?.first)
@@ -99,7 +99,7 @@ struct DatasetClausesCommandTests {
 
             // A second sheet correcting the same clause replaces its entry and keeps the other.
             try XLSXWriter.write(sheets: [(name: "条款审核", columns: columns, rows: [rows[1].enumerated().map { $0.offset == 4 ? .string("新建") : ($0.element.isEmpty ? .null : .string($0.element)) }])], to: sheet)
-            let again = try CLI.run(["dataset", "clauses", folder.path, "--apply", sheet.path], environment: environment)
+            let again = try await CLI.run(["dataset", "clauses", folder.path, "--apply", sheet.path], environment: environment)
             #expect(again.status == 0, "\(again.stderr)")
             let rewritten = try String(contentsOf: folder.appendingPathComponent("lists/clause-review.yaml"), encoding: .utf8)
             #expect(rewritten.components(separatedBy: "ZH42909920002-spatialLayout-1").count == 2, "\(rewritten)")

@@ -6,18 +6,18 @@ import Testing
 @Suite("zonescreen dataset init")
 struct DatasetInitCommandTests {
     /// A folder holding a copy of Fixtures/demo/layers, removed when `body` returns.
-    static func withLayers<T>(_ body: (URL) throws -> T) throws -> T {
+    static func withLayers<T>(_ body: (URL) async throws -> T) async throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-init-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Fixtures/demo/layers"), to: folder.appendingPathComponent("layers"))
-        return try body(folder)
+        return try await body(folder)
     }
 
     @Test("writes FOLDER/dataset.yaml with the demo's field mapping and says what it found and what to fill in")
-    func writesDraft() throws {
-        try Self.withLayers { folder in
-            let output = try CLI.run(["dataset", "init", folder.path])
+    func writesDraft() async throws {
+        try await Self.withLayers { folder in
+            let output = try await CLI.run(["dataset", "init", folder.path])
             #expect(output.status == 0, "\(output.stderr)")
             let manifest = folder.appendingPathComponent("dataset.yaml")
             #expect(output.stdout.contains("已写出数据集清单草稿：\(manifest.path)"))
@@ -43,32 +43,32 @@ struct DatasetInitCommandTests {
     }
 
     @Test("an existing manifest is left alone without --force (exit 2), replaced with it")
-    func refusesOverwrite() throws {
-        try Self.withLayers { folder in
+    func refusesOverwrite() async throws {
+        try await Self.withLayers { folder in
             let manifest = folder.appendingPathComponent("dataset.yaml")
             let handWritten = "# 手工写的清单\nformatVersion: 1\n"
             try handWritten.write(to: manifest, atomically: true, encoding: .utf8)
 
-            let refused = try CLI.run(["dataset", "init", folder.path])
+            let refused = try await CLI.run(["dataset", "init", folder.path])
             #expect(refused.status == 2)
             #expect(refused.stderr.contains("\(manifest.path) 已存在，未覆盖；要覆盖请加 --force"))
             #expect(try String(contentsOf: manifest, encoding: .utf8) == handWritten)
 
-            let english = try CLI.run(["dataset", "init", folder.path, "--lang", "en"])
+            let english = try await CLI.run(["dataset", "init", folder.path, "--lang", "en"])
             #expect(english.status == 2 && english.stderr.contains("exists and was left alone; add --force"))
 
-            let forced = try CLI.run(["dataset", "init", folder.path, "--force"])
+            let forced = try await CLI.run(["dataset", "init", folder.path, "--force"])
             #expect(forced.status == 0, "\(forced.stderr)")
             #expect(try String(contentsOf: manifest, encoding: .utf8).contains("code: HJGKDYBM"))
         }
     }
 
     @Test("--output writes elsewhere, with paths relative to that file's folder")
-    func output() throws {
-        try Self.withLayers { folder in
+    func output() async throws {
+        try await Self.withLayers { folder in
             let target = folder.appendingPathComponent("draft/草稿.yaml")
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let output = try CLI.run(["dataset", "init", folder.path, "--output", target.path, "--lang", "en"])
+            let output = try await CLI.run(["dataset", "init", folder.path, "--output", target.path, "--lang", "en"])
             #expect(output.status == 0, "\(output.stderr)")
             #expect(output.stdout.contains("Draft manifest written: \(target.path)"))
             #expect(output.stdout.contains("rename this to dataset.yaml"))
@@ -79,8 +79,8 @@ struct DatasetInitCommandTests {
     }
 
     @Test("a folder that does not exist: exit 2 and a message")
-    func missingFolder() throws {
-        let output = try CLI.run(["dataset", "init", "/nonexistent/zonescreen-init"])
+    func missingFolder() async throws {
+        let output = try await CLI.run(["dataset", "init", "/nonexistent/zonescreen-init"])
         #expect(output.status == 2)
         #expect(output.stderr.contains("找不到目录 /nonexistent/zonescreen-init"))
     }

@@ -17,22 +17,22 @@ struct DemoCommandTests {
     // prcoords 1.0.2: wgs_gcj -> (111.73706420651364, 30.526596965203083), gcj_bd -> (111.74351926800009, 30.53281044617809).
     @Test("coordinates copied from 高德 (GCJ-02) give the same answer once the offset is removed",
           arguments: [("gcj02", "111.73706420651364,30.526596965203083"), ("bd09", "111.74351926800009,30.53281044617809")])
-    func webMapOffset(datum: String, point: String) throws {
-        let output = try CLI.run(["screen", "--point", point, "--offset", datum, "--industry", "C2614", "--nature", "新建", "--format", "json"])
+    func webMapOffset(datum: String, point: String) async throws {
+        let output = try await CLI.run(["screen", "--point", point, "--offset", datum, "--industry", "C2614", "--nature", "新建", "--format", "json"])
         #expect(output.status == 0)
         #expect(output.stdout.contains("\"verdict\":\"prohibited\""))
         #expect(abs((try Self.distance(output) ?? 0) - 800.0) < 0.06)
     }
 
     @Test("without removing the offset the same coordinates land hundreds of metres away")
-    func offsetMatters() throws {
-        let output = try CLI.run(["screen", "--point", "111.73706420651364,30.526596965203083", "--industry", "C2614", "--format", "json"])
+    func offsetMatters() async throws {
+        let output = try await CLI.run(["screen", "--point", "111.73706420651364,30.526596965203083", "--industry", "C2614", "--format", "json"])
         #expect(abs((try Self.distance(output) ?? 800) - 800.0) > 100)
     }
 
     @Test("the demo sites, as the README's main command screens them: 34 sites, none failing")
-    func demoSites() throws {
-        let output = try CLI.run(["screen", "--demo-sites", "--format", "csv"])
+    func demoSites() async throws {
+        let output = try await CLI.run(["screen", "--demo-sites", "--format", "csv"])
         #expect(output.status == 0)
         // A header plus 30 rows, with the byte-order mark Excel needs; the sites' own properties
         // (Fixtures/demo/sites.geojson: description, id, industry, name, nature) come first, sorted.

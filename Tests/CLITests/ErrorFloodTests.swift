@@ -4,7 +4,7 @@ import Testing
 @Suite("Many failures on the terminal")
 struct ErrorFloodTests {
     @Test("25 sites outside the dataset and one unknown nature: 10 shown, the rest counted by kind, all 26 in the CSV")
-    func flood() throws {
+    func flood() async throws {
         var features: [String] = []
         // Longitude 100°E is far west of the demo county (about 111.7°E).
         for index in 0..<25 {
@@ -16,7 +16,7 @@ struct ErrorFloodTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("flood.geojson"), output = folder.appendingPathComponent("flood.csv")
         try Data((#"{"type":"FeatureCollection","features":["# + features.joined(separator: ",") + "]}").utf8).write(to: input)
-        let run = try CLI.run(["screen", input.path, "--format", "csv", "--output", output.path])
+        let run = try await CLI.run(["screen", input.path, "--format", "csv", "--output", output.path])
         #expect(run.status == 2)
         let errorLines = run.stderr.split(separator: "\n").filter { $0.hasPrefix("错误：") }
         #expect(errorLines.count == 10)

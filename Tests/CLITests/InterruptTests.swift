@@ -47,7 +47,7 @@ struct InterruptTests {
     }
 
     @Test("after a SIGKILL, the next run into the folder removes the dead process's temporary files, not a live one's")
-    func staleRemoved() throws {
+    func staleRemoved() async throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         // No process has this id (above Linux's pid_max default of 4,194,304).
@@ -57,7 +57,7 @@ struct InterruptTests {
         let unrelated = ".notes.txt.2147483646.tmp"
         for name in [dead, deadZones, live, unrelated] { try Data("x".utf8).write(to: folder.appendingPathComponent(name)) }
         let output = folder.appendingPathComponent("out.csv")
-        let run = try CLI.run(["screen", "--point", "111.7312807,30.5291253", "--format", "csv", "--output", output.path])
+        let run = try await CLI.run(["screen", "--point", "111.7312807,30.5291253", "--format", "csv", "--output", output.path])
         #expect(run.status == 0, "\(run.stderr)")
         let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
         #expect(left == ["out.csv", "out.zones.csv", live, unrelated])

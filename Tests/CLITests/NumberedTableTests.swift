@@ -6,8 +6,8 @@ import Testing
 @Suite("coordinate tables with only a number column")
 struct NumberedTableTests {
     @Test("编号/经度/纬度 with six rows is one hexagon; stderr says so and how to read the rows as points")
-    func oneParcel() throws {
-        let output = try CLI.run(["screen", "Fixtures/sites/numbered_corners.csv", "--format", "csv"])
+    func oneParcel() async throws {
+        let output = try await CLI.run(["screen", "Fixtures/sites/numbered_corners.csv", "--format", "csv"])
         #expect(output.status == 0, "\(output.stderr)")
         let rows = output.stdout.split(separator: "\r\n").map(String.init)
         #expect(rows.count == 2)
@@ -20,9 +20,9 @@ struct NumberedTableTests {
     }
 
     @Test("--rows points (or sites) reads the same table as six point sites")
-    func asPoints() throws {
+    func asPoints() async throws {
         for rows in ["points", "sites"] {
-            let output = try CLI.run(["screen", "Fixtures/sites/numbered_corners.csv", "--rows", rows, "--format", "csv", "--quiet"])
+            let output = try await CLI.run(["screen", "Fixtures/sites/numbered_corners.csv", "--rows", rows, "--format", "csv", "--quiet"])
             #expect(output.status == 0, "\(output.stderr)")
             let lines = output.stdout.split(separator: "\r\n")
             #expect(lines.count == 7)
@@ -32,9 +32,9 @@ struct NumberedTableTests {
     }
 
     @Test("a table with a name column beside the number stays one site per row")
-    func namedRows() throws {
+    func namedRows() async throws {
         // 编号,项目名称,X,Y: four projects (Fixtures/sites/README.md).
-        let output = try CLI.run(["screen", "Fixtures/sites/points_northing_easting.csv", "--format", "csv", "--quiet"])
+        let output = try await CLI.run(["screen", "Fixtures/sites/points_northing_easting.csv", "--format", "csv", "--quiet"])
         let lines = output.stdout.split(separator: "\r\n")
         #expect(lines.count == 5)
         #expect(lines.dropFirst().allSatisfy { $0.contains(",Point,") })

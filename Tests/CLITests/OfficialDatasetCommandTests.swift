@@ -11,19 +11,19 @@ struct OfficialDatasetCommandTests {
     }
 
     @Test("--demo-sites on demo-official: the same summary and the same table as the demo, compiled once then mapped")
-    func demoSites() throws {
+    func demoSites() async throws {
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-cache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: cache) }
         let environment = ["ZONESCREEN_CACHE": cache.path]
         let arguments = ["screen", "--demo-sites", "--format", "csv"]
 
-        let official = try CLI.run(arguments + ["--dataset", "Fixtures/demo-official"], environment: environment)
+        let official = try await CLI.run(arguments + ["--dataset", "Fixtures/demo-official"], environment: environment)
         #expect(official.status == 0, "\(official.stderr)")
         // First use: the store is compiled into the temporary cache, and the command says so.
         #expect(official.stderr.contains("已编译数据集（首次使用）"))
         #expect(official.stderr.contains(cache.path))
 
-        let demo = try CLI.run(arguments + ["--dataset", "Fixtures/demo"], environment: environment)
+        let demo = try await CLI.run(arguments + ["--dataset", "Fixtures/demo"], environment: environment)
         #expect(demo.status == 0, "\(demo.stderr)")
         // The demo's counts, as DemoCommandTests states them: 34 sites, 19 / 3 / 8 / 4, none failing.
         #expect(Self.summary(demo)?.hasPrefix("共 34 个站点：禁止 19，限制 3，需论证 8，符合 4；失败 0") == true)
@@ -33,7 +33,7 @@ struct OfficialDatasetCommandTests {
         #expect(official.stdout == demo.stdout)
 
         // Second run: the compiled store is fresh and mapped, with no note and the same answer.
-        let again = try CLI.run(arguments + ["--dataset", "Fixtures/demo-official"], environment: environment)
+        let again = try await CLI.run(arguments + ["--dataset", "Fixtures/demo-official"], environment: environment)
         #expect(again.status == 0)
         #expect(!again.stderr.contains("已编译数据集"))
         #expect(Self.summary(again) == Self.summary(demo))

@@ -29,7 +29,7 @@ struct OutputPlaceCommandTests {
     }
 
     @Test("--output and --clauses onto symbolic links: the links stay, the files they name get the answer and the clause texts")
-    func symbolicLinks() throws {
+    func symbolicLinks() async throws {
         let folder = try CLI.scratchFolder("outputs")
         defer { try? FileManager.default.removeItem(at: folder) }
         let answer = folder.appendingPathComponent("answer.json"), clauses = folder.appendingPathComponent("clauses.json")
@@ -39,7 +39,7 @@ struct OutputPlaceCommandTests {
         try FileManager.default.createSymbolicLink(atPath: answerLink, withDestinationPath: "answer.json")
         try FileManager.default.createSymbolicLink(atPath: clausesLink, withDestinationPath: "clauses.json")
 
-        let run = try CLI.run(["screen"] + Self.site + ["--format", "json", "--output", answerLink, "--clauses", clausesLink])
+        let run = try await CLI.run(["screen"] + Self.site + ["--format", "json", "--output", answerLink, "--clauses", clausesLink])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(Self.kind(answerLink) == S_IFLNK && Self.linkTarget(answerLink) == "answer.json")
         #expect(Self.kind(clausesLink) == S_IFLNK && Self.linkTarget(clausesLink) == "clauses.json")
@@ -53,7 +53,7 @@ struct OutputPlaceCommandTests {
     }
 
     @Test("--output and --clauses onto FIFOs are written into them: each stays a FIFO and its reader gets the text")
-    func fifos() throws {
+    func fifos() async throws {
         let folder = try CLI.scratchFolder("outputs")
         defer { try? FileManager.default.removeItem(at: folder) }
         let answerFIFO = folder.appendingPathComponent("answer.fifo").path, clausesFIFO = folder.appendingPathComponent("clauses.fifo").path
@@ -68,7 +68,7 @@ struct OutputPlaceCommandTests {
             try cat.run()
             return (cat, out)
         }
-        let run = try CLI.run(["screen"] + Self.site + ["--format", "json", "--output", answerFIFO, "--clauses", clausesFIFO],
+        let run = try await CLI.run(["screen"] + Self.site + ["--format", "json", "--output", answerFIFO, "--clauses", clausesFIFO],
                               input: .text(""), timeout: .seconds(120))
         let texts = readers.map { cat, out in
             if cat.isRunning { cat.terminate() }
@@ -100,7 +100,7 @@ struct OutputPlaceCommandTests {
     }
 
     @Test("--output and --clauses onto character devices (null devices) write into them and leave them devices; XLSX, which needs a file, is refused")
-    func characterDevices() throws {
+    func characterDevices() async throws {
         let folder = try CLI.scratchFolder("outputs")
         defer { try? FileManager.default.removeItem(at: folder) }
         let devices = Self.characterDevices(in: folder)
@@ -109,10 +109,10 @@ struct OutputPlaceCommandTests {
             _ = stat(path, &status)
             return status
         }
-        let run = try CLI.run(["screen"] + Self.site + ["--format", "json", "--output", devices[0], "--clauses", devices[1]])
+        let run = try await CLI.run(["screen"] + Self.site + ["--format", "json", "--output", devices[0], "--clauses", devices[1]])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.isEmpty)
-        let xlsx = try CLI.run(["screen"] + Self.site + ["--format", "xlsx", "--output", devices[0]])
+        let xlsx = try await CLI.run(["screen"] + Self.site + ["--format", "xlsx", "--output", devices[0]])
         #expect(xlsx.status == 2)
         #expect(xlsx.stderr.contains("这种格式只能写入普通文件"), "\(xlsx.stderr)")
         for (path, earlier) in zip(devices, before) {
@@ -127,25 +127,25 @@ struct OutputPlaceCommandTests {
     }
 
     @Test("--output or --clauses onto a folder: refused with exit status 2, the folder untouched")
-    func folder() throws {
+    func folder() async throws {
         let folder = try CLI.scratchFolder("outputs")
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
         for option in [["--output", target.path], ["--clauses", target.path]] {
-            let run = try CLI.run(["screen"] + Self.site + ["--format", "json"] + option)
+            let run = try await CLI.run(["screen"] + Self.site + ["--format", "json"] + option)
             #expect(run.status == 2, "\(option)")
             #expect(run.stderr.contains("错误：不写入 \(target.path)：它是文件夹"), "\(run.stderr)")
             #expect(Self.kind(target.path) == S_IFDIR)
             #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).isEmpty)
         }
-        let english = try CLI.run(["screen"] + Self.site + ["--format", "json", "--output", target.path, "--lang", "en"])
+        let english = try await CLI.run(["screen"] + Self.site + ["--format", "json", "--output", target.path, "--lang", "en"])
         #expect(english.status == 2)
         #expect(english.stderr.contains("error: not writing \(target.path): it is a folder"), "\(english.stderr)")
     }
 
     @Test("--output or --clauses onto a site file, directly or through a link: refused with exit status 2, the file unchanged")
-    func inputs() throws {
+    func inputs() async throws {
         let folder = try CLI.scratchFolder("outputs")
         defer { try? FileManager.default.removeItem(at: folder) }
         let sites = folder.appendingPathComponent("sites.geojson")
@@ -154,7 +154,7 @@ struct OutputPlaceCommandTests {
         let link = folder.appendingPathComponent("link.geojson").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "sites.geojson")
         for (option, target) in [("--output", sites.path), ("--clauses", sites.path), ("--output", link)] {
-            let run = try CLI.run(["screen", sites.path, "--format", "json", option, target])
+            let run = try await CLI.run(["screen", sites.path, "--format", "json", option, target])
             #expect(run.status == 2, "\(option) \(target)")
             #expect(run.stderr.contains("错误：不写入 \(target)：它就是输入文件 \(sites.path)，会被覆盖"), "\(run.stderr)")
             #expect(run.stdout.isEmpty)

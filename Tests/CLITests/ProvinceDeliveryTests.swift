@@ -17,14 +17,15 @@ struct ProvinceDeliveryTests {
     static let s30 = "111.4730485,30.5295204", s31 = "111.7589355,30.5961093"
 
     /// The delivery's files in a fresh folder, `dataset init` run on it, its TODOs filled in.
-    static let folder: URL? = {
+    /// Prepared once, by the first test that asks (a task, so the `dataset init` it runs is awaited).
+    static let prepared = Task<URL?, Never> {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-delivery-\(UUID().uuidString)")
         let official = CLI.root.appendingPathComponent("Fixtures/demo-official")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: official.appendingPathComponent("layers"), to: folder.appendingPathComponent("layers"))
             try FileManager.default.copyItem(at: official.appendingPathComponent("lists"), to: folder.appendingPathComponent("lists"))
-            let initialised = try CLI.run(["dataset", "init", folder.path])
+            let initialised = try await CLI.run(["dataset", "init", folder.path])
             guard initialised.status == 0 else { return nil }
             let manifest = folder.appendingPathComponent("dataset.yaml")
             let values = ["name": "某县三线一单数据集", "version": "\"2024.1\"", "date": "\"2024-06-30\"", "shorelineBaseline": "waterline",
@@ -46,11 +47,12 @@ struct ProvinceDeliveryTests {
         } catch {
             return nil
         }
-    }()
+    }
+    static var folder: URL? { get async { await prepared.value } }
 
-    static func screen(_ point: String, _ industry: String) throws -> [String: Any] {
-        let folder = try #require(Self.folder, "dataset init on the delivery failed")
-        let output = try CLI.run(["screen", "--point", point, "--industry", industry, "--nature", "新建", "--format", "json",
+    static func screen(_ point: String, _ industry: String) async throws -> [String: Any] {
+        let folder = try #require(await Self.folder, "dataset init on the delivery failed")
+        let output = try await CLI.run(["screen", "--point", point, "--industry", industry, "--nature", "新建", "--format", "json",
                                   "--dataset", folder.path, "--quiet"])
         #expect(output.status == 0, "\(output.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
@@ -62,29 +64,29 @@ struct ProvinceDeliveryTests {
     }
 
     @Test("init writes a manifest and an empty local rules file; with the few fields no file tells, dataset check passes")
-    func checks() throws {
-        let folder = try #require(Self.folder, "dataset init on the delivery failed")
+    func checks() async throws {
+        let folder = try #require(await Self.folder, "dataset init on the delivery failed")
         let manifest = try String(contentsOf: folder.appendingPathComponent("dataset.yaml"), encoding: .utf8)
         // The county code from the unit codes (ZH429099…), the parks layer by its file name and fields.
         #expect(manifest.contains("regionCode: \"429099\""))
         #expect(manifest.contains("  parks:") && manifest.contains("compliant: SFHG"))
         #expect(!manifest.contains("\nindustryCatalogue:"))
-        let check = try CLI.run(["dataset", "check", folder.path])
+        let check = try await CLI.run(["dataset", "check", folder.path])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-        let info = try CLI.run(["dataset", "info", folder.path])
+        let info = try await CLI.run(["dataset", "info", folder.path])
         #expect(info.stdout.contains("国家规则：内置规则包"), "\(info.stdout)")
     }
 
     @Test("a new chemical plant inside a red line: 禁止, by the built-in red-line rule")
-    func redLine() throws {
-        let answer = try Self.screen(Self.s21, "C2614")
+    func redLine() async throws {
+        let answer = try await Self.screen(Self.s21, "C2614")
         #expect(answer["verdict"] as? String == "prohibited")
         #expect(Self.ruleIds(answer).contains("CN-HX-01"))
     }
 
     @Test("a new chemical plant 800 m from the main stream: 禁止, citing 长江保护法 第二十六条")
-    func yangtze() throws {
-        let answer = try Self.screen(Self.s01, "C2614")
+    func yangtze() async throws {
+        let answer = try await Self.screen(Self.s01, "C2614")
         #expect(answer["verdict"] as? String == "prohibited")
         let law = try #require((answer["reasons"] as? [[String: Any]])?.first { $0["ruleId"] as? String == "CN-CJ-26-1" })
         let source = law["source"] as? [String: Any]
@@ -93,22 +95,22 @@ struct ProvinceDeliveryTests {
     }
 
     @Test("software at the same spot: not 禁止")
-    func software() throws {
-        let answer = try Self.screen(Self.s01, "I6513")
+    func software() async throws {
+        let answer = try await Self.screen(Self.s01, "I6513")
         #expect(answer["verdict"] as? String != "prohibited")
         #expect(!Self.ruleIds(answer).contains("CN-CJ-26-1"))
     }
 
     @Test("a chemical plant outside any park in the Yangtze belt: 禁止 (负面清单指南 第九条)")
-    func outsidePark() throws {
-        let answer = try Self.screen(Self.s31, "C2614")
+    func outsidePark() async throws {
+        let answer = try await Self.screen(Self.s31, "C2614")
         #expect(answer["verdict"] as? String == "prohibited")
         #expect(Self.ruleIds(answer).contains("CN-FMQD-09"))
     }
 
     @Test("the same plant inside the compliant chemical park: not 禁止, and the park is named")
-    func insidePark() throws {
-        let answer = try Self.screen(Self.s02, "C2614")
+    func insidePark() async throws {
+        let answer = try await Self.screen(Self.s02, "C2614")
         #expect(answer["verdict"] as? String != "prohibited")
         #expect(!Self.ruleIds(answer).contains("CN-FMQD-09"))
         let park = (answer["parks"] as? [[String: Any]])?.first
@@ -120,8 +122,8 @@ struct ProvinceDeliveryTests {
     /// built-up area, which no layer of the delivery maps: a person must check where the site lies, and the
     /// answer says which layer would tell.
     @Test("a dye works in the unit whose list says 城镇建成区内禁止新建、扩建化工、印染…: 需论证, quoting the words and naming the place to check")
-    func publishedList() throws {
-        let answer = try Self.screen(Self.s30, "C1713")
+    func publishedList() async throws {
+        let answer = try await Self.screen(Self.s30, "C1713")
         #expect(answer["verdict"] as? String == "needsAssessment")
         let clause = try #require((answer["reasons"] as? [[String: Any]])?.first { $0["ruleId"] as? String == "ZH42909920004-spatialLayout-1" })
         #expect(clause["decidedBy"] as? String == "reader")
@@ -136,8 +138,8 @@ struct ProvinceDeliveryTests {
     /// (shapely: inside ZH42909920004 of Fixtures/demo/layers/units.geojson, 1.4 km from its edge) and
     /// outside the square.
     @Test("with a built-up-area layer the same clause is decided: 禁止 inside the area, not applied outside it")
-    func builtUpLayer() throws {
-        let delivered = try #require(Self.folder, "dataset init on the delivery failed")
+    func builtUpLayer() async throws {
+        let delivered = try #require(await Self.folder, "dataset init on the delivery failed")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-builtup-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.copyItem(at: delivered, to: folder)
@@ -148,17 +150,17 @@ struct ProvinceDeliveryTests {
         let entry = "  sensitiveAreas:\n    - id: builtUpArea\n      kind: 城镇建成区\n      file: layers/builtup.geojson\n      fields:\n        code: BM\n        name: MC\n"
         try #require(text.contains("  sensitiveAreas:\n"))
         try text.replacingOccurrences(of: "  sensitiveAreas:\n", with: entry).write(to: manifest, atomically: true, encoding: .utf8)
-        func screen(_ point: String) throws -> [String: Any] {
-            let output = try CLI.run(["screen", "--point", point, "--industry", "C1713", "--nature", "新建", "--format", "json", "--dataset", folder.path, "--quiet"])
+        func screen(_ point: String) async throws -> [String: Any] {
+            let output = try await CLI.run(["screen", "--point", point, "--industry", "C1713", "--nature", "新建", "--format", "json", "--dataset", folder.path, "--quiet"])
             #expect(output.status == 0, "\(output.stderr)")
             let json = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
             return try #require((json?["results"] as? [[String: Any]])?.first)
         }
-        let inside = try screen(Self.s30)
+        let inside = try await screen(Self.s30)
         #expect(inside["verdict"] as? String == "prohibited", "\(inside["reasons"] ?? "")")
         let clause = (inside["reasons"] as? [[String: Any]])?.first { $0["ruleId"] as? String == "ZH42909920004-spatialLayout-1" }
         #expect(clause?["effect"] as? String == "prohibited" && clause?["undetermined"] == nil, "\(clause ?? [:])")
-        let outside = try screen("111.4630485,30.5295204")
+        let outside = try await screen("111.4630485,30.5295204")
         #expect(((outside["controlUnits"] as? [[String: Any]]) ?? []).contains { $0["code"] as? String == "ZH42909920004" })
         #expect(!Self.ruleIds(outside).contains("ZH42909920004-spatialLayout-1"), "\(outside["reasons"] ?? "")")
     }

@@ -4,12 +4,12 @@ import Testing
 @Suite("zonescreen screen --format html")
 struct ReportCommandTests {
     @Test("the 34 demo sites as one report: counts per verdict as expected.csv has them, 5 sections, all 34 rows")
-    func demoBatch() throws {
+    func demoBatch() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("demo.html")
-        let run = try CLI.run(["screen", "--demo-sites", "--format", "html", "--report-sections", "5", "--output", out.path, "--quiet"])
+        let run = try await CLI.run(["screen", "--demo-sites", "--format", "html", "--report-sections", "5", "--output", out.path, "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
         let html = try String(contentsOf: out, encoding: .utf8)
         // Fixtures/demo/expected.csv: 19 prohibited, 3 restricted, 8 needing assessment, 4 compliant.
@@ -24,8 +24,8 @@ struct ReportCommandTests {
     }
 
     @Test("pdf without --output is refused with a clear message")
-    func pdfNeedsOutput() throws {
-        let run = try CLI.run(["screen", "--point", "111.7312807,30.5291253", "--format", "pdf"])
+    func pdfNeedsOutput() async throws {
+        let run = try await CLI.run(["screen", "--point", "111.7312807,30.5291253", "--format", "pdf"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("pdf 格式需要用 --output 指定文件"))
     }

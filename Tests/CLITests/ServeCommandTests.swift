@@ -7,7 +7,7 @@ import Glibc
 @Suite("zonescreen serve")
 struct ServeCommandTests {
     @Test("a port already in use is a clear Chinese error, exit 2")
-    func portInUse() throws {
+    func portInUse() async throws {
         // Hold a listening socket on a free loopback port, then ask the service for that port.
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #expect(descriptor >= 0)
@@ -22,17 +22,17 @@ struct ServeCommandTests {
         }
         #expect(bound)
         let port = Int(UInt16(bigEndian: address.sin_port))
-        let output = try CLI.run(["serve", "--port", String(port)])
+        let output = try await CLI.run(["serve", "--port", String(port)])
         #expect(output.status == 2)
         #expect(output.stderr.contains("无法在 127.0.0.1:\(port) 上监听，端口已被占用"))
     }
 
     @Test("bad limits are refused before starting")
-    func badLimits() throws {
-        let output = try CLI.run(["serve", "--timeout", "0"])
+    func badLimits() async throws {
+        let output = try await CLI.run(["serve", "--timeout", "0"])
         #expect(output.status != 0)
         #expect(output.stderr.contains("--max-body、--timeout、--concurrency、--max-batch、--read-timeout、--max-connections 须为正数"))
-        let connections = try CLI.run(["serve", "--max-connections", "0"])
+        let connections = try await CLI.run(["serve", "--max-connections", "0"])
         #expect(connections.status != 0)
     }
 }

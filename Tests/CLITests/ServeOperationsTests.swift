@@ -85,8 +85,8 @@ struct ServeOperationsTests {
     }
 
     /// The content hash `dataset info` gives for a store.
-    static func contentHash(_ store: URL, cache: URL) throws -> String {
-        let info = try CLI.run(["dataset", "info", store.path], environment: ["ZONESCREEN_CACHE": cache.path])
+    static func contentHash(_ store: URL, cache: URL) async throws -> String {
+        let info = try await CLI.run(["dataset", "info", store.path], environment: ["ZONESCREEN_CACHE": cache.path])
         let line = info.stdout.split(separator: "\n").first { $0.hasPrefix("内容哈希：") }
         return line.map { String($0.dropFirst("内容哈希：".count)) } ?? "?"
     }
@@ -99,10 +99,10 @@ struct ServeOperationsTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let old = folder.appendingPathComponent("2024.zsd"), new = folder.appendingPathComponent("2025.zsd")
         for (source, store) in [("Fixtures/demo", old), ("Fixtures/demo-2025", new)] {
-            let built = try CLI.run(["dataset", "build", source, "--output", store.path], environment: ["ZONESCREEN_CACHE": cache.path])
+            let built = try await CLI.run(["dataset", "build", source, "--output", store.path], environment: ["ZONESCREEN_CACHE": cache.path])
             #expect(built.status == 0, "\(built.stderr)")
         }
-        let oldHash = try Self.contentHash(old, cache: cache), newHash = try Self.contentHash(new, cache: cache)
+        let oldHash = try await Self.contentHash(old, cache: cache), newHash = try await Self.contentHash(new, cache: cache)
         #expect(oldHash != newHash)
         let served = folder.appendingPathComponent("served.zsd")
         try FileManager.default.copyItem(at: old, to: served)

@@ -13,11 +13,11 @@ struct SiteFileCommandTests {
     }
 
     @Test("a GBK vertex table becomes three parcels; the CSV keeps its columns (decoded) before the results")
-    func vertexTableToCSV() throws {
+    func vertexTableToCSV() async throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("parks.csv")
-        let output = try CLI.run(["screen", "Fixtures/sites/vertices_parcels_gbk.csv", "--format", "csv", "--output", out.path])
+        let output = try await CLI.run(["screen", "Fixtures/sites/vertices_parcels_gbk.csv", "--format", "csv", "--output", out.path])
         #expect(output.status == 0, "\(output.stderr)")
         let lines = String(decoding: try Data(contentsOf: out), as: UTF8.self).split(separator: "\r\n").map(String.init)
         // The table's own columns minus the vertex ones (圈号, 点号) and the coordinates, then what the reader adds.
@@ -30,7 +30,7 @@ struct SiteFileCommandTests {
     }
 
     @Test("a later feature's new property becomes a column; earlier rows get an empty cell")
-    func columnsGrow() throws {
+    func columnsGrow() async throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("two.geojson"), out = folder.appendingPathComponent("two.csv")
@@ -39,7 +39,7 @@ struct SiteFileCommandTests {
         {"type":"Feature","properties":{"site_id":"A"},"geometry":{"type":"Point","coordinates":[111.7312807,30.5291253]}},
         {"type":"Feature","properties":{"site_id":"B","园区":"化工园"},"geometry":{"type":"Point","coordinates":[111.7312807,30.5291253]}}]}
         """#.utf8).write(to: input)
-        let output = try CLI.run(["screen", input.path, "--format", "csv", "--output", out.path])
+        let output = try await CLI.run(["screen", input.path, "--format", "csv", "--output", out.path])
         #expect(output.status == 0, "\(output.stderr)")
         let lines = String(decoding: try Data(contentsOf: out), as: UTF8.self).split(separator: "\r\n").map(String.init)
         #expect(lines[0].hasPrefix("\u{FEFF}site_id,园区,序号,站点编号"))
@@ -48,8 +48,8 @@ struct SiteFileCommandTests {
     }
 
     @Test("GeoJSON from a Gauss-Krüger 勘测定界 file comes back in longitude/latitude, also for a parcel outside the dataset")
-    func geoJSONInDegrees() throws {
-        let output = try CLI.run(["screen", "Fixtures/sites/survey_multipart_rings.txt", "Fixtures/survey/survey_zone36.txt", "--format", "geojson"])
+    func geoJSONInDegrees() async throws {
+        let output = try await CLI.run(["screen", "Fixtures/sites/survey_multipart_rings.txt", "Fixtures/survey/survey_zone36.txt", "--format", "geojson"])
         let json = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
         let features = json?["features"] as? [[String: Any]] ?? []
         #expect(features.count == 4)
@@ -68,30 +68,30 @@ struct SiteFileCommandTests {
     }
 
     @Test("--id-field picks the ID; an invalid parcel among good ones is named by file, number and ID")
-    func idFieldAndNamedErrors() throws {
-        let output = try CLI.run(["screen", "Fixtures/sites/sites_with_ids.geojson", "--id-field", "site_id", "--format", "csv"])
+    func idFieldAndNamedErrors() async throws {
+        let output = try await CLI.run(["screen", "Fixtures/sites/sites_with_ids.geojson", "--id-field", "site_id", "--format", "csv"])
         #expect(output.status == 1)
         #expect(output.stderr.contains("sites_with_ids.geojson 第 3 个要素（P-103）：几何无效：自相交"))
         #expect(output.stdout.contains("\r\nP-104,"))
     }
 
     @Test("metres without a zone prefix: a message asking for --crs; with --crs CM111 both parcels are screened")
-    func needsCRS() throws {
-        let refused = try CLI.run(["screen", "Fixtures/sites/vertices_no_prefix.csv"])
+    func needsCRS() async throws {
+        let refused = try await CLI.run(["screen", "Fixtures/sites/vertices_no_prefix.csv"])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("东坐标前没有带号，无法确定投影带：请用 --crs 指定坐标系"))
-        let given = try CLI.run(["screen", "Fixtures/sites/vertices_no_prefix.csv", "--crs", "CM111", "--format", "csv"])
+        let given = try await CLI.run(["screen", "Fixtures/sites/vertices_no_prefix.csv", "--crs", "CM111", "--format", "csv"])
         #expect(given.status == 0, "\(given.stderr)")
         // ZD-1: 31,531.767 m² (expected.csv, shapely in EPSG:4546).
         #expect(given.stdout.contains(",ZD-1,") && given.stdout.contains(",31531.767,"))
     }
 
     @Test("XLSX output carries the input's columns too (read back with ogr2ogr)")
-    func xlsxColumns() throws {
+    func xlsxColumns() async throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("ids.xlsx")
-        let output = try CLI.run(["screen", "Fixtures/sites/points_northing_easting.csv", "--format", "xlsx", "--output", out.path])
+        let output = try await CLI.run(["screen", "Fixtures/sites/points_northing_easting.csv", "--format", "xlsx", "--output", out.path])
         #expect(output.status == 0, "\(output.stderr)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/ogr2ogr")

@@ -4,13 +4,13 @@ import Testing
 @Suite("zonescreen suitability", .serialized)
 struct SuitabilityCommandTests {
     @Test("a new C2614 plant on the demo county: GeoJSON, GeoPackage and the area table agree; shares add up to the whole")
-    func formats() throws {
+    func formats() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-suitability-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let geojson = folder.appendingPathComponent("map.geojson"), gpkg = folder.appendingPathComponent("map.gpkg"), csv = folder.appendingPathComponent("map.csv")
         for (format, file) in [("geojson", geojson), ("gpkg", gpkg), ("csv", csv)] {
-            let run = try CLI.run(["suitability", "--industry", "C2614", "--nature", "新建", "--format", format, "--output", file.path])
+            let run = try await CLI.run(["suitability", "--industry", "C2614", "--nature", "新建", "--format", format, "--output", file.path])
             #expect(run.status == 0, "\(run.stderr)")
         }
         let features = ((try JSONSerialization.jsonObject(with: Data(contentsOf: geojson)) as? [String: Any])?["features"] as? [[String: Any]]) ?? []

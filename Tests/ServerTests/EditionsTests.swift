@@ -73,7 +73,7 @@ actor EditionServer {
         let configuration = ServiceConfiguration(host: "127.0.0.1", port: 0, maxConcurrentScreenings: 1)
         let (stream, continuation) = AsyncStream<Int>.makeStream()
         let app = try ZoneScreenService.buildApplication(datasets: editions, configuration: configuration) { continuation.yield($0) }
-        task = Task { try await app.runService() }
+        task = Task(executorPreference: ServerExecutor.shared) { try await app.runService() }
         var iterator = stream.makeAsyncIterator()
         guard let port = await iterator.next() else { throw URLError(.cannotConnectToHost) }
         bound = port

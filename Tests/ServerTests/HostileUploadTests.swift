@@ -231,7 +231,7 @@ actor ConfiguredServer {
         if let bound { return bound }
         let (stream, continuation) = AsyncStream<Int>.makeStream()
         let app = try ZoneScreenService.buildApplication(dataset: LiveServer.dataset, configuration: configuration) { continuation.yield($0) }
-        task = Task { try await app.runService() }
+        task = Task(executorPreference: ServerExecutor.shared) { try await app.runService() }
         var iterator = stream.makeAsyncIterator()
         guard let port = await iterator.next() else { throw POSIXError(.ECONNREFUSED) }
         bound = port

@@ -8,6 +8,21 @@ import TestSupport
 import Zoning
 import Wording
 
+/// Runs the live servers' tasks on threads of their own. The test process schedules hundreds of tests
+/// on the cooperative pool (two threads on a 2-core machine); a server whose request handling queued
+/// behind them answered after the client's timeout. A concurrent queue on a global (not cooperative)
+/// root queue gets threads of its own, as a service in its own process would.
+final class ServerExecutor: TaskExecutor {
+    static let shared = ServerExecutor()
+    private let queue = DispatchQueue(label: "zonescreen.tests.live-server", attributes: .concurrent)
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        queue.async { job.runSynchronously(on: executor) }
+    }
+}
+
 /// The real service on a free loopback port, shared by the tests of one process.
 actor LiveServer {
     static let shared = LiveServer()
@@ -31,7 +46,7 @@ actor LiveServer {
         let app = try ZoneScreenService.buildApplication(dataset: Self.dataset, configuration: Self.configuration) { port in
             continuation.yield(port)
         }
-        task = Task { try await app.runService() }
+        task = Task(executorPreference: ServerExecutor.shared) { try await app.runService() }
         var iterator = stream.makeAsyncIterator()
         guard let bound = await iterator.next() else { throw URLError(.cannotConnectToHost) }
         port = bound

@@ -35,7 +35,7 @@ struct ParallelBatchTests {
                                                  maxConcurrentScreenings: threads, maxBatchFeatures: 10_000)
         let (stream, continuation) = AsyncStream<Int>.makeStream()
         let app = try ZoneScreenService.buildApplication(dataset: LiveServer.dataset, configuration: configuration) { continuation.yield($0) }
-        Task { try await app.runService() }
+        Task(executorPreference: ServerExecutor.shared) { try await app.runService() }
         var ports = stream.makeAsyncIterator()
         guard let port = await ports.next() else { throw URLError(.cannotConnectToHost) }
         return port
