@@ -114,6 +114,11 @@ enum Effects {
         }
     }
 
+    /// Whether an effect word starts at `position`.
+    static func startsEffect(_ characters: [Unicode.Scalar], at position: Int) -> Bool {
+        (prohibitions + restrictions).contains { Scan.matches(Array($0.unicodeScalars), in: characters, at: position) }
+    }
+
     static let activityObjects: Set<String> = ["破坏", "占用", "毁", "砍"]
     /// What a size is of (投资额, 规模, 产能), and how it is compared.
     static let sizeSubjects = ["投资", "规模", "产能", "生产能力", "装机", "单机", "年产", "容量"]

@@ -18,7 +18,9 @@ enum Thresholds {
             guard units.contains(where: { rest.begins(with: $0) }) else { continue }
             // The phrase around the figure (投资额低于3亿元, 年产30万吨以下), a bracketed aside left out.
             var lower = start
-            while lower > 0, start - lower < 12, !characters[lower - 1].isOneOf("，,；;、。（(□") { lower -= 1 }
+            // Never back over the prescription's own words (禁止新建每小时35蒸吨以下: the size is 每小时35蒸吨以下).
+            while lower > 0, start - lower < 12, !characters[lower - 1].isOneOf("，,；;、。（(□"), !Effects.endsWithEffect(characters, at: lower),
+                  !Natures.endsWithNature(characters, at: lower) { lower -= 1 }
             var upper = end
             while upper < characters.count, upper - end < 8, !characters[upper].isOneOf("，,；;的（(") { upper += 1 }
             return String(glyphs: characters[lower..<upper])
@@ -106,6 +108,14 @@ enum Places {
         while lower > 0, range.lowerBound - lower < 14, !characters[lower - 1].isOneOf("，,；;。在于□"),
               !Effects.endsWithEffect(characters, at: lower) { lower -= 1 }
         var upper = range.upperBound
+        // 居民区、学校、医院等环境敏感区域周边: the list goes on to the last place word of the phrase.
+        if upper < characters.count, characters[upper].isOneOf("、等") {
+            var end = upper
+            while end < characters.count, end - upper < 24, !characters[end].isOneOf("，,；;。的□"), !Effects.startsEffect(characters, at: end),
+                  !Natures.startsNature(characters, at: end) { end += 1 }
+            let phrase = Array(characters[upper..<end])
+            if let last = markers.compactMap({ Scan.occurrences(of: $0, in: phrase).last?.upperBound }).max() { upper += last }
+        }
         if upper < characters.count, characters[upper].isOneOf("内外") { upper += 1 }
         let words = String(glyphs: characters[lower..<upper])
         return everywhere.contains(where: { words.has($0) }) ? nil : (words, lower..<upper)
@@ -115,8 +125,11 @@ enum Places {
 /// 采用含汞工艺的, 以煤炭为燃料的, 生产和使用高VOCs含量的…: a process, fuel or material the project may or
 /// may not use.
 enum Processes {
-    static let leads = ["采用", "使用", "施用", "应用", "以", "燃用", "含", "涉及", "利用"]
-    static let tails = ["工艺", "工序", "技术", "为燃料", "为原料", "燃料", "原料", "含量", "设备", "装备", "农药", "兽药", "化肥", "产品", "物质", "化学品"]
+    static let leads = ["采用", "使用", "施用", "应用", "以", "燃用", "含", "涉及", "利用", "排放", "产生"]
+    static let tails = ["工艺", "工序", "技术", "为燃料", "为原料", "燃料", "原料", "含量", "设备", "装备", "农药", "兽药", "化肥", "产品", "物质", "化学品",
+                        "污染物", "废水", "废气"]
+
+    static let generic: Set<String> = ["污染物", "大气污染物", "水污染物", "废水", "污水", "废气", "工业废水", "工业废气", "生产废水"]
 
     static func find(_ text: String) -> (words: String, span: Range<Int>)? {
         let characters = Array(text.unicodeScalars)
@@ -127,6 +140,9 @@ enum Processes {
                 while end < characters.count, end - range.upperBound < 16, !characters[end].isOneOf("，,；;。的") { end += 1 }
                 guard end < characters.count, characters[end] == "的" else { continue }
                 let phrase = String(glyphs: characters[range.lowerBound..<end])
+                // 排放污染物的工业项目: every industrial project discharges something; only a named kind
+                // (有毒有害污染物, 重金属) is a fact to check.
+                if ["排放", "产生"].contains(lead), generic.contains(String(glyphs: characters[range.upperBound..<end])) { continue }
                 if tails.contains(where: { phrase.has($0) }) { return (phrase, range.lowerBound..<end) }
             }
         }
@@ -146,7 +162,9 @@ enum NamedParks {
     static func properNames(_ words: String) -> [String]? {
         guard let park = parkWords.first(where: { words.ends(with: $0) }) else { return nil }
         let name = String(words.dropLast(park.count))
-        guard !["上述", "该", "本", "各", "其他", "相关", "所在"].contains(where: { name.begins(with: $0) }) else { return nil }
+        guard !["上述", "该", "本", "各", "其他", "相关", "所在"].contains(where: { name.begins(with: $0) }),
+              // 不符合大气污染物防治规划和园区准入条件: words about a plan, not a park's name.
+              !name.unicodeScalars.contains(where: { $0.isOneOf("和或及与的不未") }) else { return nil }
         var marked = name
         for generic in parkWords + Scopes.parkQualifiers + ["技术", "新区"] { marked = marked.replacingOccurrences(of: generic, with: "|") }
         let names = marked.split(separator: "|").map(String.init).filter { $0.unicodeScalars.count >= 2 }
@@ -163,7 +181,10 @@ enum NamedParks {
                 var start = range.lowerBound
                 while start > 0, range.lowerBound - start < 20, !characters[start - 1].isOneOf("，,、；;。在于的（(）)□"),
                       !Effects.endsWithEffect(characters, at: start) { start -= 1 }
-                guard properNames(String(glyphs: characters[start..<range.upperBound])) != nil else { continue }
+                // 园区准入条件, 园区规划: the park's rules, not the park as a place.
+                let after = String(glyphs: characters[range.upperBound..<min(characters.count, range.upperBound + 2)])
+                guard !["准入", "规划", "定位", "管理", "建设", "认定"].contains(after),
+                      properNames(String(glyphs: characters[start..<range.upperBound])) != nil else { continue }
                 spans.append(start..<range.upperBound)
             }
         }

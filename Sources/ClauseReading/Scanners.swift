@@ -211,6 +211,20 @@ enum Exceptions {
 
 /// 新建 / 扩建 / 改建 and their combined forms.
 enum Natures {
+    /// The words that say a project is new, enlarged or rebuilt, for scanners that must not run over them.
+    static let plainWords = ["新建", "扩建", "改建", "新增", "新上", "引进", "引入"]
+
+    static func endsWithNature(_ characters: [Unicode.Scalar], at position: Int) -> Bool {
+        plainWords.contains { word in
+            let glyphs = Array(word.unicodeScalars)
+            return Scan.matches(glyphs, in: characters, at: position - glyphs.count)
+        }
+    }
+
+    static func startsNature(_ characters: [Unicode.Scalar], at position: Int) -> Bool {
+        plainWords.contains { Scan.matches(Array($0.unicodeScalars), in: characters, at: position) }
+    }
+
     static func read(_ text: String) -> (natures: [ReadNature]?, words: [String]) {
         var natures = Set<ReadNature>(), words: [String] = []
         let all: Set<ReadNature> = [.new, .expansion, .rebuild]

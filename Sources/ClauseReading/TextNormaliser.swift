@@ -100,8 +100,8 @@ enum TextNormaliser {
                 changed = true
                 continue
             }
-            // 1. 1、 1） 1) 1.1 1.1.2
-            let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+            // 1. 1、 1） 1) 1.1 1.1.2 1-2.
+            let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }
             if !digits.isEmpty, digits.first?.isNumber == true {
                 let after = rest.dropFirst(digits.count)
                 if let mark = after.first, "、）)．".contains(mark) {

@@ -63,6 +63,18 @@ struct StatedFactsTests {
         #expect(try judged(farming, industry: "A0111", products: "水稻种植，不使用高毒高残留农药").concern == .undetermined)
     }
 
+    @Test("a plan named beside a park's rules is a conformity, not a park's name; a place list runs to its last place word")
+    func planAndPlaceLists() throws {
+        // C3091 is 石墨及碳素制品制造.
+        let plan = "禁止新建不符合大气污染物防治规划和园区准入条件的碳素类项目。"
+        #expect(try judged(plan, industry: "C3091", products: nil).concern == .undetermined)
+        let admitted = try judged(plan, industry: "C3091", products: "碳素制品，不符合大气污染物防治规划")
+        #expect(admitted.concern == .concerns && admitted.effect == .prohibited, "\(admitted)")
+        let near = "禁止在居民区、学校、医院等环境敏感区域周边新建化工项目。"
+        #expect(try judged(near, industry: "C2614", products: "位于学校周边").concern == .concerns)
+        #expect(try judged(near, industry: "C2614", products: "远离居民区").concern == .undetermined)
+    }
+
     @Test("a place alone does not say whom: stating the place leaves the unread object to a person")
     func placeIsNotAnObject() throws {
         let text = "乌江流域严禁审批新建涉磷企业磷石膏渣场。"

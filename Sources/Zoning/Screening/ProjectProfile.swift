@@ -39,7 +39,8 @@ public struct ProjectProfile: Sendable, Hashable {
     }
 
     /// Negations whose reach is the whole phrase after them (不含电镀、酸洗工序).
-    private static let phraseNegations = ["不在", "不位于", "不含", "不涉及", "没有", "不属于", "不使用", "不采用", "不是", "并非", "不生产"]
+    private static let phraseNegations = ["不在", "不位于", "不含", "不涉及", "没有", "不属于", "不使用", "不采用", "不是", "并非", "不生产", "不产生",
+                                          "不排放", "不施用", "不应用", "不燃用", "不利用", "远离", "避开", "不靠近", "不临近"]
 
     /// Chemical if the user said so, otherwise if the industry lies in one of the chemical divisions;
     /// nil when neither is known.
