@@ -8,10 +8,11 @@ import TestSupport
 import Zoning
 import Wording
 
-/// Runs the live servers' tasks on threads of their own. The test process schedules hundreds of tests
-/// on the cooperative pool (two threads on a 2-core machine); a server whose request handling queued
-/// behind them answered after the client's timeout. A concurrent queue on a global (not cooperative)
-/// root queue gets threads of its own, as a service in its own process would.
+/// Runs the live servers' tasks on threads of their own. Tests that speak raw HTTP read their sockets
+/// with blocking calls; two of them at once held both cooperative threads of a 2-core machine while the
+/// in-process server they waited for needed one of those threads to answer (seen in gdb: both threads in
+/// `RawClient.readHead`). A concurrent queue on a global, non-cooperative root queue gets threads of its
+/// own, as a service in its own process would.
 final class ServerExecutor: TaskExecutor {
     static let shared = ServerExecutor()
     private let queue = DispatchQueue(label: "zonescreen.tests.live-server", attributes: .concurrent)
