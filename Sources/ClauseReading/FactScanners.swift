@@ -11,7 +11,7 @@ enum Thresholds {
 
     static func find(_ text: String) -> String? {
         let characters = Array(text.unicodeScalars)
-        if let word = sizeWords.first(where: { text.has($0) }) { return word }
+        // A figure says more than a size word beside it (规模1万锭以下的小型棉纺项目: 1万锭以下).
         for start in characters.indices {
             guard let (_, end) = Scan.number(characters, at: start), start == 0 || !characters[start - 1].isDigit else { continue }
             let rest = String(glyphs: characters[end..<min(characters.count, end + 4)])
@@ -25,7 +25,7 @@ enum Thresholds {
             while upper < characters.count, upper - end < 8, !characters[upper].isOneOf("，,；;的（(") { upper += 1 }
             return String(glyphs: characters[lower..<upper])
         }
-        return nil
+        return sizeWords.first(where: { text.has($0) })
     }
 }
 
@@ -62,28 +62,48 @@ enum Investment {
 
 /// 不符合……的: a plan or policy the project must conform to.
 enum Conformity {
+    /// Deficiencies whose subject comes before them (环境基础设施不完善) and those whose object comes after
+    /// them (违规新增产能, 未纳入《……规划》).
+    static let after = ["违规", "未取得", "未按规定", "未纳入", "未列入", "不满足", "不符合"]
+    static let before = ["不完善", "不正常", "不达标", "不规范", "达不到", "未建成", "落后的"]
+
     static func find(_ text: String) -> String? {
-        // Qualities a profile does not state: 工艺落后的, 《…名录》所列, 列入名录的, 目录中.
-        for word in ["不完善", "不正常", "不达标", "不规范", "达不到", "未建成", "未取得", "未按规定", "违规", "不满足", "落后的", "所列", "列入名录", "目录中", "未纳入", "未列入"] {
+        // What a list must hold: 《危险化学品名录》所列剧毒化学品 (the project is one of them or not).
+        for word in ["所列", "列入名录", "目录中"] {
             guard let range = text.byteRange(of: word) else { continue }
-            // The words around it: 环境基础设施不完善, 污染物排放不达标, a list's title (《危险化学品名录》所列).
-            let before = text[..<range.lowerBound].suffix(10)
-            var start = before.lastIndex(where: { "，,；;、的□".contains($0) }).map { before.index(after: $0) } ?? before.startIndex
-            if let title = before[start...].lastIndex(of: "《") { start = title }
-            // What a list must hold: 所列剧毒化学品 (the project is one of them or not).
-            guard ["所列", "列入名录", "目录中"].contains(word) else { return String(text[start..<range.upperBound]) }
-            let after = text[range.upperBound...].prefix(12)
-            var end = after.firstIndex(where: { "，,；;、的□（(".contains($0) }) ?? after.endIndex
-            for tail in ["生产项目", "建设项目", "项目", "生产"] where after[..<end].hasSuffix(tail) {
-                end = after.index(end, offsetBy: -tail.count)
+            let head = text[..<range.lowerBound].suffix(10)
+            var start = head.lastIndex(where: { "，,；;、的□".contains($0) }).map { head.index(after: $0) } ?? head.startIndex
+            if let title = head[start...].lastIndex(of: "《") { start = title }
+            let rest = text[range.upperBound...].prefix(12)
+            var end = rest.firstIndex(where: { "，,；;、的□（(".contains($0) }) ?? rest.endIndex
+            for tail in ["生产项目", "建设项目", "项目", "生产"] where rest[..<end].hasSuffix(tail) {
+                end = rest.index(end, offsetBy: -tail.count)
                 break
             }
             return String(text[start..<end])
         }
-        guard let range = text.byteRange(of: "不符合") else { return nil }
-        let rest = text[range.lowerBound...]
-        guard let end = rest.firstIndex(of: "的") else { return String(rest.prefix(24)) }
-        return String(rest[..<end].prefix(40))
+        // Every deficiency of the phrase, alternatives included (不符合内河港口总体规划或者未取得合法手续): the
+        // words run from the first to the end of the last.
+        var spans: [Range<String.Index>] = []
+        for word in after + before {
+            var rest = text[...]
+            while let range = rest.byteRange(of: word) {
+                let span: Range<String.Index>
+                if after.contains(word) {
+                    let tail = text[range.upperBound...].prefix(word == "不符合" ? 40 : 24)
+                    let end = tail.firstIndex(where: { "，,；;。的□".contains($0) }) ?? tail.endIndex
+                    span = range.lowerBound..<end
+                } else {
+                    let head = text[..<range.lowerBound].suffix(10)
+                    let start = head.lastIndex(where: { "，,；;、的□".contains($0) }).map { head.index(after: $0) } ?? head.startIndex
+                    span = start..<range.upperBound
+                }
+                spans.append(span)
+                rest = text[range.upperBound...]
+            }
+        }
+        guard let first = spans.map(\.lowerBound).min(), let last = spans.map(\.upperBound).max() else { return nil }
+        return String(text[first..<last])
     }
 }
 

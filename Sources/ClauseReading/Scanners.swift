@@ -253,7 +253,15 @@ enum Categories {
     static func undefined(in text: String, known: [ReaderLexicon.Group]) -> [String] {
         var names: [String] = []
         let characters = Array(text.unicodeScalars)
-        for range in Scan.occurrences(of: "类工业", in: characters) {
+        // 三类(重污染)工业项目: the list's gloss in brackets between the class and 工业.
+        var glossed = characters
+        if let open = glossed.firstIndex(where: { $0.isOneOf("(（") }), open > 0, glossed[open - 1] == "类",
+           let close = glossed[open...].firstIndex(where: { $0.isOneOf(")）") }), close - open <= 8,
+           Scan.matches(Array("工业".unicodeScalars), in: glossed, at: close + 1) {
+            glossed.removeSubrange(open...close)
+        }
+        for range in Scan.occurrences(of: "类工业", in: glossed) {
+            let characters = glossed
             guard range.lowerBound > 0, characters[range.lowerBound - 1].isOneOf("一二三四") else { continue }
             let name = String(glyphs: [characters[range.lowerBound - 1]]) + "类工业项目"
             let spelled = [name, String(glyphs: [characters[range.lowerBound - 1]]) + "类工业"]

@@ -66,11 +66,15 @@ enum Scopes {
                 }
             }
         }
-        // 禁止在区外新布点化工项目: 区 is the park the clause has named.
-        if let parks {
-            for range in Scan.occurrences(of: "区外", in: characters) where !found.contains(where: { $0.1.overlaps(range) }) {
-                guard range.lowerBound == 0 || characters[range.lowerBound - 1].isOneOf("在于，,、；;（(") else { continue }
+        // 禁止在区外新布点化工项目: 区 is the park the clause has named. Named nowhere in the clause (区外，一律
+        // 不再审批……, the zone named in the text before it): outside every park the site is outside that
+        // zone too; inside one, a person must say whether it is that zone.
+        for range in Scan.occurrences(of: "区外", in: characters) where !found.contains(where: { $0.1.overlaps(range) }) {
+            guard range.lowerBound == 0 || characters[range.lowerBound - 1].isOneOf("在于，,、；;（(") else { continue }
+            if let parks {
                 found.append((.outsidePark(chemicalParks: parks.chemical, compliant: parks.chemical, words: "区外"), range))
+            } else {
+                found.append((.outsideUnrecordedPark(kind: "区", words: "区外"), range))
             }
         }
         if let shoreline = shoreline(characters) { found.append(shoreline) }

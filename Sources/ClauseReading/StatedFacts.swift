@@ -26,6 +26,17 @@ public enum StatedFacts {
         }
     }
 
+    /// 三类（重污染）工业项目 states 三类工业项目: the project's words give its class in the local table the
+    /// dataset lacks.
+    public static func category(_ name: String, description: String) -> Bool {
+        var text = TextNormaliser.normalise(description)
+        while let open = text.firstIndex(where: { "(（".contains($0) }), let close = text[open...].firstIndex(where: { ")）".contains($0) }) {
+            text.removeSubrange(open...close)
+        }
+        let core = name.hasSuffix("项目") ? String(name.dropLast(2)) : name
+        return text.has(core) && !text.has("不属于" + core) && !text.has("非" + core)
+    }
+
     /// 等电离交工艺 states 采用等电离交工艺; 施用高毒高残留农药 states 施用高毒高残留农药、应用禁止类兽药.
     public static func process(_ words: String, names: (String) -> Bool) -> Bool {
         alternatives(words).contains { piece in
@@ -38,8 +49,9 @@ public enum StatedFacts {
     /// (the clause may bound another product of the project): a person looks.
     public static func threshold(_ words: String, description: String, names: (String) -> Bool) -> Bool {
         let clause = TextNormaliser.normalise(words)
-        if let size = Thresholds.sizeWords.first(where: { clause.has($0) }) { return names(size) }
-        guard let bound = Figure.bound(in: clause) else { return false }
+        guard let bound = Figure.bound(in: clause) else {
+            return Thresholds.sizeWords.first(where: { clause.has($0) }).map(names) ?? false
+        }
         return Figure.all(in: TextNormaliser.normalise(description)).contains { figure in
             figure.dimension == bound.figure.dimension && bound.holds(for: figure.value)
         }

@@ -102,6 +102,14 @@ enum TextNormaliser {
             }
             // 1. 1、 1） 1) 1.1 1.1.2 1-2.
             let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }
+            // 1.1000万吨/年以下: item 1, then a figure (a decimal is not written with a one-digit whole part
+            // and three or more places before a unit).
+            if digits.count >= 5, digits.dropFirst().first == ".", digits.first?.isNumber == true,
+               digits.dropFirst(2).allSatisfy(\.isNumber), let unit = rest.dropFirst(digits.count).first, !unit.isASCII {
+                rest = rest.dropFirst(2)
+                changed = false
+                continue
+            }
             if !digits.isEmpty, digits.first?.isNumber == true {
                 let after = rest.dropFirst(digits.count)
                 if let mark = after.first, "、）)．".contains(mark) {

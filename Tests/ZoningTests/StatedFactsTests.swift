@@ -63,6 +63,34 @@ struct StatedFactsTests {
         #expect(try judged(farming, industry: "A0111", products: "水稻种植，不使用高毒高残留农药").concern == .undetermined)
     }
 
+    @Test("more of what the words state: a figure before a size word, an item number before a figure, 违规 about what follows, 或者 alternatives, a local class")
+    func moreStatements() throws {
+        // C1711 is 棉纺纱加工. The figure decides, not the word 小型.
+        let spindles = "禁止新建规模1万锭以下的小型棉纺项目。"
+        #expect(try judged(spindles, industry: "C1711", products: "规模8000锭").concern == .concerns)
+        // Item 1, then 1000万吨 (not 1.1万吨): a refinery of 800万吨/年 is within it. C2511 is 原油加工及石油制品制造.
+        let list = (effect: Effect.prohibited, natures: Optional([ProjectNature.new]), words: "淘汰类")
+        let judge = try #require(ClauseReaderCaseTests.judge)
+        let refinery = judge.judge("1.1000万吨/年以下常减压装置。", profile: ProjectProfile(industry: "C2511", nature: .new, products: "常减压装置800万吨/年"),
+                                   site: Self.outside, listEffect: list)
+        #expect(refinery.concern == .concerns && refinery.effect == .prohibited, "\(refinery)")
+        // 违规 is about 新增产能 after it; C3120 is 炼钢.
+        let capacity = "禁止钢铁、水泥行业违规新增产能项目。"
+        #expect(try judged(capacity, industry: "C3120", products: nil).concern == .undetermined)
+        #expect(try judged(capacity, industry: "C3120", products: "新增产能未落实产能置换").concern == .concerns)
+        // Either deficiency of 不符合……或者未取得……. G5532 is 货运港口.
+        let port = "禁止新建不符合港口总体规划或者未取得合法手续的码头项目。"
+        #expect(try judged(port, industry: "G5532", products: "不符合港口总体规划").concern == .concerns)
+        #expect(try judged(port, industry: "G5532", products: "合法手续未取得").concern == .concerns)
+        #expect(try judged(port, industry: "G5532", products: "已纳入港口总体规划，手续齐全").concern == .undetermined, "no deficiency admitted")
+        #expect(try judged(port, industry: "G5532", products: "厂区绿化不达标").concern == .undetermined, "a deficiency about something else")
+        // The local class the dataset does not define, given in the project's words.
+        let local = "区外，一律不再审批三类(重污染)工业项目。"
+        #expect(try judged(local, industry: "C2614", products: nil).concern == .undetermined)
+        #expect(try judged(local, industry: "C2614", products: "三类（重污染）工业项目").concern == .concerns)
+        #expect(try judged(local, industry: "C2614", products: "不属于三类工业项目").concern == .undetermined)
+    }
+
     @Test("a plan named beside a park's rules is a conformity, not a park's name; a place list runs to its last place word")
     func planAndPlaceLists() throws {
         // C3091 is 石墨及碳素制品制造.

@@ -163,7 +163,8 @@ extension ClauseMissing {
         case .place(let words): return StatedFacts.place(words, names: profile.names(product:))
         case .threshold(let words): return StatedFacts.threshold(words, description: description, names: profile.names(product:))
         case .conformity(let words): return StatedFacts.conformity(words, description: description, names: profile.names(product:))
-        case .categoryTable, .object, .product, .investment: return false
+        case .categoryTable(let name): return StatedFacts.category(name, description: description)
+        case .object, .product, .investment: return false
         }
     }
 }

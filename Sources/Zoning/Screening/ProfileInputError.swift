@@ -30,8 +30,10 @@ public enum ProfileInputError: UserFacingError, Sendable, Equatable {
             return l.pick("“\(text)”包括多个行业小类，请给出其中一个：\(shown)（zonescreen industries \(text) 可列出全部）",
                           "\"\(text)\" covers several industry classes; give one of them: \(shown) (zonescreen industries \(text) lists them all)")
         case .unknownFlag(let text, let known):
-            return l.pick("项目标记“\(text)”无法识别；本数据集的规则使用的标记：\(known.joined(separator: "、"))",
-                          "project flag \"\(text)\" is unknown; the flags this dataset's rules use: \(known.joined(separator: ", "))")
+            return l.pick("项目标记“\(text)”无法识别；本数据集的规则使用的标记：\(known.joined(separator: "、"))。项目情况的文字说明（产品、工艺、规模、"
+                          + "选址、是否符合某规划）请写在“主要产品及其他情况”中（命令行 --products）",
+                          "project flag \"\(text)\" is unknown; the flags this dataset's rules use: \(known.joined(separator: ", ")). Facts about the project in "
+                          + "words (products, processes, size, place, conformity with a plan) go in the products words (--products)")
         case .unknownChemical(let text):
             return l.pick("是否化工项目“\(text)”无法识别，应为 是/否、true/false、yes/no、y/n 或 1/0",
                           "chemical \"\(text)\" is not understood; expected true/false, yes/no, y/n, 1/0 or 是/否")
