@@ -39,22 +39,35 @@ struct ConnectionGuardTests {
 
         /// What arrives until the end of the first answer's head (or the connection closes, or the
         /// read times out).
-        func readHead() -> String {
-            var received: [UInt8] = []
-            var byte: UInt8 = 0
-            while !received.suffix(4).elementsEqual("\r\n\r\n".utf8), Glibc.recv(socket, &byte, 1, 0) == 1 { received.append(byte) }
-            return String(decoding: received, as: UTF8.self)
+        func readHead() async -> String {
+            await Self.blocking { [socket] in
+                var received: [UInt8] = []
+                var byte: UInt8 = 0
+                while !received.suffix(4).elementsEqual("\r\n\r\n".utf8), Glibc.recv(socket, &byte, 1, 0) == 1 { received.append(byte) }
+                return String(decoding: received, as: UTF8.self)
+            }
         }
 
         /// What arrives until the server closes the connection (or the read times out): the text and whether it closed.
-        func readToClose() -> (text: String, closed: Bool) {
-            var received: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            while true {
-                let count = Glibc.recv(socket, &buffer, buffer.count, 0)
-                if count == 0 { return (String(decoding: received, as: UTF8.self), true) }
-                if count < 0 { return (String(decoding: received, as: UTF8.self), errno == ECONNRESET) }
-                received += buffer[0..<count]
+        func readToClose() async -> (text: String, closed: Bool) {
+            await Self.blocking { [socket] in
+                var received: [UInt8] = []
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                while true {
+                    let count = Glibc.recv(socket, &buffer, buffer.count, 0)
+                    if count == 0 { return (String(decoding: received, as: UTF8.self), true) }
+                    if count < 0 { return (String(decoding: received, as: UTF8.self), errno == ECONNRESET) }
+                    received += buffer[0..<count]
+                }
+            }
+        }
+
+        /// A blocking read on a thread of its own: two tests waiting in `recv` on the cooperative threads
+        /// (two on a 2-core machine) left none for anything else in the process, the server they read
+        /// from included; found with gdb on a hung run.
+        private static func blocking<T: Sendable>(_ read: @escaping @Sendable () -> T) async -> T {
+            await withCheckedContinuation { continuation in
+                Thread.detachNewThread { continuation.resume(returning: read()) }
             }
         }
     }
@@ -90,7 +103,7 @@ struct ConnectionGuardTests {
         let start = ContinuousClock.now
         let client = try RawClient(port: port)
         client.send("GET /api/health HTTP/1.1\r\nHost: te")
-        let (_, closed) = client.readToClose()
+        let (_, closed) = await client.readToClose()
         let elapsed = (ContinuousClock.now - start) / .seconds(1)
         // Closed by the 1 s read timeout: not before it, and well before the 20 s request timeout or
         // the client's own 30 s wait, whichever a server without a read timeout would reach first.
@@ -107,12 +120,12 @@ struct ConnectionGuardTests {
             let client = try RawClient(port: port)
             // Answered, so surely counted by the server (a pause could be too short on a loaded machine).
             client.send("GET /api/health HTTP/1.1\r\nHost: test\r\n\r\n")
-            #expect(client.readHead().hasPrefix("HTTP/1.1 200 OK"))
+            await #expect(client.readHead().hasPrefix("HTTP/1.1 200 OK"))
             held.append(client)
         }
         let extra = try RawClient(port: port)
         extra.send("GET /api/health HTTP/1.1\r\nHost: test\r\n\r\n")
-        let (text, closed) = extra.readToClose()
+        let (text, closed) = await extra.readToClose()
         #expect(closed && !text.contains("200 OK"))
         held.removeAll()
         // The server sees the three closes in its own time: tried again for up to 20 s, not for ever.
@@ -121,7 +134,7 @@ struct ConnectionGuardTests {
         while !answered && ContinuousClock.now - start < .seconds(20) {
             let after = try RawClient(port: port)
             after.send("GET /api/health HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n")
-            answered = after.readToClose().text.hasPrefix("HTTP/1.1 200 OK")
+            answered = await after.readToClose().text.hasPrefix("HTTP/1.1 200 OK")
             if !answered { try await Task.sleep(for: .milliseconds(200)) }
         }
         #expect(answered)
@@ -134,17 +147,17 @@ struct ConnectionGuardTests {
         let port = try await Self.capped.port()
         let get = try RawClient(port: port)
         get.send("GET /api/health HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n")
-        let getText = get.readToClose().text
+        let getText = await get.readToClose().text
         let head = try RawClient(port: port)
         head.send("HEAD /api/health HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n")
-        let headText = head.readToClose().text
+        let headText = await head.readToClose().text
         #expect(headText.hasPrefix("HTTP/1.1 200 OK"))
         let body = getText.components(separatedBy: "\r\n\r\n").last ?? ""
         #expect(headText.lowercased().contains("content-length: \(body.utf8.count)"))
         #expect(headText.hasSuffix("\r\n\r\n"))
         let missing = try RawClient(port: port)
         missing.send("HEAD /nowhere HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n")
-        #expect(missing.readToClose().text.hasPrefix("HTTP/1.1 404"))
+        await #expect(missing.readToClose().text.hasPrefix("HTTP/1.1 404"))
     }
 }
 

@@ -82,7 +82,7 @@ struct HostileUploadTests {
     func badChunkSize() async throws {
         let client = try ConnectionGuardTests.RawClient(port: try await Self.server.port(), timeout: 120)
         client.send("POST /api/screen HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\nzz\r\nabc\r\n0\r\n\r\n")
-        let reply = client.readHead()
+        let reply = await client.readHead()
         #expect(reply.hasPrefix("HTTP/1.1 400 "), "\(reply)")
     }
 
@@ -96,9 +96,9 @@ struct HostileUploadTests {
         let filler = String(repeating: "a", count: 1024)
         for _ in 0..<300 {
             guard client.send(filler) else { break }
-            usleep(1_000)
+            try await Task.sleep(for: .milliseconds(1))
         }
-        let reply = client.readHead()
+        let reply = await client.readHead()
         #expect(reply.hasPrefix("HTTP/1.1 400 "), "\(reply)")
     }
 
@@ -107,13 +107,13 @@ struct HostileUploadTests {
         let port = try await Self.server.port()
         let plain = try ConnectionGuardTests.RawClient(port: port)
         plain.send("GET /api/health HTTP/1.0\r\n\r\n")
-        let closed = plain.readToClose()
+        let closed = await plain.readToClose()
         #expect(closed.text.contains(" 200 "))
         #expect(closed.closed)
         // Kept alive: a second request on the same connection is answered too.
         let kept = try ConnectionGuardTests.RawClient(port: port)
         kept.send("GET /api/health HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-        let both = kept.readToClose()
+        let both = await kept.readToClose()
         #expect(both.text.components(separatedBy: " 200 OK").count == 3)
         #expect(both.closed)
     }
@@ -129,7 +129,7 @@ struct HostileUploadTests {
                     + "GET /api/industries?q=C2614 HTTP/1.1\r\nHost: x\r\n\r\n"
                     + "GET /api/health HTTP/1.0\r\n\r\n"
                     + "GET /api/industries?q=C2619 HTTP/1.1\r\nHost: x\r\n\r\n")
-        let (text, closed) = client.readToClose()
+        let (text, closed) = await client.readToClose()
         // A body has no line end of its own: the next status line follows it directly.
         let statuses = text.matches(of: /HTTP\/1\.1 \d{3} [^\r]*/).map { String($0.output) }
         #expect(statuses == ["HTTP/1.1 200 OK", "HTTP/1.1 404 Not Found", "HTTP/1.1 200 OK", "HTTP/1.1 200 OK"], "\(text)")
