@@ -277,8 +277,11 @@ enum Existing {
     static func only(_ text: String) -> Bool {
         let lead = text.drop { "对".contains($0) }
         return lead.begins(with: "现有") || lead.begins(with: "已建") || lead.begins(with: "已有") || lead.begins(with: "存量")
-            || Scan.contains(text, any: existingActs)
+            || phaseOuts.contains(where: { lead.begins(with: $0) }) || Scan.contains(text, any: existingActs)
     }
+
+    /// 逐步淘汰低端产能, 依法淘汰落后工艺: what is phased out already exists.
+    static let phaseOuts = ["逐步淘汰", "逐步关闭", "逐步退出", "逐步搬迁", "逐步停止", "依法淘汰", "限期淘汰", "有序退出"]
 
     /// What only an existing enterprise can be refused: 资质延期、产品换证 (a new project has none to renew).
     static let existingActs = ["资质延期", "产品换证", "换发证", "证照延续", "许可证延续", "延期换证"]

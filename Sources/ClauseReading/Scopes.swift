@@ -96,9 +96,17 @@ enum Scopes {
         }
         // 城镇建成区内, 在划定的集中供热区域内: places a dataset may map with a layer of that role (outside them
         // is left to a person).
-        for (word, role) in [("城镇建成区", "builtUpArea"), ("城市建成区", "builtUpArea"), ("建成区", "builtUpArea"),
-                             ("集中供热区域", "centralHeating"), ("集中供热范围", "centralHeating"), ("集中供热区", "centralHeating")] {
-            guard let range = Scan.occurrences(of: word, in: characters).first, !found.contains(where: { $0.1.overlaps(range) }) else { continue }
+        let mappable = [("城镇建成区", "builtUpArea"), ("城市建成区", "builtUpArea"), ("建成区", "builtUpArea"),
+                        ("集中供热区域", "centralHeating"), ("集中供热范围", "centralHeating"), ("集中供热区", "centralHeating")]
+        // 集中供热区域外: outside the area, never the area itself (集中供热区 inside 集中供热区域外 is not 集中供热区内).
+        let outside = mappable.flatMap { word, _ in
+            Scan.occurrences(of: word, in: characters).filter { range in
+                ["外", "以外", "之外"].contains { Scan.matches(Array($0.unicodeScalars), in: characters, at: range.upperBound) }
+            }
+        }
+        for (word, role) in mappable {
+            guard let range = Scan.occurrences(of: word, in: characters).first, !found.contains(where: { $0.1.overlaps(range) }),
+                  !outside.contains(where: { $0.overlaps(range) }) else { continue }
             var end = range.upperBound
             for tail in ["范围内", "内"] where Scan.matches(Array(tail.unicodeScalars), in: characters, at: end) { end += tail.unicodeScalars.count; break }
             guard end > range.upperBound || end == characters.count || !characters[end].isOneOf("外以之") else { continue }

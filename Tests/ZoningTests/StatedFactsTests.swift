@@ -144,6 +144,26 @@ struct StatedFactsTests {
         #expect(inside.concern == .undetermined, "\(inside)")
     }
 
+    /// It was read as 集中供热区内 (the shorter word inside the longer one): inside the area it prohibited, and a
+    /// site outside it, the very place the clause speaks of, passed.
+    @Test("集中供热区域外 is outside the area, never the area: with the area's layer, a site inside it is not prohibited")
+    func outsideAMappableArea() throws {
+        let judge = try #require(ClauseReaderCaseTests.judge)
+        let text = "集中供热区域外，禁止新建燃煤锅炉。"
+        var inside = Self.outside
+        inside.roles.insert("centralHeating")
+        inside.areas.append(.init(role: "centralHeating", layer: "centralHeating", level: nil))
+        let profile = ProjectProfile(industry: "D4430", nature: .new)
+        let there = judge.judge(text, profile: profile, site: inside)
+        #expect(there.concern != .concerns, "\(there)")
+        // Outside it, with no way to map 区域外 yet, a person looks; the user's words can say where it is.
+        var beyond = Self.outside
+        beyond.roles.insert("centralHeating")
+        #expect(judge.judge(text, profile: profile, site: beyond).concern == .undetermined)
+        let stated = judge.judge(text, profile: ProjectProfile(industry: "D4430", nature: .new, products: "位于集中供热区域外"), site: beyond)
+        #expect(stated.concern == .concerns && stated.effect == .prohibited, "\(stated)")
+    }
+
     @Test("a fact asked for is quoted as the clause wrote it, never with the blanks of words read before")
     func quotedAsWritten() throws {
         let judge = try #require(ClauseReaderCaseTests.judge)
