@@ -52,13 +52,15 @@ public enum ReadScope: Sendable, Hashable {
     case nearShoreline(metres: Double, rivers: [String]?, words: String)
     /// Inside a sensitive area of a role (drinkingWater, natureReserve), of some levels.
     case inArea(role: String, levels: [String]?, words: String)
+    /// Outside every area of a role a dataset may map (集中供热区域外, 城镇建成区以外).
+    case outsideArea(role: String, words: String)
     /// 生态保护红线内.
     case inRedLine(words: String)
 
     public var words: String {
         switch self {
         case .outsidePark(_, _, let words), .inPark(_, _, let words), .outsideUnrecordedPark(_, let words), .nearShoreline(_, _, let words),
-             .inArea(_, _, let words), .inRedLine(let words): words
+             .inArea(_, _, let words), .outsideArea(_, let words), .inRedLine(let words): words
         }
     }
 }

@@ -99,9 +99,16 @@ enum Scopes {
         let mappable = [("城镇建成区", "builtUpArea"), ("城市建成区", "builtUpArea"), ("建成区", "builtUpArea"),
                         ("集中供热区域", "centralHeating"), ("集中供热范围", "centralHeating"), ("集中供热区", "centralHeating")]
         // 集中供热区域外: outside the area, never the area itself (集中供热区 inside 集中供热区域外 is not 集中供热区内).
-        let outside = mappable.flatMap { word, _ in
-            Scan.occurrences(of: word, in: characters).filter { range in
-                ["外", "以外", "之外"].contains { Scan.matches(Array($0.unicodeScalars), in: characters, at: range.upperBound) }
+        var outside: [Range<Int>] = []
+        for (word, role) in mappable {
+            for range in Scan.occurrences(of: word, in: characters) where !outside.contains(where: { $0.overlaps(range) }) {
+                guard let tail = ["以外", "之外", "外"].first(where: { Scan.matches(Array($0.unicodeScalars), in: characters, at: range.upperBound) })
+                else { continue }
+                let span = range.lowerBound..<(range.upperBound + tail.unicodeScalars.count)
+                outside.append(span)
+                if !found.contains(where: { $0.1.overlaps(span) }) {
+                    found.append((.outsideArea(role: role, words: String(glyphs: characters[span])), span))
+                }
             }
         }
         for (word, role) in mappable {
@@ -174,6 +181,7 @@ enum Scopes {
         case .outsideUnrecordedPark: "未进入专门园区"
         case .nearShoreline: "岸线范围"
         case .inArea(let role, _, _): role
+        case .outsideArea(let role, _): "outside." + role
         case .inRedLine: "生态保护红线"
         }
     }

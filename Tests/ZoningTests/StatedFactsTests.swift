@@ -146,22 +146,25 @@ struct StatedFactsTests {
 
     /// It was read as 集中供热区内 (the shorter word inside the longer one): inside the area it prohibited, and a
     /// site outside it, the very place the clause speaks of, passed.
-    @Test("集中供热区域外 is outside the area, never the area: with the area's layer, a site inside it is not prohibited")
+    @Test("集中供热区域外 is outside the area: with the area's layer, prohibited outside it and not inside; without the layer, for a person")
     func outsideAMappableArea() throws {
         let judge = try #require(ClauseReaderCaseTests.judge)
         let text = "集中供热区域外，禁止新建燃煤锅炉。"
+        // D4430 is 热力生产和供应.
+        let profile = ProjectProfile(industry: "D4430", nature: .new)
         var inside = Self.outside
         inside.roles.insert("centralHeating")
         inside.areas.append(.init(role: "centralHeating", layer: "centralHeating", level: nil))
-        let profile = ProjectProfile(industry: "D4430", nature: .new)
-        let there = judge.judge(text, profile: profile, site: inside)
-        #expect(there.concern != .concerns, "\(there)")
-        // Outside it, with no way to map 区域外 yet, a person looks; the user's words can say where it is.
+        #expect(judge.judge(text, profile: profile, site: inside).concern == .doesNotConcern)
         var beyond = Self.outside
         beyond.roles.insert("centralHeating")
-        #expect(judge.judge(text, profile: profile, site: beyond).concern == .undetermined)
-        let stated = judge.judge(text, profile: ProjectProfile(industry: "D4430", nature: .new, products: "位于集中供热区域外"), site: beyond)
-        #expect(stated.concern == .concerns && stated.effect == .prohibited, "\(stated)")
+        let there = judge.judge(text, profile: profile, site: beyond)
+        #expect(there.concern == .concerns && there.effect == .prohibited, "\(there)")
+        #expect(judge.judge(text, profile: profile, site: Self.outside).concern == .undetermined, "no central-heating layer")
+        // 城镇建成区以外 reads the same way.
+        var town = Self.outside
+        town.roles.insert("builtUpArea")
+        #expect(judge.judge("城镇建成区以外禁止新建燃煤锅炉。", profile: profile, site: town).concern == .concerns)
     }
 
     @Test("a fact asked for is quoted as the clause wrote it, never with the blanks of words read before")

@@ -111,6 +111,8 @@ extension ClausePart {
                 shoreline = ShorelineCondition(distance: metres, rivers: rivers?.compactMap(RiverClass.init(rawValue:)) ?? RiverClass.allCases)
             case .inArea(let role, let levels, _):
                 zone = .area(role: role, levels: levels)
+            case .outsideArea(let role, _):
+                zone = .outsideArea(role: role)
             case .inRedLine:
                 zone = .redLine
             }

@@ -117,6 +117,7 @@ extension BinaryWriter {
             switch zone {
             case .redLine: w.append(UInt8(0))
             case .area(let role, let levels): w.append(UInt8(1)); w.append(role); w.append(levels)
+            case .outsideArea(let role): w.append(UInt8(2)); w.append(role)
             }
         }
         putOptional(c.exceptions) { w, exceptions in w.putArray(exceptions) { $0.put($1) } }
@@ -213,6 +214,7 @@ extension BinaryReader {
             switch try r.read(UInt8.self) {
             case 0: return .redLine
             case 1: return .area(role: try r.readString(), levels: try r.readOptionalStrings())
+            case 2: return .outsideArea(role: try r.readString())
             case let other: throw BinaryReadError.malformed(at: r.position, detail: "zone condition \(other)")
             }
         }

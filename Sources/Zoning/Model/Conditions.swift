@@ -326,6 +326,16 @@ public enum ZoneCondition: Sendable, Hashable {
     case redLine
     /// A sensitive area of this role (drinkingWater, natureReserve) or layer id, of these levels (nil: any).
     case area(role: String, levels: [String]?)
+    /// Outside every area of this role (集中供热区域外).
+    case outsideArea(role: String)
+
+    /// The role of the areas the condition is about (nil for red lines).
+    public var role: String? {
+        switch self {
+        case .redLine: nil
+        case .area(let role, _), .outsideArea(let role): role
+        }
+    }
 
     func evaluate(_ site: SiteConditionFacts) -> Concern {
         switch self {
@@ -344,6 +354,9 @@ public enum ZoneCondition: Sendable, Hashable {
             // No layer of that role: whether the site lies in such an area cannot be known.
             if undecided || !site.roles.contains(role) { return .undetermined }
             return .doesNotConcern
+        case .outsideArea(let role):
+            guard site.roles.contains(role) else { return .undetermined }
+            return site.areas.contains { $0.role == role || $0.layer == role } ? .doesNotConcern : .concerns
         }
     }
 }

@@ -198,7 +198,7 @@ package struct RuleEvaluator {
             return .clauseFact(.product(words: words))
         }
         if let limit = conditions.investmentBelow, profile?.investment == nil { return .clauseFact(.investment(words: limit.words)) }
-        if case .area(let role, _)? = conditions.zone, conditions.zone?.evaluate(site) == .undetermined { return .sensitiveLayer(role: role) }
+        if let zone = conditions.zone, let role = zone.role, zone.evaluate(site) == .undetermined { return .sensitiveLayer(role: role) }
         guard conditions.namesParks else { return nil }
         guard dataset.parks != nil else { return .parksLayer }
         // In a park, but whether it is of a kind no layer records (涉重片区) is for a person.
