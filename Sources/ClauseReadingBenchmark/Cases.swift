@@ -160,6 +160,11 @@ enum DevelopmentSet {
                         site.areas.append(.init(role: role, layer: role, level: nil))
                         site.roles.insert(role)
                     }
+                    // One the labeller says the site lies outside of: the layer is there, the site in none of its areas.
+                    for (words, role) in [("集中供热区域外", "centralHeating"), ("建成区外", "builtUpArea")]
+                        where (item.profile.flags ?? []).contains(where: { $0.contains(words) }) {
+                        site.roles.insert(role)
+                    }
                     cases.append(ReaderCase(set: file.province, id: "\(clause.id)#\(number + 1)", text: clause.text, profile: profile, site: site,
                                             expect: expect, effect: item.effect.flatMap(Effect.init(rawValue:)),
                                             listEffect: lists[clause.source].map { ($0.effect, $0.natures, $0.words) }))
