@@ -28,6 +28,13 @@ struct AccuracyReport {
         line("binding cases answered as not concerning (a silent 符合; the worst error)",
              binds.filter { $0.judgement.concern == .doesNotConcern || ($0.judgement.concern == .concerns && $0.boundEffect == nil) }.count, binds.count)
         line("binding cases left to a person (undetermined: 需论证)", binds.filter { $0.judgement.concern == .undetermined }.count, binds.count)
+        // Cases whose facts all fit the profile's fields: the labeller wrote nothing in words for them.
+        let plain = binds.filter { $0.item.profile.products == nil && $0.item.profile.investment == nil }
+        if plain.count < binds.count {
+            line("binding cases the profile's fields decide alone (no facts in words) marked binding", plain.filter { $0.boundEffect != nil }.count, plain.count)
+            let plainProhibited = plain.filter { $0.item.effect == .prohibited }
+            line("the 禁止 ones among them marked prohibited", plainProhibited.filter { $0.boundEffect == .prohibited }.count, plainProhibited.count)
+        }
         line("not-concerning cases given 禁止/限制 (target <= 5 %)", notConcern.filter { [.prohibited, .restricted].contains($0.boundEffect) }.count, notConcern.count)
         line("may-concern cases left to a person (undetermined)", may.filter { $0.judgement.concern == .undetermined }.count, may.count)
         line("may-concern cases answered as binding outright", may.filter { $0.boundEffect != nil }.count, may.count)
