@@ -66,7 +66,11 @@ public struct ClauseTextReader: Sendable {
                 current = heading
             }
             // 并需通过……评估, 一律不得投资新建和扩建: the projects are those of the part before.
-            let subject = ["并", "且", "同时", "一律", "均", "也", "亦"].contains(where: { words.hasPrefix($0) }) ? parts.last : nil
+            // 对布局在园区外的现有重化工企业，严禁在原址审批新增产能项目: the 对… topic before it names whom.
+            let topic = parts.last.flatMap { last in
+                last.words.hasPrefix("对") && last.effectWords == nil && last.industries != nil && !words.hasPrefix("对") ? last : nil
+            }
+            let subject = ["并", "且", "同时", "一律", "均", "也", "亦"].contains(where: { words.hasPrefix($0) }) ? parts.last : topic
             var part = readPart(words, heading: current, parks: parks, subject: subject)
             if let inner = Self.heading(in: part) {
                 // 禁止类项目包括：… / 以下项目一律不予审批：…: what follows takes its effect.

@@ -120,6 +120,8 @@ enum PartSplitter {
     /// as 园区外 or 对), or 现有…, or an effect word anywhere when it names a new project (…禁止新建…).
     static func startsPart(_ segment: String) -> Bool {
         if Existing.only(segment) { return true }
+        // 对布局在园区外的现有重化工企业，严禁……: a topic, whom the prescription after it is about.
+        if segment.hasPrefix("对") && !hasEffect(segment) { return true }
         var lead = segment.drop { "对在于".contains($0) }
         // 并需通过……评估, 同时应……: a second prescription for the same projects.
         for joint in ["同时", "并", "且"] where lead.hasPrefix(joint) { lead = lead.dropFirst(joint.count); break }
