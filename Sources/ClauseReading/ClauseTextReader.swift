@@ -16,7 +16,7 @@ import Foundation
 ///   conformity (不符合……的), existing enterprises only (现有……).
 public struct ClauseTextReader: Sendable {
     /// Bump when the reading of any text changes: compiled stores read with another version are stale.
-    public static let version = "11"
+    public static let version = "12"
 
     public let lexicon: ReaderLexicon
 
@@ -68,7 +68,8 @@ public struct ClauseTextReader: Sendable {
             // 并需通过……评估, 一律不得投资新建和扩建: the projects are those of the part before.
             // 对布局在园区外的现有重化工企业，严禁在原址审批新增产能项目: the 对… topic before it names whom.
             let topic = parts.last.flatMap { last in
-                last.words.hasPrefix("对") && last.effectWords == nil && last.industries != nil && !words.hasPrefix("对") ? last : nil
+                last.words.hasPrefix("对") && last.effectWords == nil && !words.hasPrefix("对")
+                    && (last.industries != nil || !last.missing.isEmpty || !last.scopes.isEmpty) ? last : nil
             }
             let subject = ["并", "且", "同时", "一律", "均", "也", "亦"].contains(where: { words.hasPrefix($0) }) ? parts.last : topic
             var part = readPart(words, heading: current, parks: parks, subject: subject)
@@ -204,6 +205,13 @@ public struct ClauseTextReader: Sendable {
             part.natures = part.natures ?? subject.natures
             part.scopes = part.scopes.isEmpty ? subject.scopes : part.scopes
             part.rules.append("subject.previous")
+        } else if let subject, subject.words.hasPrefix("对"), !subject.missing.isEmpty || !subject.scopes.isEmpty {
+            // 对不符合规划的项目，严禁审批: the projects of which the topic's facts hold (a place alone says
+            // where, not whom: the object is then for a person, below).
+            part.missing += subject.missing
+            part.natures = part.natures ?? subject.natures
+            part.scopes = part.scopes.isEmpty ? subject.scopes : part.scopes
+            part.rules.append("subject.topic")
         }
         for name in Categories.undefined(in: text.text, known: lexicon.groups) {
             part.missing.append(.categoryTable(name: name))
