@@ -138,7 +138,7 @@ struct Figure {
     }
 
     /// Every figure with a known unit in `text` (normalised), in order.
-    static func all(in text: String) -> [(figure: Figure, range: Range<Int>)] {
+    static func located(in text: String) -> [(figure: Figure, range: Range<Int>)] {
         let characters = Array(text.unicodeScalars)
         var found: [(Figure, Range<Int>)] = []
         var start = 0
@@ -153,12 +153,12 @@ struct Figure {
         return found
     }
 
-    static func all(in text: String) -> [Figure] { all(in: text).map(\.figure) }
+    static func all(in text: String) -> [Figure] { located(in: text).map(\.figure) }
 
     /// The first figure of `text` with the direction the words around it give (20蒸吨以下, 不足1万锭, 单机30万千瓦及以上).
     static func bound(in text: String) -> Bound? {
         let characters = Array(text.unicodeScalars)
-        for (figure, range) in all(in: text) as [(figure: Figure, range: Range<Int>)] {
+        for (figure, range) in located(in: text) {
             var after = String(glyphs: characters[range.upperBound..<min(characters.count, range.upperBound + 6)])
             if after.begins(with: "/年") { after.removeFirst(2) }
             let before = String(glyphs: characters[max(0, range.lowerBound - 3)..<range.lowerBound])
