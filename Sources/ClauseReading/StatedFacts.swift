@@ -164,9 +164,12 @@ struct Figure {
             let before = String(glyphs: characters[max(0, range.lowerBound - 3)..<range.lowerBound])
             // 以下、以上、以内 include the figure itself (民法典第一千二百五十九条), which is also the reading that
             // lets a stated figure make the clause concern the project at the bound.
+            // The negated comparisons first: 不低于 holds within 低于, 不超过 within 超过.
+            if Scan.contains(before, any: ["不低于", "不少于", "不小于"]) { return Bound(figure: figure, upper: false, inclusive: true) }
+            if Scan.contains(before, any: ["不超过", "不大于", "不高于"]) { return Bound(figure: figure, upper: true, inclusive: true) }
             if Scan.contains(before, any: ["不足", "低于", "小于", "少于", "不到"]) { return Bound(figure: figure, upper: true, inclusive: false) }
             if Scan.contains(before, any: ["超过", "大于", "高于"]) { return Bound(figure: figure, upper: false, inclusive: false) }
-            if ["及以下", "以下", "以内"].contains(where: { after.begins(with: $0) }) || Scan.contains(before, any: ["不超过", "不大于"]) {
+            if ["及以下", "以下", "以内"].contains(where: { after.begins(with: $0) }) {
                 return Bound(figure: figure, upper: true, inclusive: true)
             }
             if ["及以上", "以上"].contains(where: { after.begins(with: $0) }) { return Bound(figure: figure, upper: false, inclusive: true) }

@@ -33,6 +33,13 @@ struct StatedFactsTests {
         let spindles = "禁止新建规模不足1万锭的棉纺项目。"
         #expect(try judged(spindles, industry: "C1711", products: "棉纱，8000锭").concern == .concerns)
         #expect(try judged(spindles, industry: "C1711", products: "棉纱，1万锭").concern == .undetermined)
+        // 不超过 is an upper bound and 不低于 a lower one (each holds the plain word inside it). D4411 is 火力发电.
+        let upTo = "禁止新建单机容量不超过30万千瓦的燃煤机组。"
+        #expect(try judged(upTo, industry: "D4411", products: "燃煤机组，单机20万千瓦").concern == .concerns)
+        #expect(try judged(upTo, industry: "D4411", products: "燃煤机组，单机60万千瓦").concern == .undetermined)
+        let atLeast = "限制新建单机容量不低于60万千瓦的燃煤机组。"
+        #expect(try judged(atLeast, industry: "D4411", products: "燃煤机组，单机100万千瓦").concern == .concerns)
+        #expect(try judged(atLeast, industry: "D4411", products: "燃煤机组，单机20万千瓦").concern == .undetermined)
     }
 
     @Test("a deficiency the words admit about the same thing states a conformity: 不符合……规划 for 不符合国家相关产业布局规划")
