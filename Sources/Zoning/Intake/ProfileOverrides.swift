@@ -41,6 +41,8 @@ public struct ProfileOverrides: Sendable, Hashable {
     /// the products words, so a clause naming 电镀 within C3360 concerns it. A code, or the class's own
     /// name, says nothing more.
     static func adding(words typed: String, for code: String, named name: String?, to products: String?) -> String? {
+        // A code as the catalogue writes it says nothing more (asked first: every site of a file passes here).
+        if typed == code { return products }
         let word = typed.trimmingCharacters(in: .whitespaces)
         guard !word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }), word != code, word != name else { return products }
         guard let products else { return word }

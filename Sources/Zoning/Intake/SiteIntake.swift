@@ -83,15 +83,24 @@ public struct SiteIntake: Sendable {
     /// A profile from a feature's own properties (industry, nature, chemical, flags, products), checked, with the
     /// run's overrides on top.
     public func profile(from properties: [String: JSONValue]) throws(ProfileInputError) -> ProjectProfile? {
-        func value(_ keys: [String]) -> JSONValue? { keys.lazy.compactMap { properties[$0] }.first { $0 != .null && $0 != .string("") } }
-        let industry = value(["industry", "行业代码", "行业"])?.text
+        // One pass over the feature's few properties, not a hash lookup per known name (of which there
+        // are twenty): this runs for every site of a file.
+        var found = [(value: JSONValue, rank: Int)?](repeating: nil, count: ProfileField.allCases.count)
+        var typed: [String] = []
+        for (key, value) in properties {
+            if key == "flags" { typed = (value.array ?? []).compactMap(\.text); continue }
+            guard let (field, rank) = ProfileField.byName[key], value != .null, value != .string("") else { continue }
+            if let earlier = found[field.rawValue], earlier.rank < rank { continue }
+            found[field.rawValue] = (value, rank)
+        }
+        func value(_ field: ProfileField) -> JSONValue? { found[field.rawValue]?.value }
+        let industry = value(.industry)?.text
         var nature: ProjectNature?
-        if let text = value(["nature", "项目性质", "建设性质"])?.text { nature = try ProjectNature.parse(text) }
-        let chemical = try value(["chemical", "化工"]).map(ProjectProfile.chemical)
-        let typed = (properties["flags"]?.array ?? []).compactMap(\.text)
+        if let text = value(.nature)?.text { nature = try ProjectNature.parse(text) }
+        let chemical = try value(.chemical).map(ProjectProfile.chemical)
         let flags = try self.flags?.ids(for: typed) ?? Set(typed)
-        let products = value(["products", "主要产品", "产品", "主要产品及工艺", "主要产品及其他情况"])?.text
-        let investment = try value(["investment", "投资额", "总投资", "固定资产投资"]).map(ProjectProfile.investment)
+        let products = value(.products)?.text
+        let investment = try value(.investment).map(ProjectProfile.investment)
         let own = industry == nil && nature == nil && chemical == nil && flags.isEmpty && products == nil && investment == nil
             ? nil : ProjectProfile(industry: industry, nature: nature, chemical: chemical, flags: flags, products: products, investment: investment)
         return try options.overrides.profile(over: own, catalogue: catalogue)
