@@ -153,10 +153,18 @@ public struct ProjectConditions: Sendable, Hashable {
     /// Whether a project of `code` (and chemical nature `isChemical`) is among `designators`; nil when
     /// the profile does not say enough.
     static func covers(_ designators: [String], _ code: String?, isChemical: Bool?, flags: Set<String> = []) -> Bool? {
-        if let code, designators.contains(where: { IndustryCode.covers($0, code) }) { return true }
-        if designators.contains(where: { $0.hasPrefix(flagPrefix) && flags.contains(String($0.dropFirst(flagPrefix.count))) }) { return true }
+        // One pass over the designators: codes first (most are), flags and the chemical designator as met.
+        var namesChemical = false
+        for designator in designators {
+            if let code, IndustryCode.covers(designator, code) { return true }
+            if designator.utf8.first == UInt8(ascii: "f"), designator.hasPrefix(flagPrefix), !flags.isEmpty,
+               flags.contains(String(designator.dropFirst(flagPrefix.count))) {
+                return true
+            }
+            if designator.utf8.first == UInt8(ascii: "C"), designator == chemicalDesignator { namesChemical = true }
+        }
         var open = code == nil
-        if designators.contains(chemicalDesignator) {
+        if namesChemical {
             switch isChemical {
             case .some(true): return true
             case nil: open = true
@@ -364,6 +372,11 @@ public enum ZoneCondition: Sendable, Hashable {
 /// GB/T 4754 code arithmetic: `C26` covers `C2614`; a bare section letter covers its whole section.
 public enum IndustryCode {
     public static func normalise(_ code: String) -> String {
+        // Codes as the catalogue writes them (C2614) are already normal: every site's code passes here,
+        // and Foundation's trimming of each was a fiftieth of a large batch.
+        if !code.isEmpty, code.utf8.allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+            return code
+        }
         let trimmed = code.trimmingCharacters(in: .whitespaces)
         // A flag designator keeps its id's case (flags are compared as written).
         if trimmed.lowercased().hasPrefix(ProjectConditions.flagPrefix) { return ProjectConditions.flagPrefix + trimmed.dropFirst(ProjectConditions.flagPrefix.count) }
@@ -374,6 +387,8 @@ public enum IndustryCode {
     /// they are given): normalising on every comparison, hundreds per site, was a measurable share of
     /// a screening.
     public static func covers(_ ancestor: String, _ code: String) -> Bool {
-        !ancestor.isEmpty && code.hasPrefix(ancestor)
+        // Bytes, not `hasPrefix`: normalised codes are ASCII, and this runs for every designator of
+        // every clause a site meets.
+        !ancestor.isEmpty && code.utf8.starts(with: ancestor.utf8)
     }
 }

@@ -84,6 +84,8 @@ public final class Dataset: Sendable {
     /// The shorelines cut into short pieces for nearest-distance search, with a tree per river class.
     public let shorelinePieces: ShorelinePieces
     public let sensitiveLayers: [SensitiveLayer]
+    /// The ids and roles of `sensitiveLayers`: what a zone condition may name (made once, not per site).
+    package let sensitiveLayerNames: Set<String>
     public let sensitiveAreas: [SensitiveArea]
     /// Nil when the dataset has no parks layer (园区内/园区外 cannot then be decided).
     public let parks: [Park]?
@@ -204,6 +206,7 @@ public final class Dataset: Sendable {
         shorelines = parts.shorelines
         shorelinePieces = ShorelinePieces(parts.shorelines)
         sensitiveLayers = parts.sensitiveLayers
+        sensitiveLayerNames = Set(parts.sensitiveLayers.flatMap { [$0.id] + ($0.role.map { [$0.rawValue] } ?? []) })
         sensitiveAreas = parts.sensitiveAreas
         parks = parts.parks
         clauses = parts.clauses

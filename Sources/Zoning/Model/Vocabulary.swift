@@ -24,6 +24,16 @@ public enum Effect: String, Sendable, Codable, CaseIterable {
         language == .zh ? chineseName : rawValue
     }
 
+    /// Most severe first, as the cases are declared (`allCases.firstIndex(of:)` without the search).
+    public var severity: Int {
+        switch self {
+        case .prohibited: 0
+        case .restricted: 1
+        case .needsAssessment: 2
+        case .requirement: 3
+        }
+    }
+
     /// The verdict this effect leads to, if any.
     public var verdict: Verdict? {
         switch self {

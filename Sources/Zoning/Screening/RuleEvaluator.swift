@@ -71,17 +71,26 @@ package struct RuleEvaluator {
     /// the profile leaves open; else, if none binds, its requirements. A part whose words ask for a fact
     /// nobody gives is undetermined where it would otherwise concern.
     package static func decide(_ parts: [ClausePart], profile: ProjectProfile?, isChemical: Bool?, site: SiteConditionFacts) -> (Concern, Int) {
-        let rank: [Concern: Int] = [.concerns: 0, .undetermined: 1, .unknown: 2, .doesNotConcern: 3]
+        func rank(_ concern: Concern) -> Int {
+            switch concern {
+            case .concerns: 0
+            case .undetermined: 1
+            case .unknown: 2
+            case .doesNotConcern: 3
+            }
+        }
         var best: (concern: Concern, part: Int, key: (Int, Int))?
         var requirement: (concern: Concern, part: Int)?
-        for (index, part) in parts.enumerated() {
-            var concern = part.conditions.evaluate(profile, isChemical: isChemical, site: site)
-            if concern == .concerns && part.missing.contains(where: { !$0.isStated(by: profile, site: site) }) { concern = .undetermined }
-            guard part.effect != .requirement else {
-                if requirement.map({ rank[concern, default: 3] < rank[$0.concern, default: 3] }) ?? true { requirement = (concern, index) }
+        // By index, not `for part in parts`: each iteration copied a whole part (conditions, words).
+        for index in parts.indices {
+            var concern = parts[index].conditions.evaluate(profile, isChemical: isChemical, site: site)
+            if concern == .concerns && parts[index].missing.contains(where: { !$0.isStated(by: profile, site: site) }) { concern = .undetermined }
+            let effect = parts[index].effect
+            guard effect != .requirement else {
+                if requirement.map({ rank(concern) < rank($0.concern) }) ?? true { requirement = (concern, index) }
                 continue
             }
-            let key = (rank[concern, default: 3], Effect.allCases.firstIndex(of: part.effect) ?? 0)
+            let key = (rank(concern), effect.severity)
             if best.map({ key < $0.key }) ?? true { best = (concern, index, key) }
         }
         if let best, best.concern != .doesNotConcern { return (best.concern, best.part) }
@@ -94,7 +103,7 @@ package struct RuleEvaluator {
                  sensitive: [SensitiveAreaHit], clauses: ApplicableClauses) -> (applied: [Reason], possible: [Reason]) {
         var applied: [Reason] = [], possible: [Reason] = []
         let isChemical = profile?.isChemical(chemicalIndustries: chemicalIndustries)
-        func add(_ rule: SpatialRule, kind: Reason.Kind, detail: ReasonDetail, effect: Effect? = nil, text: String? = nil,
+        func add(_ rule: borrowing SpatialRule, kind: Reason.Kind, detail: ReasonDetail, effect: Effect? = nil, text: String? = nil,
                  missing: Undetermined.Missing? = nil) {
             let concern = rule.conditions.evaluate(profile, isChemical: isChemical, site: site)
             guard concern != .doesNotConcern else { return }
@@ -115,28 +124,33 @@ package struct RuleEvaluator {
 
         if !redLines.isEmpty {
             let zones = redLines.map { NamedZone(code: $0.code, name: $0.name) }
-            for rule in dataset.rules.redLineRules {
-                guard case .redLine(let allowedActivities) = rule.kind else { continue }
+            // Rules by index here and below: `for rule in` copied every rule (conditions, words, source) per site.
+            let rules = dataset.rules.redLineRules
+            for position in rules.indices {
+                guard case .redLine(let allowedActivities) = rules[position].kind else { continue }
                 if let allowed = allowedActivities.first(where: { profile?.flags.contains($0.flag) ?? false }) {
-                    add(rule, kind: .redLine, detail: .allowedActivity(redLines: zones, activity: allowed.text), effect: allowed.effect, text: allowed.text)
+                    add(rules[position], kind: .redLine, detail: .allowedActivity(redLines: zones, activity: allowed.text), effect: allowed.effect, text: allowed.text)
                 } else {
-                    add(rule, kind: .redLine, detail: .redLines(zones))
+                    add(rules[position], kind: .redLine, detail: .redLines(zones))
                 }
             }
         }
-        for rule in dataset.rules.unitClassRules {
-            guard case .unitClass(let classes) = rule.kind else { continue }
+        let unitClassRules = dataset.rules.unitClassRules
+        for position in unitClassRules.indices {
+            guard case .unitClass(let classes) = unitClassRules[position].kind else { continue }
             let hit = units.filter { classes.contains($0.unitClass) }
             guard !hit.isEmpty else { continue }
-            add(rule, kind: .unitClass, detail: .units(hit.map { NamedZone(code: $0.code, name: $0.name, unitClass: $0.unitClass) }))
+            add(unitClassRules[position], kind: .unitClass, detail: .units(hit.map { NamedZone(code: $0.code, name: $0.name, unitClass: $0.unitClass) }))
         }
         for band in shorelines.bands where band.inside {
-            guard let rule = dataset.rules.shorelineBands.first(where: { $0.id == band.ruleId }), let nearest = band.nearest else { continue }
-            add(rule, kind: .shorelineBand, detail: .shoreline(river: nearest.river, riverClass: nearest.riverClass,
+            let bandRules = dataset.rules.shorelineBands
+            guard let position = bandRules.firstIndex(where: { $0.id == band.ruleId }), let nearest = band.nearest else { continue }
+            add(bandRules[position], kind: .shorelineBand, detail: .shoreline(river: nearest.river, riverClass: nearest.riverClass,
                                                                metres: nearest.distance.metres, limitMetres: band.distanceMetres))
         }
-        for rule in dataset.rules.sensitiveAreaRules {
-            guard case .sensitiveArea(let layer, let levels) = rule.kind else { continue }
+        let sensitiveRules = dataset.rules.sensitiveAreaRules
+        for position in sensitiveRules.indices {
+            guard case .sensitiveArea(let layer, let levels) = sensitiveRules[position].kind else { continue }
             var met: [SensitiveAreaHit] = [], unread: [SensitiveAreaHit] = []
             for area in sensitive where area.layer == layer || area.role?.rawValue == layer {
                 switch area.meets(levels: levels) {
@@ -146,14 +160,16 @@ package struct RuleEvaluator {
                 }
             }
             if let first = met.first {
-                add(rule, kind: .sensitiveArea, detail: .sensitiveAreas(kind: first.kind, areas: met.map { NamedZone(code: $0.code, name: $0.name, level: $0.level) }))
+                add(sensitiveRules[position], kind: .sensitiveArea, detail: .sensitiveAreas(kind: first.kind, areas: met.map { NamedZone(code: $0.code, name: $0.name, level: $0.level) }))
             } else if let first = unread.first {
-                add(rule, kind: .sensitiveArea, detail: .sensitiveAreas(kind: first.kind, areas: unread.map { NamedZone(code: $0.code, name: $0.name, level: $0.level) }),
+                add(sensitiveRules[position], kind: .sensitiveArea, detail: .sensitiveAreas(kind: first.kind, areas: unread.map { NamedZone(code: $0.code, name: $0.name, level: $0.level) }),
                     missing: .protectionLevel(kind: first.kind, areas: unread.map(\.name)))
             }
         }
-        for rule in dataset.rules.regionRules {
-            add(rule, kind: .region, detail: .region(territory: rule.appliesIn, parks: placement(rule.conditions.park)))
+        let regionRules = dataset.rules.regionRules
+        for position in regionRules.indices {
+            add(regionRules[position], kind: .region,
+                detail: .region(territory: regionRules[position].appliesIn, parks: placement(regionRules[position].conditions.park)))
         }
         for (position, hit) in clauses.scopes.enumerated() where clauses.concerns[position] != .doesNotConcern && hit.clause.value.isDecisive {
             let clause = clauses[position]
@@ -187,8 +203,7 @@ package struct RuleEvaluator {
             }
             applied.append(reason)
         }
-        let order: (Reason) -> Int = { Effect.allCases.firstIndex(of: $0.effect) ?? 0 }
-        return (applied.sorted { order($0) < order($1) }, possible.sorted { order($0) < order($1) })
+        return (applied.sorted { $0.effect.severity < $1.effect.severity }, possible.sorted { $0.effect.severity < $1.effect.severity })
     }
 
     /// Why a site condition cannot be decided here: no parks layer, parks of unknown compliance, or a

@@ -30,14 +30,14 @@ public struct SiteLocation {
     /// Sorted by share of the site, largest first.
     public var units: [UnitHit] {
         unitFacts.map { fact in
-            let unit = dataset.units[fact.item]
+            let unit = dataset.units.record(fact.item).value
             return UnitHit(code: unit.code, name: unit.name, unitClass: unit.unitClass.rawValue, subclass: unit.subclass, overlap: fact.overlap, onBoundary: fact.onBoundary)
         }.sorted { ($0.overlap.share, $1.code) > ($1.overlap.share, $0.code) }
     }
 
     public var redLines: [RedLineHit] {
         redLineFacts.map { fact in
-            let redLine = dataset.redLines[fact.item]
+            let redLine = dataset.redLines.record(fact.item).value
             return RedLineHit(code: redLine.code, name: redLine.name, type: redLine.type, overlap: fact.overlap)
         }.sorted { $0.overlap.share > $1.overlap.share }
     }
@@ -67,7 +67,7 @@ public struct SiteLocation {
             let area = dataset.sensitiveAreas[fact.item]
             return SiteConditionFacts.AreaFact(role: area.role?.rawValue, layer: area.layer, level: area.level)
         }
-        let roles = Set(dataset.sensitiveLayers.flatMap { [$0.id] + ($0.role.map { [$0.rawValue] } ?? []) })
+        let roles = dataset.sensitiveLayerNames
         let parks = dataset.parks.map { all in
             parkFacts.map { SiteConditionFacts.ParkShare(kind: all[$0.item].kind, compliant: all[$0.item].compliant, share: $0.overlap.share,
                                                         name: all[$0.item].name) }
