@@ -83,8 +83,13 @@ public struct OutputRenderer: Sendable {
             default: rendered.primary = Data(text.utf8)
             }
         case .csv:
-            rendered.primary = Data(CSVText.line(ResultTable.siteRow(item, language) + (comparing ? ResultTable.comparisonCells(item, language) : [])).utf8)
-            rendered.secondary = Data(ResultTable.zoneRows(item, language).map(CSVText.line).joined().utf8)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(512)
+            CSVText.appendLine(ResultTable.siteRow(item, language) + (comparing ? ResultTable.comparisonCells(item, language) : []), to: &bytes)
+            rendered.primary = Data(bytes)
+            bytes.removeAll(keepingCapacity: true)
+            for row in ResultTable.zoneRows(item, language) { CSVText.appendLine(row, to: &bytes) }
+            rendered.secondary = Data(bytes)
         case .xlsx:
             rendered.siteRow = ResultTable.siteRow(item, language) + (comparing ? ResultTable.comparisonCells(item, language) : [])
             rendered.zoneRows = ResultTable.zoneRows(item, language)
@@ -142,20 +147,5 @@ public struct OutputRenderer: Sendable {
     private func featureText(_ item: BatchItem) -> String {
         let answer = item.outcome.map { json($0, comparison: item.comparison) }.mapError { AnswerFailure($0.message) }
         return AnsweredFeature.text(feature: item.feature, id: item.id, label: item.label, index: item.index, site: item.site, answer: answer)
-    }
-}
-
-/// CSV as Excel reads it: fields quoted only when they must be, lines ending in CRLF.
-public enum CSVText {
-    public static func line(_ fields: [JSONValue]) -> String {
-        fields.map(field).joined(separator: ",") + "\r\n"
-    }
-
-    public static func field(_ field: JSONValue) -> String {
-        let text = field == .null ? "" : (field.text ?? "")
-        // Scanned as bytes: walking Characters (grapheme clusters) of Chinese text was a tenth of a
-        // province batch's time.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -29,8 +29,10 @@ final class SiteTableCSV {
     /// `result` is the row's result cells as CSV, ending in CRLF.
     func add(_ feature: Feature?, result: Data) throws {
         let cells = columns.cells(of: feature)
-        var input = Data()
-        for cell in cells { input.append(contentsOf: CSVText.field(cell).utf8); input.append(UInt8(ascii: ",")) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(128)
+        for cell in cells { CSVText.appendField(cell, to: &bytes); bytes.append(UInt8(ascii: ",")) }
+        let input = Data(bytes)
         guard let scratch else {
             if !headerWritten {
                 try output.write(Self.bom + Data(CSVText.line((columns.header + resultColumns).map(JSONValue.string)).utf8))
