@@ -389,6 +389,13 @@ public enum IndustryCode {
     public static func covers(_ ancestor: String, _ code: String) -> Bool {
         // Bytes, not `hasPrefix`: normalised codes are ASCII, and this runs for every designator of
         // every clause a site meets.
-        !ancestor.isEmpty && code.utf8.starts(with: ancestor.utf8)
+        let prefix = ancestor.utf8, whole = code.utf8
+        guard !prefix.isEmpty, prefix.count <= whole.count else { return false }
+        var position = whole.startIndex
+        for byte in prefix {
+            guard whole[position] == byte else { return false }
+            whole.formIndex(after: &position)
+        }
+        return true
     }
 }

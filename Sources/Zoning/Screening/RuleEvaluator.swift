@@ -44,11 +44,11 @@ package struct RuleEvaluator {
         var concerns: [Concern] = [], parts: [Int] = []
         concerns.reserveCapacity(scopes.count)
         parts.reserveCapacity(scopes.count)
-        for hit in scopes {
+        for position in scopes.indices {
             // Read in place through the hit's box: copying a whole Clause (texts, scope, conditions) per
             // hit showed in profiles.
-            let clause = hit.clause
-            if !hit.conditional {
+            let clause = scopes[position].clause
+            if !scopes[position].conditional {
                 concerns.append(.concerns)
                 parts.append(-1)
             } else if clause.value.reviewWord != nil {
