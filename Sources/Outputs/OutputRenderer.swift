@@ -58,7 +58,7 @@ public struct OutputRenderer: Sendable {
 
     public func render(_ item: BatchItem) -> RenderedOutput {
         var rendered = RenderedOutput()
-        if case .failure(let error) = item.outcome { rendered.failure = error.message }
+        if case .failure(let error) = item.outcome { rendered.failure = error.message(language) }
         switch format {
         case .text:
             switch item.outcome {
@@ -67,7 +67,7 @@ public struct OutputRenderer: Sendable {
                 if let comparison = item.comparison { text += comparison.lines(language).joined(separator: "\n") + "\n" }
                 rendered.primary = Data(text.utf8)
             case .failure(let error):
-                rendered.primary = Data(("══ \(item.label) ══\n" + language.pick("无法筛查：", "not screened: ") + error.message + "\n").utf8)
+                rendered.primary = Data(("══ \(item.label.text(language)) ══\n" + language.pick("无法筛查：", "not screened: ") + error.message(language) + "\n").utf8)
             }
         case .json:
             if case .success(let result) = item.outcome {
@@ -120,16 +120,16 @@ public struct OutputRenderer: Sendable {
             row.location = Coordinate(x: (envelope.minX + envelope.maxX) / 2, y: (envelope.minY + envelope.maxY) / 2)
             outcome = .screened(result)
         case .failure(let error):
-            row.failure = error.message
+            row.failure = error.message(language)
             if let site = item.site, let geometry = try? site.longitudeLatitude(), !geometry.envelope.isEmpty {
                 let envelope = geometry.envelope
                 row.location = Coordinate(x: (envelope.minX + envelope.maxX) / 2, y: (envelope.minY + envelope.maxY) / 2)
             }
-            outcome = .failed(message: error.message)
+            outcome = .failed(message: error.message(language))
         }
         rendered.reportRow = row
         if hasSection {
-            let source = item.feature.map { _ in item.label }
+            let source = item.feature.map { _ in item.label.text(language) }
             rendered.primary = Data(SiteReport(dataset: dataset, language: language).section(outcome, title: title, source: source, anchor: anchor).utf8)
         }
     }
@@ -145,7 +145,7 @@ public struct OutputRenderer: Sendable {
 
     /// The input feature with the result (or the error) under one property (see `AnsweredFeature`).
     private func featureText(_ item: BatchItem) -> String {
-        let answer = item.outcome.map { json($0, comparison: item.comparison) }.mapError { AnswerFailure($0.message) }
-        return AnsweredFeature.text(feature: item.feature, id: item.id, label: item.label, index: item.index, site: item.site, answer: answer)
+        let answer = item.outcome.map { json($0, comparison: item.comparison) }.mapError { AnswerFailure($0.message(language)) }
+        return AnsweredFeature.text(feature: item.feature, id: item.id, label: item.label.text(language), index: item.index, site: item.site, answer: answer)
     }
 }

@@ -75,7 +75,7 @@ public final class OutputWriter {
     }
 
     public func add(_ item: BatchItem, _ rendered: RenderedOutput) throws {
-        if let failure = rendered.failure, format == .json { failures.append((item.index, item.label, failure)) }
+        if let failure = rendered.failure, format == .json { failures.append((item.index, item.label.text(language), failure)) }
         clauseTexts?.refer(to: rendered.clauseIndices)
         switch format {
         case .json:

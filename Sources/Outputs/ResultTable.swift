@@ -32,15 +32,15 @@ enum ResultTable {
     }
 
     static func siteRow(_ item: BatchItem, _ l: Language) -> [JSONValue] {
-        let id = JSONValue.string(item.id ?? item.label)
+        let id = JSONValue.string(item.id ?? item.label.text(l))
         switch item.outcome {
         case .failure(let error):
             return [.number(Double(item.index + 1)), id, .null, .null, .null, .null, .null, .null, .null, .null,
-                    .null, .null, .null, .null, .null, .null, .string(error.message)]
+                    .null, .null, .null, .null, .null, .null, .string(error.message(l))]
         case .success(let r):
             func number(_ value: Double?) -> JSONValue { value.map { .number(($0 * 1000).rounded() / 1000) } ?? .null }
             let area = r.site.area
-            return [.number(Double(item.index + 1)), .string(r.site.id ?? item.id ?? item.label), r.site.name.map(JSONValue.string) ?? .null,
+            return [.number(Double(item.index + 1)), .string(r.site.id ?? item.id ?? item.label.text(l)), r.site.name.map(JSONValue.string) ?? .null,
                     .string(r.verdict.name(l)), .string(r.reasons.map(\.ruleId).joined(separator: ";")), .string(r.site.geometryType),
                     number(area?.squareMetres), number(area?.hectares), number(area?.mu),
                     area.map { .string($0.method + ($0.crs.map { " \($0)" } ?? "")) } ?? .null,
@@ -52,7 +52,7 @@ enum ResultTable {
 
     static func zoneRows(_ item: BatchItem, _ l: Language) -> [[JSONValue]] {
         guard case .success(let r) = item.outcome else { return [] }
-        let index = JSONValue.number(Double(item.index + 1)), id = JSONValue.string(r.site.id ?? item.id ?? item.label)
+        let index = JSONValue.number(Double(item.index + 1)), id = JSONValue.string(r.site.id ?? item.id ?? item.label.text(l))
         func row(_ kind: String, _ code: String?, _ name: String, _ kindOfZone: String?, _ overlap: Overlap) -> [JSONValue] {
             func number(_ value: Double?) -> JSONValue { value.map { .number(($0 * 1000).rounded() / 1000) } ?? .null }
             return [index, id, .string(kind), code.map(JSONValue.string) ?? .null, .string(name), kindOfZone.map(JSONValue.string) ?? .null,

@@ -17,12 +17,12 @@ enum BatchRun {
                 let (summary, elapsed) = try timed { () throws -> BatchSummary in
                     let pool = BatchEngines.pool(dataset: dataset, threads: workers)
                     defer { pool.shutDown() }
-                    let screener = BatchScreening(pool: pool, language: .zh) { item -> Int in
+                    let screener = BatchScreening(pool: pool) { item -> Int in
                         guard json, case .success(let result) = item.outcome else { return 0 }
                         return answers.json(result).count
                     }
                     let feeder = Thread {
-                        for site in sites { screener.submit(BatchJob(label: "", feature: nil, site: .success(site))) }
+                        for site in sites { screener.submit(BatchJob(label: .name(""), feature: nil, site: .success(site))) }
                         screener.finish()
                     }
                     feeder.start()

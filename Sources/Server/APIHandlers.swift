@@ -387,7 +387,7 @@ struct AnsweredJob: Sendable {
             answer = .success(answers.json(result))
         } catch {
             let message = switch error {
-            case let error as BatchInputError: error.message
+            case let error as BatchInputError: error.message(l)
             case let error as APIError: error.message
             case let error as UserFacingError: error.message(l)
             default: "\(error)"
@@ -396,7 +396,7 @@ struct AnsweredJob: Sendable {
         }
         if case .failure = answer { failed = true } else { failed = false }
         self.referred = referred
-        feature = Data(AnsweredFeature.text(feature: job.feature, id: job.id, label: job.label, index: indexed.index, site: site, answer: answer).utf8)
+        feature = Data(AnsweredFeature.text(feature: job.feature, id: job.id, label: job.label.text(l), index: indexed.index, site: site, answer: answer).utf8)
     }
 }
 

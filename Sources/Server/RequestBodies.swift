@@ -12,7 +12,7 @@ public enum RequestBodies {
     /// (The service picks the dataset by the request's `edition`; here it is given.)
     public static func screenSites(_ body: Data, dataset: Dataset, language: Language) throws -> [BatchJob] {
         switch try SiteBuilder(dataset: dataset, language: language).sites(try screenRequest(body, language: language)) {
-        case .one(let site): [BatchJob(label: site.reference ?? "request", id: site.id, feature: nil, site: .success(site))]
+        case .one(let site): [BatchJob(label: site.reference ?? .name("request"), id: site.id, feature: nil, site: .success(site))]
         case .parcels(let jobs): jobs.map(\.job)
         }
     }

@@ -61,11 +61,12 @@ struct SiteBuilder: Sendable {
     }
 
     /// A site the intake could not make, as the API answers it.
-    static func apiError(_ failure: BatchInputError) -> APIError {
-        switch failure.kind {
-        case .invalidGeometry: APIError(kind: .invalidGeometry, message: failure.message)
-        case .outsideDataset: APIError(kind: .outsideDataset, message: failure.message)
-        case .unreadable, .profile, .other: APIError(kind: .malformedRequest, message: failure.message)
+    static func apiError(_ failure: BatchInputError, _ language: Language) -> APIError {
+        let message = failure.message(language)
+        return switch failure.kind {
+        case .invalidGeometry: APIError(kind: .invalidGeometry, message: message)
+        case .outsideDataset: APIError(kind: .outsideDataset, message: message)
+        case .unreadable, .profile, .other: APIError(kind: .malformedRequest, message: message)
         }
     }
 
@@ -73,7 +74,7 @@ struct SiteBuilder: Sendable {
     /// property and profile.
     func intake(crs: CRS?, offset: WebMapDatum, idField: String?, overrides: ProfileOverrides = ProfileOverrides()) -> SiteIntake {
         SiteIntake(dataset: dataset, options: SiteIntake.Options(crs: crs, offset: offset, idField: idField, overrides: overrides,
-                                                                 language: language, untrusted: true, limits: uploadLimits))
+                                                                 untrusted: true, limits: uploadLimits))
     }
 
     func datum(_ offset: String?) throws(APIError) -> WebMapDatum {
@@ -131,7 +132,7 @@ struct SiteBuilder: Sendable {
             throw APIError.malformed(l, "请给出 geometry、coordinates、file 三者之一", "give exactly one of geometry, coordinates or file")
         }
         var source = intake.request("request")
-        return .one(try source.job(feature, name: request.name).site.mapError(Self.apiError).get())
+        return .one(try source.job(feature, name: request.name).site.mapError { Self.apiError($0, l) }.get())
     }
 
     /// An uploaded file's parcels: each its own site unless the request merges them. With one parcel,
@@ -153,11 +154,11 @@ struct SiteBuilder: Sendable {
         var source = intake.source(file.fileName)
         if merging {
             let jobs = batch.features.map { source.job($0) }
-            return .one(try intake.merged(jobs, source: file.fileName, id: request.id, name: request.name).site.mapError(Self.apiError).get())
+            return .one(try intake.merged(jobs, source: file.fileName, id: request.id, name: request.name).site.mapError { Self.apiError($0, l) }.get())
         }
         if batch.problems.isEmpty, batch.features.count == 1, var only = batch.features.first {
             if let id = request.id { only.id = id }
-            return .one(try source.job(only, name: request.name).site.mapError(Self.apiError).get())
+            return .one(try source.job(only, name: request.name).site.mapError { Self.apiError($0, l) }.get())
         }
         let read = batch.problems.map { (index: $0.featureIndex ?? 0, read: Result<Feature, FeatureError>.failure($0)) }
             + batch.features.map { (index: $0.index, read: Result<Feature, FeatureError>.success($0)) }
@@ -205,7 +206,7 @@ struct UploadedBoundary {
         }
         do {
             // The request's CRS only stands in where the file says none (the intake's default).
-            return try SiteFiles.features(data: data, fileName: fileName, options: SiteIntake.Options(crs: nil, language: l, untrusted: true, limits: limits))
+            return try SiteFiles.features(data: data, fileName: fileName, options: SiteIntake.Options(crs: nil, untrusted: true, limits: limits))
         } catch let error as InputLimits.Exceeded {
             throw APIError(kind: .inputTooLarge, message: error.message(l))
         } catch GDALError.overLimit(let limit) {

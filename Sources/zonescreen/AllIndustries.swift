@@ -30,11 +30,11 @@ struct AllIndustriesRun: Sendable {
             switch job.site {
             case .failure(let error): return .failure(error)
             case .success(let site):
-                do {
+                do throws(ScreeningError) {
                     let verdicts = try engine.screenAllIndustries(site, nature: nature, chemical: chemical, flags: flags)
-                    return .success(format == .json ? String(decoding: answers.json(verdicts), as: UTF8.self) : text(verdicts, title: job.id ?? job.label))
+                    return .success(format == .json ? String(decoding: answers.json(verdicts), as: UTF8.self) : text(verdicts, title: job.id ?? job.label.text(l)))
                 } catch {
-                    return .failure(BatchInputError(message: (error as? UserFacingError)?.message(l) ?? "\(error)"))
+                    return .failure(BatchInputError(.screening(error), site: job.label))
                 }
             }
         }
@@ -50,7 +50,7 @@ struct AllIndustriesRun: Sendable {
                 try output.write(text + "\n")
             case (.failure(let error), _):
                 failed += 1
-                FileHandle.standardError.write(Data((l.pick("错误：", "error: ") + error.message + "\n").utf8))
+                FileHandle.standardError.write(Data((l.pick("错误：", "error: ") + error.message(l) + "\n").utf8))
             }
         }
         if format == .json { try output.write("\n]}\n") }

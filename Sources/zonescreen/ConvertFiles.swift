@@ -32,8 +32,7 @@ struct ConvertFiles {
                         "ZoneScreen's own industry catalogue \(BuiltInData.catalogue) is missing: reinstall with scripts/install"))
         }
         // Profiles in the features do not matter here: the intake leaves them unread.
-        let intake = SiteIntake(catalogue: catalogue, options: options.input.intake(crs: declared, offset: command.fromDatum, language: l,
-                                                                               readsProfiles: false))
+        let intake = SiteIntake(catalogue: catalogue, options: options.input.intake(crs: declared, offset: command.fromDatum, readsProfiles: false))
 
         var features: [Feature] = []
         var labels: [String] = []
@@ -58,7 +57,7 @@ struct ConvertFiles {
                     switch converted(job, to: target, intake: intake) {
                     case .success(let feature):
                         features.append(feature)
-                        labels.append(job.label)
+                        labels.append(job.label.text(l))
                     case .failure(let problem):
                         report(problem.message)
                         failed += 1
@@ -103,9 +102,9 @@ struct ConvertFiles {
         case .success(let read):
             site = read
         case .failure(let error):
-            return .failure(CLIError(error.message))
+            return .failure(CLIError(error.message(l)))
         }
-        let prefix = job.label + l.pick("：", ": ")
+        let prefix = job.label.text(l) + l.pick("：", ": ")
         var geometry = site.geometry
         if site.webMapDatum != .wgs84 {
             guard site.crs.isKnownGeographic else {

@@ -24,7 +24,7 @@ final class FailureLog {
         counts[error.kind, default: 0] += 1
         guard total <= Self.shownInFull else { return }
         progress.clearLine()
-        FileHandle.standardError.write(Data((language.pick("错误：", "error: ") + TerminalText.oneLine(error.message) + "\n").utf8))
+        FileHandle.standardError.write(Data((language.pick("错误：", "error: ") + TerminalText.oneLine(error.message(language)) + "\n").utf8))
     }
 
     /// Nil when every failure was shown; otherwise how many were not, and all of them by kind.

@@ -138,9 +138,9 @@ struct Screen: ParsableCommand {
                 guard format == .text || format == .json else {
                     throw CLIError(l.pick("--all-industries 只支持 --format text 或 json", "--all-industries supports --format text or json only"))
                 }
-                let intake = SiteIntake(dataset: loaded, options: input.intake(crs: declaredCRS, offset: offset ?? .wgs84, language: l))
+                let intake = SiteIntake(dataset: loaded, options: input.intake(crs: declaredCRS, offset: offset ?? .wgs84))
                 var jobs: [BatchJob] = []
-                SiteReader(dataset: loaded, intake: intake, stdinLimit: stdinLimit, mergeParcels: mergeParcels).read(points: points, coordinateTexts: coordinateTexts, files: files, demoSites: demoSites,
+                SiteReader(dataset: loaded, intake: intake, language: l, stdinLimit: stdinLimit, mergeParcels: mergeParcels).read(points: points, coordinateTexts: coordinateTexts, files: files, demoSites: demoSites,
                                                                 expect: { _ in }, submit: { jobs.append($0) }, idle: {})
                 let run = AllIndustriesRun(dataset: loaded, nature: overrides.nature, chemical: overrides.chemical, flags: overrides.flags,
                                            format: format, language: l)
@@ -162,9 +162,9 @@ struct Screen: ParsableCommand {
             let pool = BatchEngines.pool(dataset: loaded, threads: jobs ?? ProcessInfo.processInfo.activeProcessorCount, comparing: comparison)
             // The engine threads end before the process does, whatever happens: never exit while one is in GEOS.
             defer { pool.shutDown() }
-            let screener = BatchScreening(pool: pool, language: l, clauses: clauseDetail, comparing: comparison, render: renderer.render)
-            let intake = SiteIntake(dataset: loaded, options: input.intake(crs: declaredCRS, offset: offset ?? .wgs84, overrides: overrides, language: l))
-            let reader = SiteReader(dataset: loaded, intake: intake, stdinLimit: stdinLimit, mergeParcels: mergeParcels)
+            let screener = BatchScreening(pool: pool, clauses: clauseDetail, comparing: comparison, render: renderer.render)
+            let intake = SiteIntake(dataset: loaded, options: input.intake(crs: declaredCRS, offset: offset ?? .wgs84, overrides: overrides))
+            let reader = SiteReader(dataset: loaded, intake: intake, language: l, stdinLimit: stdinLimit, mergeParcels: mergeParcels)
             let expected = SharedCount()
             let (points, coordinateTexts, files, demoSites) = (self.points, self.coordinateTexts, self.files, self.demoSites)
             // Input is read on its own thread so that answers leave on this one while it waits for more.

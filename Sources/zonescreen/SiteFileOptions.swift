@@ -28,10 +28,10 @@ struct SiteFileOptions: ParsableArguments {
 
     /// The intake's options for these files; `crs` is the CRS the caller settled on (these options'
     /// `--crs`, or what the command says otherwise).
-    func intake(crs declared: CRS?, offset: WebMapDatum, overrides: ProfileOverrides = ProfileOverrides(), language: Language,
+    func intake(crs declared: CRS?, offset: WebMapDatum, overrides: ProfileOverrides = ProfileOverrides(),
                 readsProfiles: Bool = true) -> SiteIntake.Options {
         SiteIntake.Options(crs: declared, offset: offset, idField: idField, overrides: overrides, encoding: encoding, layer: layer,
-                           tableRows: rows, language: language, untrusted: untrustedInput, limits: limits.limits(over: .files),
+                           tableRows: rows, untrusted: untrustedInput, limits: limits.limits(over: .files),
                            readsProfiles: readsProfiles)
     }
 }

@@ -10,12 +10,12 @@ import Wording
 struct SiteReader: Sendable {
     let dataset: Dataset
     let intake: SiteIntake
+    /// The language of the notes this reader prints and of the source name it gives demo sites.
+    let language: Language
     /// Standard input read whole (one GeoJSON document) stops past this.
     var stdinLimit = ReadLimits.Bound(InputLimits.stdinBytes.value, setting: InputLimits.stdinBytes.variable)
     /// `--merge-parcels`: each file's (and stdin's) parcels are screened together as one site.
     var mergeParcels = false
-
-    var language: Language { intake.options.language }
 
     /// - Parameters:
     ///   - expect: told the number of sites when it is known before screening starts (not for stdin).
@@ -31,8 +31,7 @@ struct SiteReader: Sendable {
             if parts.count == 2, let x = parts[0], let y = parts[1], x.isFinite, y.isFinite {
                 ready.append(source.job(Feature(id: "point-\(index + 1)", geometry: .point(Coordinate(x: x, y: y)), index: index)))
             } else {
-                ready.append(failed("--point \(text)", l.pick("第 \(index + 1) 个 --point“\(text)”格式有误，应为 经度,纬度（如 111.5,30.5）",
-                                                              "--point \(index + 1) \"\(text)\" is malformed; expected LON,LAT (e.g. 111.5,30.5)")))
+                ready.append(failed("--point \(text)", MalformedPoint(number: index + 1, text: text)))
             }
         }
         for (index, text) in coordinateTexts.enumerated() {
@@ -42,7 +41,7 @@ struct SiteReader: Sendable {
                 let feature = Feature(id: "coords-\(index + 1)", geometry: parsed.geometry, index: index, notes: parsed.notes.map(InputNote.coordinates))
                 ready.append(source.job(feature))
             } catch {
-                ready.append(failed("--coords \(index + 1)", error.message(l)))
+                ready.append(failed("--coords \(index + 1)", error))
             }
         }
         if demoSites {
@@ -76,7 +75,7 @@ struct SiteReader: Sendable {
                 }
             } catch {
                 parcels.removeAll()
-                submit(failed("stdin", (error as? UserFacingError)?.message(l) ?? "\(error)"))
+                submit(failed("stdin", error))
             }
             if mergeParcels && !parcels.isEmpty { submit(intake.merged(parcels, source: "stdin")) }
             tell(source.notes.map { $0.message(l) })
@@ -90,12 +89,12 @@ struct SiteReader: Sendable {
         // A FIFO would wait for a writer for ever (and a device is no site file): said at once.
         var status = stat()
         if stat(file, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG, (status.st_mode & S_IFMT) != S_IFDIR {
-            submit(failed(file, GDALError.notRegularFile(file: file).message(l)))
+            submit(failed(file, GDALError.notRegularFile(file: file)))
             return 1
         }
         let opened: FeatureSource
         do { opened = try SiteFiles.open(file, options: intake.options) } catch {
-            submit(failed(file, (error as? UserFacingError)?.message(l) ?? "\(error)"))
+            submit(failed(file, error))
             return 1
         }
         var source = intake.source(file)
@@ -115,7 +114,7 @@ struct SiteReader: Sendable {
             }
         } catch {
             count += 1
-            submit(failed(file, (error as? UserFacingError)?.message(l) ?? "\(error)"))
+            submit(failed(file, error))
         }
         let readerNotes = (opened as? GDALFile)?.notes.map { file + l.pick("：", ": ") + $0.message(l) } ?? []
         tell(readerNotes + source.notes.map { $0.message(l) })
@@ -128,7 +127,20 @@ struct SiteReader: Sendable {
         }
     }
 
-    private func failed(_ label: String, _ message: String) -> BatchJob {
-        BatchJob(label: label, feature: nil, site: .failure(BatchInputError(message: message, kind: .unreadable)))
+    /// A job for input that could not be read at all, called by `name` (an argument, a file, stdin).
+    private func failed(_ name: String, _ error: any Error) -> BatchJob {
+        BatchJob(label: .name(name), feature: nil, site: .failure(BatchInputError(.input(error), site: .name(name))))
+    }
+}
+
+/// A `--point` that is not two finite numbers.
+struct MalformedPoint: UserFacingError {
+    /// Which `--point` of the command line, from 1.
+    let number: Int
+    let text: String
+
+    func message(_ l: Language) -> String {
+        l.pick("第 \(number) 个 --point“\(text)”格式有误，应为 经度,纬度（如 111.5,30.5）",
+               "--point \(number) \"\(text)\" is malformed; expected LON,LAT (e.g. 111.5,30.5)")
     }
 }

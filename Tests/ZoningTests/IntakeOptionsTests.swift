@@ -45,7 +45,7 @@ struct IntakeOptionsTests {
         let job = source.job(Feature(id: "P1", geometry: Self.square(111.5, 30.5), properties: ["化工": .string("部分")], index: 1))
         guard case .failure(let error) = job.site else { Issue.record("screened despite an unreadable chemical column"); return }
         #expect(error.kind == .profile)
-        #expect(error.message == "parks.geojson 第 2 个要素（P1）：是否化工项目“部分”无法识别，应为 是/否、true/false、yes/no、y/n 或 1/0")
+        #expect(error.message(.zh) == "parks.geojson 第 2 个要素（P1）：是否化工项目“部分”无法识别，应为 是/否、true/false、yes/no、y/n 或 1/0")
         let yes = source.job(Feature(id: "P2", geometry: Self.square(111.5, 30.5), properties: ["chemical": .string("Y")], index: 2))
         #expect(try yes.site.get().profile?.chemical == true)
     }
@@ -72,7 +72,7 @@ struct IntakeOptionsTests {
         #expect(abs(try site.geometry.planarArea() - (250 + 12_000 + 13_333.3 + 20_000)) < 0.01)
         #expect(site.notes == [.declaredAreaReadAs(value: 250, unit: .squareMetre), .declaredAreaReadAs(value: 20, unit: .mu),
                                .declaredAreaMismatch(declared: 5, computedHectares: 2), .parcelsMerged(count: 4)])
-        #expect(merged.label == path && site.label == path && site.id == nil)
+        #expect(merged.label.text(.zh) == path && site.label?.text(.zh) == path && site.id == nil)
         #expect(site.crs == CRS(epsg: 4525))
     }
 
@@ -82,7 +82,7 @@ struct IntakeOptionsTests {
         let jobs = [source.job(Feature(id: "A", geometry: Self.square(111.5, 30.5), index: 0)),
                     source.job(Feature(id: "B", geometry: .point(Coordinate(x: 111.6, y: 30.6)), index: 1))]
         guard case .failure(let error) = Self.intake.merged(jobs, source: "upload.geojson").site else { Issue.record("merged a point"); return }
-        #expect(error.message == "upload.geojson 第 2 个要素（B）：只有面状地块才能合并为一个站点，此要素为 Point")
+        #expect(error.message(.zh) == "upload.geojson 第 2 个要素（B）：只有面状地块才能合并为一个站点，此要素为 Point")
     }
 
     @Test("merging refuses parcels whose profiles differ (one chemical, one not), rather than drop one")
@@ -92,7 +92,7 @@ struct IntakeOptionsTests {
                     source.job(Feature(id: "B", geometry: Self.square(111.6, 30.6), properties: ["chemical": .bool(false)], index: 1))]
         guard case .failure(let error) = Self.intake.merged(jobs, source: "upload.geojson").site else { Issue.record("merged two profiles"); return }
         #expect(error.kind == .profile)
-        #expect(error.message.hasPrefix("upload.geojson 第 2 个要素（B）：项目情况与第一个地块不同"))
+        #expect(error.message(.zh).hasPrefix("upload.geojson 第 2 个要素（B）：项目情况与第一个地块不同"))
     }
 
     @Test("merging keeps the first parcel that could not be read as the whole site's failure")
@@ -100,6 +100,6 @@ struct IntakeOptionsTests {
         var source = Self.intake.source("upload.geojson")
         let jobs = [source.job(Feature(id: "A", geometry: Self.square(111.5, 30.5), index: 0)), source.job(Feature(id: "B", geometry: nil, index: 1))]
         guard case .failure(let error) = Self.intake.merged(jobs, source: "upload.geojson").site else { Issue.record("merged a parcel without geometry"); return }
-        #expect(error.message == "upload.geojson 第 2 个要素（B）：没有几何")
+        #expect(error.message(.zh) == "upload.geojson 第 2 个要素（B）：没有几何")
     }
 }

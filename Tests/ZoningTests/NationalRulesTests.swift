@@ -22,7 +22,7 @@ struct NationalRulesTests {
 
     static func screen(_ dataset: Dataset, _ x: Double, _ y: Double, _ profile: ProjectProfile?) throws -> ScreeningResult {
         var site = Site(geometry: .point(Coordinate(x: x, y: y)), crs: CRS(epsg: 4546), profile: profile)
-        site.label = "test"
+        site.label = .name("test")
         return try ScreeningEngine(dataset: dataset).screen(site)
     }
 
@@ -141,7 +141,7 @@ struct NationalRulesTests {
             // A parcel half in P1 (x 502,500–503,500, y 3,301,000–3,301,200: 100,000 m² of it in P1, the rest in B outside any park).
             var parcel = Site(geometry: try Geometry(wkt: "POLYGON ((502500 3301000, 503500 3301000, 503500 3301200, 502500 3301200, 502500 3301000))"),
                               crs: CRS(epsg: 4546), profile: steel)
-            parcel.label = "parcel"
+            parcel.label = .name("parcel")
             let half = try ScreeningEngine(dataset: dataset).screen(parcel)
             #expect(abs((half.parks?.first?.overlap.share ?? 0) - 0.5) < 1e-9)
             #expect(Self.ids(half).contains("CN-FMQD-09"))

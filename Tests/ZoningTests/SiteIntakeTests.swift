@@ -26,7 +26,7 @@ struct SiteIntakeTests {
         let path = FixtureTable.url("sites/sites_with_ids.geojson").path
         #expect(jobs.map(\.id) == ["P-101", "P-102", "P-103", "P-104"])
         #expect(notes == [.idFieldRecognised(source: path, field: "site_id")])
-        #expect(jobs[2].label == "\(path) 第 3 个要素（P-103）")
+        #expect(jobs[2].label.text(.zh) == "\(path) 第 3 个要素（P-103）")
         #expect(try jobs[0].site.get().name == "宜昌港口物流园")
     }
 
@@ -55,7 +55,7 @@ struct SiteIntakeTests {
     func noIDField() throws {
         var source = SiteIntake(catalogue: Self.catalogue, options: SiteIntake.Options()).source("parks.geojson")
         let job = source.job(Feature(geometry: .point(Coordinate(x: 111.5, y: 30.5)), properties: ["园区": .string("A")], index: 4))
-        #expect(job.id == nil && job.label == "parks.geojson 第 5 个要素")
+        #expect(job.id == nil && job.label.text(.zh) == "parks.geojson 第 5 个要素")
         #expect(source.notes == [.noIDField(source: "parks.geojson", available: ["园区"])])
         #expect(source.notes.first?.message(.zh).contains("请用 --id-field 指定") == true)
     }
@@ -76,7 +76,7 @@ struct SiteIntakeTests {
         let good = source.job(Feature(id: "B", geometry: point, properties: ["项目性质": .string("扩建"), "化工": .string("是")], index: 1))
         #expect(throws: BatchInputError.self) { try bad.site.get() }
         if case .failure(let error) = bad.site {
-            #expect(error.message == "parks.geojson 第 1 个要素（A）：项目性质“拆除”无法识别，应为 新建、扩建 或 改建")
+            #expect(error.message(.zh) == "parks.geojson 第 1 个要素（A）：项目性质“拆除”无法识别，应为 新建、扩建 或 改建")
         }
         let profile = try good.site.get().profile
         #expect(profile?.nature == .expansion)

@@ -5,14 +5,14 @@ import Wording
 
 /// One site of a batch as read: what to screen, or why it could not even be read.
 public struct BatchJob: Sendable {
-    /// How messages name the site: "file 第 3 个要素（P-103）".
-    public var label: String
+    /// How messages name the site (its place in the input), worded where they are printed.
+    public var label: SiteLabel
     /// The site's ID as the input gives it, when it gives one.
     public var id: String?
     public var feature: Feature?
     public var site: Result<Site, BatchInputError>
 
-    public init(label: String, id: String? = nil, feature: Feature?, site: Result<Site, BatchInputError>) {
+    public init(label: SiteLabel, id: String? = nil, feature: Feature?, site: Result<Site, BatchInputError>) {
         self.label = label
         self.id = id
         self.feature = feature
@@ -20,52 +20,10 @@ public struct BatchJob: Sendable {
     }
 }
 
-/// A site that could not be read or turned into a `Site` (bad feature, unknown industry ...).
-public struct BatchInputError: Error, Sendable {
-    /// What kind of problem, for a summary that counts them.
-    public enum Kind: String, Sendable, CaseIterable {
-        /// The input could not be read (a file, a feature, a row).
-        case unreadable
-        /// The project profile in the feature's properties (an unknown industry or nature).
-        case profile
-        case invalidGeometry
-        case outsideDataset
-        /// Anything else (a CRS PROJ does not know, an offset on metres ...).
-        case other
-
-        public func name(_ l: Language) -> String {
-            switch self {
-            case .unreadable: l.pick("无法读取", "could not be read")
-            case .profile: l.pick("项目情况有误", "project profile not understood")
-            case .invalidGeometry: l.pick("几何无效", "invalid geometry")
-            case .outsideDataset: l.pick("在数据集范围之外", "outside the dataset")
-            case .other: l.pick("其他", "other")
-            }
-        }
-    }
-
-    public let message: String
-    public let kind: Kind
-
-    public init(message: String, kind: Kind = .other) {
-        self.message = message
-        self.kind = kind
-    }
-
-    init(_ error: ScreeningError, language: Language) {
-        let kind: Kind = switch error.problem {
-        case .invalidGeometry, .emptyGeometry: .invalidGeometry
-        case .outsideDataset: .outsideDataset
-        case .geometry, .offsetNeedsGeographic: .other
-        }
-        self.init(message: error.message(language), kind: kind)
-    }
-}
-
 /// One site's outcome, in input order.
 public struct BatchItem: Sendable {
     public let index: Int
-    public let label: String
+    public let label: SiteLabel
     public let id: String?
     public let feature: Feature?
     /// The site as read, also when screening it failed (its geometry still goes into GeoJSON output).

@@ -1,7 +1,6 @@
 import Foundation
 import Formats
 import Geometry
-import Wording
 
 /// What one thread of a batch screens with: the dataset's engine and, when every site is also
 /// screened under another edition, that edition's. Made on the thread that uses it (`EnginePool`).
@@ -36,15 +35,15 @@ public final class BatchScreening<Rendered: Sendable>: Sendable {
     private let render: @Sendable (BatchItem) -> Rendered
     private let renderOnWriter: Bool
 
-    public init(pool: EnginePool<BatchEngines>, batchSize: Int = 32, language: Language, clauses detail: ClauseDetail = .all,
+    public init(pool: EnginePool<BatchEngines>, batchSize: Int = 32, clauses detail: ClauseDetail = .all,
                 comparing comparison: EditionComparison? = nil, render: @escaping @Sendable (BatchItem) -> Rendered) {
         let renderOnWriter = pool.threads == 1
         self.render = render
         self.renderOnWriter = renderOnWriter
         stream = OrderedStream(pool: pool, batchSize: batchSize) { engines, job, index in
-            var item = screen(job, index: index, engine: engines.current, language: language, clauses: detail)
+            var item = screen(job, index: index, engine: engines.current, clauses: detail)
             if let comparison, let previousEngine = engines.previous {
-                let previous = screen(job, index: index, engine: previousEngine, language: language, clauses: detail)
+                let previous = screen(job, index: index, engine: previousEngine, clauses: detail)
                 item.comparison = SiteComparison.compare(previous: try? previous.outcome.get(), current: try? item.outcome.get(), diff: comparison.diff)
             }
             return (item, renderOnWriter ? nil : render(item))
@@ -81,18 +80,18 @@ public final class BatchScreening<Rendered: Sendable>: Sendable {
 
 /// One site on a thread's own engine.
 private func screen(_ job: BatchJob, index: Int, engine: Result<ScreeningEngine, GeometryError>,
-                    language: Language, clauses detail: ClauseDetail) -> BatchItem {
+                    clauses detail: ClauseDetail) -> BatchItem {
     let outcome: Result<ScreeningResult, BatchInputError>
     switch (job.site, engine) {
     case (.failure(let error), _):
         outcome = .failure(error)
     case (_, .failure(let error)):
-        outcome = .failure(BatchInputError(message: error.message(language)))
+        outcome = .failure(BatchInputError(.engine(error), site: job.label))
     case (.success(let site), .success(let engine)):
         do {
             outcome = .success(try engine.screen(site, clauses: detail))
         } catch {
-            outcome = .failure(BatchInputError(error, language: language))
+            outcome = .failure(BatchInputError(.screening(error), site: job.label))
         }
     }
     return BatchItem(index: index, label: job.label, id: job.id, feature: job.feature, site: try? job.site.get(), outcome: outcome)

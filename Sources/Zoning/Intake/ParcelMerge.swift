@@ -14,10 +14,8 @@ extension SiteIntake {
     ///   - source: what messages call the input (a file path, an uploaded file's name); the site's label.
     ///   - id, name: the merged site's, when the user gives them.
     public func merged(_ jobs: [BatchJob], source: String, id: String? = nil, name: String? = nil) -> BatchJob {
-        let l = options.language
-        func failed(_ job: BatchJob, _ message: String, _ kind: BatchInputError.Kind) -> BatchJob {
-            BatchJob(label: job.label, id: job.id, feature: job.feature,
-                     site: .failure(BatchInputError(message: job.label + l.pick("：", ": ") + message, kind: kind)))
+        func failed(_ job: BatchJob, _ problem: SiteIntakeError) -> BatchJob {
+            BatchJob(label: job.label, id: job.id, feature: job.feature, site: .failure(BatchInputError(.intake(problem), site: job.label)))
         }
         var sites: [Site] = []
         for job in jobs {
@@ -27,8 +25,8 @@ extension SiteIntake {
             }
         }
         guard let first = sites.first else {
-            return BatchJob(label: source, id: id, feature: nil,
-                            site: .failure(BatchInputError(message: l.pick("\(source) 中没有几何", "\(source) holds no geometry"), kind: .unreadable)))
+            return BatchJob(label: .name(source), id: id, feature: nil,
+                            site: .failure(BatchInputError(.intake(.nothingToMerge(source: source)), site: .name(source))))
         }
         if sites.count == 1, id == nil, name == nil { return jobs[0] }
         var polygons: [Polygon] = []
@@ -37,22 +35,19 @@ extension SiteIntake {
             case .polygon(let polygon): polygons.append(polygon)
             case .multiPolygon(let parts): polygons += parts
             default:
-                return failed(job, l.pick("只有面状地块才能合并为一个站点，此要素为 \(site.geometry.typeName)",
-                                          "only polygons can be screened together as one site; this feature is a \(site.geometry.typeName)"), .invalidGeometry)
+                return failed(job, .mergedNotPolygon(geometryType: site.geometry.typeName))
             }
             if site.crs != first.crs {
-                return failed(job, l.pick("坐标系 \(site.crs) 与第一个地块的 \(first.crs) 不同，不能合并为一个站点",
-                                          "its CRS \(site.crs) differs from the first parcel's \(first.crs), so the parcels cannot be one site"), .other)
+                return failed(job, .mergedCRSDiffers(crs: site.crs, first: first.crs))
             }
             if site.profile != first.profile {
-                return failed(job, l.pick("项目情况与第一个地块不同，不能合并为一个站点（请分别筛查）",
-                                          "its project profile differs from the first parcel's, so the parcels cannot be one site (screen them one by one)"), .profile)
+                return failed(job, .mergedProfileDiffers)
             }
         }
         let geometry: Geometry = sites.count == 1 ? first.geometry : .multiPolygon(polygons)
         let notes = sites.flatMap(\.notes) + (sites.count > 1 ? [.parcelsMerged(count: sites.count)] : [])
         var site = Site(id: id, name: name, geometry: geometry, crs: first.crs, webMapDatum: first.webMapDatum, profile: first.profile, notes: notes)
-        site.label = source
-        return BatchJob(label: source, id: id, feature: nil, site: .success(site))
+        site.label = .name(source)
+        return BatchJob(label: .name(source), id: id, feature: nil, site: .success(site))
     }
 }

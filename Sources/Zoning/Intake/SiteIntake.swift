@@ -5,7 +5,8 @@ import Wording
 
 /// The one way a feature becomes a site, for every path (command line, service, tests): which
 /// property is its ID, its name, its project profile, its CRS, the notes its reader left, and the
-/// label every message uses (file, feature number, ID).
+/// label every message uses (file, feature number, ID). It words nothing: its labels, notes and
+/// errors are facts that the layer printing them words in its reader's language.
 public struct SiteIntake: Sendable {
     public struct Options: Sendable, Hashable {
         /// `--crs`: the CRS of the input; nil means each source's own, else CGCS2000 longitude/latitude.
@@ -18,7 +19,6 @@ public struct SiteIntake: Sendable {
         public var encoding: String?
         public var layer: String?
         public var tableRows: TableRows
-        public var language: Language
         /// Files from someone else (`--untrusted-input`; uploads always): see `GDALReadOptions.untrusted`.
         public var untrusted: Bool
         /// How far one input may expand while it is read; the vertex limit applies to every site.
@@ -27,7 +27,7 @@ public struct SiteIntake: Sendable {
         public var readsProfiles: Bool
 
         public init(crs: CRS? = nil, offset: WebMapDatum = .wgs84, idField: String? = nil, overrides: ProfileOverrides = ProfileOverrides(),
-                    encoding: String? = nil, layer: String? = nil, tableRows: TableRows = .auto, language: Language = .zh,
+                    encoding: String? = nil, layer: String? = nil, tableRows: TableRows = .auto,
                     untrusted: Bool = false, limits: ReadLimits = .files, readsProfiles: Bool = true) {
             self.crs = crs
             self.offset = offset
@@ -36,7 +36,6 @@ public struct SiteIntake: Sendable {
             self.encoding = encoding
             self.layer = layer
             self.tableRows = tableRows
-            self.language = language
             self.untrusted = untrusted
             self.limits = limits
             self.readsProfiles = readsProfiles
@@ -104,12 +103,6 @@ public struct SiteIntake: Sendable {
         let own = industry == nil && nature == nil && chemical == nil && flags.isEmpty && products == nil && investment == nil
             ? nil : ProjectProfile(industry: industry, nature: nature, chemical: chemical, flags: flags, products: products, investment: investment)
         return try options.overrides.profile(over: own, catalogue: catalogue)
-    }
-
-    /// "file 第 3 个要素（P-103）" / "file, feature 3 (P-103)".
-    public func label(source: String, number: Int, id: String?) -> String {
-        let l = options.language
-        return l.pick("\(source) 第 \(number) 个要素", "\(source), feature \(number)") + (id.map { l.pick("（\($0)）", " (\($0))") } ?? "")
     }
 }
 

@@ -1,6 +1,5 @@
 import Formats
 import Geometry
-import Wording
 
 /// The intake of one source: features (or the problems its reader found) in, batch jobs out.
 public struct SourceIntake: Sendable {
@@ -23,9 +22,9 @@ public struct SourceIntake: Sendable {
         self.labelsSites = labelsSites
     }
 
-    private func label(number: Int, id: String?) -> String {
-        if !numbered, let id { return id }
-        return intake.label(source: source, number: number, id: id)
+    private func label(number: Int, id: String?) -> SiteLabel {
+        if !numbered, let id { return .name(id) }
+        return .feature(source: source, number: number, id: id)
     }
 
     /// The job for one feature as read: a site to screen, or why it cannot be one.
@@ -35,31 +34,28 @@ public struct SourceIntake: Sendable {
         case .failure(let problem):
             let id = problem.featureID
             let label = label(number: (problem.featureIndex ?? 0) + 1, id: id)
-            return BatchJob(label: label, id: id, feature: nil, site: .failure(BatchInputError(message: problem.message(intake.options.language), kind: .unreadable)))
+            return BatchJob(label: label, id: id, feature: nil, site: .failure(BatchInputError(.unreadable(problem), site: label)))
         }
     }
 
     /// `name`: what the caller was told the site is called (a request's `name`), over the feature's own.
     public mutating func job(_ feature: Feature, name given: String? = nil) -> BatchJob {
         if !decided { decide(feature) }
-        let l = intake.options.language
         let properties = feature.properties
         let id = idField.flatMap { properties[$0]?.text }.flatMap { $0.isEmpty ? nil : $0 } ?? feature.id
         let label = label(number: feature.index + 1, id: id)
-        func failed(_ message: String, _ kind: BatchInputError.Kind) -> BatchJob {
-            BatchJob(label: label, id: id, feature: feature, site: .failure(BatchInputError(message: message, kind: kind)))
+        func failed(_ problem: SiteIntakeError) -> BatchJob {
+            BatchJob(label: label, id: id, feature: feature, site: .failure(BatchInputError(.intake(problem), site: label)))
         }
-        guard let geometry = feature.geometry else {
-            return failed(l.pick("\(label)：没有几何", "\(label): no geometry"), .unreadable)
-        }
+        guard let geometry = feature.geometry else { return failed(.noGeometry) }
         let vertexLimit = intake.options.limits.vertices
         if geometry.coordinateCount > vertexLimit.value {
             let problem = InputLimits.Exceeded.vertices(count: geometry.coordinateCount, limit: vertexLimit.value, variable: vertexLimit.setting)
-            return failed(l.pick("\(label)：", "\(label): ") + problem.message(l), .invalidGeometry)
+            return failed(.overLimit(problem))
         }
         let profile: ProjectProfile?
         do { profile = intake.options.readsProfiles ? try intake.profile(from: properties) : nil } catch {
-            return failed(l.pick("\(label)：", "\(label): ") + error.message(l), .profile)
+            return failed(.profile(error))
         }
         let name = given ?? SiteIntake.recognisedNameFields.lazy.compactMap { properties[$0]?.text }.first { !$0.isEmpty && $0 != id }
         var site = Site(id: id, name: name, geometry: geometry, crs: feature.crs ?? intake.options.crs ?? .cgcs2000,

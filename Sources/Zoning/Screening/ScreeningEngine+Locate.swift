@@ -16,7 +16,7 @@ extension ScreeningEngine {
         }
     }
 
-    private func locatePrepared(_ geometry: Geometry, notes: [SiteNote], label: String?) throws -> SiteLocation {
+    private func locatePrepared(_ geometry: Geometry, notes: [SiteNote], label: SiteLabel?) throws -> SiteLocation {
         let area = geometry.dimension == 2 ? try measurer.area(geometry) : nil
         let length = geometry.dimension == 1 ? try measurer.length(geometry) : nil
         let overlaps = OverlapFinder(engine: self, geometry: geometry, area: area, length: length)

@@ -47,7 +47,7 @@ public final class ScreeningEngine {
     }
 
     /// The site's geometry in the working CRS, after removing web-map offsets and checking validity.
-    func prepare(_ site: Site, label: String?) throws(ScreeningError) -> (geometry: Geometry, notes: [SiteNote]) {
+    func prepare(_ site: Site, label: SiteLabel?) throws(ScreeningError) -> (geometry: Geometry, notes: [SiteNote]) {
         func fail(_ problem: ScreeningError.Problem) -> ScreeningError { ScreeningError(site: label, problem: problem) }
         var geometry = site.geometry
         var notes: [SiteNote] = []

@@ -16,7 +16,7 @@ public struct Site: Sendable, Hashable {
     /// worded by whoever prints it.
     public var notes: [InputNote]
     /// How messages name the site when it came from a file: "file 第 3 个要素（P-103）".
-    public var label: String?
+    public var label: SiteLabel?
 
     public init(id: String? = nil, name: String? = nil, geometry: Geometry, crs: CRS = .cgcs2000,
                 webMapDatum: WebMapDatum = .wgs84, profile: ProjectProfile? = nil, notes: [InputNote] = []) {
@@ -41,10 +41,10 @@ public struct ScreeningError: UserFacingError, Sendable {
     }
 
     /// How the site is named (`Site.reference`); nil for an unnamed site.
-    public let site: String?
+    public let site: SiteLabel?
     public let problem: Problem
 
-    public init(site: String?, problem: Problem) {
+    public init(site: SiteLabel?, problem: Problem) {
         self.site = site
         self.problem = problem
     }
@@ -60,7 +60,7 @@ public struct ScreeningError: UserFacingError, Sendable {
         case .outsideDataset(let region):
             what = l.pick("站点完全在数据集范围（\(region)）之外，无法判定", "the site lies wholly outside the dataset's region (\(region))")
         }
-        let name = site ?? l.pick("（未命名）", "(unnamed)")
+        let name = site?.text(l) ?? l.pick("（未命名）", "(unnamed)")
         return l.pick("站点 \(name)：\(what)", "site \(name): \(what)")
     }
 }
@@ -68,7 +68,7 @@ public struct ScreeningError: UserFacingError, Sendable {
 extension Site {
     /// What messages call the site: its label, else its ID, else its name; nil for an unnamed site
     /// (messages then say so in their language).
-    public var reference: String? { label ?? id ?? name }
+    public var reference: SiteLabel? { label ?? (id ?? name).map(SiteLabel.name) }
 
     /// The geometry as RFC 7946 GeoJSON wants it: longitude/latitude (CGCS2000, which GeoJSON's WGS 84
     /// equals to well under a metre), any web-map offset removed.

@@ -215,7 +215,7 @@ public struct SuitabilityMap: Sendable {
         return UnitPieces(code: unit.code, pieces: try pieces.map { piece in
             let point = try piece.pointOnSurface()
             var site = Site(geometry: .point(point), crs: crs, profile: profile)
-            site.label = unit.code
+            site.label = .name(unit.code)
             let result = try engine.screen(site, clauses: .decisive)
             return UnitPieces.Piece(geometry: piece, verdict: result.verdict, rules: result.reasons.map(\.ruleId), area: try piece.planarArea(),
                                     concerns: !result.reasons.isEmpty || !result.possibleReasons.isEmpty)
