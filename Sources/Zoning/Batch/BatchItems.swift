@@ -60,7 +60,11 @@ public struct BatchSummary: Sendable {
         switch item.outcome {
         case .success(let result):
             byVerdict[result.verdict, default: 0] += 1
-            for unitClass in Set(result.controlUnits.map(\.unitClass)) { byUnitClass[unitClass, default: 0] += 1 }
+            // Each class once per site, without a set per site (a point touches one unit, a parcel a few).
+            let units = result.controlUnits
+            for position in units.indices where !units[..<position].contains(where: { $0.unitClass == units[position].unitClass }) {
+                byUnitClass[units[position].unitClass, default: 0] += 1
+            }
         case .failure:
             failed += 1
         }
