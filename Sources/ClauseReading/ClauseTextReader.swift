@@ -16,7 +16,7 @@ import Foundation
 ///   conformity (不符合……的), existing enterprises only (现有……).
 public struct ClauseTextReader: Sendable {
     /// Bump when the reading of any text changes: compiled stores read with another version are stale.
-    public static let version = "12"
+    public static let version = "13"
 
     public let lexicon: ReaderLexicon
 
@@ -39,6 +39,9 @@ public struct ClauseTextReader: Sendable {
         let parks = ParkMention.find(normalised)
         var lead: ReadPart?
         for var words in PartSplitter.parts(normalised) {
+            // 农副食品加工业 其中，年屠宰量……的屠宰建设项目: the class heads a table's row, and the words after
+            // 其中 say which of its projects the row is about (not the whole class).
+            if let narrowed = Self.narrowed(words), readPart(narrowed).industries != nil { words = narrowed }
             // 以下9类项目……一律不予审批. 1.化工石化项目: the lead-in, then its first item.
             if lead == nil, let (leadWords, firstItem) = Self.leadIn(words) {
                 var leadPart = readPart(leadWords, heading: current, parks: parks)
@@ -73,6 +76,20 @@ public struct ClauseTextReader: Sendable {
             }
             let subject = ["并", "且", "同时", "一律", "均", "也", "亦"].contains(where: { words.hasPrefix($0) }) ? parts.last : topic
             var part = readPart(words, heading: current, parks: parks, subject: subject)
+            // 年屠宰量达不到标准的屠宰建设项目；限制（允许改造升级）: a table's 管控方式 cell after its 项目 cell,
+            // flattened into one line. The effect is the item's, with the cell's exception; alone, the cell
+            // was read as a rule of conduct and the item as a requirement: a silent 符合.
+            if let effect = Self.bareEffect(part), let last = parts.last, last.effectWords == nil, last.effect == .requirement,
+               !last.existingOnly, last.industries != nil || !last.missing.isEmpty {
+                var item = readPart(last.words, heading: ListHeading(effect: effect, words: part.effectWords ?? part.words), parks: parks)
+                if item.effect == effect {
+                    item.exceptions += part.exceptions
+                    item.rules.append("effect.trailingCell")
+                    parts[parts.count - 1] = item
+                    part.effect = .requirement
+                    part.rules.append("effect.givenToItem")
+                }
+            }
             if let inner = Self.heading(in: part) {
                 // 禁止类项目包括：… / 以下项目一律不予审批：…: what follows takes its effect.
                 if part.effect == .requirement { part = readPart(words, heading: inner, parks: parks) }

@@ -146,4 +146,23 @@ extension ClauseTextReader {
 
     static let parkFlags: Set<String> = ["chemicalPark", "industrialPark"]
     static let projectWords = ["项目", "企业", "装置", "产能", "生产线", "工艺", "场", "厂", "业"]
+
+    /// The words after 其中 in 农副食品加工业 其中，年屠宰量……项目; nil when the part has no 其中 or nothing after it.
+    static func narrowed(_ words: String) -> String? {
+        guard let range = words.range(of: "其中") else { return nil }
+        let after = words[range.upperBound...].drop { "，,：:、 ".contains($0) }
+        return after.isEmpty ? nil : String(after)
+    }
+
+    /// The effect of a part that is an effect word alone, with at most its exception in brackets (限制,
+    /// 限制（允许改造升级）, 禁止): a table's cell, not a prescription of its own.
+    static func bareEffect(_ part: ReadPart) -> ReadEffect? {
+        guard part.industries == nil, let effectWords = part.effectWords else { return nil }
+        var rest = part.words
+        for exception in part.exceptions { rest = rest.replacingOccurrences(of: exception.words, with: "") }
+        rest = rest.replacingOccurrences(of: effectWords, with: "")
+        guard rest.allSatisfy({ "()（）[]【】，,。；;：: ".contains($0) }) else { return nil }
+        let effect = Effects.read(effectWords).effect
+        return effect == .requirement ? nil : effect
+    }
 }
