@@ -41,7 +41,7 @@ public struct ClauseTextReader: Sendable {
         for var words in PartSplitter.parts(normalised) {
             // 农副食品加工业 其中，年屠宰量……的屠宰建设项目: the class heads a table's row, and the words after
             // 其中 say which of its projects the row is about (not the whole class).
-            if let narrowed = Self.narrowed(words), readPart(narrowed).industries != nil { words = narrowed }
+            if let (head, rest) = Self.narrowed(words), readPart(head).industries != nil, readPart(rest).industries != nil { words = rest }
             // 以下9类项目……一律不予审批. 1.化工石化项目: the lead-in, then its first item.
             if lead == nil, let (leadWords, firstItem) = Self.leadIn(words) {
                 var leadPart = readPart(leadWords, heading: current, parks: parks)

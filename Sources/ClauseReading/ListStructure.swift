@@ -147,11 +147,14 @@ extension ClauseTextReader {
     static let parkFlags: Set<String> = ["chemicalPark", "industrialPark"]
     static let projectWords = ["项目", "企业", "装置", "产能", "生产线", "工艺", "场", "厂", "业"]
 
-    /// The words after 其中 in 农副食品加工业 其中，年屠宰量……项目; nil when the part has no 其中 or nothing after it.
-    static func narrowed(_ words: String) -> String? {
+    /// The words after 其中 in 农副食品加工业 其中，年屠宰量……项目, when the words before it are a class heading
+    /// alone; nil otherwise. 禁止新建化工项目，其中涉及光气的…… keeps its prohibition: its head prescribes.
+    static func narrowed(_ words: String) -> (head: String, rest: String)? {
         guard let range = words.range(of: "其中") else { return nil }
-        let after = words[range.upperBound...].drop { "，,：:、 ".contains($0) }
-        return after.isEmpty ? nil : String(after)
+        let head = String(words[..<range.lowerBound])
+        let rest = words[range.upperBound...].drop { "，,：:、 ".contains($0) }
+        guard !rest.isEmpty, !head.isEmpty, head.count <= 20, !PartSplitter.hasEffect(head), Natures.read(head).words.isEmpty else { return nil }
+        return (head, String(rest))
     }
 
     /// The effect of a part that is an effect word alone, with at most its exception in brackets (限制,
