@@ -146,10 +146,13 @@ enum Places {
 /// may not use.
 enum Processes {
     static let leads = ["采用", "使用", "施用", "应用", "以", "燃用", "含", "涉及", "利用", "排放", "产生"]
-    /// Materials a project uses (使用溶剂型涂料的家具制造项目) are facts about it, not the industry that makes
-    /// them: read as a class, 涂料 made a furniture plan a coatings plant, prohibited outright.
     static let tails = ["工艺", "工序", "技术", "为燃料", "为原料", "燃料", "原料", "含量", "设备", "装备", "农药", "兽药", "化肥", "产品", "物质", "化学品",
-                        "污染物", "废水", "废气", "涂料", "油墨", "胶粘剂", "粘合剂", "胶水", "触媒", "催化剂", "溶剂"]
+                        "污染物", "废水", "废气"]
+    /// Materials a project uses (使用溶剂型涂料的家具制造项目) are facts about it, not the industry that makes
+    /// them: read as a class, 涂料 made a furniture plan a coatings plant, prohibited outright. Only after a
+    /// verb of using: after 以 (以下溶剂型涂料的) they are still what the project makes.
+    static let materials = ["涂料", "油墨", "胶粘剂", "粘合剂", "胶水", "触媒", "催化剂", "溶剂"]
+    static let usingLeads: Set<String> = ["采用", "使用", "施用", "应用", "燃用", "含", "利用"]
 
     static let generic: Set<String> = ["污染物", "大气污染物", "水污染物", "废水", "污水", "废气", "工业废水", "工业废气", "生产废水"]
 
@@ -165,7 +168,9 @@ enum Processes {
                 // 排放污染物的工业项目: every industrial project discharges something; only a named kind
                 // (有毒有害污染物, 重金属) is a fact to check.
                 if ["排放", "产生"].contains(lead), generic.contains(String(glyphs: characters[range.upperBound..<end])) { continue }
-                if tails.contains(where: { phrase.has($0) }) { return (phrase, range.lowerBound..<end) }
+                if tails.contains(where: { phrase.has($0) }) || (usingLeads.contains(lead) && materials.contains(where: { phrase.has($0) })) {
+                    return (phrase, range.lowerBound..<end)
+                }
             }
         }
         return nil
