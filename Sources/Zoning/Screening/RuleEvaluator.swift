@@ -103,12 +103,13 @@ package struct RuleEvaluator {
                  sensitive: [SensitiveAreaHit], clauses: ApplicableClauses) -> (applied: [Reason], possible: [Reason]) {
         var applied: [Reason] = [], possible: [Reason] = []
         let isChemical = profile?.isChemical(chemicalIndustries: chemicalIndustries)
-        func add(_ rule: borrowing SpatialRule, kind: Reason.Kind, detail: ReasonDetail, effect: Effect? = nil, text: String? = nil,
+        // `detail` is made only for a rule that concerns the project: most rules do not.
+        func add(_ rule: borrowing SpatialRule, kind: Reason.Kind, detail: @autoclosure () -> ReasonDetail, effect: Effect? = nil, text: String? = nil,
                  missing: Undetermined.Missing? = nil) {
             let concern = rule.conditions.evaluate(profile, isChemical: isChemical, site: site)
             guard concern != .doesNotConcern else { return }
             var reason = Reason(kind: kind, ruleId: rule.id, effect: effect ?? rule.effect, text: text ?? rule.text,
-                                source: dataset.citedSource(rule.source), detail: detail, origin: rule.origin)
+                                source: dataset.citedSource(rule.source), detail: detail(), origin: rule.origin)
             if concern == .unknown {
                 possible.append(reason)
                 return

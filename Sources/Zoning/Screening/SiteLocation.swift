@@ -30,15 +30,17 @@ public struct SiteLocation {
     /// Sorted by share of the site, largest first.
     public var units: [UnitHit] {
         unitFacts.map { fact in
-            let unit = dataset.units.record(fact.item).value
-            return UnitHit(code: unit.code, name: unit.name, unitClass: unit.unitClass.rawValue, subclass: unit.subclass, overlap: fact.overlap, onBoundary: fact.onBoundary)
+            // Fields read through the box: `.value` alone copied the whole unit (its list texts too).
+            let unit = dataset.units.record(fact.item)
+            return UnitHit(code: unit.value.code, name: unit.value.name, unitClass: unit.value.unitClass.rawValue, subclass: unit.value.subclass,
+                           overlap: fact.overlap, onBoundary: fact.onBoundary)
         }.sorted { ($0.overlap.share, $1.code) > ($1.overlap.share, $0.code) }
     }
 
     public var redLines: [RedLineHit] {
         redLineFacts.map { fact in
-            let redLine = dataset.redLines.record(fact.item).value
-            return RedLineHit(code: redLine.code, name: redLine.name, type: redLine.type, overlap: fact.overlap)
+            let redLine = dataset.redLines.record(fact.item)
+            return RedLineHit(code: redLine.value.code, name: redLine.value.name, type: redLine.value.type, overlap: fact.overlap)
         }.sorted { $0.overlap.share > $1.overlap.share }
     }
 
