@@ -30,12 +30,28 @@ extension ScreeningEngine {
     /// The clauses the touched units bring in, worked out once per set of units and kept.
     /// `unitIndices`: sorted, the positions of `touched` in `Dataset.units`.
     private func clauseScopes(_ unitIndices: [Int], _ touched: [ControlUnit], decisiveOnly: Bool) -> [ClauseScope.Hit] {
+        if unitIndices.count == 1, let unit = unitIndices.first { return clauseScopes(unit: unit, touched, decisiveOnly: decisiveOnly) }
         let key = ClauseScopeKey(units: unitIndices, decisiveOnly: decisiveOnly)
         if let known = clauseScopeCache[key] { return known }
         let made = RuleEvaluator.clauseScopes(dataset, touchedUnits: touched, decisiveOnly: decisiveOnly)
         // Bounded: parcels across many units could make a key per site.
         if clauseScopeCache.count >= 20_000 { clauseScopeCache.removeAll(keepingCapacity: true) }
         clauseScopeCache[key] = made
+        return made
+    }
+
+    /// `clauseScopes` for a site in one unit: an array slot per unit, since hashing the key of the
+    /// general cache showed in point-screening profiles.
+    private func clauseScopes(unit: Int, _ touched: [ControlUnit], decisiveOnly: Bool) -> [ClauseScope.Hit] {
+        if decisiveOnly {
+            if singleUnitScopes.decisive.isEmpty { singleUnitScopes.decisive = Array(repeating: nil, count: dataset.units.count) }
+            if let known = singleUnitScopes.decisive[unit] { return known }
+        } else {
+            if singleUnitScopes.all.isEmpty { singleUnitScopes.all = Array(repeating: nil, count: dataset.units.count) }
+            if let known = singleUnitScopes.all[unit] { return known }
+        }
+        let made = RuleEvaluator.clauseScopes(dataset, touchedUnits: touched, decisiveOnly: decisiveOnly)
+        if decisiveOnly { singleUnitScopes.decisive[unit] = made } else { singleUnitScopes.all[unit] = made }
         return made
     }
 
