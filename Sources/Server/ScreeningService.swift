@@ -32,6 +32,8 @@ protocol ScreeningRepository: Sendable {
 final class LocalScreeningService: ScreeningRepository {
     let dataset: Dataset
     private let engines: EnginePool<ScreeningEngine>
+    /// Engines for a point, screened in the request's own task (see `EngineLeases`).
+    private let pointEngines: EngineLeases<ScreeningEngine>
     private let layers: LazyMapLayers
     /// Built and drawn once per profile; only the verdict names differ by language.
     private let suitabilityMaps = Mutex<[String: DrawnSuitability]>([:])
@@ -40,6 +42,7 @@ final class LocalScreeningService: ScreeningRepository {
         self.dataset = dataset
         self.engines = EnginePool(threads: engines) { () throws(GeometryError) in try ScreeningEngine(dataset: dataset) }
         try self.engines.ready()
+        self.pointEngines = EngineLeases(limit: engines) { () throws(GeometryError) in try ScreeningEngine(dataset: dataset) }
         // Drawing a province's layers (and buffering its shoreline bands) takes seconds: it is done in
         // the background, so screening requests are answered from the first second.
         self.layers = LazyMapLayers(dataset: dataset)
@@ -47,11 +50,17 @@ final class LocalScreeningService: ScreeningRepository {
     }
 
     func screen(_ site: Site) async throws -> ScreeningResult {
-        try await engines.submit { engine in try engine.screen(site) }
+        if case .point = site.geometry, let result = try pointEngines.withEngine({ engine in try engine.screen(site) }) { return result }
+        return try await engines.submit { engine in try engine.screen(site) }
     }
 
     func screenJSON(_ site: Site, detail: ClauseDetail, render: @escaping @Sendable (ScreeningResult) -> Data) async throws -> Data {
-        try await engines.submit { engine in render(try engine.screen(site, clauses: detail)) }
+        // A point costs tens of microseconds, less than the hand-off to a pool thread; anything larger
+        // goes to the pool, where a slow overlay cannot hold up the async executor and can be cancelled.
+        if case .point = site.geometry, let data = try pointEngines.withEngine({ engine in render(try engine.screen(site, clauses: detail)) }) {
+            return data
+        }
+        return try await engines.submit { engine in render(try engine.screen(site, clauses: detail)) }
     }
 
     func screenAllIndustries(_ site: Site, nature: ProjectNature?, chemical: Bool?, flags: Set<String>) async throws -> IndustryVerdicts {

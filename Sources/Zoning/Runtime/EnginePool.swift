@@ -15,6 +15,9 @@ import Formats
 /// - `OrderedStream` (for plain threads): inputs submitted by one thread as they are read, outputs
 ///   taken by another in input order, with bounded memory.
 ///
+/// A job that is short whatever its input (the service's single point) may instead borrow one of
+/// `EngineLeases`' engines and run on the caller's thread: the hand-off here costs more than it does.
+///
 /// `Engine` need not be Sendable: it is made, used and dropped on its own thread. When the pool is
 /// released its threads end after their current job; `shutDown()` also waits for them (a process must
 /// not exit while a thread is still in GEOS or PROJ, whose global state C++ tears down at exit).
