@@ -143,4 +143,49 @@ struct ScreeningPathTests {
             #expect(abs(foundSquare.distance - expectedSquare) < 1e-9, "square at \(point)")
         }
     }
+
+    @Test("a batch of points answered from grid cells finds what GEOS finds over every line, ties to the lower line")
+    func nearestByCellsAgreesWithGEOS() throws {
+        var state: UInt64 = 29
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        // 40 wiggly lines in a 1000 x 1000 square, as river banks are pieces of a few dozen vertices.
+        let lines: [Geometry] = (0..<40).map { _ in
+            let x0 = next() * 1000, y0 = next() * 1000, heading = next() * 6.283
+            return .lineString((0..<24).map { k in
+                let t = Double(k) * 4
+                return Coordinate(x: x0 + t * cos(heading) + 3 * sin(t), y: y0 + t * sin(heading))
+            })
+        }
+        let index = try GeometryIndex(lines)
+        // 1,500 points in 30 clusters (so cells are asked again and again), some far outside the lines.
+        let centres = (0..<30).map { _ in Coordinate(x: next() * 3000 - 1000, y: next() * 3000 - 1000) }
+        for number in 0..<1500 {
+            let centre = centres[number % centres.count]
+            let point = Coordinate(x: centre.x + next() * 100 - 50, y: centre.y + next() * 100 - 50)
+            let distances = try lines.map { try $0.planarDistance(to: .point(point)) }
+            let expected = distances.min() ?? .infinity
+            let found = try #require(try index.nearest(toPoint: point))
+            #expect(abs(found.distance - expected) < 1e-9, "point \(number) \(point)")
+            #expect(abs(distances[found.item] - expected) < 1e-9, "point \(number): line \(found.item) is not a nearest one")
+        }
+
+        // Two lines meeting at (0, 0): from (0, 5) both are 5 away, and the lower one is the answer.
+        let meeting = try GeometryIndex([
+            .lineString([Coordinate(x: 10, y: 0), Coordinate(x: 0, y: 0)]),
+            .lineString([Coordinate(x: 0, y: 0), Coordinate(x: -10, y: 0)]),
+            .lineString([Coordinate(x: 500, y: 500), Coordinate(x: 510, y: 500)]),
+        ])
+        // Enough points first that the index answers from its cells.
+        for k in 0..<100 { _ = try meeting.nearest(toPoint: Coordinate(x: Double(k), y: 40)) }
+        let tie = try #require(try meeting.nearest(toPoint: Coordinate(x: 0, y: 5)))
+        #expect(tie.item == 0)
+        #expect(tie.distance == 5)
+        // Far beyond the grid (which reaches half the lines' extent past them): still answered, by the tree.
+        let far = try #require(try meeting.nearest(toPoint: Coordinate(x: 100_000, y: 500)))
+        #expect(far.item == 2)
+        #expect(abs(far.distance - 99_490) < 1e-9)
+    }
 }

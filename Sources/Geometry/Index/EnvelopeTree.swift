@@ -62,6 +62,9 @@ public struct EnvelopeTree: Sendable {
 
     public var height: Int { levels.count }
 
+    /// The envelope of every item (empty for an empty tree).
+    public var extent: Envelope { count == 0 ? .empty : levels.last?.first ?? .empty }
+
     /// Calls `visit` with the index of every item whose envelope intersects `query`.
     public func search(_ query: Envelope, _ visit: (Int) throws -> Void) rethrows {
         guard count > 0, !query.isEmpty else { return }

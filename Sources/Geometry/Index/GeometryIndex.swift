@@ -31,6 +31,10 @@ public final class GeometryIndex {
     let context: GEOSContext
     /// The nearest search's queue, kept between calls (an index belongs to one thread).
     var nearestScratch = NearestSearchScratch()
+    /// Point nearest searches answered so far, and once there are enough of them (a batch), the
+    /// candidates per grid cell that answer the next ones (see `NearestCells`).
+    var pointNearestQueries = 0
+    var nearestCells: NearestCells?
     /// Per item, a chord bound for line strings (nil for anything else), for nearest searches, worked
     /// out when a search first reaches the item (an engine over a national dataset's shoreline pieces
     /// reaches a few of them per site); nil while not yet worked out. A packed source holds zones,
