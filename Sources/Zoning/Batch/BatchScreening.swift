@@ -46,7 +46,9 @@ public final class BatchScreening<Rendered: Sendable>: Sendable {
                 let previous = screen(job, index: index, engine: previousEngine, clauses: detail)
                 item.comparison = SiteComparison.compare(previous: try? previous.outcome.get(), current: try? item.outcome.get(), diff: comparison.diff)
             }
-            return (item, renderOnWriter ? nil : render(item))
+            // Rendered first, so that the item is moved into the pair, not copied.
+            let rendered = renderOnWriter ? nil : render(item)
+            return (item, rendered)
         }
     }
 

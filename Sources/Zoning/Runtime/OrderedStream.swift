@@ -34,9 +34,11 @@ public final class OrderedStream<Engine, Input: Sendable, Output: Sendable>: @un
     private var submittedBatches = 0
     private var finished = false
     // Consumer's side.
-    private var done: [Int: Result<[Output], any Error>] = [:]
+    private var done: [Int: Result<[Output?], any Error>] = [:]
     private var deliveredBatches = 0
-    private var current: [Output] = []
+    /// The batch being handed out, and where: `take()` moves each output out of its slot, where
+    /// reading it copied it (a site's whole result, reference count by reference count).
+    private var current: [Output?] = []
     private var position = 0
     private var stopped = false
 
@@ -83,15 +85,16 @@ public final class OrderedStream<Engine, Input: Sendable, Output: Sendable>: @un
         submittedInputs += batch.count
         submittedBatches += 1
         pool.queue.add(PoolJob { [self] engine in
-            let outputs = Result { () throws -> [Output] in
+            let outputs = Result { () throws -> [Output?] in
                 guard !cancellation.isCancelled else { throw WorkCancellation.Stopped() }
                 let engine = try engine.get()
                 return try cancellation.run {
-                    var outputs: [Output] = []
+                    var outputs: [Output?] = []
                     outputs.reserveCapacity(batch.count)
-                    for (offset, input) in batch.enumerated() {
+                    // By index: `enumerated()` copied every input.
+                    for offset in batch.indices {
                         try WorkCancellation.check()
-                        outputs.append(try work(engine, input, first + offset))
+                        outputs.append(try work(engine, batch[offset], first + offset))
                     }
                     return outputs
                 }
@@ -100,7 +103,7 @@ public final class OrderedStream<Engine, Input: Sendable, Output: Sendable>: @un
         })
     }
 
-    private func complete(_ number: Int, _ outputs: Result<[Output], any Error>) {
+    private func complete(_ number: Int, _ outputs: Result<[Output?], any Error>) {
         condition.lock()
         defer { condition.unlock() }
         done[number] = outputs
@@ -137,7 +140,7 @@ public final class OrderedStream<Engine, Input: Sendable, Output: Sendable>: @un
             if stopped { return nil }
             if position < current.count {
                 defer { position += 1 }
-                return current[position]
+                return current[position].take()
             }
             while done[deliveredBatches] == nil && !stopped && !(finished && deliveredBatches == submittedBatches) { condition.wait() }
             guard !stopped, let outputs = done.removeValue(forKey: deliveredBatches) else { return nil }
