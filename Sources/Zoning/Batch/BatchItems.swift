@@ -31,6 +31,24 @@ public struct BatchItem: Sendable {
     public let outcome: Result<ScreeningResult, BatchInputError>
     /// With `--compare-dataset`: the answer under the other edition, compared.
     public var comparison: SiteComparison?
+    /// What the summary counts of a screened site, taken where it was screened: reading it out of
+    /// `outcome` on the writing thread copied the whole result.
+    let tally: SiteTally?
+}
+
+/// A screened site's verdict and the classes of the units it touches, each once.
+struct SiteTally: Sendable {
+    let verdict: Verdict
+    let unitClasses: [Int]
+
+    init(_ result: borrowing ScreeningResult) {
+        verdict = result.verdict
+        var classes: [Int] = []
+        for position in result.controlUnits.indices where !classes.contains(result.controlUnits[position].unitClass) {
+            classes.append(result.controlUnits[position].unitClass)
+        }
+        unitClasses = classes
+    }
 }
 
 /// The edition every site is also screened under, and how the two differ.
@@ -57,17 +75,13 @@ public struct BatchSummary: Sendable {
     mutating func record(_ item: BatchItem) {
         total += 1
         if let comparison = item.comparison { byDirection[comparison.direction, default: 0] += 1 }
-        switch item.outcome {
-        case .success(let result):
-            byVerdict[result.verdict, default: 0] += 1
-            // Each class once per site, without a set per site (a point touches one unit, a parcel a few).
-            let units = result.controlUnits
-            for position in units.indices where !units[..<position].contains(where: { $0.unitClass == units[position].unitClass }) {
-                byUnitClass[units[position].unitClass, default: 0] += 1
-            }
-        case .failure:
+        guard let tally = item.tally else {
             failed += 1
+            return
         }
+        byVerdict[tally.verdict, default: 0] += 1
+        // A site touching two classes counts in both.
+        for unitClass in tally.unitClasses { byUnitClass[unitClass, default: 0] += 1 }
     }
 
     public func message(_ l: Language) -> String {

@@ -96,5 +96,6 @@ private func screen(_ job: BatchJob, index: Int, engine: Result<ScreeningEngine,
             outcome = .failure(BatchInputError(.screening(error), site: job.label))
         }
     }
-    return BatchItem(index: index, label: job.label, id: job.id, feature: job.feature, site: try? job.site.get(), outcome: outcome)
+    let tally: SiteTally? = if case .success(let result) = outcome { SiteTally(result) } else { nil }
+    return BatchItem(index: index, label: job.label, id: job.id, feature: job.feature, site: try? job.site.get(), outcome: outcome, tally: tally)
 }

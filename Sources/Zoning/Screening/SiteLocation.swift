@@ -103,17 +103,23 @@ public struct SiteLocation {
             }
             return best
         }
+        let rules = dataset.rules.shorelineBands
         var bands: [BandFact] = []
-        bands.reserveCapacity(dataset.rules.shorelineBands.count)
-        for rule in dataset.rules.shorelineBands {
-            guard case .shorelineBand(let distance, let rivers) = rule.kind else { continue }
+        bands.reserveCapacity(rules.count)
+        // By index: `for rule in` copied each whole rule (conditions, words, source) per site.
+        for position in rules.indices {
+            guard case .shorelineBand(let distance, let rivers) = rules[position].kind else { continue }
             let closest = nearest(among: rivers)
-            bands.append(BandFact(ruleId: rule.id, distanceMetres: distance, rivers: rivers, nearest: closest,
+            bands.append(BandFact(ruleId: rules[position].id, distanceMetres: distance, rivers: rivers, nearest: closest,
                                   inside: (closest?.distance.metres ?? .infinity) <= distance))
         }
-        return ShorelineFacts(baseline: dataset.metadata.shorelineBaseline, nearestMainStream: nearest(among: [.mainStream]),
-                              nearestTributary: nearest(among: [.importantTributary, .tributary]), bands: bands)
+        return ShorelineFacts(baseline: dataset.metadata.shorelineBaseline, nearestMainStream: nearest(among: Self.mainStream),
+                              nearestTributary: nearest(among: Self.tributaries), bands: bands)
     }
+
+    // Made once, not as array literals per site.
+    private static let mainStream: [RiverClass] = [.mainStream]
+    private static let tributaries: [RiverClass] = [.importantTributary, .tributary]
 
     /// Ids of the shoreline-band rules whose band holds the site (inclusive edge: a site exactly at
     /// the band distance is inside), without making the records `shorelines` holds.
@@ -121,13 +127,14 @@ public struct SiteLocation {
         // Plain loops: the filtered and mapped arrays of a functional version were a fifth of the
         // time of point screening in the benchmark.
         var inside: [String] = []
-        for rule in dataset.rules.shorelineBands {
-            guard case .shorelineBand(let distance, let rivers) = rule.kind else { continue }
+        let rules = dataset.rules.shorelineBands
+        for position in rules.indices {
+            guard case .shorelineBand(let distance, let rivers) = rules[position].kind else { continue }
             var closest = Double.infinity
             for fact in shorelineFacts where fact.distance.metres < closest && rivers.contains(fact.riverClass) {
                 closest = fact.distance.metres
             }
-            if closest <= distance { inside.append(rule.id) }
+            if closest <= distance { inside.append(rules[position].id) }
         }
         return inside
     }
