@@ -22,7 +22,8 @@ struct AccuracyReport {
         let prohibited = binds.filter { $0.item.effect == .prohibited }
         let notConcern = outcomes.filter { $0.item.expect == .doesNotConcern || $0.item.expect == .requirement }
         let may = outcomes.filter { $0.item.expect == .mayConcern }
-        Swift.print("cases: \(outcomes.count) (binds \(binds.count), of which 禁止 \(prohibited.count); does not concern \(notConcern.count); may concern \(may.count))")
+        let open = outcomes.filter { $0.item.expect == .open }
+        Swift.print("cases: \(outcomes.count) (binds \(binds.count), of which 禁止 \(prohibited.count); does not concern \(notConcern.count); may concern \(may.count); open \(open.count))")
         line("binding cases marked as concerning with a binding effect (target >= 80 %)", binds.filter { $0.boundEffect != nil }.count, binds.count)
         line("禁止 cases marked prohibited (target >= 80 %)", prohibited.filter { $0.boundEffect == .prohibited }.count, prohibited.count)
         line("binding cases answered as not concerning (a silent 符合; the worst error)",
@@ -38,6 +39,9 @@ struct AccuracyReport {
         line("not-concerning cases given 禁止/限制 (target <= 5 %)", notConcern.filter { [.prohibited, .restricted].contains($0.boundEffect) }.count, notConcern.count)
         line("may-concern cases left to a person (undetermined)", may.filter { $0.judgement.concern == .undetermined }.count, may.count)
         line("may-concern cases answered as binding outright", may.filter { $0.boundEffect != nil }.count, may.count)
+        if !open.isEmpty {
+            line("open cases (the profile does not say what the clause asks) listed as possibly applying", open.filter { $0.judgement.concern == .unknown }.count, open.count)
+        }
         Swift.print("per effect (a case counts for the effect the person gave when it binds, and for the reader's effect when it binds):")
         for effect in [Effect.prohibited, .restricted, .needsAssessment] {
             let truePositive = outcomes.filter { $0.item.expect == .binds && $0.item.effect == effect && $0.boundEffect == effect }.count
@@ -50,6 +54,7 @@ struct AccuracyReport {
             case .binds: outcome.boundEffect != outcome.item.effect
             case .doesNotConcern, .requirement: outcome.boundEffect != nil
             case .mayConcern: outcome.judgement.concern != .undetermined
+            case .open: outcome.judgement.concern != .unknown
             }
         }
         if !wrong.isEmpty {

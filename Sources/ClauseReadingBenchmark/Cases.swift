@@ -4,7 +4,7 @@ import Zoning
 
 /// A project case for one clause text, as a person decided it from the words alone.
 struct ReaderCase {
-    enum Expectation: String { case binds, doesNotConcern, mayConcern, requirement }
+    enum Expectation: String { case binds, doesNotConcern, mayConcern, open, requirement }
     let set: String
     let id: String
     let text: String

@@ -32,7 +32,8 @@ struct SiteBuilder: Sendable {
     func overrides(industry: String?, nature: String?, chemical: Bool?, flags: [String]?, products: String? = nil,
                    investment: String? = nil) throws(APIError) -> ProfileOverrides {
         do {
-            return try ProfileOverrides(industry: industry, nature: nature, chemical: chemical, flags: flags ?? [], products: products,
+            // `"flags": []` answers the flags (none); no `flags` at all leaves them unanswered.
+            return try ProfileOverrides(industry: industry, nature: nature, chemical: chemical, flags: flags ?? [], flagsStated: flags != nil, products: products,
                                         investment: investment, catalogue: dataset.catalogue,
                                         vocabulary: dataset.flags)
         } catch {

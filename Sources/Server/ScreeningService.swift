@@ -68,7 +68,7 @@ final class LocalScreeningService: ScreeningRepository {
     }
 
     func suitability(_ profile: ProjectProfile, language: Language) async throws -> Data {
-        let key = "\(profile.industry ?? "")|\(profile.nature?.rawValue ?? "")|\(profile.chemical.map(String.init) ?? "")|\(profile.flags.sorted())|\(profile.products ?? "")|\(profile.investment.map { String($0) } ?? "")"
+        let key = "\(profile.industry ?? "")|\(profile.nature?.rawValue ?? "")|\(profile.chemical.map(String.init) ?? "")|\(profile.flags.sorted())|\(profile.flagsStated)|\(profile.products ?? "")|\(profile.investment.map { String($0) } ?? "")"
         if let written = suitabilityMaps.withLock({ $0[key]?.written[language] }) { return written }
         let drawn: [Feature]
         if let cached = suitabilityMaps.withLock({ $0[key]?.drawn }) {

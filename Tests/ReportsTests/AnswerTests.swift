@@ -150,6 +150,7 @@ struct AnswerTests {
         let own = tiny.clauses.map(\.text) + tiny.units.map(\.name) + tiny.redLines.map(\.name) + tiny.shorelines.map(\.riverName)
             + tiny.metadata.sources.map(\.title) + tiny.clauses.compactMap(\.source.article) + [tiny.metadata.name, tiny.metadata.region, tiny.metadata.version, tiny.metadata.date]
             + result.reasons.map(\.text) + result.reasons.compactMap(\.source.article) + tiny.units.compactMap(\.subclass)
+            + result.possibleReasons.map(\.text) + result.possibleReasons.compactMap(\.source.article)
             + (result.profile?.industryName.map { [$0] } ?? [])
         for text in own.sorted(by: { $0.count > $1.count }) where !text.isEmpty { report = report.replacingOccurrences(of: text, with: "") }
         let found = report.filter { Self.chinesePunctuation.contains($0) }

@@ -48,6 +48,30 @@ struct RouterInMemoryTests {
         }
     }
 
+    @Test("flags: none sent leaves 尾矿库 open at S01 (长江保护法 26-3 possibly applies); an empty list answers no; tailingsPond applies it")
+    func flagsAnsweredOrNot() async throws {
+        // S01 is 800 m from the main stream, inside CN-CJ-26-3's 3 km band (demo expected.csv).
+        try await Self.application().test(.router) { client in
+            func ids(_ extra: [String: Any]) async throws -> (applied: [String], possible: [String]) {
+                var body: [String: Any] = ["coordinates": "111.7312807,30.5291253", "industry": "B0810", "nature": "new", "detail": "verdict"]
+                body.merge(extra) { _, new in new }
+                var found: ([String], [String]) = ([], [])
+                try await client.execute(uri: "/api/screen", method: .post, body: try Self.post(body)) { response in
+                    #expect(response.status == .ok)
+                    let answer = Self.json(response.body)
+                    found = (answer?["ruleIds"] as? [String] ?? [], answer?["possibleRuleIds"] as? [String] ?? [])
+                }
+                return found
+            }
+            let unanswered = try await ids([:])
+            #expect(unanswered.possible.contains("CN-CJ-26-3") && !unanswered.applied.contains("CN-CJ-26-3"))
+            let none = try await ids(["flags": [String]()])
+            #expect(!none.possible.contains("CN-CJ-26-3") && !none.applied.contains("CN-CJ-26-3"))
+            let pond = try await ids(["flags": ["tailingsPond"]])
+            #expect(pond.applied.contains("CN-CJ-26-3"))
+        }
+    }
+
     @Test("mistakes get their status and a message in the asked language: bad JSON 400, unknown industry 422, no route 404")
     func refusals() async throws {
         try await Self.application().test(.router) { client in

@@ -40,6 +40,9 @@ struct ClauseReaderCaseTests {
             #expect(judgement.concern == .concerns && judgement.effect.rawValue == row["effect"], "\(seen)")
         case "doesNotConcern":
             #expect(judgement.concern == .doesNotConcern || judgement.effect == .requirement, "\(seen)")
+        case "open":
+            // The profile does not say what the clause asks (a flag nobody answered): listed as possibly applying.
+            #expect(judgement.concern == .unknown && judgement.effect != .requirement, "\(seen)")
         case "mayConcern":
             #expect(judgement.concern == .undetermined && judgement.effect != .requirement, "\(seen)")
         case "requirement":

@@ -37,5 +37,16 @@ struct ProfilePropertiesTests {
     func flags() throws {
         let profile = try Self.intake.profile(from: ["flags": .array([.string("tailingsPond")])])
         #expect(profile?.flags == ["tailingsPond"])
+        #expect(profile?.flagsStated == true)
+    }
+
+    @Test("a flags property, even an empty list, answers the flags; without one nobody answered them")
+    func flagsAnswered() throws {
+        let empty = try Self.intake.profile(from: ["industry": .string("C2614"), "flags": .array([])])
+        #expect(empty?.flags == [] && empty?.flagsStated == true)
+        let absent = try Self.intake.profile(from: ["industry": .string("C2614")])
+        #expect(absent?.flags == [] && absent?.flagsStated == false)
+        let null = try Self.intake.profile(from: ["industry": .string("C2614"), "flags": .null])
+        #expect(null?.flagsStated == false)
     }
 }

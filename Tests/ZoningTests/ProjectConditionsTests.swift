@@ -40,11 +40,32 @@ struct ProjectConditionsTests {
         #expect(conditions.evaluate(ProjectProfile(industry: "C2614", chemical: false), chemicalIndustries: Self.chemical) == .doesNotConcern)
     }
 
-    @Test("flags must all be present")
+    @Test("flags must all be present; flags nobody answered leave the conditions open, not unmet")
     func flags() {
         let conditions = ProjectConditions(flags: ["tailingsPond"])
         #expect(conditions.evaluate(ProjectProfile(flags: ["tailingsPond", "x"]), chemicalIndustries: Self.chemical) == .concerns)
-        #expect(conditions.evaluate(ProjectProfile(flags: []), chemicalIndustries: Self.chemical) == .doesNotConcern)
+        // Answered: another flag ticked, or an explicit empty list.
+        #expect(conditions.evaluate(ProjectProfile(flags: ["x"]), chemicalIndustries: Self.chemical) == .doesNotConcern)
+        #expect(conditions.evaluate(ProjectProfile(flags: [], flagsStated: true), chemicalIndustries: Self.chemical) == .doesNotConcern)
+        // Not answered: the project may be a tailings pond.
+        #expect(conditions.evaluate(ProjectProfile(industry: "B0810", flags: []), chemicalIndustries: Self.chemical) == .unknown)
+    }
+
+    @Test("a flag among the industries (燃煤锅炉 = D4430 or the coalFiredBoiler flag): a code settles it, an unanswered flag leaves it open")
+    func flagDesignators() {
+        let boilers = ProjectConditions(industries: ["D4430", "flag:coalFiredBoiler"])
+        #expect(boilers.evaluate(ProjectProfile(industry: "D4430"), chemicalIndustries: Self.chemical) == .concerns)
+        #expect(boilers.evaluate(ProjectProfile(industry: "C2221"), chemicalIndustries: Self.chemical) == .unknown)
+        #expect(boilers.evaluate(ProjectProfile(industry: "C2221", flags: ["coalFiredBoiler"]), chemicalIndustries: Self.chemical) == .concerns)
+        #expect(boilers.evaluate(ProjectProfile(industry: "C2221", flagsStated: true), chemicalIndustries: Self.chemical) == .doesNotConcern)
+    }
+
+    @Test("an exception met by a flag (水源工程除外) is met only when the flag is given: unanswered, the prohibition holds")
+    func flagExceptions() {
+        let prohibition = ProjectConditions(exceptions: [ProjectConditions(industries: ["flag:waterSupply"])])
+        #expect(prohibition.evaluate(ProjectProfile(industry: "H6110"), chemicalIndustries: Self.chemical) == .concerns)
+        #expect(prohibition.evaluate(ProjectProfile(industry: "H6110", flagsStated: true), chemicalIndustries: Self.chemical) == .concerns)
+        #expect(prohibition.evaluate(ProjectProfile(industry: "D4610", flags: ["waterSupply"]), chemicalIndustries: Self.chemical) == .doesNotConcern)
     }
 
     @Test("no conditions concern every project, even an unknown one; conditions without a profile are open")

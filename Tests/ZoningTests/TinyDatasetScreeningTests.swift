@@ -133,8 +133,13 @@ struct TinyDatasetScreeningTests {
         let annotated = try #require(pulp.reasons.first { $0.ruleId == "ZH42909920001-spatialLayout-2" })
         #expect(annotated.effect == .prohibited && annotated.text == "禁止新建化学制浆造纸项目。" && annotated.decision == .person)
         // "1.禁止新建燃煤锅炉。" has no annotation: the reader reads it (燃煤锅炉 → D4430 or the coalFiredBoiler flag).
+        // The paper mill did not say whether it builds a boiler: the clause may concern it (listed, not applied).
         let boiler = try #require(pulp.clauses.first { $0.id == "ZH42909920001-spatialLayout-1" })
-        #expect(boiler.decision == .reader && boiler.concernsProject == .doesNotConcern)
+        #expect(boiler.decision == .reader && boiler.concernsProject == .unknown)
+        #expect(pulp.possibleReasons.contains { $0.ruleId == "ZH42909920001-spatialLayout-1" })
+        // Flags answered, without the boiler flag: it does not.
+        let answered = try screen(.point(Coordinate(x: 503000, y: 3301500)), ProjectProfile(industry: "C2211", nature: .new, flagsStated: true))
+        #expect(answered.clauses.first { $0.id == "ZH42909920001-spatialLayout-1" }?.concernsProject == .doesNotConcern)
         let heat = try screen(.point(Coordinate(x: 503000, y: 3301500)), ProjectProfile(industry: "D4430", nature: .new))
         let read = try #require(heat.reasons.first { $0.ruleId == "ZH42909920001-spatialLayout-1" })
         #expect(read.effect == .prohibited && read.decision == .reader && read.quote == "禁止新建燃煤锅炉")

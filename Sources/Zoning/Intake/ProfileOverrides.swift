@@ -8,25 +8,29 @@ public struct ProfileOverrides: Sendable, Hashable {
     public var nature: ProjectNature?
     public var chemical: Bool?
     public var flags: Set<String>
+    /// The flags were answered (an explicit empty list included): those not given are "no".
+    public var flagsStated: Bool
     public var products: String?
     /// 万元.
     public var investment: Double?
 
-    public init(industry: String? = nil, nature: ProjectNature? = nil, chemical: Bool? = nil, flags: Set<String> = [], products: String? = nil,
-                investment: Double? = nil) {
+    /// `flagsStated` defaults to whether any flag is given.
+    public init(industry: String? = nil, nature: ProjectNature? = nil, chemical: Bool? = nil, flags: Set<String> = [], flagsStated: Bool? = nil,
+                products: String? = nil, investment: Double? = nil) {
         self.industry = industry
         self.nature = nature
         self.chemical = chemical
         self.flags = flags
+        self.flagsStated = flagsStated ?? !flags.isEmpty
         self.products = products.flatMap { $0.contains(where: { !$0.isWhitespace }) ? $0 : nil }
         self.investment = investment
     }
 
     /// Checks typed-in values: a code or name of the catalogue, 新建/扩建/改建, flags the dataset knows
     /// (by id or Chinese words; `vocabulary` nil takes them as given). Blank values count as not given.
-    public init(industry: String?, nature: String?, chemical: Bool?, flags: [String], products: String? = nil, investment: String? = nil,
-                catalogue: IndustryCatalogue, vocabulary: FlagVocabulary?) throws(ProfileInputError) {
-        self.init(chemical: chemical, flags: try vocabulary?.ids(for: flags) ?? Set(flags), products: products)
+    public init(industry: String?, nature: String?, chemical: Bool?, flags: [String], flagsStated: Bool? = nil, products: String? = nil,
+                investment: String? = nil, catalogue: IndustryCatalogue, vocabulary: FlagVocabulary?) throws(ProfileInputError) {
+        self.init(chemical: chemical, flags: try vocabulary?.ids(for: flags) ?? Set(flags), flagsStated: flagsStated, products: products)
         if let investment, investment.contains(where: { !$0.isWhitespace }) { self.investment = try ProjectProfile.investment(parsing: investment) }
         // Blank means not given; asked without Foundation's trimming, which showed in service profiles.
         if let industry, industry.contains(where: { !$0.isWhitespace }) {
@@ -49,7 +53,9 @@ public struct ProfileOverrides: Sendable, Hashable {
         return products.contains(word) ? products : products + "，" + word
     }
 
-    public var isEmpty: Bool { industry == nil && nature == nil && chemical == nil && flags.isEmpty && products == nil && investment == nil }
+    public var isEmpty: Bool {
+        industry == nil && nature == nil && chemical == nil && flags.isEmpty && !flagsStated && products == nil && investment == nil
+    }
 
     /// The site's own profile with these overrides; a site's own industry is checked here.
     public func profile(over base: ProjectProfile?, catalogue: IndustryCatalogue) throws(ProfileInputError) -> ProjectProfile? {
@@ -68,6 +74,7 @@ public struct ProfileOverrides: Sendable, Hashable {
         if let products { merged.products = products }
         if let investment { merged.investment = investment }
         merged.flags.formUnion(flags)
+        if flagsStated { merged.flagsStated = true }
         return merged
     }
 }

@@ -86,8 +86,14 @@ public struct SiteIntake: Sendable {
         // are twenty): this runs for every site of a file.
         var found = [(value: JSONValue, rank: Int)?](repeating: nil, count: ProfileField.allCases.count)
         var typed: [String] = []
+        // A `flags` property, even an empty list, answers the flags: those not in it are "no".
+        var flagsGiven = false
         for (key, value) in properties {
-            if key == "flags" { typed = (value.array ?? []).compactMap(\.text); continue }
+            if key == "flags" {
+                typed = (value.array ?? []).compactMap(\.text)
+                flagsGiven = value != .null
+                continue
+            }
             guard let (field, rank) = ProfileField.byName[key], value != .null, value != .string("") else { continue }
             if let earlier = found[field.rawValue], earlier.rank < rank { continue }
             found[field.rawValue] = (value, rank)
@@ -101,7 +107,8 @@ public struct SiteIntake: Sendable {
         let products = value(.products)?.text
         let investment = try value(.investment).map(ProjectProfile.investment)
         let own = industry == nil && nature == nil && chemical == nil && flags.isEmpty && products == nil && investment == nil
-            ? nil : ProjectProfile(industry: industry, nature: nature, chemical: chemical, flags: flags, products: products, investment: investment)
+            ? nil : ProjectProfile(industry: industry, nature: nature, chemical: chemical, flags: flags, flagsStated: flagsGiven || !flags.isEmpty,
+                                   products: products, investment: investment)
         return try options.overrides.profile(over: own, catalogue: catalogue)
     }
 }

@@ -71,9 +71,13 @@ public struct ProjectConditions: Sendable, Hashable {
         if isEmpty { return .concerns }
         let own = evaluateOwn(profile, isChemical: isChemical, site: site)
         guard own != .doesNotConcern, let exceptions else { return own }
+        // An exception is met only by a flag the user gave: one nobody answered (水源工程除外 for a
+        // project that ticked nothing) must not lift a prohibition, nor leave it open.
+        var answered = profile
+        if answered?.flagsStated == false { answered?.flagsStated = true }
         for exception in exceptions {
             // An exception met for certain lifts the condition; one that may be met leaves it open.
-            switch exception.evaluate(profile, isChemical: isChemical, site: site) {
+            switch exception.evaluate(answered, isChemical: isChemical, site: site) {
             case .concerns: return .doesNotConcern
             case .unknown, .undetermined: if own == .concerns { return .unknown }
             case .doesNotConcern: break
@@ -102,7 +106,7 @@ public struct ProjectConditions: Sendable, Hashable {
         guard let profile else { return .unknown }
         var unknown = false
         if let industries {
-            switch Self.covers(industries, profile.industry, isChemical: isChemical, flags: profile.flags) {
+            switch Self.covers(industries, profile.industry, isChemical: isChemical, flags: profile.flags, flagsStated: profile.flagsStated) {
             case .some(false): return .doesNotConcern
             case nil: unknown = true
             case .some(true): break
@@ -126,7 +130,11 @@ public struct ProjectConditions: Sendable, Hashable {
                 unknown = true
             }
         }
-        if let flags, !flags.allSatisfy(profile.flags.contains) { return .doesNotConcern }
+        if let flags, !flags.allSatisfy(profile.flags.contains) {
+            // A flag nobody was asked about may still be the project's: open, not "not concerned".
+            guard !profile.flagsStated else { return .doesNotConcern }
+            unknown = true
+        }
         if let limit = investmentBelow, let given = profile.investment, !limit.holds(given) { return .doesNotConcern }
         if unknown { return .unknown }
         // No investment given: whether the project falls below the limit is for a person (需论证), not left out.
@@ -140,7 +148,7 @@ public struct ProjectConditions: Sendable, Hashable {
     package func partialMatch(_ profile: ProjectProfile?, isChemical: Bool?) -> String? {
         guard let partial = partialIndustries, let industries, let profile else { return nil }
         let whole = industries.filter { partial[$0] == nil }
-        guard Self.covers(whole, profile.industry, isChemical: isChemical, flags: profile.flags) != true else { return nil }
+        guard Self.covers(whole, profile.industry, isChemical: isChemical, flags: profile.flags, flagsStated: profile.flagsStated) != true else { return nil }
         let code = profile.industry ?? ""
         let words = Set(partial.filter { designator, _ in
             designator == Self.chemicalDesignator ? isChemical == true : IndustryCode.covers(designator, code)
@@ -151,19 +159,19 @@ public struct ProjectConditions: Sendable, Hashable {
     }
 
     /// Whether a project of `code` (and chemical nature `isChemical`) is among `designators`; nil when
-    /// the profile does not say enough.
-    static func covers(_ designators: [String], _ code: String?, isChemical: Bool?, flags: Set<String> = []) -> Bool? {
+    /// the profile does not say enough (no code, or a flag designator and flags nobody answered).
+    static func covers(_ designators: [String], _ code: String?, isChemical: Bool?, flags: Set<String> = [], flagsStated: Bool = true) -> Bool? {
         // One pass over the designators: codes first (most are), flags and the chemical designator as met.
-        var namesChemical = false
+        var namesChemical = false, namesUnansweredFlag = false
         for designator in designators {
             if let code, IndustryCode.covers(designator, code) { return true }
-            if designator.utf8.first == UInt8(ascii: "f"), designator.hasPrefix(flagPrefix), !flags.isEmpty,
-               flags.contains(String(designator.dropFirst(flagPrefix.count))) {
-                return true
+            if designator.utf8.first == UInt8(ascii: "f"), designator.hasPrefix(flagPrefix) {
+                if !flags.isEmpty, flags.contains(String(designator.dropFirst(flagPrefix.count))) { return true }
+                if !flagsStated { namesUnansweredFlag = true }
             }
             if designator.utf8.first == UInt8(ascii: "C"), designator == chemicalDesignator { namesChemical = true }
         }
-        var open = code == nil
+        var open = code == nil || namesUnansweredFlag
         if namesChemical {
             switch isChemical {
             case .some(true): return true

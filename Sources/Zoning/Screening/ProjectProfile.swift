@@ -7,18 +7,24 @@ public struct ProjectProfile: Sendable, Hashable {
     public var chemical: Bool?
     /// Flags that rules use, e.g. `tailingsPond`, `industrialPark`, `linearInfrastructure`.
     public var flags: Set<String>
+    /// Whether the user answered the flags at all. A flag not given then means "no"; when nobody was
+    /// asked (no flags column, no box ticked), a clause for projects with a flag (燃煤锅炉, 淘汰类) may
+    /// still concern the project: it is listed as possibly applying, never read as not concerning it.
+    public var flagsStated: Bool
     /// The main products or processes in the user's words (年产30万吨聚氯乙烯, 含电镀工序): a clause word
     /// that names only part of the project's class (聚氯乙烯 in C2651) applies when these words name it.
     public var products: String?
     /// Fixed-asset investment (固定资产投资) in 万元, for clauses that hold below a sum.
     public var investment: Double?
 
-    public init(industry: String? = nil, nature: ProjectNature? = nil, chemical: Bool? = nil, flags: Set<String> = [], products: String? = nil,
-                investment: Double? = nil) {
+    /// `flagsStated` defaults to whether any flag is given.
+    public init(industry: String? = nil, nature: ProjectNature? = nil, chemical: Bool? = nil, flags: Set<String> = [], flagsStated: Bool? = nil,
+                products: String? = nil, investment: Double? = nil) {
         self.industry = industry.map(IndustryCode.normalise)
         self.nature = nature
         self.chemical = chemical
         self.flags = flags
+        self.flagsStated = flagsStated ?? !flags.isEmpty
         self.products = products.flatMap { $0.contains(where: { !$0.isWhitespace }) ? $0 : nil }
         self.investment = investment
     }
