@@ -17,6 +17,20 @@ public enum ClauseScope: Sendable, Hashable {
         /// The clause itself, fetched once with the hit (engines keep hits per set of units, so sites
         /// read it without going back to the dataset's records).
         let clause: RecordBox<Clause>
+        /// Its source as reasons cite it, made once with the hit: looking it up per reason read the
+        /// whole clause again and hashed the document's id.
+        let source: CitedSource
+        /// The clause's `isDecisive`, taken once: each read through `clause.value` copied the clause.
+        let decisive: Bool
+
+        init(index: Int, units: [String], conditional: Bool, clause: RecordBox<Clause>, source: CitedSource) {
+            self.index = index
+            self.units = units
+            self.conditional = conditional
+            self.clause = clause
+            self.source = source
+            decisive = clause.value.isDecisive
+        }
     }
 }
 

@@ -26,13 +26,15 @@ package struct RuleEvaluator {
             var covered: [String] = []
             switch clause.scope {
             case .all:
-                hits.append(ClauseScope.Hit(index: index, units: [], conditional: conditional, clause: box))
+                hits.append(ClauseScope.Hit(index: index, units: [], conditional: conditional, clause: box, source: dataset.clauseCitations[index]))
                 continue
             case .classes(let wanted): for unit in touchedUnits where wanted.contains(unit.unitClass) { covered.append(unit.code) }
             case .subclasses(let names): for unit in touchedUnits where unit.subclass.map(names.contains) ?? false { covered.append(unit.code) }
             case .units(let wanted): for unit in touchedUnits where wanted.contains(unit.code) { covered.append(unit.code) }
             }
-            if !covered.isEmpty { hits.append(ClauseScope.Hit(index: index, units: covered, conditional: conditional, clause: box)) }
+            if !covered.isEmpty {
+                hits.append(ClauseScope.Hit(index: index, units: covered, conditional: conditional, clause: box, source: dataset.clauseCitations[index]))
+            }
         }
         return hits
     }
@@ -172,12 +174,15 @@ package struct RuleEvaluator {
             add(regionRules[position], kind: .region,
                 detail: .region(territory: regionRules[position].appliesIn, parks: placement(regionRules[position].conditions.park)))
         }
-        for (position, hit) in clauses.scopes.enumerated() where clauses.concerns[position] != .doesNotConcern && hit.clause.value.isDecisive {
+        let scopes = clauses.scopes
+        // By index: `enumerated()` copied every hit.
+        for position in scopes.indices where clauses.concerns[position] != .doesNotConcern && scopes[position].decisive {
+            let hit = scopes[position]
             let clause = clauses[position]
             guard clause.effect != .requirement || clause.reviewWord != nil else { continue }
             let read = clause.part.flatMap { hit.clause.value.readParts?[$0] }
             var reason = Reason(kind: .clause, ruleId: clause.id, effect: clause.effect, text: hit.clause.value.text,
-                                source: dataset.clauseCitations[clause.index],
+                                source: hit.source,
                                 detail: .clause(level: clause.level, dimension: clause.dimension, units: clause.units), clauseIndex: clause.index)
             // A person decided on the clause's whole words; the reader on the span it read.
             reason.quote = read?.evidence.words ?? (clause.decision == .person ? dataset.clauses[clause.index].text : nil)
@@ -204,7 +209,10 @@ package struct RuleEvaluator {
             }
             applied.append(reason)
         }
-        return (applied.sorted { $0.effect.severity < $1.effect.severity }, possible.sorted { $0.effect.severity < $1.effect.severity })
+        // In place: `sorted` copied every reason into a new array.
+        applied.sort { $0.effect.severity < $1.effect.severity }
+        possible.sort { $0.effect.severity < $1.effect.severity }
+        return (applied, possible)
     }
 
     /// Why a site condition cannot be decided here: no parks layer, parks of unknown compliance, or a
