@@ -17,6 +17,9 @@ struct ProfileOptions: ParsableArguments {
     @Option(name: .customLong("flag"), help: ArgumentHelp("规则使用的项目标记，可重复，写标记名或其中文，如 tailingsPond 或 尾矿库、chemicalPark、linearInfrastructure；zonescreen dataset info 列出全部 / project flag (repeatable), by id or its Chinese words; dataset info lists them", valueName: "FLAG"))
     var flags: [String] = []
 
+    @Flag(name: .customLong("no-other-flags"), help: "项目标记已答全：没有用 --flag 写出的标记都是“没有”。不给时，以标记为条件的规则和条款列为“视项目情况可能适用” / the flags given are all the project has (without it, rules that depend on a flag are listed as possibly applying)")
+    var noOtherFlags = false
+
     @Option(help: ArgumentHelp("主要产品、工艺及其他情况（文字，选填），如 “年产30万吨聚氯乙烯”“含电镀工序”“位于城区”“未纳入港口总体规划”：条款以某种产品、工艺、规模、地点或是否符合某规划为条件时据此判断 / the project in words (products, processes, size, place, other facts), for clauses that depend on them", valueName: "WORDS"))
     var products: String?
 
@@ -26,7 +29,8 @@ struct ProfileOptions: ParsableArguments {
     /// The options checked once, before any site is read: a bad code stops the run at the start.
     func resolved(for dataset: Dataset, language l: Language) throws(CLIError) -> ProfileOverrides {
         do {
-            return try ProfileOverrides(industry: industry, nature: nature, chemical: chemical, flags: flags, products: products, investment: investment, catalogue: dataset.catalogue,
+            return try ProfileOverrides(industry: industry, nature: nature, chemical: chemical, flags: flags, flagsStated: noOtherFlags || !flags.isEmpty,
+                                        products: products, investment: investment, catalogue: dataset.catalogue,
                                         vocabulary: dataset.flags)
         } catch {
             throw CLIError(error.message(l))

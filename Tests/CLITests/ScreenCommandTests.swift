@@ -92,6 +92,24 @@ struct ScreenCommandTests {
         #expect(possible?.contains("ZH42909920001-spatialLayout-1") == true)
     }
 
+    @Test("a paper mill in unit B: 禁止新建燃煤锅炉 may apply until the flags are answered (--no-other-flags), and applies with --flag 配套燃煤锅炉")
+    func flagsAnswered() async throws {
+        func ids(_ extra: [String]) async throws -> (applied: [String], possible: [String]) {
+            let output = try await CLI.run(["screen", "--point", "503000,3301500", "--industry", "C2211", "--nature", "new", "--format", "json"] + extra + Self.tiny)
+            let json = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+            let result = (json?["results"] as? [[String: Any]])?.first
+            func ruleIds(_ key: String) -> [String] { (result?[key] as? [[String: Any]] ?? []).compactMap { $0["ruleId"] as? String } }
+            return (ruleIds("reasons"), ruleIds("possibleReasons"))
+        }
+        let boiler = "ZH42909920001-spatialLayout-1"
+        let unanswered = try await ids([])
+        #expect(unanswered.possible.contains(boiler) && !unanswered.applied.contains(boiler))
+        let answered = try await ids(["--no-other-flags"])
+        #expect(!answered.possible.contains(boiler) && !answered.applied.contains(boiler))
+        let withBoiler = try await ids(["--flag", "配套燃煤锅炉"])
+        #expect(withBoiler.applied.contains(boiler))
+    }
+
     @Test("--output writes the file atomically and prints nothing")
     func outputFile() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("zonescreen-cli-\(UUID().uuidString).json").path

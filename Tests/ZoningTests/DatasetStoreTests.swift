@@ -100,7 +100,7 @@ struct DatasetStoreTests {
 
             // Format version 99 at byte 8 (see StoreLayout).
             try Self.patch(path, at: 8, [99, 0, 0, 0])
-            #expect(throws: StoreError.otherFormatVersion(path: path.path, found: 99, expected: 8)) { try DatasetStore.openStoreFile(path) }
+            #expect(throws: StoreError.otherFormatVersion(path: path.path, found: 99, expected: 9)) { try DatasetStore.openStoreFile(path) }
             #expect(try DatasetStore.open(dataset, cache: cache).event.isRebuild)
 
             // Not a store at all.

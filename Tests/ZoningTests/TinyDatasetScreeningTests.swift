@@ -127,6 +127,15 @@ struct TinyDatasetScreeningTests {
         #expect(!(try screen(.point(Coordinate(x: 503000, y: 3303000)), profile).reasons.contains { $0.ruleId == "T-AX-3KM" }))
     }
 
+    @Test("the flags users can answer include those the reader read in the lists: 禁止新建燃煤锅炉 asks coalFiredBoiler")
+    func readFlagsAreAsked() {
+        // Unit 乙's unannotated "1.禁止新建燃煤锅炉。" (Fixtures/zoning/tiny/layers/units.geojson); the rules ask
+        // tailingsPond and linearInfrastructure (rules.yaml).
+        let used = TestDatasets.tiny.flags.used
+        #expect(used.isSuperset(of: ["coalFiredBoiler", "tailingsPond", "linearInfrastructure"]))
+        #expect(TestDatasets.tiny.flags.id(for: "配套燃煤锅炉") == "coalFiredBoiler")
+    }
+
     @Test("annotated unit text is matched as a person decided; unannotated text is read by the clause reader, quoting its words")
     func annotatedUnitText() throws {
         let pulp = try screen(.point(Coordinate(x: 503000, y: 3301500)), ProjectProfile(industry: "C2211", nature: .new))

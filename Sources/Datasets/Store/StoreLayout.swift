@@ -17,7 +17,7 @@ import Zoning
 enum StoreLayout {
     static let magic: [UInt8] = Array("ZSDSTORE".utf8)
     /// Bump whenever any section's layout or meaning changes.
-    static let formatVersion: UInt32 = 8
+    static let formatVersion: UInt32 = 9
     static let headerSize = 64
     static let directoryEntrySize = 24
 

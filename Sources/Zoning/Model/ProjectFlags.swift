@@ -38,12 +38,20 @@ public struct FlagVocabulary: Sendable, Hashable {
     /// no clause).
     static func flags(of clauses: some Sequence<Clause>) -> Set<String> {
         var used = Set<String>()
-        for clause in clauses { collect(clause.conditions, into: &used) }
+        for clause in clauses {
+            collect(clause.conditions, into: &used)
+            // What the reader read: 禁止新建燃煤锅炉 names the coalFiredBoiler flag among its industries.
+            for part in clause.readParts ?? [] { collect(part.conditions, into: &used) }
+        }
         return used
     }
 
+    /// Flags asked for as such and as designators among the industries (`flag:<id>`), exceptions included.
     private static func collect(_ conditions: ProjectConditions, into used: inout Set<String>) {
         used.formUnion(conditions.flags ?? [])
+        for designator in conditions.industries ?? [] where designator.hasPrefix(ProjectConditions.flagPrefix) {
+            used.insert(String(designator.dropFirst(ProjectConditions.flagPrefix.count)))
+        }
         for exception in conditions.exceptions ?? [] { collect(exception, into: &used) }
     }
 
