@@ -358,7 +358,8 @@ struct StoredUnitClauses: UnitClauseTable {
             var low = 0, high = table.table.count
             while low < high {
                 let middle = (low + high) / 2
-                guard var (found, rest) = try? entry(middle) else { return nil }
+                guard let (found, entryRest) = try? entry(middle) else { return nil }
+                var rest = entryRest
                 if found.elementsEqual(UnsafeRawBufferPointer(wanted)) {
                     guard let all = try? Self.list(&rest) else { return nil }
                     return decisiveOnly ? (try? Self.list(&rest)) : all
@@ -371,7 +372,9 @@ struct StoredUnitClauses: UnitClauseTable {
 
     var all: [(code: String, all: [Int], decisive: [Int])] {
         (0..<table.table.count).compactMap { index in
-            guard var (code, rest) = try? entry(index), let all = try? Self.list(&rest), let decisive = try? Self.list(&rest) else { return nil }
+            guard let (code, entryRest) = try? entry(index) else { return nil }
+            var rest = entryRest
+            guard let all = try? Self.list(&rest), let decisive = try? Self.list(&rest) else { return nil }
             return (String(decoding: code, as: UTF8.self), all, decisive)
         }
     }
