@@ -192,6 +192,22 @@ def main():
         check("project flags offered as the dataset's rules name them", "尾矿库" in flag_labels and "新设工业园区" in flag_labels,
               ", ".join(flag_labels)[:300])
         check("red-line limited activities offered apart", bool(driver.find_elements(By.CSS_SELECTOR, '#flags-activity input[value="linearInfrastructure"]')))
+        # No box ticked: the flags are unanswered, so 长江保护法 26(2) (a new chemical park, flag chemicalPark)
+        # may apply at S01, 800 m from the main stream. "没有勾选的情况都没有" answers them: it no longer does.
+        possible = [li.get_attribute("data-rule") for li in driver.find_elements(By.CSS_SELECTOR, "#possible-reasons > li")]
+        check("with no box ticked, CN-CJ-26-2 (化工园区) is listed as possibly applying", "CN-CJ-26-2" in possible, ", ".join(map(str, possible))[:300])
+        old_verdict = driver.find_element(By.ID, "verdict-word")
+        driver.find_element(By.ID, "flags-none").click()
+        driver.find_element(By.ID, "submit").click()
+        try:
+            WebDriverWait(driver, 30).until(EC.staleness_of(old_verdict))
+            wait.until(EC.visibility_of_element_located((By.ID, "verdict-word")))
+            answered = [li.get_attribute("data-rule") for li in driver.find_elements(By.CSS_SELECTOR, "#possible-reasons > li")]
+            check("with 没有勾选的情况都没有, CN-CJ-26-2 is no longer listed, and the verdict is still 禁止",
+                  "CN-CJ-26-2" not in answered and driver.find_element(By.ID, "verdict-word").text.strip() == "禁止", ", ".join(map(str, answered))[:300])
+        except TimeoutException:
+            check("with 没有勾选的情况都没有, CN-CJ-26-2 is no longer listed, and the verdict is still 禁止", False, driver.find_element(By.ID, "error").text)
+        driver.find_element(By.ID, "flags-none").click()
         site_marks = driver.execute_script(
             "return [...document.querySelectorAll('#map .leaflet-overlay-pane path')].filter(p => ['#facc15', '#fde047'].includes(p.getAttribute('fill'))).length")
         check("the site is highlighted on the map", site_marks >= 1, str(site_marks))

@@ -569,7 +569,9 @@
     const chem = document.querySelector('input[name="chemical"]:checked').value;
     if (chem) body.chemical = chem === 'true';
     const flags = [...document.querySelectorAll('input[name="flags"]:checked')].map((c) => c.value);
-    if (flags.length) body.flags = flags;
+    // Sent when ticked, or when the user says the rest are "no": otherwise the flags are unanswered, and
+    // rules that depend on one are listed as possibly applying.
+    if (flags.length || $('flags-none').checked) body.flags = flags;
     const products = $('products').value.trim();
     if (products) body.products = products;
     const investment = $('investment').value.trim();
