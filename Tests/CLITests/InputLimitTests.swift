@@ -7,6 +7,10 @@ struct InputLimitTests {
     @Test("more vertices than ZONESCREEN_MAX_VERTICES: that site fails, saying which limit and how to raise it")
     func vertices() async throws {
         // The demo's S04 parcel: 5 vertices (a closed ring of 4 corners).
+        // The demo's store compiled first, without the limit: compiling reads the dataset's own layers under
+        // the same limit (units of hundreds of vertices), and which test compiles it first is up to the order.
+        let warm = try await CLI.run(["screen", "--coords", "111.4881675,30.5412542; 111.4973498,30.5429073; 111.4958646,30.5490891; 111.4866816,30.5474359"])
+        #expect(warm.status == 0)
         let run = try await CLI.run(["screen", "--coords", "111.4881675,30.5412542; 111.4973498,30.5429073; 111.4958646,30.5490891; 111.4866816,30.5474359"],
                               environment: ["ZONESCREEN_MAX_VERTICES": "4"])
         #expect(run.status == 2)
