@@ -92,7 +92,7 @@ struct ScreenCommandTests {
         #expect(possible?.contains("ZH42909920001-spatialLayout-1") == true)
     }
 
-    @Test("a paper mill in unit B: 禁止新建燃煤锅炉 may apply until the flags are answered (--no-other-flags), and applies with --flag 配套燃煤锅炉")
+    @Test("a paper mill in unit B: 禁止新建燃煤锅炉 may apply until the flags are answered (--no-other-flags), and applies with --flag 燃煤锅炉 (the list's word for 配套燃煤锅炉)")
     func flagsAnswered() async throws {
         func ids(_ extra: [String]) async throws -> (applied: [String], possible: [String]) {
             let output = try await CLI.run(["screen", "--point", "503000,3301500", "--industry", "C2211", "--nature", "new", "--format", "json"] + extra + Self.tiny)
@@ -106,7 +106,7 @@ struct ScreenCommandTests {
         #expect(unanswered.possible.contains(boiler) && !unanswered.applied.contains(boiler))
         let answered = try await ids(["--no-other-flags"])
         #expect(!answered.possible.contains(boiler) && !answered.applied.contains(boiler))
-        let withBoiler = try await ids(["--flag", "配套燃煤锅炉"])
+        let withBoiler = try await ids(["--flag", "燃煤锅炉"])
         #expect(withBoiler.applied.contains(boiler))
     }
 

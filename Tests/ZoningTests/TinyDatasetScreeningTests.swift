@@ -134,6 +134,12 @@ struct TinyDatasetScreeningTests {
         let used = TestDatasets.tiny.flags.used
         #expect(used.isSuperset(of: ["coalFiredBoiler", "tailingsPond", "linearInfrastructure"]))
         #expect(TestDatasets.tiny.flags.id(for: "配套燃煤锅炉") == "coalFiredBoiler")
+        // The lists' own words, held by one label each (national-rules.yaml: 配套燃煤锅炉, 列入淘汰类或落后产能).
+        #expect(TestDatasets.tiny.flags.id(for: "燃煤锅炉") == "coalFiredBoiler")
+        #expect(TestDatasets.tiny.flags.id(for: "淘汰类") == "eliminatedCatalogue")
+        // 园区 is in two labels (新建或扩建化工园区, 新设工业园区): it names neither; one character names nothing.
+        #expect(TestDatasets.tiny.flags.id(for: "园区") == nil)
+        #expect(TestDatasets.tiny.flags.id(for: "库") == nil)
     }
 
     @Test("annotated unit text is matched as a person decided; unannotated text is read by the clause reader, quoting its words")

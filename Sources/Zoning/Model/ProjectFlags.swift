@@ -68,11 +68,18 @@ public struct FlagVocabulary: Sendable, Hashable {
         self.used = used
     }
 
-    /// The flag's id, from its id or its Chinese words; nil when no flag is called that.
+    /// The flag's id, from its id or its Chinese words; nil when no flag is called that. The words the
+    /// lists use (燃煤锅炉, 淘汰类) name a flag too when exactly one label holds them (配套燃煤锅炉,
+    /// 列入淘汰类或落后产能); words two labels hold name neither.
     public func id(for text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        return flags.first { $0.id == trimmed }?.id ?? flags.first { $0.zh == trimmed }?.id
-            ?? flags.first { $0.id.lowercased() == trimmed.lowercased() }?.id
+        if let exact = flags.first(where: { $0.id == trimmed })?.id ?? flags.first(where: { $0.zh == trimmed })?.id
+            ?? flags.first(where: { $0.id.lowercased() == trimmed.lowercased() })?.id {
+            return exact
+        }
+        guard trimmed.count >= 2 else { return nil }
+        let holding = flags.filter { $0.zh.contains(trimmed) }
+        return holding.count == 1 ? holding.first?.id : nil
     }
 
     /// Checks typed-in flags, returning their ids.
