@@ -117,11 +117,8 @@ struct ScreeningPathTests {
 
     @Test("nearest line to a point and to a polygon agrees with GEOS's distance over every line")
     func nearestAgreesWithGEOS() throws {
-        var state: UInt64 = 11
-        func next() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Double(state >> 11) / Double(1 << 53)
-        }
+        var random = SeededUniform(state: 11)
+        func next() -> Double { random.next() }
         // 300 wiggly 32-vertex lines over a 1000 x 1000 square.
         let lines: [Geometry] = (0..<300).map { _ in
             let x0 = next() * 1000, y0 = next() * 1000, heading = next() * 6.283
@@ -146,11 +143,8 @@ struct ScreeningPathTests {
 
     @Test("a batch of points answered from grid cells finds what GEOS finds over every line, ties to the lower line")
     func nearestByCellsAgreesWithGEOS() throws {
-        var state: UInt64 = 29
-        func next() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Double(state >> 11) / Double(1 << 53)
-        }
+        var random = SeededUniform(state: 29)
+        func next() -> Double { random.next() }
         // 40 wiggly lines in a 1000 x 1000 square, as river banks are pieces of a few dozen vertices.
         let lines: [Geometry] = (0..<40).map { _ in
             let x0 = next() * 1000, y0 = next() * 1000, heading = next() * 6.283
@@ -187,5 +181,16 @@ struct ScreeningPathTests {
         let far = try #require(try meeting.nearest(toPoint: Coordinate(x: 100_000, y: 500)))
         #expect(far.item == 2)
         #expect(abs(far.distance - 99_490) < 1e-9)
+    }
+}
+
+/// Uniform numbers in [0, 1) from a fixed seed (Knuth's MMIX linear congruential generator), so that the
+/// random cases are the same on every run.
+struct SeededUniform {
+    var state: UInt64
+
+    mutating func next() -> Double {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Double(state >> 11) / Double(1 << 53)
     }
 }
