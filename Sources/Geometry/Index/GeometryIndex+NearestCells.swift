@@ -1,9 +1,3 @@
-extension NearestCells {
-    /// Point searches an index answers through its tree before it keeps candidates per cell: one site
-    /// (the service, `screen --point`) never pays for a cell, a batch soon does.
-    static let pointsBeforeCells = 64
-}
-
 extension GeometryIndex {
     /// The nearest item to `point` among its cell's candidates (worked out on the cell's first point).
     /// Nil when the point lies outside the grid, or the index has nothing to be near: the tree answers.

@@ -17,6 +17,9 @@ struct NearestCells {
 
     /// Cells per side of the grid.
     static let side = 64
+    /// Point searches an index answers through its tree before it keeps candidates per cell: one site
+    /// (the service, `screen --point`) never pays for a cell, a batch soon does.
+    static let pointsBeforeCells = 64
 
     let extent: Envelope
     let cellSize: Double

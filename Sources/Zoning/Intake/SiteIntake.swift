@@ -107,7 +107,7 @@ public struct SiteIntake: Sendable {
         let products = value(.products)?.text
         let investment = try value(.investment).map(ProjectProfile.investment)
         let own = industry == nil && nature == nil && chemical == nil && flags.isEmpty && products == nil && investment == nil
-            ? nil : ProjectProfile(industry: industry, nature: nature, chemical: chemical, flags: flags, flagsStated: flagsGiven || !flags.isEmpty,
+            ? nil : ProjectProfile(industry: industry, nature: nature, chemical: chemical, flags: flags, flagsStated: flagsGiven,
                                    products: products, investment: investment)
         return try options.overrides.profile(over: own, catalogue: catalogue)
     }

@@ -74,7 +74,7 @@ public struct ProjectConditions: Sendable, Hashable {
         // An exception is met only by a flag the user gave: one nobody answered (水源工程除外 for a
         // project that ticked nothing) must not lift a prohibition, nor leave it open.
         var answered = profile
-        if answered?.flagsStated == false { answered?.flagsStated = true }
+        answered?.flagsStated = true
         for exception in exceptions {
             // An exception met for certain lifts the condition; one that may be met leaves it open.
             switch exception.evaluate(answered, isChemical: isChemical, site: site) {

@@ -145,8 +145,8 @@ package struct RuleEvaluator {
             guard !hit.isEmpty else { continue }
             add(unitClassRules[position], kind: .unitClass, detail: .units(hit.map { NamedZone(code: $0.code, name: $0.name, unitClass: $0.unitClass) }))
         }
+        let bandRules = dataset.rules.shorelineBands
         for band in shorelines.bands where band.inside {
-            let bandRules = dataset.rules.shorelineBands
             guard let position = bandRules.firstIndex(where: { $0.id == band.ruleId }), let nearest = band.nearest else { continue }
             add(bandRules[position], kind: .shorelineBand, detail: .shoreline(river: nearest.river, riverClass: nearest.riverClass,
                                                                metres: nearest.distance.metres, limitMetres: band.distanceMetres))

@@ -43,15 +43,11 @@ extension ScreeningEngine {
     /// `clauseScopes` for a site in one unit: an array slot per unit, since hashing the key of the
     /// general cache showed in point-screening profiles.
     private func clauseScopes(unit: Int, _ touched: [ControlUnit], decisiveOnly: Bool) -> [ClauseScope.Hit] {
-        if decisiveOnly {
-            if singleUnitScopes.decisive.isEmpty { singleUnitScopes.decisive = Array(repeating: nil, count: dataset.units.count) }
-            if let known = singleUnitScopes.decisive[unit] { return known }
-        } else {
-            if singleUnitScopes.all.isEmpty { singleUnitScopes.all = Array(repeating: nil, count: dataset.units.count) }
-            if let known = singleUnitScopes.all[unit] { return known }
-        }
+        let table = decisiveOnly ? 1 : 0
+        if singleUnitScopes[table].isEmpty { singleUnitScopes[table] = Array(repeating: nil, count: dataset.units.count) }
+        if let known = singleUnitScopes[table][unit] { return known }
         let made = RuleEvaluator.clauseScopes(dataset, touchedUnits: touched, decisiveOnly: decisiveOnly)
-        if decisiveOnly { singleUnitScopes.decisive[unit] = made } else { singleUnitScopes.all[unit] = made }
+        singleUnitScopes[table][unit] = made
         return made
     }
 

@@ -21,9 +21,9 @@ public final class ScreeningEngine {
     let summary: DatasetSummary
     /// Which clauses each set of touched units brings in (see `clauseScopes`).
     var clauseScopeCache: [ClauseScopeKey: [ClauseScope.Hit]] = [:]
-    /// The same for a site in one unit (most sites), by unit index and detail: no key to hash. Made on
-    /// first use, one slot per unit.
-    var singleUnitScopes: (all: [[ClauseScope.Hit]?], decisive: [[ClauseScope.Hit]?]) = ([], [])
+    /// The same for a site in one unit (most sites), by unit index: no key to hash. Two tables, all
+    /// clauses (0) and the decisive ones (1), each made on first use with one slot per unit.
+    var singleUnitScopes: [[[ClauseScope.Hit]?]] = [[], []]
 
     public init(dataset: Dataset) throws(GeometryError) {
         self.dataset = dataset
