@@ -49,4 +49,18 @@ struct ProfilePropertiesTests {
         let null = try Self.intake.profile(from: ["industry": .string("C2614"), "flags": .null])
         #expect(null?.flagsStated == false)
     }
+
+    @Test("flags as a text column (Shapefile, Excel): a list split on commas or 、; blank text leaves them unanswered; an unknown one is refused")
+    func flagsAsText() throws {
+        let intake = SiteIntake(dataset: TestDatasets.tiny, options: SiteIntake.Options())
+        let two = try intake.profile(from: ["industry": .string("C2614"), "flags": .string("tailingsPond， linearInfrastructure")])
+        #expect(two?.flags == ["tailingsPond", "linearInfrastructure"] && two?.flagsStated == true)
+        let chinese = try intake.profile(from: ["industry": .string("C2614"), "flags": .string("尾矿库、燃煤锅炉")])
+        #expect(chinese?.flags == ["tailingsPond", "coalFiredBoiler"])
+        let blank = try intake.profile(from: ["industry": .string("C2614"), "flags": .string(" ")])
+        #expect(blank?.flags == [] && blank?.flagsStated == false)
+        let number = try intake.profile(from: ["industry": .string("C2614"), "flags": .number(1)])
+        #expect(number?.flagsStated == false)
+        #expect(throws: ProfileInputError.self) { try intake.profile(from: ["industry": .string("C2614"), "flags": .string("不存在的标记")]) }
+    }
 }

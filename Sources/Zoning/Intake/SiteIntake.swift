@@ -90,8 +90,7 @@ public struct SiteIntake: Sendable {
         var flagsGiven = false
         for (key, value) in properties {
             if key == "flags" {
-                typed = (value.array ?? []).compactMap(\.text)
-                flagsGiven = value != .null
+                (typed, flagsGiven) = Self.flags(value)
                 continue
             }
             guard let (field, rank) = ProfileField.byName[key], value != .null, value != .string("") else { continue }
@@ -110,6 +109,19 @@ public struct SiteIntake: Sendable {
             ? nil : ProjectProfile(industry: industry, nature: nature, chemical: chemical, flags: flags, flagsStated: flagsGiven,
                                    products: products, investment: investment)
         return try options.overrides.profile(over: own, catalogue: catalogue)
+    }
+
+    /// A `flags` property: a list, or text as a Shapefile or spreadsheet column holds it
+    /// (`tailingsPond, chemicalPark`, `尾矿库、化工园区`). A list, even empty, or non-blank text answers the
+    /// flags; blank text, null or anything else leaves them unanswered, never "none".
+    static func flags(_ value: JSONValue) -> (typed: [String], answered: Bool) {
+        switch value {
+        case .array(let items): return (items.compactMap(\.text), true)
+        case .string(let text):
+            let typed = text.split(whereSeparator: { ",，、;；".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return (typed, !typed.isEmpty)
+        default: return ([], false)
+        }
     }
 }
 
